@@ -1,0 +1,178 @@
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Spec;
+
+namespace Upstash.Workflow.Generator.CSharp;
+
+/// <summary>
+/// Rewrites a copy of the effective spec into the input NSwag gets, so that NSwag's own conventions
+/// produce .NET names. The effective spec itself (what other languages and Prism read) is left alone.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>operationId becomes "{Tag}_{Name}": NSwag makes one client class per tag and names the method after the rest.</item>
+/// <item>Each header parameter gets NSwag's <c>x-originalName</c> (the C# parameter name; the wire name is kept):
+/// the vendor prefix is dropped, so "Upstash-Retries" becomes <c>retries</c>.</item>
+/// <item>Integers marked <c>x-unix-time: milliseconds</c> become date-times, read and written as integers by the client's converter.</item>
+/// <item>Titled inline schemas move to components/schemas, so NSwag names their class after the title and
+/// an identical shape used by several operations yields one class, not numbered copies.</item>
+/// </list>
+/// </remarks>
+public sealed class CSharpAdapter(string headerPrefix)
+{
+    public JObject Adapt(JObject effective, DiagnosticBag diagnostics)
+    {
+        var root = (JObject)effective.DeepClone();
+        foreach (var operation in OpenApiDocument.Operations(root))
+        {
+            NameOperation(operation, diagnostics);
+            NameParameters(root, operation, diagnostics);
+        }
+        MarkUnixTimes(root, diagnostics);
+        HoistTitledSchemas(root, diagnostics);
+        return root;
+    }
+
+    private static void NameOperation(Operation operation, DiagnosticBag diagnostics)
+    {
+        var tag = (operation.Node["tags"] as JArray)?.FirstOrDefault()?.Value<string>();
+        if (string.IsNullOrWhiteSpace(tag))
+        {
+            diagnostics.Error(Codes.OperationUntagged,
+                $"{operation.Display} has no tag, so it belongs to no client group. Tag it in the overlay: {{ target: \"{operation.Target}\", update: {{ tags: [<Group>] }} }}",
+                operation.Node);
+            return;
+        }
+        operation.Node["operationId"] = $"{Names.Pascal(tag)}_{Names.UpperFirst(operation.OperationId!)}";
+    }
+
+    private void NameParameters(JObject root, Operation operation, DiagnosticBag diagnostics)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in OpenApiDocument.Parameters(root, operation))
+        {
+            var wire = parameter.Value<string>("name") ?? "";
+            var kind = parameter.Value<string>("in");
+            var name = parameter.Value<string>("x-originalName");
+            if (string.IsNullOrEmpty(name))
+            {
+                name = Names.Camel(kind == "header" && wire.StartsWith(headerPrefix, StringComparison.OrdinalIgnoreCase) ? wire[headerPrefix.Length..] : wire);
+                if (kind == "header")
+                {
+                    parameter["x-originalName"] = name;
+                }
+            }
+            if (taken.TryGetValue(name, out var other))
+            {
+                diagnostics.Error(Codes.ParameterNameClash,
+                    $"{operation.Display}: {kind} parameter '{wire}' and {other} would both be the C# parameter '{name}'. " +
+                    $"Name one in the overlay: {{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-originalName: <name> }} }}",
+                    parameter);
+                continue;
+            }
+            taken[name] = $"{kind} parameter '{wire}'";
+        }
+    }
+
+    private static void MarkUnixTimes(JObject root, DiagnosticBag diagnostics)
+    {
+        foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["x-unix-time"] is not null).ToList())
+        {
+            var unit = schema.Value<string>("x-unix-time");
+            if (unit != "milliseconds" || OpenApiDocument.SchemaType(schema) != "integer")
+            {
+                diagnostics.Error(Codes.UnixTimeInvalid,
+                    $"x-unix-time is supported as 'milliseconds' on integer schemas; found '{unit}' on a {OpenApiDocument.SchemaType(schema) ?? "untyped"} schema at {schema.Path}",
+                    schema);
+                continue;
+            }
+            schema["type"] = "string";
+            schema["format"] = "date-time";
+        }
+    }
+
+    private static void HoistTitledSchemas(JObject root, DiagnosticBag diagnostics)
+    {
+        var components = (JObject)(root["components"] ??= new JObject());
+        var schemas = (JObject)(components["schemas"] ??= new JObject());
+        RenameComponentsToTitles(root, schemas, diagnostics);
+
+        foreach (var component in schemas.Properties().ToList())
+        {
+            if (component.Value is JObject schema)
+            {
+                HoistChildren(schema, schemas, diagnostics);
+            }
+        }
+        foreach (var operation in OpenApiDocument.Operations(root))
+        {
+            foreach (var (schema, _, _) in OpenApiDocument.OperationSchemas(operation).ToList())
+            {
+                Hoist(schema, schemas, diagnostics);
+            }
+        }
+    }
+
+    /// <summary>NSwag names a component's class after its key; an overlay title names it instead.</summary>
+    private static void RenameComponentsToTitles(JObject root, JObject schemas, DiagnosticBag diagnostics)
+    {
+        foreach (var component in schemas.Properties().ToList())
+        {
+            if (component.Value is not JObject schema || schema.Value<string>("title") is not { Length: > 0 } title || title == component.Name)
+            {
+                continue;
+            }
+            if (schemas[title] is not null)
+            {
+                diagnostics.Error(Codes.SchemaTitleClash,
+                    $"components/schemas/{component.Name} is titled '{title}', but another component already has that name. Choose another title in the overlay.",
+                    schema);
+                continue;
+            }
+            var from = $"#/components/schemas/{component.Name}";
+            foreach (var reference in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && (string?)p.Value == from).ToList())
+            {
+                reference.Value = $"#/components/schemas/{title}";
+            }
+            component.Replace(new JProperty(title, schema));
+        }
+    }
+
+    private static void Hoist(JObject schema, JObject schemas, DiagnosticBag diagnostics)
+    {
+        HoistChildren(schema, schemas, diagnostics);
+        if (!OpenApiDocument.IsInlineObject(schema) || schema.Value<string>("title") is not { Length: > 0 } title)
+        {
+            return;
+        }
+        if (schemas[title] is JObject existing && !JToken.DeepEquals(existing, schema))
+        {
+            diagnostics.Error(Codes.SchemaTitleClash,
+                $"two different schemas are named '{title}' (at {schema.Path} and components/schemas/{title}); a class can have one shape. Give one another title in the overlay.",
+                schema);
+            return;
+        }
+        schemas[title] = schema.DeepClone();
+        schema.Replace(new JObject { ["$ref"] = $"#/components/schemas/{title}" });
+    }
+
+    private static void HoistChildren(JObject schema, JObject schemas, DiagnosticBag diagnostics)
+    {
+        if (schema["properties"] is JObject properties)
+        {
+            foreach (var property in properties.Properties().ToList())
+            {
+                if (property.Value is JObject child)
+                {
+                    Hoist(child, schemas, diagnostics);
+                }
+            }
+        }
+        foreach (var key in new[] { "items", "additionalProperties" })
+        {
+            if (schema[key] is JObject child)
+            {
+                Hoist(child, schemas, diagnostics);
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.CSharp;
+using Upstash.Workflow.Generator.Documents;
+using Upstash.Workflow.Generator.Overlay;
+using Upstash.Workflow.Generator.Spec;
+using YamlDotNet.Core;
+
+namespace Upstash.Workflow.Generator;
+
+/// <summary>What one generator run reads and writes.</summary>
+public sealed record GeneratorOptions(
+    string Spec,
+    string? Overlay,
+    string NSwagDocument,
+    string NSwagDll,
+    string OutputDirectory,
+    string ClientFile,
+    string HeaderPrefix = GeneratorOptions.DefaultHeaderPrefix)
+{
+    /// <summary>The vendor prefix dropped from header names to form C# parameter names.</summary>
+    public const string DefaultHeaderPrefix = "Upstash-";
+
+    /// <summary>Spec with the overlay applied and missing names filled in: the document every language generates from.</summary>
+    public string EffectiveSpec => Path.Combine(OutputDirectory, "openapi.effective.json");
+
+    /// <summary>The effective spec adapted to NSwag's C# conventions.</summary>
+    public string NSwagInput => Path.Combine(OutputDirectory, "openapi.csharp.json");
+}
+
+/// <summary>
+/// spec → overlay → checks → fallback names → effective spec → C# adaptation → NSwag → name check.
+/// The build (UpstashGen.targets) and the tests call this same entry point.
+/// </summary>
+public static class GeneratorCommand
+{
+    public static int Main(string[] args)
+    {
+        if (!TryParse(args, out var options, out var usage))
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+        var diagnostics = Run(options);
+        foreach (var diagnostic in diagnostics.Items)
+        {
+            Console.Out.WriteLine(diagnostic);
+        }
+        return diagnostics.HasErrors ? 1 : 0;
+    }
+
+    public static DiagnosticBag Run(GeneratorOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var spec = Load(options.Spec, diagnostics);
+        var overlay = options.Overlay is null ? null : Load(options.Overlay, diagnostics);
+        if (diagnostics.HasErrors || spec is not JObject root)
+        {
+            if (!diagnostics.HasErrors)
+            {
+                diagnostics.Error(Codes.Unreadable, "the spec is not a YAML or JSON object", spec);
+            }
+            return diagnostics;
+        }
+
+        if (overlay is not null)
+        {
+            OverlayApplier.Apply(root, overlay, diagnostics);
+        }
+        if (!diagnostics.HasErrors)
+        {
+            SpecChecker.Check(root, diagnostics);
+        }
+        if (!diagnostics.HasErrors)
+        {
+            FallbackNames.Apply(root, diagnostics);
+        }
+        if (diagnostics.HasErrors)
+        {
+            return diagnostics;
+        }
+
+        Directory.CreateDirectory(options.OutputDirectory);
+        Write(options.EffectiveSpec, root);
+        var csharp = new CSharpAdapter(options.HeaderPrefix).Adapt(root, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return diagnostics;
+        }
+        Write(options.NSwagInput, csharp);
+
+        NSwagRunner.Run(options.NSwagDll, options.NSwagDocument, options.NSwagInput, options.ClientFile, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return diagnostics;
+        }
+        GeneratedNameCheck.Check(File.ReadAllText(options.ClientFile), options.ClientFile, diagnostics);
+        if (!diagnostics.HasErrors)
+        {
+            diagnostics.Info($"generated {options.ClientFile} from {options.Spec}" + (options.Overlay is null ? "" : $" + {options.Overlay}"));
+        }
+        return diagnostics;
+    }
+
+    private static JToken? Load(string path, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return YamlDocument.Load(path);
+        }
+        catch (YamlException e)
+        {
+            diagnostics.ErrorAt(Codes.Unreadable, $"not valid YAML: {e.Message}", new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column));
+        }
+        catch (IOException e)
+        {
+            diagnostics.ErrorAt(Codes.Unreadable, $"cannot read the file: {e.Message}", new SourceLocation(path, 1, 1));
+        }
+        return null;
+    }
+
+    private static void Write(string path, JToken document)
+    {
+        using var writer = new StreamWriter(path) { NewLine = "\n" };
+        using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented };
+        document.WriteTo(json);
+        writer.WriteLine();
+    }
+
+    private static bool TryParse(string[] args, out GeneratorOptions options, out string usage)
+    {
+        usage = "usage: upstash-gen --spec <openapi.yaml> [--overlay <overlay.yaml>] --nswag-document <nswag.json> " +
+                "--nswag <dotnet-nswag.dll> --out <dir> --client <file.g.cs> [--header-prefix <prefix>]";
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i]] = args[i + 1];
+        }
+        options = null!;
+        if (args.Length % 2 != 0 || new[] { "--spec", "--nswag-document", "--nswag", "--out", "--client" }.Any(k => !values.ContainsKey(k)))
+        {
+            return false;
+        }
+        options = new GeneratorOptions(
+            values["--spec"],
+            values.GetValueOrDefault("--overlay"),
+            values["--nswag-document"],
+            values["--nswag"],
+            values["--out"],
+            values["--client"],
+            values.GetValueOrDefault("--header-prefix") ?? GeneratorOptions.DefaultHeaderPrefix);
+        return true;
+    }
+}

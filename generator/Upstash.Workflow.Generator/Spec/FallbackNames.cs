@@ -1,0 +1,111 @@
+using System.Net;
+using Newtonsoft.Json.Linq;
+
+namespace Upstash.Workflow.Generator.Spec;
+
+/// <summary>
+/// Gives every operation an operationId and every inline object schema a title when neither the spec
+/// nor the overlay pins one, so generated names are readable and deterministic (derived from the
+/// summary and the place of the schema, never numbered). Each operation that needed this is reported,
+/// so the names can be pinned in the overlay before anyone depends on them.
+/// </summary>
+public static class FallbackNames
+{
+    public static void Apply(JObject root, DiagnosticBag diagnostics)
+    {
+        var owners = new Dictionary<string, Operation>(StringComparer.OrdinalIgnoreCase);
+        foreach (var operation in OpenApiDocument.Operations(root))
+        {
+            var filled = new List<string>();
+            var id = operation.OperationId;
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                if (string.IsNullOrWhiteSpace(operation.Summary))
+                {
+                    diagnostics.Error(Codes.OperationUnnamed,
+                        $"{operation.Display} has neither an operationId nor a summary to derive a name from. " +
+                        $"Name it in the overlay: {{ target: \"{operation.Target}\", update: {{ operationId: <name> }} }}",
+                        operation.Node);
+                    continue;
+                }
+                id = Names.Camel(operation.Summary);
+                operation.Node["operationId"] = id;
+                filled.Add($"operationId '{id}' (from its summary)");
+            }
+
+            if (owners.TryGetValue(id, out var other))
+            {
+                diagnostics.Error(Codes.OperationIdDuplicate,
+                    $"{operation.Display} and {other.Display} would both be named '{id}'. " +
+                    $"Give one of them its own name in the overlay: {{ target: \"{operation.Target}\", update: {{ operationId: <name> }} }}",
+                    operation.Node);
+                continue;
+            }
+            owners[id] = operation;
+
+            var prefix = Names.UpperFirst(id);
+            foreach (var (schema, role, status) in OpenApiDocument.OperationSchemas(operation))
+            {
+                NameSchema(schema, prefix + RoleSuffix(role, status), filled);
+            }
+
+            if (filled.Count > 0)
+            {
+                diagnostics.Warning(Codes.NameNotPinned,
+                    $"{operation.Display} has names the overlay does not pin, derived here: {string.Join("; ", filled)}. " +
+                    $"Pin them in openapi/overlay.yaml (target \"{operation.Target}\") so that a change upstream cannot rename public types.",
+                    operation.Node);
+            }
+        }
+    }
+
+    private static string RoleSuffix(string role, string? status)
+    {
+        if (role == "request")
+        {
+            return "Request";
+        }
+        if (status is ['2', _, _])
+        {
+            return "Result";
+        }
+        return int.TryParse(status, out var code) && Enum.IsDefined(typeof(HttpStatusCode), code)
+            ? ((HttpStatusCode)code) + "Body"
+            : "ErrorBody";
+    }
+
+    /// <summary>Names an inline object schema and, inside it, nested inline objects after their property.</summary>
+    private static void NameSchema(JObject schema, string name, List<string> filled)
+    {
+        if (OpenApiDocument.IsInlineObject(schema))
+        {
+            if (schema.Value<string>("title") is { Length: > 0 } title)
+            {
+                name = title;
+            }
+            else
+            {
+                schema["title"] = name;
+                filled.Add($"schema '{name}'");
+            }
+            if (schema["properties"] is JObject properties)
+            {
+                foreach (var property in properties.Properties())
+                {
+                    if (property.Value is JObject child)
+                    {
+                        NameSchema(child, name + Names.Pascal(property.Name), filled);
+                    }
+                }
+            }
+        }
+        if (schema["items"] is JObject items)
+        {
+            NameSchema(items, name + "Item", filled);
+        }
+        if (schema["additionalProperties"] is JObject values)
+        {
+            NameSchema(values, name + "Value", filled);
+        }
+    }
+}

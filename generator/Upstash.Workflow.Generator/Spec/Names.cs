@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace Upstash.Workflow.Generator.Spec;
+
+/// <summary>Turns phrases ("Restart Workflow from DLQ", "Upstash-Retries", "restartWorkflow") into identifiers.</summary>
+public static class Names
+{
+    /// <summary>Splits on anything that is not a letter or digit, and between a lower-case letter and an upper-case one.</summary>
+    public static IReadOnlyList<string> Words(string phrase)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            var c = phrase[i];
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+            if (current.Length > 0 && char.IsUpper(c))
+            {
+                var previous = current[^1];
+                var nextIsLower = i + 1 < phrase.Length && char.IsLower(phrase[i + 1]);
+                // "restartWorkflow" splits before W; "DLQId" splits before I (the acronym ends there).
+                if (char.IsLower(previous) || char.IsDigit(previous) || char.IsUpper(previous) && nextIsLower)
+                {
+                    Flush();
+                }
+            }
+            current.Append(c);
+        }
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+
+    /// <summary>"Restart Workflow from DLQ" → "RestartWorkflowFromDlq": acronyms are cased like words, as .NET names are.</summary>
+    public static string Pascal(string phrase)
+    {
+        var result = new StringBuilder();
+        foreach (var word in Words(phrase))
+        {
+            result.Append(char.ToUpperInvariant(word[0]));
+            result.Append(word[1..].ToLowerInvariant());
+        }
+        return result.ToString();
+    }
+
+    /// <summary>"Upstash-Flow-Control-Key" → "upstashFlowControlKey".</summary>
+    public static string Camel(string phrase)
+    {
+        var pascal = Pascal(phrase);
+        return pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal[1..];
+    }
+
+    /// <summary>
+    /// "restartWorkflow" → "RestartWorkflow": unlike <see cref="Pascal"/>, keeps a pinned name's own casing
+    /// past the first letter, so an overlay name comes out as written.
+    /// </summary>
+    public static string UpperFirst(string name) =>
+        name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,130 @@
+using Newtonsoft.Json.Linq;
+
+namespace Upstash.Workflow.Generator.Spec;
+
+/// <summary>One operation of the document: a path, a method and the operation object.</summary>
+public sealed record Operation(string Path, string Method, JObject Node, JObject PathItem)
+{
+    public string Display => $"{Method.ToUpperInvariant()} {Path}";
+
+    /// <summary>The JSONPath an overlay action uses to reach this operation: by path and method, never by position.</summary>
+    public string Target => $"$.paths['{Path}'].{Method}";
+
+    public string? OperationId => Node.Value<string>("operationId");
+
+    public string? Summary => Node.Value<string>("summary");
+}
+
+/// <summary>Read access to the parts of an OpenAPI 3.x document the generator looks at.</summary>
+public static class OpenApiDocument
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    public static IEnumerable<Operation> Operations(JObject root)
+    {
+        if (root["paths"] is not JObject paths)
+        {
+            yield break;
+        }
+        foreach (var path in paths.Properties())
+        {
+            if (path.Value is not JObject item)
+            {
+                continue;
+            }
+            foreach (var method in Methods)
+            {
+                if (item[method] is JObject operation)
+                {
+                    yield return new Operation(path.Name, method, operation, item);
+                }
+            }
+        }
+    }
+
+    /// <summary>Path-level and operation-level parameters, references resolved; the operation's win on a (name, in) clash.</summary>
+    public static IReadOnlyList<JObject> Parameters(JObject root, Operation operation)
+    {
+        var result = new List<JObject>();
+        foreach (var source in new[] { operation.Node["parameters"], operation.PathItem["parameters"] })
+        {
+            if (source is not JArray list)
+            {
+                continue;
+            }
+            foreach (var entry in list)
+            {
+                if (Resolve(root, entry) is JObject parameter &&
+                    !result.Exists(p => p.Value<string>("name") == parameter.Value<string>("name") && p.Value<string>("in") == parameter.Value<string>("in")))
+                {
+                    result.Add(parameter);
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Follows a local <c>$ref</c> ("#/components/..."); returns the token itself when it is not one.</summary>
+    public static JToken? Resolve(JObject root, JToken? token)
+    {
+        var seen = 0;
+        while (token is JObject obj && obj.Value<string>("$ref") is { } reference && seen++ < 32)
+        {
+            if (!reference.StartsWith("#/", StringComparison.Ordinal))
+            {
+                return token;
+            }
+            JToken? target = root;
+            foreach (var segment in reference[2..].Split('/'))
+            {
+                target = target?[segment.Replace("~1", "/").Replace("~0", "~")];
+            }
+            token = target;
+        }
+        return token;
+    }
+
+    /// <summary>Every schema of an operation's request body and responses, with the name context of each.</summary>
+    public static IEnumerable<(JObject Schema, string Role, string? Status)> OperationSchemas(Operation operation)
+    {
+        if (operation.Node["requestBody"]?["content"] is JObject requestContent)
+        {
+            foreach (var media in requestContent.Properties())
+            {
+                if (media.Value["schema"] is JObject schema)
+                {
+                    yield return (schema, "request", null);
+                }
+            }
+        }
+        if (operation.Node["responses"] is JObject responses)
+        {
+            foreach (var response in responses.Properties())
+            {
+                if (response.Value["content"] is not JObject content)
+                {
+                    continue;
+                }
+                foreach (var media in content.Properties())
+                {
+                    if (media.Value["schema"] is JObject schema)
+                    {
+                        yield return (schema, "response", response.Name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>True for an inline object schema (one a class is generated for), false for references and scalars.</summary>
+    public static bool IsInlineObject(JObject schema) =>
+        schema["$ref"] is null && (SchemaType(schema) == "object" || schema["properties"] is JObject);
+
+    /// <summary>The schema's type; for an OpenAPI 3.1 type list such as [integer, "null"], its first non-null entry.</summary>
+    public static string? SchemaType(JObject schema) => schema["type"] switch
+    {
+        JValue { Type: JTokenType.String } single => (string?)single,
+        JArray list => list.Select(t => (string?)t).FirstOrDefault(t => t is not null and not "null"),
+        _ => null,
+    };
+}

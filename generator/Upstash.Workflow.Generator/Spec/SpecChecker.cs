@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+
+namespace Upstash.Workflow.Generator.Spec;
+
+/// <summary>
+/// Finds what would make NSwag fail or emit code that does not compile, and says which operation and
+/// which overlay action fixes it, before NSwag runs.
+/// </summary>
+public static partial class SpecChecker
+{
+    public static void Check(JObject root, DiagnosticBag diagnostics)
+    {
+        if (root.Value<string>("openapi") is not { } version || !version.StartsWith("3.", StringComparison.Ordinal))
+        {
+            diagnostics.Error(Codes.Unreadable, "not an OpenAPI 3.x document: 'openapi: 3.x' is missing at the top", root);
+            return;
+        }
+        foreach (var operation in OpenApiDocument.Operations(root))
+        {
+            CheckPathParameters(root, operation, diagnostics);
+            CheckHeaderNames(root, operation, diagnostics);
+        }
+    }
+
+    private static void CheckPathParameters(JObject root, Operation operation, DiagnosticBag diagnostics)
+    {
+        var inTemplate = TemplateParameter().Matches(operation.Path).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var declared = OpenApiDocument.Parameters(root, operation).Where(p => p.Value<string>("in") == "path").ToList();
+
+        foreach (var parameter in declared)
+        {
+            var name = parameter.Value<string>("name") ?? "";
+            if (!inTemplate.Contains(name))
+            {
+                diagnostics.Error(Codes.PathParameterMissing,
+                    $"{operation.Display} declares path parameter '{name}' but its path has no '{{{name}}}'. " +
+                    $"Fix it in the overlay, e.g. remove the parameter: " +
+                    $"{{ target: \"{operation.Target}.parameters[?(@.name=='{name}')]\", remove: true }} " +
+                    $"or, if the operation itself is stray, remove it: {{ target: \"{operation.Target}\", remove: true }}",
+                    parameter);
+            }
+        }
+        foreach (var name in inTemplate.Where(n => !declared.Exists(p => p.Value<string>("name") == n)))
+        {
+            diagnostics.Error(Codes.PathParameterUndeclared,
+                $"{operation.Display}: its path has '{{{name}}}' but no path parameter named '{name}' is declared. " +
+                $"Fix it in the overlay: {{ target: \"{operation.Target}.parameters\", update: {{ in: path, name: {name}, required: true, schema: {{ type: string }} }} }}",
+                operation.Node);
+        }
+    }
+
+    private static void CheckHeaderNames(JObject root, Operation operation, DiagnosticBag diagnostics)
+    {
+        foreach (var parameter in OpenApiDocument.Parameters(root, operation).Where(p => p.Value<string>("in") == "header"))
+        {
+            var name = parameter.Value<string>("name") ?? "";
+            if (name.Contains('*', StringComparison.Ordinal))
+            {
+                diagnostics.Error(Codes.HeaderNameInvalid,
+                    $"{operation.Display} declares header '{name}', a wildcard that stands for a family of headers and cannot become one parameter. " +
+                    $"Remove it in the overlay ({{ target: \"{operation.Target}.parameters[?(@.name=='{name}')]\", remove: true }}) and pass such headers through a handwritten dictionary parameter.",
+                    parameter);
+            }
+            else if (!HeaderToken().IsMatch(name))
+            {
+                diagnostics.Error(Codes.HeaderNameInvalid,
+                    $"{operation.Display} declares header '{name}', which is not a valid HTTP header name. " +
+                    $"Rename or remove it in the overlay: {{ target: \"{operation.Target}.parameters[?(@.name=='{name}')]\", ... }}",
+                    parameter);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{([^{}]+)\}")]
+    private static partial Regex TemplateParameter();
+
+    // RFC 9110 token characters.
+    [GeneratedRegex(@"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")]
+    private static partial Regex HeaderToken();
+}
