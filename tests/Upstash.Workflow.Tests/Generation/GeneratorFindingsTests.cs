@@ -1,0 +1,131 @@
+using Upstash.Workflow.Generator;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Generation;
+
+/// <summary>
+/// A broken spec or overlay stops generation with the real cause: file and line, the operation, and
+/// the overlay action that fixes it. Nothing reaches NSwag in these cases.
+/// </summary>
+public sealed class GeneratorFindingsTests
+{
+    private const string Restart = "POST /v2/workflows/dlq/restart/{dlqId}";
+    private const string RestartTarget = "$.paths['/v2/workflows/dlq/restart/{dlqId}'].post";
+
+    [Fact]
+    public void Invalid_yaml_names_the_file_and_line()
+    {
+        var spec = SpecEdits.Spec().Replace("      summary: Restart Workflow from DLQ", "     summary: Restart Workflow from DLQ", StringComparison.Ordinal);
+        using var run = new GeneratorRun(spec);
+        var finding = Assert.Single(run.Of(Codes.Unreadable));
+        Assert.EndsWith("openapi.yaml", finding.Location!.File, StringComparison.Ordinal);
+        Assert.Equal(LineOf(spec, "     summary: Restart"), finding.Location.Line);
+        Assert.Contains("openapi.yaml(", finding.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(run.Options.ClientFile));
+    }
+
+    [Fact]
+    public void Wildcard_header_is_refused_naming_the_operation_and_the_fix()
+    {
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(), SpecEdits.Header("Upstash-Forward-*"));
+        using var run = new GeneratorRun(spec);
+        var finding = Assert.Single(run.Of(Codes.HeaderNameInvalid));
+        Assert.Contains(Restart, finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"{RestartTarget}.parameters[?(@.name=='Upstash-Forward-*')]\", remove: true", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(LineOf(spec, "name: Upstash-Forward-*") - 1, finding.Location!.Line);
+        Assert.False(File.Exists(run.Options.ClientFile));
+    }
+
+    [Fact]
+    public void Path_parameter_missing_from_the_path_is_refused_with_the_fix()
+    {
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
+            "        - in: path\n          name: keyId\n          required: true\n          schema:\n            type: string\n");
+        using var run = new GeneratorRun(spec);
+        var finding = Assert.Single(run.Of(Codes.PathParameterMissing));
+        Assert.Contains($"{Restart} declares path parameter 'keyId'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("remove: true", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Header_that_would_share_a_parameter_name_is_refused_with_the_fix()
+    {
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(), SpecEdits.Header("Label"));
+        using var run = new GeneratorRun(spec);
+        var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
+        Assert.Contains("'Label'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'Upstash-Label'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("x-originalName", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Operations_the_overlay_does_not_name_get_readable_names_and_are_reported()
+    {
+        using var run = new GeneratorRun(SpecEdits.Spec(), useProjectOverlay: false);
+        Assert.False(run.Result.HasErrors, run.Findings);
+        var report = Assert.Single(run.Of(Codes.NameNotPinned));
+        Assert.Equal(Severity.Warning, report.Severity);
+        Assert.Contains(Restart, report.Message, StringComparison.Ordinal);
+        Assert.Contains("'restartWorkflowFromDlq'", report.Message, StringComparison.Ordinal);
+        Assert.Contains("'RestartWorkflowFromDlqResult'", report.Message, StringComparison.Ordinal);
+
+        var code = run.ClientCode;
+        Assert.Contains("Task<RestartWorkflowFromDlqResult> RestartWorkflowFromDlqAsync(string dlqId, int? retries = null", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("class Response", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anonymous", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_operations_that_would_share_a_name_are_refused()
+    {
+        var spec = SpecEdits.Spec();
+        var start = spec.IndexOf("  /v2/workflows/dlq/restart/{dlqId}:", StringComparison.Ordinal);
+        var end = spec.IndexOf("components:", StringComparison.Ordinal);
+        var copy = spec[start..end].Replace("/v2/workflows/dlq/restart/{dlqId}:", "/v2/workflows/dlq/restart-again/{dlqId}:", StringComparison.Ordinal);
+        using var run = new GeneratorRun(spec.Insert(end, copy), useProjectOverlay: false);
+        var finding = Assert.Single(run.Of(Codes.OperationIdDuplicate));
+        Assert.Contains("'restartWorkflowFromDlq'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("operationId", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlay_action_that_matches_nothing_is_a_warning_not_a_failure()
+    {
+        var overlay = File.ReadAllText(Repository.Overlay) +
+            "  - target: $.paths['/v2/no/such/path'].get\n    update:\n      operationId: ghost\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlay);
+        Assert.False(run.Result.HasErrors, run.Findings);
+        var finding = Assert.Single(run.Of(Codes.OverlayNoMatch));
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("/v2/no/such/path", finding.Message, StringComparison.Ordinal);
+        Assert.EndsWith("overlay.yaml", finding.Location!.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlay_target_that_is_not_jsonpath_is_refused_at_its_line()
+    {
+        var overlay = "overlay: 1.0.0\ninfo:\n  title: t\n  version: 1.0.0\nactions:\n  - target: $.paths[\n    update:\n      x: 1\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlay);
+        var finding = Assert.Single(run.Of(Codes.OverlayInvalid));
+        Assert.Contains("overlay action 1", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(6, finding.Location!.Line);
+    }
+
+    [Fact]
+    public void Unix_time_mark_on_a_string_is_refused()
+    {
+        var overlay = File.ReadAllText(Repository.Overlay) +
+            "  - target: $.paths['/v2/workflows/dlq/restart/{dlqId}'].post.responses['200'].content['application/json'].schema.properties.workflowRunId\n" +
+            "    update:\n      x-unix-time: milliseconds\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlay);
+        var finding = Assert.Single(run.Of(Codes.UnixTimeInvalid));
+        Assert.Contains("string schema", finding.Message, StringComparison.Ordinal);
+    }
+
+    private static int LineOf(string text, string fragment)
+    {
+        var index = text.IndexOf(fragment, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"'{fragment}' not in the text");
+        return text[..index].Count(c => c == '\n') + 1;
+    }
+}

@@ -1,0 +1,50 @@
+using Upstash.Workflow.Tests.Snapshots;
+using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.Tests.Support.Snapshots;
+
+namespace Upstash.Workflow.Tests.Generation;
+
+/// <summary>
+/// The loop a spec change goes through: edit the spec, regenerate with the build's own generator, see
+/// the client change and the snapshot comparison fail on exactly that change.
+/// </summary>
+public sealed class RegenerationLoopTests
+{
+    private static readonly string SnapshotDirectory = Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Snapshots");
+
+    [Fact]
+    public void Unchanged_spec_regenerates_the_committed_snapshot_exactly()
+    {
+        using var run = new GeneratorRun(SpecEdits.Spec());
+        Assert.False(run.Result.HasErrors, run.Findings);
+        var outcome = CompareWithCommittedSnapshot(run);
+        Assert.True(outcome.Passed, outcome.Message);
+    }
+
+    [Fact]
+    public void New_header_on_restart_reaches_the_client_and_turns_the_snapshot_red()
+    {
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
+            SpecEdits.Header("Upstash-Deduplication-Id", description: "Drop a repeated restart with the same id."));
+        using var run = new GeneratorRun(spec);
+        Assert.False(run.Result.HasErrors, run.Findings);
+
+        var code = run.ClientCode;
+        Assert.Contains("string? failureCallback = null, string? deduplicationId = null, System.Threading.CancellationToken cancellationToken", code, StringComparison.Ordinal);
+        Assert.Contains("request_.Headers.TryAddWithoutValidation(\"Upstash-Deduplication-Id\", ConvertToString(deduplicationId,", code, StringComparison.Ordinal);
+        Assert.Contains("/// <param name=\"deduplicationId\">Drop a repeated restart with the same id.</param>", code, StringComparison.Ordinal);
+
+        var outcome = CompareWithCommittedSnapshot(run);
+        Assert.False(outcome.Passed);
+        var firstChange = outcome.Message.Split('\n').First(l => l.TrimStart().StartsWith('+'));
+        Assert.Contains("deduplicationId", firstChange, StringComparison.Ordinal);
+    }
+
+    /// <summary>Compares with a copy of the committed snapshot, so no received file lands in the repository.</summary>
+    private static SnapshotOutcome CompareWithCommittedSnapshot(GeneratorRun run)
+    {
+        var name = GeneratedClientSnapshotTests.Name;
+        File.Copy(Path.Combine(SnapshotDirectory, $"{name}.verified.cs"), Path.Combine(run.Scratch, $"{name}.verified.cs"));
+        return Snapshot.Compare(run.Scratch, name, "cs", run.ClientCode, new SnapshotPolicy(Update: false, InCi: false));
+    }
+}

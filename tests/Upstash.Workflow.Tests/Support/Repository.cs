@@ -1,0 +1,26 @@
+using System.Reflection;
+
+namespace Upstash.Workflow.Tests.Support;
+
+/// <summary>Paths the build handed to the tests (see UpstashGenLocate in the test project).</summary>
+public static class Repository
+{
+    public static string Root => Metadata("UpstashGen.RepositoryRoot");
+
+    public static string Spec => Path.Combine(Root, "openapi", "openapi.yaml");
+
+    public static string Overlay => Path.Combine(Root, "openapi", "overlay.yaml");
+
+    public static string NSwagDocument => Path.Combine(Root, "generator", "nswag.json");
+
+    public static string NSwagDll => Metadata("UpstashGen.NSwagDll");
+
+    /// <summary>The generated client file the build compiled into Upstash.Workflow.dll.</summary>
+    public static string GeneratedClient => Metadata("UpstashGen.Client");
+
+    public static string EffectiveSpec => Metadata("UpstashGen.EffectiveSpec");
+
+    private static string Metadata(string key) =>
+        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: build it with the repository's test project.");
+}
