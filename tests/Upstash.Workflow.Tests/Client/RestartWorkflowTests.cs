@@ -69,10 +69,10 @@ public sealed class RestartWorkflowTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(404, """{ "error": "message not found" }"""));
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
 
-        var error = await Assert.ThrowsAsync<UpstashWorkflowException<ApiError>>(
+        var error = await Assert.ThrowsAsync<NotFoundException>(
             () => new DlqClient(http).RestartWorkflowAsync("missing", cancellationToken: TestContext.Token));
 
         Assert.Equal(404, error.StatusCode);
-        Assert.Equal("message not found", error.Result.Error);
+        Assert.Equal("message not found", error.ErrorMessage);
     }
 }

@@ -4,6 +4,7 @@ using Upstash.Workflow.Tests.Support.Snapshots;
 namespace Upstash.Workflow.Tests.Snapshots;
 
 /// <summary>The reviewable copy of the generated client: the very file this build compiled.</summary>
+[Collection(SnapshotCollection.Name)]
 public sealed class GeneratedClientSnapshotTests
 {
     public const string Name = "Upstash.Workflow.g";

@@ -55,7 +55,7 @@ namespace Upstash.Workflow
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class DlqClient : IDlqClient
+    public partial class DlqClient : Upstash.Workflow.Core.UpstashClientBase, IDlqClient
     {
         private System.Net.Http.HttpClient _httpClient;
         private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
@@ -81,10 +81,6 @@ namespace Upstash.Workflow
         static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
 
         partial void Initialize();
-
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
-        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -119,25 +115,25 @@ namespace Upstash.Workflow
                 {
 
                     if (retries != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture));
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
 
                     if (delay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture));
+                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
 
                     if (retryDelay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture));
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
 
                     if (flowControlKey != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture));
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
 
                     if (flowControlValue != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture));
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
 
                     if (label != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Label", ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture));
+                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
 
                     if (failureCallback != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture));
+                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
                     request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
@@ -146,14 +142,14 @@ namespace Upstash.Workflow
                 
                     // Operation Path: "v2/workflows/dlq/restart/{dlqId}"
                     urlBuilder_.Append("v2/workflows/dlq/restart/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
 
-                    PrepareRequest(client_, request_, urlBuilder_);
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
 
                     var url_ = urlBuilder_.ToString();
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
-                    PrepareRequest(client_, request_, url_);
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -168,7 +164,7 @@ namespace Upstash.Workflow
                                 headers_[item_.Key] = item_.Value;
                         }
 
-                        ProcessResponse(client_, response_);
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
 
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
@@ -421,42 +417,6 @@ namespace Upstash.Workflow
 
     }
 
-
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class UpstashWorkflowException : System.Exception
-    {
-        public int StatusCode { get; private set; }
-
-        public string? Response { get; private set; }
-
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        public UpstashWorkflowException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
-            : base(message + "\n\nStatus: " + statusCode + "\nResponse: \n" + ((response == null) ? "(null)" : response.Substring(0, response.Length >= 512 ? 512 : response.Length)), innerException)
-        {
-            StatusCode = statusCode;
-            Response = response;
-            Headers = headers;
-        }
-
-        public override string ToString()
-        {
-            return string.Format("HTTP Response: \n\n{0}\n\n{1}", Response, base.ToString());
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class UpstashWorkflowException<TResult> : UpstashWorkflowException
-    {
-        public TResult Result { get; private set; }
-
-        public UpstashWorkflowException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-    }
 
 }
 

@@ -1,0 +1,12 @@
+namespace Upstash.Workflow.Authentication;
+
+/// <summary>
+/// The client refused to send a request because of how it is configured: no token, a host the token
+/// may not go to, plain http to a remote host. Nothing was sent. The message says how to allow it and
+/// never contains the token.
+/// </summary>
+public sealed class UpstashConfigurationException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public UpstashConfigurationException(string message) : base(message) { }
+}

@@ -1,0 +1,30 @@
+namespace Upstash.Workflow.Configuration;
+
+/// <summary>The regions the Upstash Workflow API is served from, and their hosts.</summary>
+public static class UpstashRegions
+{
+    /// <summary>Frankfurt, the default region.</summary>
+    public const string EuCentral1 = "eu-central-1";
+
+    /// <summary>North Virginia.</summary>
+    public const string UsEast1 = "us-east-1";
+
+    /// <summary>The regions this client knows.</summary>
+    public static IReadOnlyList<string> All { get; } = [EuCentral1, UsEast1];
+
+    /// <summary>
+    /// The base address of <paramref name="region"/>. Accepts "us-east-1" and the environment style
+    /// "US_EAST_1"; anything else is an <see cref="ArgumentException"/> listing the known regions.
+    /// </summary>
+    public static Uri BaseAddress(string region) => new($"https://qstash-{Normalize(region)}.upstash.io/");
+
+    /// <summary>"US_EAST_1" → "us-east-1".</summary>
+    public static string Normalize(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var name = region.Trim().Replace('_', '-').ToLowerInvariant();
+        return All.Contains(name)
+            ? name
+            : throw new ArgumentException($"Unknown Upstash region '{region}'. Known regions: {string.Join(", ", All)}.", nameof(region));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Upstash.Workflow.Authentication;
+
+namespace Upstash.Workflow.Configuration;
+
+/// <summary>
+/// Everything the client needs to know: where the API is, the token and how it travels, timeout,
+/// user agent, and the hosts besides Upstash's the token may go to. Bindable from
+/// <c>IConfiguration</c> (<c>"BaseAddress"</c>, <c>"Region"</c>, <c>"Token"</c>, <c>"AuthMode"</c>,
+/// <c>"Timeout"</c>, <c>"UserAgent"</c>, <c>"AllowedHosts"</c>).
+/// </summary>
+public sealed class UpstashWorkflowClientOptions
+{
+    /// <summary>The spec's server, the API's original single host.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://qstash.upstash.io/");
+
+    /// <summary>Where the API is. Wins over <see cref="Region"/>. With or without a trailing slash.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>A region from <see cref="UpstashRegions"/> ("eu-central-1", "us-east-1"), used when <see cref="BaseAddress"/> is not set.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The QStash token. Never printed by <see cref="ToString"/>.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>A token source that can rotate tokens (any Kiota provider). Wins over <see cref="Token"/>.</summary>
+    public IAccessTokenProvider? TokenProvider { get; set; }
+
+    /// <summary>Bearer header (default) or <c>qstash_token</c> query parameter.</summary>
+    public UpstashAuthMode AuthMode { get; set; } = UpstashAuthMode.BearerHeader;
+
+    /// <summary>How long one call may take, end to end. Default 100 seconds, as <see cref="HttpClient"/>'s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The User-Agent header. Default "Upstash.Workflow.DotNet/&lt;version&gt;".</summary>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>Hosts besides Upstash's and loopback that the token may be sent to (a proxy, a gateway).</summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>The default User-Agent.</summary>
+    public static string DefaultUserAgent { get; } =
+        "Upstash.Workflow.DotNet/" + (typeof(UpstashWorkflowClientOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+
+    /// <summary>The base address to use, always with a trailing slash so relative paths keep its last segment.</summary>
+    public Uri ResolveBaseAddress()
+    {
+        var address = BaseAddress ?? (string.IsNullOrWhiteSpace(Region) ? DefaultBaseAddress : UpstashRegions.BaseAddress(Region));
+        if (!address.IsAbsoluteUri)
+        {
+            throw new UpstashConfigurationException($"The base address '{address}' is not absolute; give scheme and host, e.g. https://qstash.upstash.io.");
+        }
+        return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+    }
+
+    /// <summary>The token source: <see cref="TokenProvider"/>, else the fixed <see cref="Token"/>.</summary>
+    public IAccessTokenProvider ResolveTokenProvider() =>
+        TokenProvider ?? (string.IsNullOrEmpty(Token)
+            ? throw new UpstashConfigurationException("No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider, or the QSTASH_TOKEN environment variable.")
+            : new StaticTokenProvider(Token));
+
+    /// <summary>
+    /// Options from the environment variables the official SDKs read: <c>QSTASH_TOKEN</c> and
+    /// <c>QSTASH_URL</c>; with <c>QSTASH_REGION</c> set, the region's own pair
+    /// (<c>US_EAST_1_QSTASH_TOKEN</c>, <c>US_EAST_1_QSTASH_URL</c>) wins over the plain one.
+    /// </summary>
+    /// <param name="variables">Reads a variable; defaults to <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
+    public static UpstashWorkflowClientOptions FromEnvironment(Func<string, string?>? variables = null)
+    {
+        variables ??= Environment.GetEnvironmentVariable;
+        var options = new UpstashWorkflowClientOptions();
+        string? Read(string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
+
+        var prefix = "";
+        if (Read("QSTASH_REGION") is { } region)
+        {
+            options.Region = UpstashRegions.Normalize(region);
+            prefix = options.Region.ToUpperInvariant().Replace('-', '_') + "_";
+        }
+        options.Token = Read(prefix + "QSTASH_TOKEN") ?? Read("QSTASH_TOKEN");
+        if ((Read(prefix + "QSTASH_URL") ?? Read("QSTASH_URL")) is { } url)
+        {
+            options.BaseAddress = Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+                ? parsed
+                : throw new UpstashConfigurationException($"{prefix}QSTASH_URL is not an absolute URL.");
+        }
+        return options;
+    }
+
+    /// <summary>The settings, with the token shown only as set or not.</summary>
+    public override string ToString() =>
+        $"UpstashWorkflowClientOptions {{ BaseAddress = {BaseAddress}, Region = {Region}, AuthMode = {AuthMode}, " +
+        $"Token = {(string.IsNullOrEmpty(Token) ? "(not set)" : "***")}, TokenProvider = {(TokenProvider is null ? "(not set)" : TokenProvider.GetType().Name)}, " +
+        $"Timeout = {Timeout}, UserAgent = {UserAgent}, AllowedHosts = [{string.Join(", ", AllowedHosts)}] }}";
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Upstash.Workflow;
+using Upstash.Workflow.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Upstash Workflow client on <c>IHttpClientFactory</c>.</summary>
+public static class UpstashWorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IUpstashWorkflowClient"/> and its groups (<see cref="IDlqClient"/>) as a typed
+    /// client. Returns the builder, so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>;
+    /// nothing here retries.
+    /// </summary>
+    public static IHttpClientBuilder AddUpstashWorkflowClient(this IServiceCollection services, Action<UpstashWorkflowClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<UpstashWorkflowClientOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        return Register(services);
+    }
+
+    /// <summary>As <see cref="AddUpstashWorkflowClient(IServiceCollection, Action{UpstashWorkflowClientOptions})"/>, bound from a configuration section.</summary>
+    public static IHttpClientBuilder AddUpstashWorkflowClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<UpstashWorkflowClientOptions>().Bind(configuration);
+        return Register(services);
+    }
+
+    private static IHttpClientBuilder Register(IServiceCollection services)
+    {
+        var builder = services
+            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>((provider, http) =>
+                UpstashWorkflowClient.Configure(http, provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateHandler(
+                provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value,
+                provider.GetService<ILoggerFactory>()));
+        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Dlq);
+        return builder;
+    }
+}

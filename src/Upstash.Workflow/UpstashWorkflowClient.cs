@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Upstash.Workflow.Authentication;
+using Upstash.Workflow.Configuration;
+
+namespace Upstash.Workflow;
+
+/// <summary>
+/// The entry point: every operation group over one <see cref="HttpClient"/>. Construct it from
+/// options (it then owns its connection pool), or let <c>AddUpstashWorkflowClient</c> inject an
+/// <see cref="HttpClient"/> from <c>IHttpClientFactory</c>.
+/// </summary>
+public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
+{
+    private readonly HttpClient? _owned;
+
+    /// <summary>A client with its own connection pool, configured by <paramref name="options"/>.</summary>
+    public UpstashWorkflowClient(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(CreateHttpClient(options, loggerFactory), owned: true)
+    {
+    }
+
+    /// <summary>A client over an <see cref="HttpClient"/> already set up (base address, authentication).</summary>
+    [ActivatorUtilitiesConstructor]
+    public UpstashWorkflowClient(HttpClient httpClient)
+        : this(httpClient, owned: false)
+    {
+    }
+
+    private UpstashWorkflowClient(HttpClient httpClient, bool owned)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _owned = owned ? httpClient : null;
+        Dlq = new DlqClient(httpClient);
+    }
+
+    /// <summary>A client configured from QSTASH_TOKEN, QSTASH_URL and QSTASH_REGION.</summary>
+    public static UpstashWorkflowClient FromEnvironment() => new(UpstashWorkflowClientOptions.FromEnvironment());
+
+    /// <inheritdoc />
+    public virtual IDlqClient Dlq { get; }
+
+    /// <summary>The handler chain the client sends through: authentication, then sockets with redirects off.</summary>
+    /// <remarks>
+    /// Redirects are not followed: a 302 is a documented answer of the API, and following one would
+    /// carry the request (and a query token) to wherever the Location points.
+    /// </remarks>
+    public static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new UpstashAuthenticationHandler(
+            options.ResolveTokenProvider(),
+            options.AuthMode,
+            new TokenHostPolicy(options.AllowedHosts),
+            loggerFactory?.CreateLogger<UpstashAuthenticationHandler>())
+        {
+            InnerHandler = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            },
+        };
+    }
+
+    /// <summary>Applies base address, timeout and user agent to <paramref name="httpClient"/>.</summary>
+    public static void Configure(HttpClient httpClient, UpstashWorkflowClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        httpClient.BaseAddress = options.ResolveBaseAddress();
+        httpClient.Timeout = options.Timeout;
+        httpClient.DefaultRequestHeaders.UserAgent.Clear();
+        httpClient.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+    }
+
+    /// <summary>Disposes the connection pool if this client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the owned <see cref="HttpClient"/>.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _owned?.Dispose();
+        }
+    }
+
+    private static HttpClient CreateHttpClient(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory)
+    {
+        var client = new HttpClient(CreateHandler(options, loggerFactory), disposeHandler: true);
+        Configure(client, options);
+        return client;
+    }
+}

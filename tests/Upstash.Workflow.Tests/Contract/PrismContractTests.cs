@@ -1,0 +1,74 @@
+using Upstash.Workflow.Authentication;
+using Upstash.Workflow.Configuration;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Contract;
+
+/// <summary>
+/// Every request the client sends for the spec's operations passes Prism's validation of the effective
+/// spec (zero <c>sl-violations</c>), in both auth modes, and Prism's answers deserialize.
+/// </summary>
+[Collection(PrismCollection.Name)]
+public sealed class PrismContractTests(PrismFixture prism)
+{
+    [SkippableTheory]
+    [InlineData(UpstashAuthMode.BearerHeader)]
+    [InlineData(UpstashAuthMode.QueryToken)]
+    public async Task Restart_with_every_override_passes_validation(UpstashAuthMode mode)
+    {
+        using var client = Client(mode);
+        var flow = new FlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1));
+
+        var result = await client.Dlq.RestartWorkflowAsync(
+            "1725323658779-0",
+            retries: 3,
+            delay: WorkflowDuration.Format(TimeSpan.FromSeconds(10)),
+            retryDelay: "1000 * pow(2, retried)",
+            flowControlKey: flow.Key,
+            flowControlValue: flow.Value,
+            label: WorkflowLabels.Join("nightly", "billing"),
+            failureCallback: "https://example.com/failed",
+            cancellationToken: TestContext.Token);
+
+        Assert.NotNull(result.WorkflowRunId);
+        Assert.NotNull(result.WorkflowCreatedAt);
+        AssertNoViolations("POST /v2/workflows/dlq/restart/1725323658779-0");
+    }
+
+    [SkippableFact]
+    public async Task Restart_with_no_overrides_passes_validation()
+    {
+        using var client = Client(UpstashAuthMode.BearerHeader);
+        await client.Dlq.RestartWorkflowAsync("dlq id/with?odd%chars", cancellationToken: TestContext.Token);
+        AssertNoViolations("POST /v2/workflows/dlq/restart/dlq%20id%2Fwith%3Fodd%25chars");
+    }
+
+    [SkippableFact]
+    public async Task Call_without_credentials_gets_prisms_401_as_unauthorized()
+    {
+        Skip.If(prism.Unavailable is not null, prism.Unavailable);
+        using var http = new HttpClient(prism.Recorder(new SocketsHttpHandler(), authenticated: false)) { BaseAddress = prism.BaseAddress };
+
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => new DlqClient(http).RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+
+        Assert.Equal(401, error.StatusCode);
+        var exchange = Assert.Single(prism.Exchanges, e => e.Request == "POST /v2/workflows/dlq/restart/dlq-1" && e.Status == 401);
+        Assert.Contains("security", exchange.Violations, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private UpstashWorkflowClient Client(UpstashAuthMode mode)
+    {
+        Skip.If(prism.Unavailable is not null, prism.Unavailable);
+        var options = new UpstashWorkflowClientOptions { BaseAddress = prism.BaseAddress, Token = Clients.Token, AuthMode = mode };
+        var http = new HttpClient(prism.Recorder(UpstashWorkflowClient.CreateHandler(options)));
+        UpstashWorkflowClient.Configure(http, options);
+        return new UpstashWorkflowClient(http);
+    }
+
+    private void AssertNoViolations(string request)
+    {
+        var exchanges = prism.Exchanges.Where(e => e.Request == request && e.Authenticated).ToList();
+        Assert.NotEmpty(exchanges);
+        Assert.All(exchanges, e => Assert.True(e.Violations is null, $"Prism found violations in {e.Request}: {e.Violations}"));
+    }
+}
