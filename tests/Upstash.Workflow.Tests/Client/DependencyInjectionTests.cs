@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Upstash.Workflow.Authentication;
 using Upstash.Workflow.Tests.Support;
@@ -116,6 +117,39 @@ public sealed class DependencyInjectionTests
         await Assert.ThrowsAsync<ServerErrorException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
 
         Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task Standard_resilience_configured_as_the_readme_says_does_not_resend_restart()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(503, """{ "error": "unavailable" }"""));
+        var services = new ServiceCollection();
+        services.AddUpstashWorkflowClient(o => { o.BaseAddress = server.BaseAddress; o.Token = Clients.Token; })
+            .AddStandardResilienceHandler(o =>
+            {
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.Retry.Delay = TimeSpan.FromMilliseconds(1);
+            });
+        await using var provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<ServerErrorException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task Standard_resilience_left_as_is_would_resend_restart()
+    {
+        // Why the README says to disable retries for unsafe methods: without it, one restart call restarts several times.
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(503, """{ "error": "unavailable" }"""));
+        var services = new ServiceCollection();
+        services.AddUpstashWorkflowClient(o => { o.BaseAddress = server.BaseAddress; o.Token = Clients.Token; })
+            .AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(1));
+        await using var provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<ServerErrorException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+
+        Assert.True(server.Requests.Count > 1, $"received {server.Requests.Count}");
     }
 
     [Fact]
