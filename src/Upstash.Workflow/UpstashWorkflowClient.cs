@@ -32,6 +32,11 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         _owned = owned ? httpClient : null;
         Dlq = new DlqClient(httpClient);
+        Runs = new RunsClient(httpClient);
+        Logs = new LogsClient(httpClient);
+        FlowControl = new FlowControlClient(httpClient);
+        SigningKeys = new SigningKeysClient(httpClient);
+        Notify = new NotifyClient(httpClient);
     }
 
     /// <summary>A client configured from QSTASH_TOKEN, QSTASH_URL and QSTASH_REGION.</summary>
@@ -39,6 +44,21 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
 
     /// <inheritdoc />
     public virtual IDlqClient Dlq { get; }
+
+    /// <inheritdoc />
+    public virtual IRunsClient Runs { get; }
+
+    /// <inheritdoc />
+    public virtual ILogsClient Logs { get; }
+
+    /// <inheritdoc />
+    public virtual IFlowControlClient FlowControl { get; }
+
+    /// <inheritdoc />
+    public virtual ISigningKeysClient SigningKeys { get; }
+
+    /// <inheritdoc />
+    public virtual INotifyClient Notify { get; }
 
     /// <summary>The handler chain the client sends through: authentication, then sockets with redirects off.</summary>
     /// <remarks>

@@ -13,6 +13,12 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// <item>Each header parameter gets NSwag's <c>x-originalName</c> (the C# parameter name; the wire name is kept):
 /// the vendor prefix is dropped, so "Upstash-Retries" becomes <c>retries</c>.</item>
 /// <item>Integers marked <c>x-unix-time: milliseconds</c> become date-times, read and written as integers by the client's converter.</item>
+/// <item>A request body offered in several media types (text, JSON, bytes) becomes the handwritten
+/// <c>WorkflowPayload</c>, which carries its own media type; the parameter is named <c>payload</c>.</item>
+/// <item>An operation whose only success is a 3xx gets that answer as 200 too, so NSwag returns instead of throwing
+/// (the client marks the 3xx as success at run time, see generator/templates/Client.Class.BeforeSend.liquid).</item>
+/// <item>An operation marked <c>x-bulk: true</c> (it acts on everything when unfiltered) gets a client-side
+/// <c>all</c> switch, never sent, that must be set to act on everything.</item>
 /// <item>Titled inline schemas move to components/schemas, so NSwag names their class after the title and
 /// an identical shape used by several operations yields one class, not numbered copies.</item>
 /// </list>
@@ -26,6 +32,9 @@ public sealed class CSharpAdapter(string headerPrefix)
         {
             NameOperation(operation, diagnostics);
             NameParameters(root, operation, diagnostics);
+            UsePayloadForMultipleMediaTypes(root, operation);
+            AcceptRedirectAsSuccess(operation);
+            AddBulkSwitch(operation);
         }
         MarkUnixTimes(root, diagnostics);
         HoistTitledSchemas(root, diagnostics);
@@ -73,6 +82,55 @@ public sealed class CSharpAdapter(string headerPrefix)
         }
     }
 
+    /// <summary>The handwritten body type for operations that take text, JSON or bytes alike.</summary>
+    public const string PayloadType = "WorkflowPayload";
+
+    /// <summary>The client-side switch added to bulk operations; the templates never send it.</summary>
+    public const string BulkSwitch = "x-upstashgen-all";
+
+    private static void UsePayloadForMultipleMediaTypes(JObject root, Operation operation)
+    {
+        if (operation.Node["requestBody"] is not JObject body || body["content"] is not JObject content || content.Count < 2)
+        {
+            return;
+        }
+        var components = (JObject)(root["components"] ??= new JObject());
+        var schemas = (JObject)(components["schemas"] ??= new JObject());
+        schemas[PayloadType] ??= new JObject { ["type"] = "object", ["description"] = "Text, JSON or bytes, with its media type." };
+        body["content"] = new JObject { ["application/json"] = new JObject { ["schema"] = new JObject { ["$ref"] = $"#/components/schemas/{PayloadType}" } } };
+        body["x-name"] = "payload";
+    }
+
+    private static void AcceptRedirectAsSuccess(Operation operation)
+    {
+        if (operation.Node["responses"] is not JObject responses || responses.Properties().Any(r => r.Name.StartsWith('2')))
+        {
+            return;
+        }
+        if (responses.Properties().FirstOrDefault(r => r.Name.StartsWith('3')) is { } redirect)
+        {
+            responses["200"] = redirect.Value.DeepClone();
+        }
+    }
+
+    private static void AddBulkSwitch(Operation operation)
+    {
+        if (operation.Node["x-bulk"]?.Type != JTokenType.Boolean || !operation.Node.Value<bool>("x-bulk"))
+        {
+            return;
+        }
+        var parameters = (JArray)(operation.Node["parameters"] ??= new JArray());
+        parameters.Add(new JObject
+        {
+            ["in"] = "header",
+            ["name"] = BulkSwitch,
+            ["x-originalName"] = "all",
+            ["required"] = false,
+            ["schema"] = new JObject { ["type"] = "boolean" },
+            ["description"] = "Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.",
+        });
+    }
+
     private static void MarkUnixTimes(JObject root, DiagnosticBag diagnostics)
     {
         foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["x-unix-time"] is not null).ToList())
@@ -109,6 +167,13 @@ public sealed class CSharpAdapter(string headerPrefix)
             {
                 Hoist(schema, schemas, diagnostics);
             }
+            foreach (var parameter in OpenApiDocument.Parameters(root, operation))
+            {
+                if (parameter["schema"] is JObject schema)
+                {
+                    Hoist(schema, schemas, diagnostics);
+                }
+            }
         }
     }
 
@@ -140,7 +205,7 @@ public sealed class CSharpAdapter(string headerPrefix)
     private static void Hoist(JObject schema, JObject schemas, DiagnosticBag diagnostics)
     {
         HoistChildren(schema, schemas, diagnostics);
-        if (!OpenApiDocument.IsInlineObject(schema) || schema.Value<string>("title") is not { Length: > 0 } title)
+        if (!(OpenApiDocument.IsInlineObject(schema) || OpenApiDocument.IsInlineEnum(schema)) || schema.Value<string>("title") is not { Length: > 0 } title)
         {
             return;
         }

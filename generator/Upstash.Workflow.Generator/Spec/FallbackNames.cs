@@ -49,6 +49,11 @@ public static class FallbackNames
                 NameSchema(schema, prefix + RoleSuffix(role, status), filled);
             }
 
+            foreach (var parameter in OpenApiDocument.Parameters(root, operation))
+            {
+                NameParameterEnum(parameter, filled);
+            }
+
             if (filled.Count > 0)
             {
                 diagnostics.Warning(Codes.NameNotPinned,
@@ -72,6 +77,22 @@ public static class FallbackNames
         return int.TryParse(status, out var code) && Enum.IsDefined(typeof(HttpStatusCode), code)
             ? ((HttpStatusCode)code) + "Body"
             : "ErrorBody";
+    }
+
+    /// <summary>An inline enum of a parameter (or of its items) is named after the parameter.</summary>
+    private static void NameParameterEnum(JObject parameter, List<string> filled)
+    {
+        var schema = parameter["schema"] as JObject;
+        if (schema?["items"] is JObject items)
+        {
+            schema = items;
+        }
+        if (schema is not null && OpenApiDocument.IsInlineEnum(schema) && schema.Value<string>("title") is not { Length: > 0 })
+        {
+            var name = Names.Pascal(parameter.Value<string>("name") ?? "Value");
+            schema["title"] = name;
+            filled.Add($"enum '{name}' of parameter '{parameter.Value<string>("name")}'");
+        }
     }
 
     /// <summary>Names an inline object schema and, inside it, nested inline objects after their property.</summary>

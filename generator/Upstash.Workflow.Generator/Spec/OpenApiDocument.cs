@@ -118,7 +118,14 @@ public static class OpenApiDocument
 
     /// <summary>True for an inline object schema (one a class is generated for), false for references and scalars.</summary>
     public static bool IsInlineObject(JObject schema) =>
-        schema["$ref"] is null && (SchemaType(schema) == "object" || schema["properties"] is JObject);
+        schema["$ref"] is null && (schema["properties"] is JObject || SchemaType(schema) == "object" && !IsMap(schema));
+
+    /// <summary>An object with only additionalProperties: a dictionary in code, which needs no name.</summary>
+    public static bool IsMap(JObject schema) =>
+        schema["properties"] is null && schema["additionalProperties"] is JObject or JValue { Type: JTokenType.Boolean };
+
+    /// <summary>An inline enumeration (a type of its own in code).</summary>
+    public static bool IsInlineEnum(JObject schema) => schema["$ref"] is null && schema["enum"] is JArray;
 
     /// <summary>The schema's type; for an OpenAPI 3.1 type list such as [integer, "null"], its first non-null entry.</summary>
     public static string? SchemaType(JObject schema) => schema["type"] switch

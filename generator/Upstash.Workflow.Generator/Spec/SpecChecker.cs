@@ -57,9 +57,15 @@ public static partial class SpecChecker
             var name = parameter.Value<string>("name") ?? "";
             if (name.Contains('*', StringComparison.Ordinal))
             {
+                if (name.EndsWith('*') && name.IndexOf('*', StringComparison.Ordinal) == name.Length - 1 && HeaderToken().IsMatch(name[..^1]) && IsStringMap(root, parameter["schema"]))
+                {
+                    continue; // a family of headers sharing a prefix, as a map: the client sends one header per entry
+                }
                 diagnostics.Error(Codes.HeaderNameInvalid,
                     $"{operation.Display} declares header '{name}', a wildcard that stands for a family of headers and cannot become one parameter. " +
-                    $"Remove it in the overlay ({{ target: \"{operation.Target}.parameters[?(@.name=='{name}')]\", remove: true }}) and pass such headers through a handwritten dictionary parameter.",
+                    $"In the overlay, either make it a map of header name to value, which the client sends as one header per entry " +
+                    $"({{ target: \"{operation.Target}.parameters[?(@.name=='{name}')]\", update: {{ schema: {{ type: object, additionalProperties: {{ type: string }} }} }} }}), " +
+                    $"or remove it ({{ target: \"{operation.Target}.parameters[?(@.name=='{name}')]\", remove: true }}).",
                     parameter);
             }
             else if (!HeaderToken().IsMatch(name))
@@ -71,6 +77,12 @@ public static partial class SpecChecker
             }
         }
     }
+
+    private static bool IsStringMap(JObject root, JToken? schema) =>
+        OpenApiDocument.Resolve(root, schema) is JObject map
+        && OpenApiDocument.SchemaType(map) == "object"
+        && map["additionalProperties"] is JObject values
+        && OpenApiDocument.SchemaType(values) == "string";
 
     [GeneratedRegex(@"\{([^{}]+)\}")]
     private static partial Regex TemplateParameter();

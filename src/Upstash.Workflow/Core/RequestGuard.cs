@@ -42,4 +42,74 @@ public static class RequestGuard
         }
         return value;
     }
+
+    /// <summary>
+    /// A family of headers sharing a prefix ("Upstash-Forward-"), from a map of name to value: each
+    /// name must be a non-empty header token, each value a valid header value.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> PrefixedHeaders(IDictionary<string, string>? headers, string prefix, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (headers is null)
+        {
+            return [];
+        }
+        var result = new List<KeyValuePair<string, string>>(headers.Count);
+        foreach (var (name, value) in headers)
+        {
+            if (string.IsNullOrEmpty(name) || !name.All(IsTokenChar))
+            {
+                throw new ArgumentException($"'{parameterName}' has an entry whose name is not a valid header name (it becomes '{prefix}<name>').", parameterName);
+            }
+            result.Add(new(prefix + name, HeaderValue(value, parameterName)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A list query parameter must hold something: an empty list would be sent as no parameter at all,
+    /// which for a bulk call's ids means "everything". Items must not be blank.
+    /// </summary>
+    public static IEnumerable<T> QueryList<T>(IEnumerable<T> values, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(values, parameterName);
+        var list = values.ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException($"'{parameterName}' is empty: pass null to leave it out, or at least one value.", parameterName);
+        }
+        if (list.Exists(v => v is null || v is string text && string.IsNullOrWhiteSpace(text)))
+        {
+            throw new ArgumentException($"'{parameterName}' contains an empty or blank value.", parameterName);
+        }
+        return list;
+    }
+
+    /// <summary>Query parameters of bulk operations that page or tune a call, and so do not narrow it.</summary>
+    public static IReadOnlySet<string> NotFilters { get; } = new HashSet<string>(StringComparer.Ordinal) { "cursor", "count", "workflowUrlExactMatch" };
+
+    /// <summary>
+    /// A bulk operation acts on everything when it has no ids and no filter. That must be asked for
+    /// with <paramref name="all"/> = true; and "all" together with a filter is refused as ambiguous.
+    /// </summary>
+    public static void CheckBulk(HttpRequestMessage request, bool? all)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.RequestUri?.Query.TrimStart('?') ?? "";
+        var filtered = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]))
+            .Any(name => !NotFilters.Contains(name));
+        if (!filtered && all != true)
+        {
+            throw new ArgumentException(
+                "This bulk call has no ids and no filter, so it would act on every entry. Pass ids or a filter, or all: true to act on everything.", nameof(all));
+        }
+        if (filtered && all == true)
+        {
+            throw new ArgumentException("all: true acts on everything and cannot be combined with ids or filters; pass one or the other.", nameof(all));
+        }
+    }
+
+    private static bool IsTokenChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
 }

@@ -10,6 +10,12 @@ namespace Upstash.Workflow.Core;
 public abstract class UpstashClientBase
 {
     /// <summary>
+    /// Set on a request whose operation documents a 3xx answer as its success (e.g. "Cancel In-Progress
+    /// Failure Callback" answers 302). Redirects are never followed, so that answer arrives here.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<int> SuccessRedirect = new("Upstash.Workflow.SuccessRedirect");
+
+    /// <summary>
     /// Resolves the operation's relative path against the client's base address, so a base address
     /// without a trailing slash ("https://host/prefix") keeps its last segment.
     /// </summary>
@@ -32,6 +38,13 @@ public abstract class UpstashClientBase
     /// </summary>
     protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.RequestMessage?.Options.TryGetValue(SuccessRedirect, out var redirect) == true && (int)response.StatusCode == redirect)
+        {
+            // The generator gave NSwag this operation's documented 3xx as a 200 too: read it as that.
+            response.StatusCode = System.Net.HttpStatusCode.OK;
+            return;
+        }
         if ((int)response.StatusCode >= 400)
         {
             throw await ErrorMapper.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);

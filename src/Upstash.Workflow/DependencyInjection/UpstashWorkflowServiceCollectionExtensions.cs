@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class UpstashWorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IUpstashWorkflowClient"/> and its groups (<see cref="IDlqClient"/>) as a typed
+    /// Registers <see cref="IUpstashWorkflowClient"/> and its groups (<see cref="IDlqClient"/>, <see cref="IRunsClient"/>, …) as a typed
     /// client. Returns the builder, so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>;
     /// nothing here retries.
     /// </summary>
@@ -44,6 +44,11 @@ public static class UpstashWorkflowServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value,
                 provider.GetService<ILoggerFactory>()));
         services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Dlq);
+        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Runs);
+        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Logs);
+        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().FlowControl);
+        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().SigningKeys);
+        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Notify);
         return builder;
     }
 }

@@ -61,7 +61,7 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Operations_the_overlay_does_not_name_get_readable_names_and_are_reported()
     {
-        using var run = new GeneratorRun(SpecEdits.Spec(), useProjectOverlay: false);
+        using var run = new GeneratorRun(SpecEdits.RestartOnly(), useProjectOverlay: false);
         Assert.False(run.Result.HasErrors, run.Findings);
         var report = Assert.Single(run.Of(Codes.NameNotPinned));
         Assert.Equal(Severity.Warning, report.Severity);
@@ -78,7 +78,7 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Two_operations_that_would_share_a_name_are_refused()
     {
-        var spec = SpecEdits.Spec();
+        var spec = SpecEdits.RestartOnly();
         var start = spec.IndexOf("  /v2/workflows/dlq/restart/{dlqId}:", StringComparison.Ordinal);
         var end = spec.IndexOf("components:", StringComparison.Ordinal);
         var copy = spec[start..end].Replace("/v2/workflows/dlq/restart/{dlqId}:", "/v2/workflows/dlq/restart-again/{dlqId}:", StringComparison.Ordinal);

@@ -52,6 +52,181 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Failed Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Lists the failed runs in the dead-letter queue (DLQ), one page at a time.
+        /// </remarks>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries on one page.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <returns>A page of failed runs.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Delete Failed Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Deletes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it deletes every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The entries were deleted.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Returns one DLQ entry.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The entry.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Delete Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Removes one entry from the DLQ without running it again.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The entry was deleted.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Resume Workflow from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Runs a failed workflow again from the step that failed; steps that had succeeded keep their results. The resumed run gets a new ID, and the entry leaves the DLQ.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <returns>The workflow was resumed.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Resume Workflows from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Resumes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it resumes every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The workflows were started again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Restart Workflows from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Restarts, from the first step, the DLQ entries listed in dlqIds or those matching the filters. The service restarts at most 50 runs per request and returns a cursor while more remain. With no filter at all it restarts every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The workflows were started again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Retry Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Calls the failure callback of a DLQ entry again, as a new run.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The failure callback was started again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Cancel In-Progress Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Stops a failure callback that is still running. The service answers 302 on success.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The failure callback was cancelled.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
@@ -236,6 +411,4380 @@ namespace Upstash.Workflow
             }
         }
 
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Failed Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Lists the failed runs in the dead-letter queue (DLQ), one page at a time.
+        /// </remarks>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries on one page.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <returns>A page of failed runs.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq"
+                    urlBuilder_.Append("v2/workflows/dlq");
+                    urlBuilder_.Append('?');
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (count != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (fromDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (toDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowUrl != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (workflowRunId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowCreatedAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (label != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (failureFunctionState != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (callerIp != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (flowControlKey != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<FailedRunsPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Delete Failed Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Deletes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it deletes every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The entries were deleted.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (all != null)
+                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq"
+                    urlBuilder_.Append("v2/workflows/dlq");
+                    urlBuilder_.Append('?');
+                    if (dlqIds != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (count != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (fromDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (toDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowUrl != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (workflowRunId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowCreatedAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (label != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (failureFunctionState != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (callerIp != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (flowControlKey != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DeleteFailedRunsResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Returns one DLQ entry.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The entry.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (dlqId == null)
+                throw new System.ArgumentNullException("dlqId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq/{dlqId}"
+                    urlBuilder_.Append("v2/workflows/dlq/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<WorkflowDlqMessage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Delete Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Removes one entry from the DLQ without running it again.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The entry was deleted.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (dlqId == null)
+                throw new System.ArgumentNullException("dlqId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq/{dlqId}"
+                    urlBuilder_.Append("v2/workflows/dlq/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("No DLQ entry has this ID.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Resume Workflow from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Runs a failed workflow again from the step that failed; steps that had succeeded keep their results. The resumed run gets a new ID, and the entry leaves the DLQ.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <returns>The workflow was resumed.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (dlqId == null)
+                throw new System.ArgumentNullException("dlqId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (retries != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
+
+                    if (delay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
+
+                    if (retryDelay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+
+                    if (flowControlKey != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
+
+                    if (flowControlValue != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+
+                    if (label != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
+
+                    if (failureCallback != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq/resume/{dlqId}"
+                    urlBuilder_.Append("v2/workflows/dlq/resume/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ResumeWorkflowResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Resume Workflows from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Resumes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it resumes every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The workflows were started again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (retries != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
+
+                    if (delay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
+
+                    if (retryDelay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+
+                    if (overrideFlowControlKey != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
+
+                    if (flowControlValue != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+
+                    if (overrideLabel != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
+
+                    if (failureCallback != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+
+                    if (all != null)
+                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq/resume"
+                    urlBuilder_.Append("v2/workflows/dlq/resume");
+                    urlBuilder_.Append('?');
+                    if (dlqIds != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (count != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (fromDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (toDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowUrl != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (workflowRunId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowCreatedAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (label != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (failureFunctionState != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (callerIp != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (flowControlKey != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BulkRunAgainResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("Some of the given DLQ IDs do not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Restart Workflows from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Restarts, from the first step, the DLQ entries listed in dlqIds or those matching the filters. The service restarts at most 50 runs per request and returns a cursor while more remain. With no filter at all it restarts every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
+        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The workflows were started again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (retries != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
+
+                    if (delay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
+
+                    if (retryDelay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+
+                    if (overrideFlowControlKey != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
+
+                    if (flowControlValue != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+
+                    if (overrideLabel != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
+
+                    if (failureCallback != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+
+                    if (all != null)
+                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq/restart"
+                    urlBuilder_.Append("v2/workflows/dlq/restart");
+                    urlBuilder_.Append('?');
+                    if (dlqIds != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (count != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (fromDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (toDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowUrl != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (workflowRunId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowCreatedAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (label != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (failureFunctionState != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (callerIp != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (flowControlKey != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BulkRunAgainResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("Some of the given DLQ IDs do not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Retry Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Calls the failure callback of a DLQ entry again, as a new run.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The failure callback was started again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (dlqId == null)
+                throw new System.ArgumentNullException("dlqId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq/callback/{dlqId}"
+                    urlBuilder_.Append("v2/workflows/dlq/callback/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RetryFailureCallbackResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Cancel In-Progress Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Stops a failure callback that is still running. The service answers 302 on success.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <returns>The failure callback was cancelled.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (dlqId == null)
+                throw new System.ArgumentNullException("dlqId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/dlq/callback/{dlqId}"
+                    urlBuilder_.Append("v2/workflows/dlq/callback/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 302)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The failure callback was cancelled.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    using (var streamReader = new System.IO.StreamReader(responseStream))
+                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
+                    {
+                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial interface IRunsClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Trigger Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
+        /// </remarks>
+        /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
+        /// <param name="workflowRunId">Choose the run's ID instead of letting the service generate one.</param>
+        /// <param name="notBefore">Do not start the run before this Unix time, in seconds.</param>
+        /// <param name="forwardHeaders">Any header named Upstash-Forward-&lt;name&gt; is passed on to the workflow endpoint as &lt;name&gt;.</param>
+        /// <param name="failureCallbackForwardHeaders">Any header named Upstash-Failure-Callback-Forward-&lt;name&gt; is passed on to the failure callback as &lt;name&gt;.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <returns>The run was started.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = null, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Batch Trigger Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Starts several workflow runs with one request.
+        /// </remarks>
+        /// <returns>The runs were started, in the order requested.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Cancel Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Stops a run that has not finished. Steps already done are not undone.
+        /// </remarks>
+        /// <param name="workflowRunId">The ID of the run to cancel.</param>
+        /// <returns>The run was cancelled.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Cancel Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Cancels the unfinished runs that match the filters, or the runs listed in workflowRunIds. With no filter at all it cancels every unfinished run.
+        /// </remarks>
+        /// <param name="workflowRunIds">The runs to cancel. When given, the other filters are ignored.</param>
+        /// <param name="workflowUrl">Cancel runs of these workflow URLs (prefix match unless workflowUrlExactMatch is true).</param>
+        /// <param name="workflowUrlExactMatch">Match workflowUrl exactly instead of as a prefix.</param>
+        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="count">Cancel at most this many runs.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The runs were cancelled.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial class RunsClient : Upstash.Workflow.Core.UpstashClientBase, IRunsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
+        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public RunsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        {
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
+
+        partial void Initialize();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Trigger Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
+        /// </remarks>
+        /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
+        /// <param name="workflowRunId">Choose the run's ID instead of letting the service generate one.</param>
+        /// <param name="notBefore">Do not start the run before this Unix time, in seconds.</param>
+        /// <param name="forwardHeaders">Any header named Upstash-Forward-&lt;name&gt; is passed on to the workflow endpoint as &lt;name&gt;.</param>
+        /// <param name="failureCallbackForwardHeaders">Any header named Upstash-Failure-Callback-Forward-&lt;name&gt; is passed on to the failure callback as &lt;name&gt;.</param>
+        /// <param name="retries">How many times a failing step is retried.</param>
+        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
+        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
+        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
+        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
+        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
+        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <returns>The run was started.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = null, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (workflowUrl == null)
+                throw new System.ArgumentNullException("workflowUrl");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (workflowRunId != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId"));
+
+                    if (notBefore != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(notBefore, System.Globalization.CultureInfo.InvariantCulture), "notBefore"));
+
+                    if (forwardHeaders != null)
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders, "Upstash-Forward-", "forwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
+
+                    if (failureCallbackForwardHeaders != null)
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders, "Upstash-Failure-Callback-Forward-", "failureCallbackForwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
+
+                    if (retries != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
+
+                    if (delay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
+
+                    if (retryDelay != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+
+                    if (flowControlKey != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
+
+                    if (flowControlValue != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+
+                    if (label != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
+
+                    if (failureCallback != null)
+                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(payload, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/trigger/{workflowUrl}"
+                    urlBuilder_.Append("v2/trigger/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture), "workflowUrl")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = payload?.ToHttpContent(JsonSerializerSettings);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TriggerWorkflowResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Batch Trigger Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Starts several workflow runs with one request.
+        /// </remarks>
+        /// <returns>The runs were started, in the order requested.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (runs == null)
+                throw new System.ArgumentNullException("runs");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(runs, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/batch/trigger"
+                    urlBuilder_.Append("v2/batch/trigger");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Cancel Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Stops a run that has not finished. Steps already done are not undone.
+        /// </remarks>
+        /// <param name="workflowRunId">The ID of the run to cancel.</param>
+        /// <returns>The run was cancelled.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (workflowRunId == null)
+                throw new System.ArgumentNullException("workflowRunId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/runs/{workflowRunId}"
+                    urlBuilder_.Append("v2/workflows/runs/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("No such run, or it has already finished.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The service failed.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Bulk Cancel Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Cancels the unfinished runs that match the filters, or the runs listed in workflowRunIds. With no filter at all it cancels every unfinished run.
+        /// </remarks>
+        /// <param name="workflowRunIds">The runs to cancel. When given, the other filters are ignored.</param>
+        /// <param name="workflowUrl">Cancel runs of these workflow URLs (prefix match unless workflowUrlExactMatch is true).</param>
+        /// <param name="workflowUrlExactMatch">Match workflowUrl exactly instead of as a prefix.</param>
+        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
+        /// <param name="callerIp">Only runs started from these IP addresses.</param>
+        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="count">Cancel at most this many runs.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <returns>The runs were cancelled.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (all != null)
+                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/runs"
+                    urlBuilder_.Append("v2/workflows/runs");
+                    urlBuilder_.Append('?');
+                    if (workflowRunIds != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds, "workflowRunIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (workflowUrl != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (workflowUrlExactMatch != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrlExactMatch")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrlExactMatch, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (fromDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (toDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (callerIp != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (flowControlKey != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (label != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (count != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CancelWorkflowRunsResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    using (var streamReader = new System.IO.StreamReader(responseStream))
+                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
+                    {
+                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial interface ILogsClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Workflow Run Logs
+        /// </summary>
+        /// <remarks>
+        /// Lists workflow runs with their steps, newest first, one page at a time. Pass the cursor of a page to get the next one.
+        /// </remarks>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="workflowUrl">Only runs of this workflow URL.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="workflowRuns">Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</param>
+        /// <param name="state">Only runs in this state.</param>
+        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
+        /// <param name="count">The most runs on one page.</param>
+        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="flowControlKey">Only runs under this flow-control key.</param>
+        /// <param name="callerIp">Only runs started from this IP address.</param>
+        /// <returns>A page of runs.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, string? workflowRuns = null, RunLogState? state = null, long? fromDate = null, long? toDate = null, int? count = null, int? trimBody = null, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial class LogsClient : Upstash.Workflow.Core.UpstashClientBase, ILogsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
+        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public LogsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        {
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
+
+        partial void Initialize();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Workflow Run Logs
+        /// </summary>
+        /// <remarks>
+        /// Lists workflow runs with their steps, newest first, one page at a time. Pass the cursor of a page to get the next one.
+        /// </remarks>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="workflowUrl">Only runs of this workflow URL.</param>
+        /// <param name="workflowRunId">Only this run.</param>
+        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
+        /// <param name="workflowRuns">Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</param>
+        /// <param name="state">Only runs in this state.</param>
+        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
+        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
+        /// <param name="count">The most runs on one page.</param>
+        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
+        /// <param name="label">Only runs with one of these labels.</param>
+        /// <param name="flowControlKey">Only runs under this flow-control key.</param>
+        /// <param name="callerIp">Only runs started from this IP address.</param>
+        /// <returns>A page of runs.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, string? workflowRuns = null, RunLogState? state = null, long? fromDate = null, long? toDate = null, int? count = null, int? trimBody = null, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/workflows/logs"
+                    urlBuilder_.Append("v2/workflows/logs");
+                    urlBuilder_.Append('?');
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowUrl != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowRunId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowCreatedAt != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (workflowRuns != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRuns")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRuns, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (state != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("state")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(state, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (fromDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (toDate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (count != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (trimBody != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("trimBody")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(trimBody, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (label != null)
+                    {
+                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (flowControlKey != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (callerIp != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(callerIp, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<WorkflowRunLogsPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("A rate limit was hit; the Burst-RateLimit-* or RateLimit-* headers say which.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    using (var streamReader = new System.IO.StreamReader(responseStream))
+                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
+                    {
+                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial interface IFlowControlClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Flow Control Keys
+        /// </summary>
+        /// <remarks>
+        /// Lists every flow-control key with its current counters.
+        /// </remarks>
+        /// <returns>The keys.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKey>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Returns one flow-control key with its current counters.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The key.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FlowControlKey> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Pause Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Stops delivering steps under the key until it is resumed.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The key is paused.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Resume Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Delivers steps under a paused key again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The key is delivering again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Pin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Fixes the key's limits to the given values, whatever later requests ask for.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="parallelism">The most steps under the key at once.</param>
+        /// <param name="rate">The most steps started under the key per period.</param>
+        /// <param name="period">The rate's window, in seconds.</param>
+        /// <returns>The limits are pinned.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = null, int? rate = null, int? period = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Unpin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Lets requests set the key's limits again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="parallelism">Unpin the parallelism limit.</param>
+        /// <param name="rate">Unpin the rate limit.</param>
+        /// <returns>The limits are unpinned.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Reset Rate for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Starts the key's rate window afresh, as if no step had been started in it.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The rate window was reset.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Global Parallelism
+        /// </summary>
+        /// <remarks>
+        /// Returns the account-wide limit on steps at once, and how many run now.
+        /// </remarks>
+        /// <returns>The limit and the current count.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial class FlowControlClient : Upstash.Workflow.Core.UpstashClientBase, IFlowControlClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
+        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public FlowControlClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        {
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
+
+        partial void Initialize();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Flow Control Keys
+        /// </summary>
+        /// <remarks>
+        /// Lists every flow-control key with its current counters.
+        /// </remarks>
+        /// <returns>The keys.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKey>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/flowControl"
+                    urlBuilder_.Append("v2/flowControl");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<FlowControlKey>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Returns one flow-control key with its current counters.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The key.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FlowControlKey> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (flowControlKey == null)
+                throw new System.ArgumentNullException("flowControlKey");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/flowControl/{flowControlKey}"
+                    urlBuilder_.Append("v2/flowControl/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<FlowControlKey>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("No such key.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Pause Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Stops delivering steps under the key until it is resumed.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The key is paused.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (flowControlKey == null)
+                throw new System.ArgumentNullException("flowControlKey");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/flowControl/{flowControlKey}/pause"
+                    urlBuilder_.Append("v2/flowControl/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+                    urlBuilder_.Append("/pause");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Resume Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Delivers steps under a paused key again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The key is delivering again.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (flowControlKey == null)
+                throw new System.ArgumentNullException("flowControlKey");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/flowControl/{flowControlKey}/resume"
+                    urlBuilder_.Append("v2/flowControl/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+                    urlBuilder_.Append("/resume");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Pin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Fixes the key's limits to the given values, whatever later requests ask for.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="parallelism">The most steps under the key at once.</param>
+        /// <param name="rate">The most steps started under the key per period.</param>
+        /// <param name="period">The rate's window, in seconds.</param>
+        /// <returns>The limits are pinned.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = null, int? rate = null, int? period = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (flowControlKey == null)
+                throw new System.ArgumentNullException("flowControlKey");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/flowControl/{flowControlKey}/pin"
+                    urlBuilder_.Append("v2/flowControl/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+                    urlBuilder_.Append("/pin");
+                    urlBuilder_.Append('?');
+                    if (parallelism != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (rate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (period != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("period")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(period, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Unpin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Lets requests set the key's limits again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="parallelism">Unpin the parallelism limit.</param>
+        /// <param name="rate">Unpin the rate limit.</param>
+        /// <returns>The limits are unpinned.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (flowControlKey == null)
+                throw new System.ArgumentNullException("flowControlKey");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/flowControl/{flowControlKey}/unpin"
+                    urlBuilder_.Append("v2/flowControl/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+                    urlBuilder_.Append("/unpin");
+                    urlBuilder_.Append('?');
+                    if (parallelism != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (rate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Reset Rate for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Starts the key's rate window afresh, as if no step had been started in it.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <returns>The rate window was reset.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (flowControlKey == null)
+                throw new System.ArgumentNullException("flowControlKey");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/flowControl/{flowControlKey}/resetRate"
+                    urlBuilder_.Append("v2/flowControl/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+                    urlBuilder_.Append("/resetRate");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The service failed.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Global Parallelism
+        /// </summary>
+        /// <remarks>
+        /// Returns the account-wide limit on steps at once, and how many run now.
+        /// </remarks>
+        /// <returns>The limit and the current count.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/globalParallelism"
+                    urlBuilder_.Append("v2/globalParallelism");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GlobalParallelism>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    using (var streamReader = new System.IO.StreamReader(responseStream))
+                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
+                    {
+                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial interface ISigningKeysClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Returns the keys the service signs its requests to workflow endpoints with.
+        /// </remarks>
+        /// <returns>The signing keys.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rotate Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Makes the next key current and creates a new next key. Endpoints that verify signatures must accept the new current key before the old one stops being used.
+        /// </remarks>
+        /// <returns>The signing keys after rotation.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial class SigningKeysClient : Upstash.Workflow.Core.UpstashClientBase, ISigningKeysClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
+        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public SigningKeysClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        {
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
+
+        partial void Initialize();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Returns the keys the service signs its requests to workflow endpoints with.
+        /// </remarks>
+        /// <returns>The signing keys.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/keys"
+                    urlBuilder_.Append("v2/keys");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<SigningKeys>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rotate Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Makes the next key current and creates a new next key. Endpoints that verify signatures must accept the new current key before the old one stops being used.
+        /// </remarks>
+        /// <returns>The signing keys after rotation.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/keys/rotate"
+                    urlBuilder_.Append("v2/keys/rotate");
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<SigningKeys>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    using (var streamReader = new System.IO.StreamReader(responseStream))
+                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
+                    {
+                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
+                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (Newtonsoft.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial interface INotifyClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Notify Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes every run waiting for the event, handing each the request body.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <returns>One answer per waiting run that was notified.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Notify Workflow Run Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes one run waiting for the event, handing it the request body.
+        /// </remarks>
+        /// <param name="workflowRunId">The run to notify.</param>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <returns>The run was notified.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Waiters
+        /// </summary>
+        /// <remarks>
+        /// Lists the runs waiting for the event.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <returns>The waiting runs.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
+    public partial class NotifyClient : Upstash.Workflow.Core.UpstashClientBase, INotifyClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
+        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public NotifyClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        {
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
+
+        partial void Initialize();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Notify Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes every run waiting for the event, handing each the request body.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <returns>One answer per waiting run that was notified.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (eventId == null)
+                throw new System.ArgumentNullException("eventId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(payload, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/notify/{eventId}"
+                    urlBuilder_.Append("v2/notify/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = payload?.ToHttpContent(JsonSerializerSettings);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("A rate limit was hit; the Burst-RateLimit-* or RateLimit-* headers say which.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Notify Workflow Run Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes one run waiting for the event, handing it the request body.
+        /// </remarks>
+        /// <param name="workflowRunId">The run to notify.</param>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <returns>The run was notified.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (workflowRunId == null)
+                throw new System.ArgumentNullException("workflowRunId");
+
+            if (eventId == null)
+                throw new System.ArgumentNullException("eventId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(payload, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/notify/{workflowRunId}/{eventId}"
+                    urlBuilder_.Append("v2/notify/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
+                    urlBuilder_.Append('/');
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = payload?.ToHttpContent(JsonSerializerSettings);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotifyResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("A rate limit was hit; the Burst-RateLimit-* or RateLimit-* headers say which.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List Waiters
+        /// </summary>
+        /// <remarks>
+        /// Lists the runs waiting for the event.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <returns>The waiting runs.</returns>
+        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (eventId == null)
+                throw new System.ArgumentNullException("eventId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/waiters/{eventId}"
+                    urlBuilder_.Append("v2/waiters/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
+
+                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -390,6 +4939,616 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// A failed workflow run in the dead-letter queue.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class WorkflowDlqMessage
+    {
+
+        /// <summary>
+        /// The entry's ID in the DLQ.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("dlqId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? DlqId { get; set; } = default!;
+
+        /// <summary>
+        /// The URL of the workflow endpoint.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowUrl { get; set; } = default!;
+
+        /// <summary>
+        /// The ID of the run that failed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// When the run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The URL of the request that failed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Url { get; set; } = default!;
+
+        /// <summary>
+        /// The HTTP method of the request that failed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("method", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Method { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("header", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Header { get; set; } = default!;
+
+        /// <summary>
+        /// The request body, when it is UTF-8 text.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Body { get; set; } = default!;
+
+        /// <summary>
+        /// The request body in base64, when it is not UTF-8 text.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("bodyBase64", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? BodyBase64 { get; set; } = default!;
+
+        /// <summary>
+        /// How many retries the request had.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("maxRetries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? MaxRetries { get; set; } = default!;
+
+        /// <summary>
+        /// When the entry entered the DLQ, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The failure callback URL of the run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("failureCallback", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? FailureCallback { get; set; } = default!;
+
+        /// <summary>
+        /// The IP address the run was started from.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("callerIP", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CallerIP { get; set; } = default!;
+
+        /// <summary>
+        /// The run's label; use labels.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Obsolete]
+        public string? Label { get; set; } = default!;
+
+        /// <summary>
+        /// The run's labels.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("labels", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<string>? Labels { get; set; } = default!;
+
+        /// <summary>
+        /// The flow-control key of the run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? FlowControlKey { get; set; } = default!;
+
+        /// <summary>
+        /// The state of the failure callback (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("failureFunctionState", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? FailureFunctionState { get; set; } = default!;
+
+        /// <summary>
+        /// The status code of the last failed attempt.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("responseStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? ResponseStatus { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("responseHeader", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeader { get; set; } = default!;
+
+        /// <summary>
+        /// The body of the last failed attempt's answer, when it is UTF-8 text.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("responseBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? ResponseBody { get; set; } = default!;
+
+        /// <summary>
+        /// The body of the last failed attempt's answer in base64, when it is not UTF-8 text.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("responseBodyBase64", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? ResponseBodyBase64 { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A workflow run with its steps.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class WorkflowRun
+    {
+
+        /// <summary>
+        /// The run's ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// The URL of the workflow endpoint.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowUrl { get; set; } = default!;
+
+        /// <summary>
+        /// Where the run is.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowState", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        public WorkflowRunWorkflowState? WorkflowState { get; set; } = default!;
+
+        /// <summary>
+        /// When the run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the run finished, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunCompletedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The IP address the run was started from.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunCallerIp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunCallerIp { get; set; } = default!;
+
+        /// <summary>
+        /// The steps, grouped as they ran.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("steps", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<GroupedSteps>? Steps { get; set; } = default!;
+
+        /// <summary>
+        /// What the workflow returned.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunResponse", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunResponse { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("invoker", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public InvokerContext? Invoker { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("failureFunction", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public FailureFunction? FailureFunction { get; set; } = default!;
+
+        /// <summary>
+        /// The DLQ ID, when the run failed into the DLQ.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("dlqId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? DlqId { get; set; } = default!;
+
+        /// <summary>
+        /// The run's label; use labels.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Obsolete]
+        public string? Label { get; set; } = default!;
+
+        /// <summary>
+        /// The run's labels.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("labels", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<string>? Labels { get; set; } = default!;
+
+        /// <summary>
+        /// The flow-control key of the run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? FlowControlKey { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Steps that ran together.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class GroupedSteps
+    {
+
+        [Newtonsoft.Json.JsonProperty("steps", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<StepInfo>? Steps { get; set; } = default!;
+
+        /// <summary>
+        /// How the steps ran.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        public GroupedStepsType? Type { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One step of a run.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class StepInfo
+    {
+
+        [Newtonsoft.Json.JsonProperty("stepId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long? StepId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("stepName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? StepName { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("stepType", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? StepType { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callType", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CallType { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("messageId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? MessageId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("state", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? State { get; set; } = default!;
+
+        /// <summary>
+        /// When the step was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// What the step returned.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("out", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Out { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CallUrl { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callMethod", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CallMethod { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CallBody { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallHeaders { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callResponseStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long? CallResponseStatus { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callResponseBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CallResponseBody { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("callResponseHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallResponseHeaders { get; set; } = default!;
+
+        /// <summary>
+        /// The event the step waits for.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("waitEventId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WaitEventId { get; set; } = default!;
+
+        /// <summary>
+        /// True when the wait ended by timeout.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("waitTimeout", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? WaitTimeout { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("invokedWorkflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? InvokedWorkflowRunId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("invokedWorkflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? InvokedWorkflowUrl { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("retries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? Retries { get; set; } = default!;
+
+        /// <summary>
+        /// When the step is next tried, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("nextDeliveryTime", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? NextDeliveryTime { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The run that started this one.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class InvokerContext
+    {
+
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("workflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowUrl { get; set; } = default!;
+
+        /// <summary>
+        /// When that run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The failure callback of a run and how it went.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class FailureFunction
+    {
+
+        [Newtonsoft.Json.JsonProperty("messageId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? MessageId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Url { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("state", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? State { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("dlqId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? DlqId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("failHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? FailHeaders { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("failStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? FailStatus { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("failResponse", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? FailResponse { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("responseBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? ResponseBody { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("responseHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeaders { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("responseStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? ResponseStatus { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("maxRetries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? MaxRetries { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A run waiting for an event.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class Waiter
+    {
+
+        /// <summary>
+        /// Where the run is continued when the event comes.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Url { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("headers", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Headers { get; set; } = default!;
+
+        /// <summary>
+        /// When the wait times out, in Unix seconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("deadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long? Deadline { get; set; } = default!;
+
+        /// <summary>
+        /// The body sent on timeout, base64.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("timeoutBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public byte[]? TimeoutBody { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("timeoutUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? TimeoutUrl { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("timeoutHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? TimeoutHeaders { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The outcome of notifying one waiting run.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class NotifyResponse
+    {
+
+        [Newtonsoft.Json.JsonProperty("waiter", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public Waiter? Waiter { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("messageId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? MessageId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("deduplicated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? Deduplicated { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Error { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// When the notified run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A flow-control key and its counters.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class FlowControlKey
+    {
+
+        [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? FlowControlKey1 { get; set; } = default!;
+
+        /// <summary>
+        /// Steps waiting for room under the key.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("waitListSize", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? WaitListSize { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("parallelismMax", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? ParallelismMax { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("parallelismCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? ParallelismCount { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("rateMax", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? RateMax { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("rateCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? RateCount { get; set; } = default!;
+
+        /// <summary>
+        /// The rate's window, in seconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("ratePeriod", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? RatePeriod { get; set; } = default!;
+
+        /// <summary>
+        /// When the current rate window started, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("ratePeriodStart", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long? RatePeriodStart { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("isPaused", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsPaused { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("isPinnedParallelism", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsPinnedParallelism { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("isPinnedRate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsPinnedRate { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The keys requests to workflow endpoints are signed with.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class SigningKeys
+    {
+
+        [Newtonsoft.Json.JsonProperty("current", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Current { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("next", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Next { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class RestartWorkflowResult
     {
@@ -414,6 +5573,412 @@ namespace Upstash.Workflow
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class TriggerWorkflowResult
+    {
+
+        /// <summary>
+        /// The ID of the new run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// When the run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class BatchTriggerItem
+    {
+
+        /// <summary>
+        /// The full URL of the workflow endpoint to run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Destination { get; set; } = default!;
+
+        /// <summary>
+        /// The run's initial payload.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Body { get; set; } = default!;
+
+        /// <summary>
+        /// Headers for the run, the same ones Trigger Workflow Run takes.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("headers", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, string>? Headers { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class BatchTriggerResult
+    {
+
+        /// <summary>
+        /// The ID of the new run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// When the run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// True when an identical run already existed and no new one was started.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("deduplicated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? Deduplicated { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class CancelWorkflowRunsResult
+    {
+
+        /// <summary>
+        /// How many runs were cancelled.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cancelled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? Cancelled { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class WorkflowRunLogsPage
+    {
+
+        /// <summary>
+        /// The cursor of the next page; empty or missing on the last page.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Cursor { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("runs", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<WorkflowRun>? Runs { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public enum RunLogState
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_STARTED")]
+        RUN_STARTED = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_SUCCESS")]
+        RUN_SUCCESS = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_FAILED")]
+        RUN_FAILED = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_CANCELED")]
+        RUN_CANCELED = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"STEP_SUCCESS")]
+        STEP_SUCCESS = 4,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"STEP_RETRY")]
+        STEP_RETRY = 5,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"STEP_FAILED")]
+        STEP_FAILED = 6,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"STEP_PROGRESS")]
+        STEP_PROGRESS = 7,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"STEP_CANCELED")]
+        STEP_CANCELED = 8,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class FailedRunsPage
+    {
+
+        /// <summary>
+        /// The cursor of the next page; empty or missing on the last page.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Cursor { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("messages", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<WorkflowDlqMessage>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public enum FailureFunctionState
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_INPROGRESS")]
+        CALLBACK_INPROGRESS = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_SUCCESS")]
+        CALLBACK_SUCCESS = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_FAIL")]
+        CALLBACK_FAIL = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_CANCELED")]
+        CALLBACK_CANCELED = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class DeleteFailedRunsResult
+    {
+
+        /// <summary>
+        /// How many entries were deleted.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("deleted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long? Deleted { get; set; } = default!;
+
+        /// <summary>
+        /// Present while more entries match; pass it to continue.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Cursor { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class ResumeWorkflowResult
+    {
+
+        /// <summary>
+        /// The ID of the resumed run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// When the resumed run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class StartedRun
+    {
+
+        /// <summary>
+        /// The ID of the new run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// When the new run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class BulkRunAgainResult
+    {
+
+        [Newtonsoft.Json.JsonProperty("workflowRuns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<StartedRun>? WorkflowRuns { get; set; } = default!;
+
+        /// <summary>
+        /// Present while more entries match; pass it to continue.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Cursor { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class RetryFailureCallbackResult
+    {
+
+        /// <summary>
+        /// The ID of the new run.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? WorkflowRunId { get; set; } = default!;
+
+        /// <summary>
+        /// When the new run was created, in Unix milliseconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class GlobalParallelism
+    {
+
+        /// <summary>
+        /// The most steps the account may run at once.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("parallelismMax", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? ParallelismMax { get; set; } = default!;
+
+        /// <summary>
+        /// The steps running now.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("parallelismCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? ParallelismCount { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public enum WorkflowRunWorkflowState
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_STARTED")]
+        RUN_STARTED = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_SUCCESS")]
+        RUN_SUCCESS = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_FAILED")]
+        RUN_FAILED = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"RUN_CANCELED")]
+        RUN_CANCELED = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public enum GroupedStepsType
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"parallel")]
+        Parallel = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"sequential")]
+        Sequential = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"next")]
+        Next = 2,
 
     }
 

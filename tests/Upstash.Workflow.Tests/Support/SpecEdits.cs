@@ -7,6 +7,10 @@ public static class SpecEdits
 
     public static string Spec() => File.ReadAllText(Repository.Spec).Replace("\r\n", "\n", StringComparison.Ordinal);
 
+    /// <summary>A spec of the restart operation alone (the project's starting point), for findings about one operation.</summary>
+    public static string RestartOnly() =>
+        File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Specs", "restart-only.yaml")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
     /// <summary>Adds a parameter (YAML list entry, indented as the others) at the end of restart's parameters.</summary>
     public static string AddRestartParameter(string spec, string parameterYaml)
     {
