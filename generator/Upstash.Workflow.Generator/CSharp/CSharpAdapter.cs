@@ -10,6 +10,7 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// <remarks>
 /// <list type="bullet">
 /// <item>operationId becomes "{Tag}_{Name}": NSwag makes one client class per tag and names the method after the rest.</item>
+/// <item>A header family ("Upstash-Forward-*") becomes a map parameter (<c>forwardHeaders</c>), sent as one header per entry.</item>
 /// <item>Each header parameter gets NSwag's <c>x-originalName</c> (the C# parameter name; the wire name is kept):
 /// the vendor prefix is dropped, so "Upstash-Retries" becomes <c>retries</c>.</item>
 /// <item>Integers marked <c>x-unix-time: milliseconds</c> become date-times, read and written as integers by the client's converter.</item>
@@ -19,6 +20,7 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// (the client marks the 3xx as success at run time, see generator/templates/Client.Class.BeforeSend.liquid).</item>
 /// <item>An operation marked <c>x-bulk: true</c> (it acts on everything when unfiltered) gets a client-side
 /// <c>all</c> switch, never sent, that must be set to act on everything.</item>
+/// <item>Enum members get .NET names ("RUN_STARTED" → RunStarted) through NJsonSchema's <c>x-enumNames</c>.</item>
 /// <item>Titled inline schemas move to components/schemas, so NSwag names their class after the title and
 /// an identical shape used by several operations yields one class, not numbered copies.</item>
 /// </list>
@@ -37,6 +39,7 @@ public sealed class CSharpAdapter(string headerPrefix)
             AddBulkSwitch(operation);
         }
         MarkUnixTimes(root, diagnostics);
+        NameEnumMembers(root);
         HoistTitledSchemas(root, diagnostics);
         return root;
     }
@@ -62,9 +65,15 @@ public sealed class CSharpAdapter(string headerPrefix)
             var wire = parameter.Value<string>("name") ?? "";
             var kind = parameter.Value<string>("in");
             var name = parameter.Value<string>("x-originalName");
+            var family = kind == "header" && SpecChecker.IsHeaderFamily(wire);
+            if (family)
+            {
+                // "Upstash-Forward-*" becomes IDictionary<string, string> forwardHeaders: one header per entry.
+                parameter["schema"] = new JObject { ["type"] = "object", ["additionalProperties"] = new JObject { ["type"] = "string" } };
+            }
             if (string.IsNullOrEmpty(name))
             {
-                name = Names.Camel(kind == "header" && wire.StartsWith(headerPrefix, StringComparison.OrdinalIgnoreCase) ? wire[headerPrefix.Length..] : wire);
+                name = Names.Camel(kind == "header" && wire.StartsWith(headerPrefix, StringComparison.OrdinalIgnoreCase) ? wire[headerPrefix.Length..] : wire) + (family ? "Headers" : "");
                 if (kind == "header")
                 {
                     parameter["x-originalName"] = name;
@@ -129,6 +138,19 @@ public sealed class CSharpAdapter(string headerPrefix)
             ["schema"] = new JObject { ["type"] = "boolean" },
             ["description"] = "Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.",
         });
+    }
+
+    /// <summary>"RUN_STARTED" becomes the member RunStarted (NJsonSchema's x-enumNames); the wire value stays.</summary>
+    private static void NameEnumMembers(JObject root)
+    {
+        foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["enum"] is JArray && o["x-enumNames"] is null).ToList())
+        {
+            var values = (JArray)schema["enum"]!;
+            if (values.All(v => v.Type == JTokenType.String))
+            {
+                schema["x-enumNames"] = new JArray(values.Select(v => Names.Pascal((string)v!)));
+            }
+        }
     }
 
     private static void MarkUnixTimes(JObject root, DiagnosticBag diagnostics)

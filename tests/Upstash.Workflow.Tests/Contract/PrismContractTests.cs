@@ -1,5 +1,6 @@
 using Upstash.Workflow.Authentication;
 using Upstash.Workflow.Configuration;
+using Upstash.Workflow.Tests.Operations;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Contract;
@@ -33,6 +34,21 @@ public sealed class PrismContractTests(PrismFixture prism)
         Assert.NotNull(result.WorkflowRunId);
         Assert.NotNull(result.WorkflowCreatedAt);
         AssertNoViolations("POST /v2/workflows/dlq/restart/1725323658779-0");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(OperationCases.Keys), MemberType = typeof(OperationCases))]
+    public async Task Every_operation_passes_validation(string key)
+    {
+        var @case = OperationCases.Get(key);
+        using var client = Client(UpstashAuthMode.BearerHeader);
+        var before = prism.Exchanges.Count;
+
+        await @case.Call(client, TestContext.Token);
+
+        var mine = prism.Exchanges.Skip(before).Where(e => e.Authenticated && e.Request.StartsWith(@case.Method + " ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(mine);
+        Assert.All(mine, e => Assert.True(e.Violations is null, $"Prism found violations in {e.Request}: {e.Violations}"));
     }
 
     [SkippableFact]

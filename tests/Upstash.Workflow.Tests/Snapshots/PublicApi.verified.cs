@@ -182,13 +182,13 @@ namespace Upstash.Workflow
     public enum FailureFunctionState
     {
         [System.Runtime.Serialization.EnumMember(Value="CALLBACK_INPROGRESS")]
-        CALLBACK_INPROGRESS = 0,
+        CallbackInprogress = 0,
         [System.Runtime.Serialization.EnumMember(Value="CALLBACK_SUCCESS")]
-        CALLBACK_SUCCESS = 1,
+        CallbackSuccess = 1,
         [System.Runtime.Serialization.EnumMember(Value="CALLBACK_FAIL")]
-        CALLBACK_FAIL = 2,
+        CallbackFail = 2,
         [System.Runtime.Serialization.EnumMember(Value="CALLBACK_CANCELED")]
-        CALLBACK_CANCELED = 3,
+        CallbackCanceled = 3,
     }
     public sealed class FlowControl : System.IEquatable<Upstash.Workflow.FlowControl>
     {
@@ -491,23 +491,23 @@ namespace Upstash.Workflow
     public enum RunLogState
     {
         [System.Runtime.Serialization.EnumMember(Value="RUN_STARTED")]
-        RUN_STARTED = 0,
+        RunStarted = 0,
         [System.Runtime.Serialization.EnumMember(Value="RUN_SUCCESS")]
-        RUN_SUCCESS = 1,
+        RunSuccess = 1,
         [System.Runtime.Serialization.EnumMember(Value="RUN_FAILED")]
-        RUN_FAILED = 2,
+        RunFailed = 2,
         [System.Runtime.Serialization.EnumMember(Value="RUN_CANCELED")]
-        RUN_CANCELED = 3,
+        RunCanceled = 3,
         [System.Runtime.Serialization.EnumMember(Value="STEP_SUCCESS")]
-        STEP_SUCCESS = 4,
+        StepSuccess = 4,
         [System.Runtime.Serialization.EnumMember(Value="STEP_RETRY")]
-        STEP_RETRY = 5,
+        StepRetry = 5,
         [System.Runtime.Serialization.EnumMember(Value="STEP_FAILED")]
-        STEP_FAILED = 6,
+        StepFailed = 6,
         [System.Runtime.Serialization.EnumMember(Value="STEP_PROGRESS")]
-        STEP_PROGRESS = 7,
+        StepProgress = 7,
         [System.Runtime.Serialization.EnumMember(Value="STEP_CANCELED")]
-        STEP_CANCELED = 8,
+        StepCanceled = 8,
     }
     public class RunsClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.IRunsClient
     {
@@ -803,13 +803,13 @@ namespace Upstash.Workflow
     public enum WorkflowRunWorkflowState
     {
         [System.Runtime.Serialization.EnumMember(Value="RUN_STARTED")]
-        RUN_STARTED = 0,
+        RunStarted = 0,
         [System.Runtime.Serialization.EnumMember(Value="RUN_SUCCESS")]
-        RUN_SUCCESS = 1,
+        RunSuccess = 1,
         [System.Runtime.Serialization.EnumMember(Value="RUN_FAILED")]
-        RUN_FAILED = 2,
+        RunFailed = 2,
         [System.Runtime.Serialization.EnumMember(Value="RUN_CANCELED")]
-        RUN_CANCELED = 3,
+        RunCanceled = 3,
     }
 }
 namespace Upstash.Workflow.Authentication

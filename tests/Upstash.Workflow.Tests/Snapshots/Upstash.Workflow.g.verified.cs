@@ -325,6 +325,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -499,6 +500,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -672,6 +674,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
                     Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -785,6 +788,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -906,6 +910,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1048,6 +1053,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1260,6 +1266,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
                     Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1473,6 +1480,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
                     Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1597,6 +1605,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1718,6 +1727,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
                     request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2349,6 +2359,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2484,6 +2495,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
                     Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2819,6 +2831,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3201,6 +3214,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3283,6 +3297,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3372,6 +3387,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3456,6 +3472,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3557,6 +3574,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3653,6 +3671,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3737,6 +3756,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3821,6 +3841,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4086,6 +4107,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4164,6 +4186,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4709,6 +4732,7 @@ namespace Upstash.Workflow
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
+                    request_.Content = null;
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5720,31 +5744,31 @@ namespace Upstash.Workflow
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_STARTED")]
-        RUN_STARTED = 0,
+        RunStarted = 0,
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_SUCCESS")]
-        RUN_SUCCESS = 1,
+        RunSuccess = 1,
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_FAILED")]
-        RUN_FAILED = 2,
+        RunFailed = 2,
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_CANCELED")]
-        RUN_CANCELED = 3,
+        RunCanceled = 3,
 
         [System.Runtime.Serialization.EnumMember(Value = @"STEP_SUCCESS")]
-        STEP_SUCCESS = 4,
+        StepSuccess = 4,
 
         [System.Runtime.Serialization.EnumMember(Value = @"STEP_RETRY")]
-        STEP_RETRY = 5,
+        StepRetry = 5,
 
         [System.Runtime.Serialization.EnumMember(Value = @"STEP_FAILED")]
-        STEP_FAILED = 6,
+        StepFailed = 6,
 
         [System.Runtime.Serialization.EnumMember(Value = @"STEP_PROGRESS")]
-        STEP_PROGRESS = 7,
+        StepProgress = 7,
 
         [System.Runtime.Serialization.EnumMember(Value = @"STEP_CANCELED")]
-        STEP_CANCELED = 8,
+        StepCanceled = 8,
 
     }
 
@@ -5777,16 +5801,16 @@ namespace Upstash.Workflow
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_INPROGRESS")]
-        CALLBACK_INPROGRESS = 0,
+        CallbackInprogress = 0,
 
         [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_SUCCESS")]
-        CALLBACK_SUCCESS = 1,
+        CallbackSuccess = 1,
 
         [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_FAIL")]
-        CALLBACK_FAIL = 2,
+        CallbackFail = 2,
 
         [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_CANCELED")]
-        CALLBACK_CANCELED = 3,
+        CallbackCanceled = 3,
 
     }
 
@@ -5954,16 +5978,16 @@ namespace Upstash.Workflow
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_STARTED")]
-        RUN_STARTED = 0,
+        RunStarted = 0,
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_SUCCESS")]
-        RUN_SUCCESS = 1,
+        RunSuccess = 1,
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_FAILED")]
-        RUN_FAILED = 2,
+        RunFailed = 2,
 
         [System.Runtime.Serialization.EnumMember(Value = @"RUN_CANCELED")]
-        RUN_CANCELED = 3,
+        RunCanceled = 3,
 
     }
 

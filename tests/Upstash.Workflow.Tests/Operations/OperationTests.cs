@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Operations;
+
+/// <summary>Every operation against the recording server: method, path, query, headers and body as sent; the answer as read.</summary>
+public sealed class OperationTests
+{
+    [Theory]
+    [MemberData(nameof(OperationCases.Keys), MemberType = typeof(OperationCases))]
+    public async Task Operation_reaches_the_wire_as_specified(string key)
+    {
+        var @case = OperationCases.Get(key);
+        await using var server = await RecordingServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = @case.Status;
+            if (@case.ResponseJson is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(@case.ResponseJson);
+            }
+        });
+        using var client = Clients.For(server);
+
+        var result = await @case.Call(client, TestContext.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(@case.Method, request.Method);
+        Assert.Equal(@case.Target, request.RawTarget);
+        foreach (var (name, value) in @case.Headers)
+        {
+            Assert.Equal(value, request.Header(name));
+        }
+        Assert.Equal($"Bearer {Clients.Token}", request.Header("Authorization"));
+        Assert.Equal(@case.ContentType, request.Header("Content-Type"));
+        if (@case.Body is not null)
+        {
+            Assert.Equal(@case.Body, request.Body);
+        }
+        else
+        {
+            Assert.Equal("", request.Body);
+        }
+        @case.Check(result);
+    }
+
+    [Fact]
+    public void Every_operation_in_the_spec_has_a_case()
+    {
+        var spec = JObject.Parse(File.ReadAllText(Repository.EffectiveSpec));
+        var operations = ((JObject)spec["paths"]!).Properties()
+            .SelectMany(path => ((JObject)path.Value).Properties().Select(method => (string)method.Value["operationId"]!))
+            .ToHashSet();
+        Assert.Equal(28, operations.Count);
+        Assert.Equal(operations.Order(), OperationCases.All.Select(c => c.OperationId).Distinct().Order());
+    }
+}
