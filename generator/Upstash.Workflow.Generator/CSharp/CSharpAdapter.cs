@@ -9,6 +9,7 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
+/// <item>Vendor extensions on the Paths object and on path items are dropped: NSwag would read them as paths or methods.</item>
 /// <item>operationId becomes "{Tag}_{Name}": NSwag makes one client class per tag and names the method after the rest.</item>
 /// <item>A header family ("Upstash-Forward-*") becomes a map parameter (<c>forwardHeaders</c>), sent as one header per entry.</item>
 /// <item>Each header parameter gets NSwag's <c>x-originalName</c> (the C# parameter name; the wire name is kept):
@@ -30,6 +31,7 @@ public sealed class CSharpAdapter(string headerPrefix)
     public JObject Adapt(JObject effective, DiagnosticBag diagnostics)
     {
         var root = (JObject)effective.DeepClone();
+        DropExtensionsNSwagMisreads(root);
         foreach (var operation in OpenApiDocument.Operations(root))
         {
             NameOperation(operation, diagnostics);
@@ -42,6 +44,30 @@ public sealed class CSharpAdapter(string headerPrefix)
         NameEnumMembers(root);
         HoistTitledSchemas(root, diagnostics);
         return root;
+    }
+
+    /// <summary>
+    /// NSwag reads every key of the Paths object and of a path item as a path or an HTTP method, so a
+    /// vendor extension there (upstream has x-mint) would be parsed as an operation. Elsewhere NSwag
+    /// keeps extensions as data and they can stay.
+    /// </summary>
+    private static void DropExtensionsNSwagMisreads(JObject root)
+    {
+        if (root["paths"] is not JObject paths)
+        {
+            return;
+        }
+        foreach (var extension in paths.Properties().Where(p => p.Name.StartsWith("x-", StringComparison.Ordinal)).ToList())
+        {
+            extension.Remove();
+        }
+        foreach (var item in paths.Properties().Select(p => p.Value).OfType<JObject>())
+        {
+            foreach (var extension in item.Properties().Where(p => p.Name.StartsWith("x-", StringComparison.Ordinal)).ToList())
+            {
+                extension.Remove();
+            }
+        }
     }
 
     private static void NameOperation(Operation operation, DiagnosticBag diagnostics)

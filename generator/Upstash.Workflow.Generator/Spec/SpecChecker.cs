@@ -21,6 +21,26 @@ public static partial class SpecChecker
             CheckPathParameters(root, operation, diagnostics);
             CheckHeaderNames(root, operation, diagnostics);
         }
+        CheckNumericDateTimes(root, diagnostics);
+    }
+
+    /// <summary>
+    /// date-time is a format of strings; on a number it is upstream's way of writing a Unix-millisecond
+    /// timestamp. It compiles (as a double) but is worth fixing, so it is a warning with the fix.
+    /// </summary>
+    private static void CheckNumericDateTimes(JObject root, DiagnosticBag diagnostics)
+    {
+        foreach (var schema in root.Descendants().OfType<JObject>())
+        {
+            if (schema.Value<string>("format") is "date-time" && OpenApiDocument.SchemaType(schema) is "number" or "integer")
+            {
+                var name = (schema.Parent as JProperty)?.Name ?? schema.Path;
+                diagnostics.Warning(Codes.TimestampTypedAsDateTime,
+                    $"'{name}' ({schema.Path}) is a {OpenApiDocument.SchemaType(schema)} with format date-time; the API sends Unix milliseconds there. " +
+                    $"Fix it in the overlay: {{ target: \"$.{schema.Path}\", update: {{ type: integer, format: int64, x-unix-time: milliseconds }} }}",
+                    schema);
+            }
+        }
     }
 
     private static void CheckPathParameters(JObject root, Operation operation, DiagnosticBag diagnostics)

@@ -25,18 +25,6 @@ public sealed class GeneratorFindingsTests
     }
 
     [Fact]
-    public void Wildcard_header_is_refused_naming_the_operation_and_the_fix()
-    {
-        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(), SpecEdits.Header("Upstash-Forward-*"));
-        using var run = new GeneratorRun(spec);
-        var finding = Assert.Single(run.Of(Codes.HeaderNameInvalid));
-        Assert.Contains(Restart, finding.Message, StringComparison.Ordinal);
-        Assert.Contains($"{RestartTarget}.parameters[?(@.name=='Upstash-Forward-*')]\", remove: true", finding.Message, StringComparison.Ordinal);
-        Assert.Equal(LineOf(spec, "name: Upstash-Forward-*") - 1, finding.Location!.Line);
-        Assert.False(File.Exists(run.Options.ClientFile));
-    }
-
-    [Fact]
     public void Path_parameter_missing_from_the_path_is_refused_with_the_fix()
     {
         var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
