@@ -1,0 +1,109 @@
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Client;
+
+/// <summary>Bulk calls never act on everything by accident; bad ids never reach the wire.</summary>
+public sealed class BulkSafetyTests
+{
+    public static TheoryData<string, Func<IUpstashWorkflowClient, bool?, CancellationToken, Task>> Unfiltered => new()
+    {
+        { "delete DLQ entries", (c, all, ct) => c.Dlq.DeleteFailedRunsAsync(all: all, cancellationToken: ct) },
+        { "resume DLQ entries", (c, all, ct) => c.Dlq.ResumeWorkflowsAsync(retries: 3, all: all, cancellationToken: ct) },
+        { "restart DLQ entries", (c, all, ct) => c.Dlq.RestartWorkflowsAsync(count: 50, all: all, cancellationToken: ct) },
+        { "cancel runs", (c, all, ct) => c.Runs.CancelWorkflowRunsAsync(workflowUrlExactMatch: true, all: all, cancellationToken: ct) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unfiltered))]
+    public async Task No_ids_and_no_filter_is_refused_unsent(string what, Func<IUpstashWorkflowClient, bool?, CancellationToken, Task> call)
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        using var client = Clients.For(server);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => call(client, null, TestContext.Token));
+
+        Assert.Equal("all", error.ParamName);
+        Assert.Contains("every entry", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+        Assert.NotEmpty(what);
+    }
+
+    [Theory]
+    [MemberData(nameof(Unfiltered))]
+    public async Task All_true_acts_on_everything_and_is_not_sent(string what, Func<IUpstashWorkflowClient, bool?, CancellationToken, Task> call)
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        using var client = Clients.For(server);
+
+        await call(client, true, TestContext.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.DoesNotContain("all", request.RawTarget, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(request.Headers.Keys, k => k.Contains("upstashgen", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(what);
+    }
+
+    [Fact]
+    public async Task All_true_with_a_filter_is_refused_as_ambiguous()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        using var client = Clients.For(server);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.DeleteFailedRunsAsync(label: ["nightly"], all: true, cancellationToken: TestContext.Token));
+
+        Assert.Equal("all", error.ParamName);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Empty_id_list_is_refused_unsent()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        using var client = Clients.For(server);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.DeleteFailedRunsAsync(dlqIds: [], cancellationToken: TestContext.Token));
+
+        Assert.Equal("dlqIds", error.ParamName);
+        Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Blank_id_in_a_list_is_refused_unsent(string id)
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        using var client = Clients.For(server);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.RestartWorkflowsAsync(dlqIds: ["d1", id], cancellationToken: TestContext.Token));
+
+        Assert.Equal("dlqIds", error.ParamName);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Empty_path_id_never_reaches_the_bulk_endpoint()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        using var client = Clients.For(server);
+
+        Assert.Equal("dlqId", (await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.DeleteFailedRunAsync("", TestContext.Token))).ParamName);
+        Assert.Equal("workflowRunId", (await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.CancelWorkflowRunAsync(" ", TestContext.Token))).ParamName);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Forwarded_header_names_are_checked()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "workflowRunId": "w" }"""));
+        using var client = Clients.For(server);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync("https://example.com/w",
+            forwardHeaders: new Dictionary<string, string> { ["Bad Name"] = "x" }, cancellationToken: TestContext.Token));
+
+        Assert.Equal("forwardHeaders", error.ParamName);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync("https://example.com/w",
+            forwardHeaders: new Dictionary<string, string> { ["X-Ok"] = "line\nbreak" }, cancellationToken: TestContext.Token));
+        Assert.Empty(server.Requests);
+    }
+}
