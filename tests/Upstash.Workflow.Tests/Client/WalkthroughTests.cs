@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Client;
+
+/// <summary>README's "A session, start to end", run as written against a server that plays the API.</summary>
+public sealed class WalkthroughTests
+{
+    private static async Task Api(HttpContext context)
+    {
+        var request = $"{context.Request.Method} {context.Request.Path}";
+        var json = request switch
+        {
+            "GET /v2/workflows/dlq" => """{ "messages": [ { "dlqId": "d1" }, { "dlqId": "d2" }, { "dlqId": "d3" } ] }""",
+            "GET /v2/workflows/dlq/d1" => """{ "dlqId": "d1", "workflowUrl": "https://example.com/nightly", "responseStatus": 500, "responseBody": "boom" }""",
+            "POST /v2/workflows/dlq/restart/d1" => """{ "workflowRunId": "wfr_restarted", "workflowCreatedAt": 1725323658779 }""",
+            "POST /v2/workflows/dlq/resume" => """{ "workflowRuns": [ { "workflowRunId": "wfr_r2" }, { "workflowRunId": "wfr_r3" } ] }""",
+            "GET /v2/workflows/logs" => $$"""{ "runs": [ { "workflowRunId": "{{context.Request.Query["workflowRunId"]}}", "workflowState": "RUN_STARTED", "steps": [] } ] }""",
+            _ => null,
+        };
+        context.Response.StatusCode = json is null ? 404 : 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json ?? """{ "error": "not played" }""");
+    }
+
+    [Fact]
+    public async Task The_readme_session_runs_as_written()
+    {
+        await using var server = await RecordingServer.StartAsync(Api);
+        using var client = Clients.For(server);
+        var printed = new List<string>();
+
+        // 1. The failed nightly runs.
+        var failed = await UpstashPaging.ItemsAsync(
+                (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, label: ["nightly"], cancellationToken: ct),
+                page => page.Messages)
+            .ToListAsync();
+
+        // 2. Look at one.
+        var entry = await client.Dlq.GetFailedRunAsync(failed[0].DlqId!);
+        printed.Add($"{entry.WorkflowUrl} failed with {entry.ResponseStatus}: {entry.ResponseBody}");
+
+        // 3. Restart it from the first step, in ten minutes, at most three at a time.
+        var flow = new FlowControl("nightly-retry", parallelism: 3);
+        var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId!,
+            delay: WorkflowDuration.Format(TimeSpan.FromMinutes(10)), flowControlKey: flow.Key, flowControlValue: flow.Value);
+
+        // 4. Resume the others where they failed, in bulk, under the same limit.
+        var others = failed.Skip(1).Select(e => e.DlqId!).ToList();
+        var resumed = new List<string>();
+        await foreach (var batch in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(
+            dlqIds: others, cursor: cursor, overrideFlowControlKey: flow.Key, flowControlValue: flow.Value, cancellationToken: ct)))
+        {
+            resumed.AddRange(batch.WorkflowRuns!.Select(r => r.WorkflowRunId!));
+        }
+
+        // 5. Follow the new runs in the logs.
+        foreach (var id in resumed.Append(restarted.WorkflowRunId!))
+        {
+            var page = await client.Logs.ListLogsAsync(workflowRunId: id);
+            foreach (var run in page.Runs ?? [])
+            {
+                printed.Add($"{run.WorkflowRunId}: {run.WorkflowState}, {run.Steps?.Count ?? 0} step groups");
+            }
+        }
+
+        Assert.Equal(
+        [
+            "https://example.com/nightly failed with 500: boom",
+            "wfr_r2: RunStarted, 0 step groups",
+            "wfr_r3: RunStarted, 0 step groups",
+            "wfr_restarted: RunStarted, 0 step groups",
+        ], printed);
+        var requests = server.Requests;
+        Assert.Equal("/v2/workflows/dlq?label=nightly", requests[0].RawTarget);
+        Assert.Equal("10m", requests[2].Header("Upstash-Delay"));
+        Assert.Equal("parallelism=3", requests[2].Header("Upstash-Flow-Control-Value"));
+        Assert.Equal("/v2/workflows/dlq/resume?dlqIds=d2&dlqIds=d3", requests[3].RawTarget);
+        Assert.Equal("nightly-retry", requests[3].Header("Upstash-Flow-Control-Key"));
+        Assert.Equal(7, requests.Count);
+    }
+}
