@@ -63,6 +63,11 @@ public static class OverlayApplier
             return;
         }
 
+        if (nodes.Count == 0 && remove)
+        {
+            diagnostics.Info($"overlay action {index} ({target}): nothing to remove");
+            return;
+        }
         if (nodes.Count == 0)
         {
             diagnostics.Warning(Codes.OverlayNoMatch, $"overlay action {index} ({target}) matched nothing in the spec: upstream may have renamed or dropped what it names", action["target"]);
