@@ -64,14 +64,7 @@ public sealed class DependencyInjectionTests
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         var seen = new SeeingHandler();
-        var services = new ServiceCollection();
-        services.AddUpstashWorkflowClient(o =>
-        {
-            o.BaseAddress = server.BaseAddress;
-            o.Token = Clients.Token;
-            o.AuthMode = UpstashAuthMode.QueryToken;
-        }).AddHttpMessageHandler(() => seen);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Provider(server, configure: o => o.AuthMode = UpstashAuthMode.QueryToken, build: b => b.AddHttpMessageHandler(() => seen));
 
         await provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
 
@@ -110,11 +103,9 @@ public sealed class DependencyInjectionTests
     public async Task Restart_is_not_resent_after_a_server_error()
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(503, """{ "error": "unavailable" }"""));
-        var services = new ServiceCollection();
-        services.AddUpstashWorkflowClient(o => { o.BaseAddress = server.BaseAddress; o.Token = Clients.Token; });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Provider(server);
 
-        await Assert.ThrowsAsync<ServerErrorException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+        await Assert.ThrowsAsync<ServerErrorException>(() => RestartAsync(provider));
 
         Assert.Single(server.Requests);
     }
@@ -123,16 +114,13 @@ public sealed class DependencyInjectionTests
     public async Task Standard_resilience_configured_as_the_readme_says_does_not_resend_restart()
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(503, """{ "error": "unavailable" }"""));
-        var services = new ServiceCollection();
-        services.AddUpstashWorkflowClient(o => { o.BaseAddress = server.BaseAddress; o.Token = Clients.Token; })
-            .AddStandardResilienceHandler(o =>
-            {
-                o.Retry.DisableForUnsafeHttpMethods();
-                o.Retry.Delay = TimeSpan.FromMilliseconds(1);
-            });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Provider(server, build: b => b.AddStandardResilienceHandler(o =>
+        {
+            o.Retry.DisableForUnsafeHttpMethods();
+            o.Retry.Delay = TimeSpan.FromMilliseconds(1);
+        }));
 
-        await Assert.ThrowsAsync<ServerErrorException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+        await Assert.ThrowsAsync<ServerErrorException>(() => RestartAsync(provider));
 
         Assert.Single(server.Requests);
     }
@@ -142,12 +130,9 @@ public sealed class DependencyInjectionTests
     {
         // Why the README says to disable retries for unsafe methods: without it, one restart call restarts several times.
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(503, """{ "error": "unavailable" }"""));
-        var services = new ServiceCollection();
-        services.AddUpstashWorkflowClient(o => { o.BaseAddress = server.BaseAddress; o.Token = Clients.Token; })
-            .AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(1));
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Provider(server, build: b => b.AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(1)));
 
-        await Assert.ThrowsAsync<ServerErrorException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+        await Assert.ThrowsAsync<ServerErrorException>(() => RestartAsync(provider));
 
         Assert.True(server.Requests.Count > 1, $"received {server.Requests.Count}");
     }
@@ -159,16 +144,31 @@ public sealed class DependencyInjectionTests
         {
             await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
-        var services = new ServiceCollection();
-        services.AddUpstashWorkflowClient(o => { o.BaseAddress = server.BaseAddress; o.Token = Clients.Token; o.Timeout = TimeSpan.FromMilliseconds(300); });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Provider(server, configure: o => { o.Timeout = TimeSpan.FromMilliseconds(300); });
 
-        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => RestartAsync(provider));
 
         Assert.IsType<TimeoutException>(error.InnerException);
         await Task.Delay(500, TestContext.Token);
         Assert.Single(server.Requests);
     }
+
+    /// <summary>A container with the client registered against <paramref name="server"/> (bearer token), plus what the test adds.</summary>
+    private static ServiceProvider Provider(RecordingServer server, Action<Configuration.UpstashWorkflowClientOptions>? configure = null, Action<IHttpClientBuilder>? build = null)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddUpstashWorkflowClient(o =>
+        {
+            o.BaseAddress = server.BaseAddress;
+            o.Token = Clients.Token;
+            configure?.Invoke(o);
+        });
+        build?.Invoke(builder);
+        return services.BuildServiceProvider();
+    }
+
+    private static Task<RestartWorkflowResult> RestartAsync(IServiceProvider provider) =>
+        provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
 
     private sealed class SeeingHandler : DelegatingHandler
     {
