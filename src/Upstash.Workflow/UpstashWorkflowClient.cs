@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Upstash.Workflow.Authentication;
 using Upstash.Workflow.Configuration;
+using Upstash.Workflow.Core;
 
 namespace Upstash.Workflow;
 
@@ -60,12 +61,23 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
     /// <inheritdoc />
     public virtual INotifyClient Notify { get; }
 
-    /// <summary>The handler chain the client sends through: authentication, then sockets with redirects off.</summary>
+    /// <summary>
+    /// The handler chain the client sends through: the call's deadline, authentication, then sockets
+    /// with redirects off. (With dependency injection the deadline is the first handler of the
+    /// factory's pipeline instead, so it spans any handlers added there too.)
+    /// </summary>
     /// <remarks>
     /// Redirects are not followed: a 302 is a documented answer of the API, and following one would
     /// carry the request (and a query token) to wherever the Location points.
     /// </remarks>
     public static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new DeadlineHandler(options.Timeout) { InnerHandler = CreateAuthenticatedHandler(options, loggerFactory) };
+    }
+
+    /// <summary>Authentication over sockets: the innermost part of the chain, the primary handler under dependency injection.</summary>
+    public static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new UpstashAuthenticationHandler(
@@ -82,13 +94,16 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
         };
     }
 
-    /// <summary>Applies base address, timeout and user agent to <paramref name="httpClient"/>.</summary>
+    /// <summary>
+    /// Applies base address and user agent to <paramref name="httpClient"/>. Its own timeout is turned
+    /// off: <see cref="DeadlineHandler"/> keeps <see cref="UpstashWorkflowClientOptions.Timeout"/>, body included.
+    /// </summary>
     public static void Configure(HttpClient httpClient, UpstashWorkflowClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         httpClient.BaseAddress = options.ResolveBaseAddress();
-        httpClient.Timeout = options.Timeout;
+        httpClient.Timeout = Timeout.InfiniteTimeSpan;
         httpClient.DefaultRequestHeaders.UserAgent.Clear();
         httpClient.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
     }

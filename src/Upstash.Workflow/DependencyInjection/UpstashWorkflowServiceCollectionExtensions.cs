@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Upstash.Workflow;
 using Upstash.Workflow.Configuration;
+using Upstash.Workflow.Core;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -40,9 +41,11 @@ public static class UpstashWorkflowServiceCollectionExtensions
         var builder = services
             .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>((provider, http) =>
                 UpstashWorkflowClient.Configure(http, provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value))
-            .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateHandler(
+            .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateAuthenticatedHandler(
                 provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value,
-                provider.GetService<ILoggerFactory>()));
+                provider.GetService<ILoggerFactory>()))
+            // First, so the deadline spans every handler added after it (retries included).
+            .AddHttpMessageHandler(provider => new DeadlineHandler(provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value.Timeout));
         services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Dlq);
         services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Runs);
         services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Logs);

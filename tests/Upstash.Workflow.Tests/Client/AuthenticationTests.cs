@@ -86,7 +86,7 @@ public sealed class AuthenticationTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         var options = new UpstashWorkflowClientOptions { BaseAddress = new Uri($"http://gateway.test:{server.BaseAddress.Port}/"), Token = Clients.Token };
         options.AllowedHosts.Add("gateway.test");
-        var handler = (DelegatingHandler)UpstashWorkflowClient.CreateHandler(options);
+        var handler = (DelegatingHandler)UpstashWorkflowClient.CreateAuthenticatedHandler(options);
         ((SocketsHttpHandler)handler.InnerHandler!).ConnectCallback = async (_, ct) =>
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);

@@ -146,9 +146,9 @@ public sealed class DependencyInjectionTests
         });
         await using var provider = Provider(server, configure: o => { o.Timeout = TimeSpan.FromMilliseconds(300); });
 
-        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => RestartAsync(provider));
+        var error = await Assert.ThrowsAsync<UpstashTimeoutException>(() => RestartAsync(provider));
 
-        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), error.Timeout);
         await Task.Delay(500, TestContext.Token);
         Assert.Single(server.Requests);
     }

@@ -638,6 +638,11 @@ namespace Upstash.Workflow
         [System.Runtime.CompilerServices.AsyncIteratorStateMachine(typeof(Upstash.Workflow.UpstashPaging.<RepeatWhileAsync>d__2<TResult>))]
         public static System.Collections.Generic.IAsyncEnumerable<TResult> RepeatWhileAsync<TResult>(System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<TResult>> call, System.Func<TResult, bool> more, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default) { }
     }
+    public sealed class UpstashTimeoutException : System.TimeoutException
+    {
+        public UpstashTimeoutException(System.TimeSpan timeout, string request, System.Exception? innerException = null) { }
+        public System.TimeSpan Timeout { get; }
+    }
     public class UpstashWorkflowClient : System.IDisposable, Upstash.Workflow.IUpstashWorkflowClient
     {
         [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
@@ -652,6 +657,7 @@ namespace Upstash.Workflow
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
         public static void Configure(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Configuration.UpstashWorkflowClientOptions options) { }
+        public static System.Net.Http.HttpMessageHandler CreateAuthenticatedHandler(Upstash.Workflow.Configuration.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
         public static System.Net.Http.HttpMessageHandler CreateHandler(Upstash.Workflow.Configuration.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
         public static Upstash.Workflow.UpstashWorkflowClient FromEnvironment() { }
     }
@@ -866,6 +872,11 @@ namespace Upstash.Workflow.Configuration
 }
 namespace Upstash.Workflow.Core
 {
+    public sealed class DeadlineHandler : System.Net.Http.DelegatingHandler
+    {
+        public DeadlineHandler(System.TimeSpan timeout) { }
+        protected override System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) { }
+    }
     public static class RequestGuard
     {
         public static System.Collections.Generic.IReadOnlySet<string> NotFilters { get; }
