@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using Upstash.Workflow.Authentication;
+using Upstash.Workflow.Configuration;
+using Upstash.Workflow.Tests.Support;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Upstash.Workflow.Tests.Reliability;
+
+/// <summary>
+/// Each fault of a misbehaving server against each operation that must never run twice: the exact
+/// outcome, that it comes by itself (no hang past the timeout), how many times the server received the
+/// request, and that the token is in no exception. The table is printed at the end of the run.
+/// </summary>
+[Collection(FaultMatrixCollection.Name)]
+public sealed class FaultMatrixTests(FaultMatrixReport report)
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    private sealed record Operation(string Name, int SuccessStatus, string Valid, string Missing, string Extra, UpstashAuthMode Mode, Func<IUpstashWorkflowClient, CancellationToken, Task<object?>> Call);
+
+    private const string Run = """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779 }""";
+
+    private static readonly Operation[] Operations =
+    [
+        new("restart", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "region": "eu", "extra": { "a": [1] } }""", UpstashAuthMode.BearerHeader,
+            async (c, ct) => await c.Dlq.RestartWorkflowAsync("dlq-1", retries: 1, cancellationToken: ct)),
+        new("restart (query token)", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "more": true }""", UpstashAuthMode.QueryToken,
+            async (c, ct) => await c.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: ct)),
+        new("resume", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "more": true }""", UpstashAuthMode.BearerHeader,
+            async (c, ct) => await c.Dlq.ResumeWorkflowAsync("dlq-1", delay: "10s", cancellationToken: ct)),
+        new("trigger", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "more": true }""", UpstashAuthMode.BearerHeader,
+            async (c, ct) => await c.Runs.TriggerWorkflowAsync("https://example.com/w", payload: WorkflowPayload.Json(new { a = 1 }), cancellationToken: ct)),
+        new("notify", 201, """[{ "messageId": "m1" }]""", "[{}]", """[{ "messageId": "m1", "more": true }]""", UpstashAuthMode.BearerHeader,
+            async (c, ct) => await c.Notify.NotifyEventAsync("ev", WorkflowPayload.Text("paid"), ct)),
+    ];
+
+    /// <summary>fault → (server behaviour, expected outcome: an exception type, or null for a result).</summary>
+    private static readonly Dictionary<string, (Func<Operation, Func<Socket, NetworkStream, CancellationToken, Task>?> Server, Type? Outcome, int Receipts)> Faults = new()
+    {
+        ["connection refused"] = (_ => null, typeof(HttpRequestException), 0),
+        ["reset before the answer"] = (_ => (socket, _, _) => { FaultyServer.Reset(socket); return Task.CompletedTask; }, typeof(HttpRequestException), 1),
+        ["reset during the body"] = (op => async (socket, stream, ct) =>
+        {
+            await FaultyServer.WriteAsync(stream, FaultyServer.Head($"{op.SuccessStatus} OK", "application/json", 500) + op.Valid[..10], ct);
+            await stream.FlushAsync(ct);
+            await Task.Delay(50, ct);
+            FaultyServer.Reset(socket);
+        }, typeof(IOException), 1),
+        ["headers never sent"] = (_ => (_, _, ct) => Task.Delay(System.Threading.Timeout.Infinite, ct), typeof(UpstashTimeoutException), 1),
+        ["body stalls"] = (op => async (_, stream, ct) =>
+        {
+            await FaultyServer.WriteAsync(stream, FaultyServer.Head($"{op.SuccessStatus} OK", "application/json", 500) + op.Valid[..10], ct);
+            await Task.Delay(System.Threading.Timeout.Infinite, ct);
+        }, typeof(UpstashTimeoutException), 1),
+        ["truncated JSON"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", op.Valid[..(op.Valid.Length / 2)]), typeof(UpstashWorkflowException), 1),
+        ["invalid JSON"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", "{ workflowRunId: wfr_1 ]"), typeof(UpstashWorkflowException), 1),
+        ["HTML 502"] = (_ => FaultyServer.Answer("502 Bad Gateway", "text/html", "<html><body>502 Bad Gateway</body></html>"), typeof(ServerErrorException), 1),
+        ["empty 500"] = (_ => FaultyServer.Answer("500 Internal Server Error", null, ""), typeof(ServerErrorException), 1),
+        ["success without its fields"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", op.Missing), null, 1),
+        ["success with unknown extra fields"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", op.Extra), null, 1),
+        ["oversized error body (5 MB)"] = (_ => FaultyServer.Answer("500 Internal Server Error", "text/html", new string('x', 5_000_000)), typeof(ServerErrorException), 1),
+        ["429 with rate-limit headers"] = (_ => FaultyServer.Answer("429 Too Many Requests", "application/json", """{ "error": "slow down" }""",
+            "Burst-RateLimit-Limit: 100", "Burst-RateLimit-Remaining: 0", "Burst-RateLimit-Reset: 1725323659"), typeof(RateLimitedException), 1),
+        ["undocumented 3xx"] = (_ => FaultyServer.Answer("307 Temporary Redirect", null, "", "Location: https://elsewhere.example/"), typeof(UpstashWorkflowException), 1),
+        ["wrong content type"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "text/html", "<html>maintenance</html>"), typeof(UpstashWorkflowException), 1),
+    };
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var fault in Faults.Keys)
+        {
+            foreach (var operation in Operations)
+            {
+                data.Add(fault, operation.Name);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Fault_gives_a_truthful_outcome_and_the_request_arrives_at_most_once(string fault, string operationName)
+    {
+        var operation = Operations.Single(o => o.Name == operationName);
+        var (serverFor, outcome, receipts) = Faults[fault];
+        var script = serverFor(operation);
+        await using var server = new FaultyServer(script ?? ((_, _, _) => Task.CompletedTask));
+        var baseAddress = server.BaseAddress;
+        if (script is null)
+        {
+            await server.DisposeAsync(); // nothing listens there any more: connection refused
+        }
+        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = baseAddress, Token = Clients.Token, AuthMode = operation.Mode, Timeout = Timeout });
+
+        var clock = Stopwatch.StartNew();
+        Exception? error = null;
+        try
+        {
+            await operation.Call(client, TestContext.Token);
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+        clock.Stop();
+        await Task.Delay(100, TestContext.Token); // a second attempt, if any, would have arrived by now
+
+        report.Add(fault, operation.Name, error?.GetType().Name ?? "result", server.Received, clock.Elapsed);
+        Assert.Equal(outcome, error?.GetType());
+        Assert.Equal(receipts, server.Received);
+        Assert.True(clock.Elapsed < Timeout + TimeSpan.FromSeconds(5), $"took {clock.Elapsed}: the call did not end by itself");
+        if (error is not null)
+        {
+            var everything = Clients.Everything(error);
+            Assert.DoesNotContain(Clients.Token, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(Uri.EscapeDataString(Clients.Token), everything, StringComparison.Ordinal);
+        }
+    }
+}
+
+/// <summary>Collects the matrix and prints it as a table when the run ends.</summary>
+public sealed class FaultMatrixReport(IMessageSink sink) : IDisposable
+{
+    private readonly ConcurrentQueue<(string Fault, string Operation, string Outcome, int Receipts, TimeSpan Elapsed)> _rows = new();
+
+    public void Add(string fault, string operation, string outcome, int receipts, TimeSpan elapsed) => _rows.Enqueue((fault, operation, outcome, receipts, elapsed));
+
+    public void Dispose()
+    {
+        var text = new StringBuilder($"Fault matrix ({_rows.Count} runs, timeout {FaultMatrixTests.Timeout.TotalSeconds:0.#} s): fault | outcome | receipts per operation | slowest\n");
+        foreach (var fault in _rows.GroupBy(r => r.Fault))
+        {
+            var outcomes = string.Join(", ", fault.Select(r => r.Outcome).Distinct());
+            var receipts = string.Join(", ", fault.OrderBy(r => r.Operation, StringComparer.Ordinal).Select(r => $"{r.Operation}={r.Receipts}"));
+            text.Append($"  {fault.Key} | {outcomes} | {receipts} | {fault.Max(r => r.Elapsed).TotalSeconds:0.00} s\n");
+        }
+        sink.OnMessage(new DiagnosticMessage(text.ToString().TrimEnd()));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultMatrixCollection : ICollectionFixture<FaultMatrixReport>
+{
+    public const string Name = "Fault matrix";
+}
