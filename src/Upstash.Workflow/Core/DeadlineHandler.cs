@@ -66,8 +66,10 @@ public sealed class DeadlineHandler : DelegatingHandler
             }
         }
 
+        // The reader's token is kept for the stream's synchronous reads (Json.NET reads synchronously): once the
+        // headers are in, HttpClient's own token no longer follows the caller, so the caller's must be joined here.
         protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-            new DeadlineStream(await Guard(() => _inner.ReadAsStreamAsync(Linked(cancellationToken))).ConfigureAwait(false), this);
+            new DeadlineStream(await Guard(() => _inner.ReadAsStreamAsync(Linked(cancellationToken)), cancellationToken).ConfigureAwait(false), this, cancellationToken);
 
         protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
@@ -116,13 +118,17 @@ public sealed class DeadlineHandler : DelegatingHandler
             return _linked.Token;
         }
 
-        internal async Task<T> Guard<T>(Func<Task<T>> read)
+        internal async Task<T> Guard<T>(Func<Task<T>> read, CancellationToken reader)
         {
             try
             {
                 return await read().ConfigureAwait(false);
             }
-            catch (OperationCanceledException e) when (!_caller.IsCancellationRequested && _deadline.IsCancellationRequested)
+            catch (OperationCanceledException e) when (reader.IsCancellationRequested || _caller.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(e.Message, e, reader.IsCancellationRequested ? reader : _caller);
+            }
+            catch (OperationCanceledException e) when (_deadline.IsCancellationRequested)
             {
                 throw new UpstashTimeoutException(_timeout, _what, e);
             }
@@ -130,7 +136,7 @@ public sealed class DeadlineHandler : DelegatingHandler
     }
 
     /// <summary>Reads of the body's stream, each bounded by the call's deadline.</summary>
-    private sealed class DeadlineStream(Stream inner, DeadlineContent owner) : Stream
+    private sealed class DeadlineStream(Stream inner, DeadlineContent owner, CancellationToken reader) : Stream
     {
         public override bool CanRead => true;
 
@@ -142,13 +148,16 @@ public sealed class DeadlineHandler : DelegatingHandler
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count), reader).AsTask().GetAwaiter().GetResult();
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            await owner.Guard(() => inner.ReadAsync(buffer, owner.Linked(cancellationToken)).AsTask()).ConfigureAwait(false);
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var token = cancellationToken.CanBeCanceled ? cancellationToken : reader;
+            return await owner.Guard(() => inner.ReadAsync(buffer, owner.Linked(token)).AsTask(), token).ConfigureAwait(false);
+        }
 
         public override void Flush()
         {

@@ -1,0 +1,61 @@
+using Upstash.Workflow.Configuration;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Reliability;
+
+/// <summary>A caller's cancellation is a cancellation; a timeout is a timeout; neither hangs.</summary>
+public sealed class CancellationTests
+{
+    private static FaultyServer Stalling(bool sendHeaders) => new(async (_, stream, ct) =>
+    {
+        if (sendHeaders)
+        {
+            await FaultyServer.WriteAsync(stream, FaultyServer.Head("200 OK", "application/json", 100) + "{ \"workflowRunId\"", ct);
+        }
+        await Task.Delay(Timeout.Infinite, ct);
+    });
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Cancelling_a_pending_call_ends_it_with_OperationCanceledException(bool whileReadingTheBody)
+    {
+        await using var server = Stalling(whileReadingTheBody);
+        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = server.BaseAddress, Token = Clients.Token, Timeout = TimeSpan.FromSeconds(30) });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: cancel.Token));
+
+        Assert.Equal(cancel.Token, error.CancellationToken);
+        Assert.IsNotType<UpstashTimeoutException>(error.InnerException);
+        Assert.Equal(1, server.Received);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_timeout_is_reported_as_a_timeout_not_a_cancellation(bool whileReadingTheBody)
+    {
+        await using var server = Stalling(whileReadingTheBody);
+        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = server.BaseAddress, Token = Clients.Token, Timeout = TimeSpan.FromMilliseconds(300) });
+
+        var error = await Assert.ThrowsAsync<UpstashTimeoutException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+
+        Assert.IsAssignableFrom<TimeoutException>(error); // and, being one, not an OperationCanceledException
+        Assert.Equal(TimeSpan.FromMilliseconds(300), error.Timeout);
+        Assert.Contains("POST http://127.0.0.1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.Received);
+    }
+
+    [Fact]
+    public async Task An_already_cancelled_token_sends_nothing()
+    {
+        await using var server = Stalling(false);
+        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = server.BaseAddress, Token = Clients.Token });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: new CancellationToken(canceled: true)));
+
+        await Task.Delay(100, TestContext.Token);
+        Assert.Equal(0, server.Received);
+    }
+}
