@@ -8,13 +8,18 @@ public static class RequestGuard
 {
     /// <summary>
     /// A path value must say something: an empty id would turn "dlq/{dlqId}" into "dlq/", the bulk
-    /// endpoint, and "." or ".." would be resolved away by URI normalisation.
+    /// endpoint, and "." or ".." would be resolved away by URI normalisation. Control characters are
+    /// refused too. Anything else is percent-encoded by the generated code and arrives as given.
     /// </summary>
     public static string PathSegment(string? value, string parameterName)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException($"'{parameterName}' must not be empty or white space: an empty path segment would address a different endpoint.", parameterName);
+        }
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException($"'{parameterName}' contains a control character; no id has one, and servers refuse them in a path.", parameterName);
         }
         if (value is "." or "..")
         {
@@ -24,12 +29,18 @@ public static class RequestGuard
     }
 
     /// <summary>
-    /// A header value must be visible ASCII or spaces: CR or LF would split the request, other
-    /// control characters and non-ASCII are not carried faithfully by HTTP/1.1 headers.
+    /// A header value must be visible ASCII, with spaces or tabs only inside: CR or LF would split the
+    /// request, other control characters and non-ASCII are not carried faithfully by HTTP/1.1 headers,
+    /// and white space at either end is dropped on the way.
     /// </summary>
     public static string HeaderValue(string? value, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(value, parameterName);
+        if (value.Length > 0 && (value[0] is ' ' or '\t' || value[^1] is ' ' or '\t'))
+        {
+            // HTTP drops white space around a header value, so it would not arrive as given.
+            throw new ArgumentException($"'{parameterName}' starts or ends with white space, which HTTP does not carry.", parameterName);
+        }
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -83,6 +94,18 @@ public static class RequestGuard
             throw new ArgumentException($"'{parameterName}' contains an empty or blank value.", parameterName);
         }
         return list;
+    }
+
+    /// <summary>A number the spec bounds (e.g. a page size of at most 100) must be within its bounds.</summary>
+    public static long InRange(long? value, long? minimum, long? maximum, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(value, parameterName);
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value,
+                $"'{parameterName}' must be {(minimum is null ? "" : $"at least {minimum}")}{(minimum is not null && maximum is not null ? " and " : "")}{(maximum is null ? "" : $"at most {maximum}")}.");
+        }
+        return value.Value;
     }
 
     /// <summary>Query parameters of bulk operations that page or tune a call, and so do not narrow it.</summary>

@@ -33,9 +33,9 @@ public sealed record FlowControl
         {
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "Rate must be at least 1.");
         }
-        if (period is { } p && p <= TimeSpan.Zero)
+        if (period is { } p && (p <= TimeSpan.Zero || p.Ticks % TimeSpan.TicksPerSecond != 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(period), period, "Period must be more than zero.");
+            throw new ArgumentOutOfRangeException(nameof(period), period, "Period must be a whole number of seconds, more than zero.");
         }
 
         Key = key;

@@ -81,9 +81,10 @@ public sealed class PrismFixture : IAsyncLifetime
         {
             var client = Exchanges.Where(e => e.Authenticated).ToList();
             var anonymous = Exchanges.Count(e => !e.Authenticated);
+            var answered = string.Join(",", Exchanges.Where(e => !e.Authenticated).Select(e => e.Status).Distinct());
             _sink.OnMessage(new DiagnosticMessage(
-                $"Prism contract: {client.Count} requests from the client validated against the effective spec, {client.Count(e => e.Violations is not null)} with violations; " +
-                $"{anonymous} deliberately unauthenticated, answered {string.Join(",", Exchanges.Where(e => !e.Authenticated).Select(e => e.Status).Distinct())}."));
+                $"Prism contract: {client.Count} requests from the client validated against the effective spec, {client.Count(e => e.Violations is not null)} with violations" +
+                (anonymous == 0 ? "." : $"; {anonymous} deliberately unauthenticated, answered {answered}.")));
         }
         return Task.CompletedTask;
     }

@@ -882,6 +882,7 @@ namespace Upstash.Workflow.Core
         public static System.Collections.Generic.IReadOnlySet<string> NotFilters { get; }
         public static void CheckBulk(System.Net.Http.HttpRequestMessage request, bool? all) { }
         public static string HeaderValue(string? value, string parameterName) { }
+        public static long InRange(long? value, long? minimum, long? maximum, string parameterName) { }
         public static string PathSegment(string? value, string parameterName) { }
         public static System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> PrefixedHeaders(System.Collections.Generic.IDictionary<string, string>? headers, string prefix, string parameterName) { }
         public static System.Collections.Generic.IEnumerable<T> QueryList<T>(System.Collections.Generic.IEnumerable<T> values, string parameterName) { }

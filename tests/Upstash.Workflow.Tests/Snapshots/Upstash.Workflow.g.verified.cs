@@ -454,7 +454,7 @@ namespace Upstash.Workflow
                     }
                     if (count != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 100, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (fromDate != null)
                     {
@@ -2805,7 +2805,7 @@ namespace Upstash.Workflow
                     }
                     if (count != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 1000, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (trimBody != null)
                     {

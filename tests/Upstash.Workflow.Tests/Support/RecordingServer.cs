@@ -32,11 +32,21 @@ public sealed class RecordingServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>Forgets the requests recorded so far (for a server shared by many cases run one after another).</summary>
+    public void Clear() => _requests.Clear();
+
     public static async Task<RecordingServer> StartAsync(Func<HttpContext, Task> respond)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            // Long ids and values are part of what the tests send; Kestrel's defaults (8 KB request line) would refuse them first.
+            k.Limits.MaxRequestLineSize = 1 << 20;
+            k.Limits.MaxRequestHeadersTotalSize = 1 << 20;
+            k.Limits.MaxRequestBufferSize = 4 << 20;
+        });
         var app = builder.Build();
         var server = new RecordingServer(app);
         app.Run(async context =>

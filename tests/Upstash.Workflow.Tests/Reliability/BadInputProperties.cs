@@ -1,0 +1,202 @@
+using System.Globalization;
+using FsCheck.Xunit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Upstash.Workflow.Configuration;
+using Upstash.Workflow.Tests.Contract;
+using Upstash.Workflow.Tests.Support;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Upstash.Workflow.Tests.Reliability;
+
+/// <summary>
+/// Property-based bad input over the string and number inputs of the operations: each generated case
+/// either reaches the recording server with its value exactly as given, or is refused by the client
+/// with an ArgumentException naming the parameter and nothing sent. Every 50th case that is sent is
+/// also sent to Prism, which must find nothing wrong with it. The run prints how many cases it tried.
+/// </summary>
+[Collection(PrismCollection.Name)]
+public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Bench bench) : IClassFixture<BadInputProperties.Bench>
+{
+    private static readonly (string Parameter, string Prefix, Func<IUpstashWorkflowClient, string, Task> Call)[] PathOperations =
+    [
+        ("dlqId", "/v2/workflows/dlq/restart/", (c, id) => c.Dlq.RestartWorkflowAsync(id)),
+        ("workflowRunId", "/v2/workflows/runs/", (c, id) => c.Runs.CancelWorkflowRunAsync(id)),
+        ("flowControlKey", "/v2/flowControl/", (c, id) => c.FlowControl.GetFlowControlKeyAsync(id)),
+        ("eventId", "/v2/waiters/", (c, id) => c.Notify.ListWaitersAsync(id)),
+    ];
+
+    [Property(MaxTest = 3000, Arbitrary = [typeof(BadInputs)])]
+    public void Path_ids_arrive_exactly_or_are_refused_unsent(PathId id, byte which)
+    {
+        var (parameter, prefix, call) = PathOperations[which % PathOperations.Length];
+        bench.Expect(prism, c => call(c, id.Value), parameter, request =>
+        {
+            Assert.StartsWith(prefix, request.RawTarget, StringComparison.Ordinal);
+            var segment = request.RawTarget[prefix.Length..];
+            Assert.DoesNotContain('/', segment);
+            Assert.DoesNotContain('?', segment);
+            Assert.Equal(id.Value, Uri.UnescapeDataString(segment));
+        });
+    }
+
+    [Property(MaxTest = 2500, Arbitrary = [typeof(BadInputs)])]
+    public void Header_values_arrive_exactly_or_are_refused_unsent(HeaderText value, bool asDelay)
+    {
+        bench.Expect(prism,
+            c => asDelay ? c.Dlq.ResumeWorkflowAsync("dlq-1", delay: value.Value) : c.Dlq.RestartWorkflowAsync("dlq-1", label: value.Value),
+            asDelay ? "delay" : "label",
+            request => Assert.Equal(value.Value, request.Header(asDelay ? "Upstash-Delay" : "Upstash-Label")));
+    }
+
+    [Property(MaxTest = 1000)]
+    public void Header_numbers_arrive_exactly(int retries, long notBefore)
+    {
+        bench.Expect(prism, c => c.Runs.TriggerWorkflowAsync("https://example.com/w", notBefore: notBefore, retries: retries), "-", request =>
+        {
+            Assert.Equal(retries.ToString(CultureInfo.InvariantCulture), request.Header("Upstash-Retries"));
+            Assert.Equal(notBefore.ToString(CultureInfo.InvariantCulture), request.Header("Upstash-Not-Before"));
+        });
+    }
+
+    [Property(MaxTest = 1000)]
+    public void Query_numbers_arrive_exactly_or_are_refused_outside_the_specs_bounds(int count, long fromDate)
+    {
+        bench.Expect(prism, c => c.Dlq.ListFailedRunsAsync(count: count, fromDate: fromDate), "count", request =>
+        {
+            var query = QueryHelpers.ParseQuery(new Uri(bench.Server.BaseAddress, request.RawTarget).Query);
+            Assert.Equal(count.ToString(CultureInfo.InvariantCulture), query["count"].ToString());
+            Assert.Equal(fromDate.ToString(CultureInfo.InvariantCulture), query["fromDate"].ToString());
+            Assert.True(count <= 100);
+        });
+    }
+
+    [Property(MaxTest = 1500, Arbitrary = [typeof(BadInputs)])]
+    public void Query_list_values_arrive_exactly_or_are_refused_unsent(QueryText[] labels)
+    {
+        bench.Expect(prism, c => c.Dlq.ListFailedRunsAsync(label: labels.Select(l => l.Value).ToList()), "label", request =>
+        {
+            var query = QueryHelpers.ParseQuery(new Uri(bench.Server.BaseAddress, request.RawTarget).Query);
+            Assert.Equal(labels.Select(l => l.Value), query["label"].Select(v => v!));
+        });
+    }
+
+    [Property(MaxTest = 1500, Arbitrary = [typeof(BadInputs)])]
+    public void Durations_format_exactly_or_are_refused(TimeSpan value)
+    {
+        bench.Count();
+        string text;
+        try
+        {
+            text = WorkflowDuration.Format(value);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            Assert.Equal("value", e.ParamName);
+            Assert.True(value < TimeSpan.Zero || value.Ticks % TimeSpan.TicksPerSecond != 0);
+            bench.Refused();
+            return;
+        }
+        Assert.Equal(value, ParseDuration(text));
+    }
+
+    [Property(MaxTest = 1000, Arbitrary = [typeof(BadInputs)])]
+    public void Flow_control_values_say_exactly_what_was_given_or_are_refused(int? parallelism, int? rate, TimeSpan? period)
+    {
+        bench.Count();
+        FlowControl flow;
+        try
+        {
+            flow = new FlowControl("key", parallelism, rate, period);
+        }
+        catch (ArgumentException e)
+        {
+            Assert.Contains(e.ParamName, new[] { "parallelism", "rate", "period" });
+            bench.Refused();
+            return;
+        }
+        var parts = flow.Value.Split(", ").Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(parallelism?.ToString(CultureInfo.InvariantCulture), parts.GetValueOrDefault("parallelism"));
+        Assert.Equal(rate?.ToString(CultureInfo.InvariantCulture), parts.GetValueOrDefault("rate"));
+        Assert.Equal(period, parts.TryGetValue("period", out var p) ? ParseDuration(p) : null);
+    }
+
+    private static TimeSpan ParseDuration(string text)
+    {
+        var amount = long.Parse(text[..^1], CultureInfo.InvariantCulture);
+        return text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
+            _ => throw new FormatException(text),
+        };
+    }
+
+    /// <summary>The recording server and clients shared by all cases, and the counts the run prints.</summary>
+    public sealed class Bench : IDisposable
+    {
+        private readonly IMessageSink _sink;
+        private readonly UpstashWorkflowClient _client;
+        private int _tried, _sent, _refused, _prismChecked;
+
+        public Bench(IMessageSink sink)
+        {
+            _sink = sink;
+            Server = RecordingServer.StartAsync(async context =>
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(context.Request.Path.StartsWithSegments("/v2/waiters") ? "[]" : "{}");
+            }).GetAwaiter().GetResult();
+            _client = Clients.For(Server);
+        }
+
+        public RecordingServer Server { get; }
+
+        public void Count() => Interlocked.Increment(ref _tried);
+
+        public void Refused() => Interlocked.Increment(ref _refused);
+
+        /// <summary>Runs one case: refused (ArgumentException naming <paramref name="parameter"/>, nothing sent) or sent and checked.</summary>
+        public void Expect(PrismFixture prism, Func<IUpstashWorkflowClient, Task> call, string parameter, Action<RecordedRequest> check)
+        {
+            Count();
+            Server.Clear();
+            try
+            {
+                call(_client).GetAwaiter().GetResult();
+            }
+            catch (ArgumentException e)
+            {
+                Assert.Equal(parameter, e.ParamName);
+                Assert.Empty(Server.Requests);
+                Assert.DoesNotContain(Clients.Token, Clients.Everything(e), StringComparison.Ordinal);
+                Refused();
+                return;
+            }
+            check(Assert.Single(Server.Requests));
+            if (Interlocked.Increment(ref _sent) % 50 == 1 && prism.Unavailable is null)
+            {
+                Interlocked.Increment(ref _prismChecked);
+                var before = prism.Exchanges.Count;
+                using var http = new HttpClient(prism.Recorder(UpstashWorkflowClient.CreateHandler(Options(prism.BaseAddress))));
+                UpstashWorkflowClient.Configure(http, Options(prism.BaseAddress));
+                call(new UpstashWorkflowClient(http)).GetAwaiter().GetResult();
+                Assert.All(prism.Exchanges.Skip(before), e => Assert.True(e.Violations is null, $"Prism: {e.Violations}"));
+            }
+        }
+
+        private static UpstashWorkflowClientOptions Options(Uri baseAddress) => new() { BaseAddress = baseAddress, Token = Clients.Token };
+
+        public void Dispose()
+        {
+            _sink.OnMessage(new DiagnosticMessage(
+                $"Bad input: {_tried} generated cases: {_sent} sent and received exactly as given, {_refused} refused before sending with the parameter named, " +
+                $"{_tried - _sent - _refused} durations and flow-control values formatted exactly; {_prismChecked} of those sent also validated by Prism with no violations."));
+            _client.Dispose();
+            Server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+}
