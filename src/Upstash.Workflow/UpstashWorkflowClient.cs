@@ -89,6 +89,7 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
             InnerHandler = new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             },
         };

@@ -36,6 +36,12 @@ public sealed class UpstashWorkflowClientOptions
     /// <summary>The User-Agent header. Default "Upstash.Workflow.DotNet/&lt;version&gt;".</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
+    /// <summary>
+    /// The most connections open to the API at once (default 100); further concurrent calls wait for
+    /// one. A burst of calls then cannot exhaust the machine's sockets.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = 100;
+
     /// <summary>Hosts besides Upstash's and loopback that the token may be sent to (a proxy, a gateway).</summary>
     public IList<string> AllowedHosts { get; } = [];
 
@@ -92,5 +98,5 @@ public sealed class UpstashWorkflowClientOptions
     public override string ToString() =>
         $"UpstashWorkflowClientOptions {{ BaseAddress = {BaseAddress}, Region = {Region}, AuthMode = {AuthMode}, " +
         $"Token = {(string.IsNullOrEmpty(Token) ? "(not set)" : "***")}, TokenProvider = {(TokenProvider is null ? "(not set)" : TokenProvider.GetType().Name)}, " +
-        $"Timeout = {Timeout}, UserAgent = {UserAgent}, AllowedHosts = [{string.Join(", ", AllowedHosts)}] }}";
+        $"Timeout = {Timeout}, MaxConnectionsPerServer = {MaxConnectionsPerServer}, UserAgent = {UserAgent}, AllowedHosts = [{string.Join(", ", AllowedHosts)}] }}";
 }

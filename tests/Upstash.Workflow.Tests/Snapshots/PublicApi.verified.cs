@@ -858,6 +858,7 @@ namespace Upstash.Workflow.Configuration
         public System.Collections.Generic.IList<string> AllowedHosts { get; }
         public Upstash.Workflow.Authentication.UpstashAuthMode AuthMode { get; set; }
         public System.Uri? BaseAddress { get; set; }
+        public int MaxConnectionsPerServer { get; set; }
         public string? Region { get; set; }
         public System.TimeSpan Timeout { get; set; }
         public string? Token { get; set; }
