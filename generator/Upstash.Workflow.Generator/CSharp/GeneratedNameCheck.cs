@@ -21,6 +21,14 @@ public static partial class GeneratedNameCheck
                 Reject(diagnostics, file, $"type '{name}'", "give the inline schema a title in the overlay");
             }
         }
+        foreach (Match property in NumberedProperty().Matches(code))
+        {
+            if (classes.Contains(property.Groups[1].Value))
+            {
+                Reject(diagnostics, file, $"property '{property.Groups[1].Value}1' (a schema '{property.Groups[1].Value}' has a property of its own name, which C# does not allow, so NSwag numbered it)",
+                    $"give the schema another title in the overlay ({{ target: \"$.components.schemas.{property.Groups[1].Value}\", update: {{ title: <name> }} }})");
+            }
+        }
         foreach (Match method in NumberedMethod().Matches(code))
         {
             Reject(diagnostics, file, $"method '{method.Value}'", "give the operation its own operationId in the overlay");
@@ -39,6 +47,9 @@ public static partial class GeneratedNameCheck
 
     [GeneratedRegex(@"^([A-Za-z_]*[A-Za-z_])(\d+)$")]
     private static partial Regex Numbered();
+
+    [GeneratedRegex(@"\bpublic [^\n(=]+? ([A-Z][A-Za-z0-9_]*)1 \{ get;")]
+    private static partial Regex NumberedProperty();
 
     [GeneratedRegex(@"\b[A-Za-z_]*[a-z]\d+Async\b")]
     private static partial Regex NumberedMethod();

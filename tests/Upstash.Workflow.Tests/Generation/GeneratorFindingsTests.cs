@@ -49,7 +49,7 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Operations_the_overlay_does_not_name_get_readable_names_and_are_reported()
     {
-        using var run = new GeneratorRun(SpecEdits.RestartOnly(), useProjectOverlay: false);
+        using var run = new GeneratorRun(SpecEdits.RestartOnly(), ErrorTitleOnly);
         Assert.False(run.Result.HasErrors, run.Findings);
         var report = Assert.Single(run.Of(Codes.NameNotPinned));
         Assert.Equal(Severity.Warning, report.Severity);
@@ -109,6 +109,9 @@ public sealed class GeneratorFindingsTests
         var finding = Assert.Single(run.Of(Codes.UnixTimeInvalid));
         Assert.Contains("string schema", finding.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>An overlay that names only the error schema (Error.error would otherwise be refused), so nothing else is pinned.</summary>
+    private const string ErrorTitleOnly = "overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Error\n    update:\n      title: ApiError\n";
 
     private static int LineOf(string text, string fragment)
     {

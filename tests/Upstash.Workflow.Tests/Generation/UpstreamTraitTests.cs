@@ -106,11 +106,22 @@ public sealed class UpstreamTraitTests
     }
 
     [Fact]
-    public void Property_named_like_its_schema_compiles()
+    public void Property_named_like_its_schema_stops_the_build_with_the_fix()
     {
+        // NSwag would compile it as "Error1", a name nobody would write: the build says which title to add instead.
         using var run = Run("property-named-like-schema");
+        var finding = Assert.Single(run.Of(Codes.GeneratedNameRejected));
+        Assert.Contains("property 'Error1'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("{ target: \"$.components.schemas.Error\", update: { title: <name> } }", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Property_named_like_its_schema_with_the_overlay_title_compiles()
+    {
+        var spec = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Traits", "property-named-like-schema.yaml"));
+        using var run = new GeneratorRun(spec, "overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Error\n    update:\n      title: ApiError\n");
         var code = Compiles(run);
-        Assert.Matches(@"class Error\b", code);
+        Assert.Contains("public string Error { get; set; }", code, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -218,7 +218,7 @@ public static class OperationCases
             Method = "GET",
             Target = "/v2/flowControl",
             ResponseJson = $"[{FlowKey}]",
-            Check = r => Assert.Equal(4, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<FlowControlKey>>(r)).WaitListSize),
+            Check = r => Assert.Equal(4, Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<FlowControlKeyStatus>>(r)).WaitListSize),
         },
         new("getFlowControlKey")
         {
@@ -226,7 +226,7 @@ public static class OperationCases
             Method = "GET",
             Target = "/v2/flowControl/billing%2Feu",
             ResponseJson = FlowKey,
-            Check = r => Assert.True(Assert.IsType<FlowControlKey>(r).IsPinnedParallelism),
+            Check = r => Assert.True(Assert.IsType<FlowControlKeyStatus>(r).IsPinnedParallelism),
         },
         new("pauseFlowControlKey")
         {

@@ -204,9 +204,9 @@ namespace Upstash.Workflow
         public FlowControlClient(System.Net.Http.HttpClient httpClient) { }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
         public bool ReadResponseAsString { get; set; }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKey> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKey>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = default, int? rate = default, int? period = default, System.Threading.CancellationToken cancellationToken = default) { }
         protected virtual System.Threading.Tasks.Task<Upstash.Workflow.FlowControlClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
@@ -220,13 +220,13 @@ namespace Upstash.Workflow
             public string Text { get; }
         }
     }
-    public class FlowControlKey
+    public class FlowControlKeyStatus
     {
-        public FlowControlKey() { }
+        public FlowControlKeyStatus() { }
         [Newtonsoft.Json.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         [Newtonsoft.Json.JsonProperty("flowControlKey", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? FlowControlKey1 { get; set; }
+        public string? FlowControlKey { get; set; }
         [Newtonsoft.Json.JsonProperty("isPaused", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public bool? IsPaused { get; set; }
         [Newtonsoft.Json.JsonProperty("isPinnedParallelism", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
@@ -335,9 +335,9 @@ namespace Upstash.Workflow
     }
     public interface IFlowControlClient
     {
-        System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKey> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKey>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = default, int? rate = default, int? period = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);

@@ -3063,7 +3063,7 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <returns>The keys.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKey>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3075,7 +3075,7 @@ namespace Upstash.Workflow
         /// <param name="flowControlKey">The flow-control key.</param>
         /// <returns>The key.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FlowControlKey> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3192,7 +3192,7 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <returns>The keys.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKey>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3234,7 +3234,7 @@ namespace Upstash.Workflow
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<FlowControlKey>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3271,7 +3271,7 @@ namespace Upstash.Workflow
         /// <param name="flowControlKey">The flow-control key.</param>
         /// <returns>The key.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FlowControlKey> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (flowControlKey == null)
                 throw new System.ArgumentNullException("flowControlKey");
@@ -3317,7 +3317,7 @@ namespace Upstash.Workflow
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<FlowControlKey>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<FlowControlKeyStatus>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5493,11 +5493,11 @@ namespace Upstash.Workflow
     /// A flow-control key and its counters.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    public partial class FlowControlKey
+    public partial class FlowControlKeyStatus
     {
 
         [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? FlowControlKey1 { get; set; } = default!;
+        public string? FlowControlKey { get; set; } = default!;
 
         /// <summary>
         /// Steps waiting for room under the key.

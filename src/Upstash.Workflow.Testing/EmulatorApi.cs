@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace Upstash.Workflow.Testing;
+
+/// <summary>The HTTP side of the emulator: authentication, routing on the raw path, and each operation.</summary>
+internal sealed class EmulatorApi(EmulatorState state, string token)
+{
+    private const int BulkRestartLimit = 50;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        state.Change(s => ++s.Requests);
+        var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var path = raw.Split('?')[0];
+        // Segments are decoded one by one, so an id containing "/" (sent as %2F) stays one segment.
+        var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+        var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value);
+        var request = new Request(context, segments, query);
+
+        if (!Authenticated(context, query))
+        {
+            await request.Error(401, "invalid or missing token");
+            return;
+        }
+        await Route(request);
+    }
+
+    private bool Authenticated(HttpContext context, Dictionary<string, StringValues> query)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header == $"Bearer {token}" || query.TryGetValue("qstash_token", out var q) && q.ToString() == token;
+    }
+
+    private Task Route(Request r) => (r.Method, r.Segments) switch
+    {
+        ("POST", ["v2", "trigger", .. var url]) when url.Length > 0 => Trigger(r, string.Join('/', url)),
+        ("POST", ["v2", "batch", "trigger"]) => BatchTrigger(r),
+        ("DELETE", ["v2", "workflows", "runs", var id]) => CancelRun(r, id),
+        ("DELETE", ["v2", "workflows", "runs"]) => CancelRuns(r),
+        ("GET", ["v2", "workflows", "logs"]) => Logs(r),
+        ("GET", ["v2", "workflows", "dlq"]) => ListDlq(r),
+        ("DELETE", ["v2", "workflows", "dlq"]) => DeleteDlq(r),
+        ("GET", ["v2", "workflows", "dlq", var id]) => WithEntry(r, id, e => r.Ok(e)),
+        ("DELETE", ["v2", "workflows", "dlq", var id]) => DeleteEntry(r, id),
+        ("POST", ["v2", "workflows", "dlq", "resume" or "restart", var id]) => WithEntry(r, id, e => r.Ok(Started(state.Change(s => s.RunAgain(e, Overrides(r)))))),
+        ("POST", ["v2", "workflows", "dlq", "resume"]) => RunAgainInBulk(r, 100),
+        ("POST", ["v2", "workflows", "dlq", "restart"]) => RunAgainInBulk(r, BulkRestartLimit),
+        ("POST", ["v2", "workflows", "dlq", "callback", var id]) => RetryCallback(r, id),
+        ("DELETE", ["v2", "workflows", "dlq", "callback", var id]) => CancelCallback(r, id),
+        ("GET", ["v2", "flowControl"]) => r.Ok(state.Read(s => s.FlowKeys.Values.ToList())),
+        ("GET", ["v2", "flowControl", var key]) => state.Read(s => s.FlowKeys.GetValueOrDefault(key)) is { } k ? r.Ok(k) : r.Empty(404),
+        ("POST", ["v2", "flowControl", var key, var action]) => FlowAction(r, key, action),
+        ("GET", ["v2", "globalParallelism"]) => r.Ok(new { parallelismMax = 100, parallelismCount = state.Read(s => s.Runs.Count(x => !x.Finished)) }),
+        ("GET", ["v2", "keys"]) => r.Ok(Keys()),
+        ("POST", ["v2", "keys", "rotate"]) => Rotate(r),
+        ("POST", ["v2", "notify", var eventId]) => Notify(r, null, eventId),
+        ("POST", ["v2", "notify", var runId, var eventId]) => Notify(r, runId, eventId),
+        ("GET", ["v2", "waiters", var eventId]) => r.Ok(state.Read(s => s.Waiters.Where(w => w.EventId == eventId).ToList())),
+        _ => r.Error(404, $"no such endpoint: {r.Method} /{string.Join('/', r.Segments)}"),
+    };
+
+    private async Task Trigger(Request r, string workflowUrl)
+    {
+        var run = state.Trigger(workflowUrl, r.Header("Upstash-Workflow-RunId"), Labels(r.Header("Upstash-Label")), r.Header("Upstash-Flow-Control-Key"));
+        await r.Ok(Started(run));
+    }
+
+    private async Task BatchTrigger(Request r)
+    {
+        JsonArray? items;
+        try
+        {
+            items = await JsonNode.ParseAsync(r.Context.Request.Body) as JsonArray;
+        }
+        catch (JsonException)
+        {
+            items = null;
+        }
+        if (items is null || items.Any(i => i?["destination"]?.GetValue<string>() is not { Length: > 0 }))
+        {
+            await r.Error(400, "the body must be an array of { destination, body?, headers? }");
+            return;
+        }
+        var runs = items.Select(i =>
+        {
+            var headers = i!["headers"] as JsonObject;
+            var run = state.Trigger(i["destination"]!.GetValue<string>(), null, Labels(headers?["Upstash-Label"]?.GetValue<string>()), headers?["Upstash-Flow-Control-Key"]?.GetValue<string>());
+            return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated = false };
+        }).ToList();
+        await r.Ok(runs, 201);
+    }
+
+    private Task CancelRun(Request r, string id) => state.Change(s =>
+    {
+        var run = s.Runs.FirstOrDefault(x => x.WorkflowRunId == id && !x.Finished);
+        if (run is null)
+        {
+            return false;
+        }
+        Cancel(s, run);
+        return true;
+    }) ? r.Empty(200) : r.Empty(404);
+
+    private Task CancelRuns(Request r)
+    {
+        var count = r.Int("count") ?? 100;
+        var cancelled = state.Change(s =>
+        {
+            var matching = s.Runs.Where(x => !x.Finished && MatchesRunFilters(r, x)).Take(count).ToList();
+            matching.ForEach(x => Cancel(s, x));
+            return matching.Count;
+        });
+        return r.Ok(new { cancelled });
+    }
+
+    private static void Cancel(EmulatorState s, Run run)
+    {
+        run.WorkflowState = "RUN_CANCELED";
+        run.WorkflowRunCompletedAt = s.Now;
+    }
+
+    private static bool MatchesRunFilters(Request r, Run run)
+    {
+        if (r.List("workflowRunIds") is { } ids)
+        {
+            return ids.Contains(run.WorkflowRunId);
+        }
+        var exact = r.Query.TryGetValue("workflowUrlExactMatch", out var e) && e == "true";
+        return (r.List("workflowUrl") is not { } urls || urls.Any(u => exact ? run.WorkflowUrl == u : run.WorkflowUrl.StartsWith(u, StringComparison.Ordinal)))
+            && (r.Long("fromDate") is not { } from || run.WorkflowRunCreatedAt >= from)
+            && (r.Long("toDate") is not { } to || run.WorkflowRunCreatedAt <= to)
+            && (r.List("callerIp") is not { } ips || ips.Contains(run.WorkflowRunCallerIp))
+            && (r.List("flowControlKey") is not { } keys || keys.Contains(run.FlowControlKey ?? ""))
+            && (r.List("label") is not { } labels || run.Labels.Intersect(labels).Any());
+    }
+
+    private Task Logs(Request r)
+    {
+        var wanted = r.Query.TryGetValue("workflowRuns", out var pairs)
+            ? pairs.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('@')[0]).ToHashSet()
+            : null;
+        var runs = state.Read(s => s.Runs.AsEnumerable().Reverse().Where(x =>
+            (r.Text("workflowUrl") is not { } url || x.WorkflowUrl == url)
+            && (r.Text("workflowRunId") is not { } id || x.WorkflowRunId == id)
+            && (r.Long("workflowCreatedAt") is not { } created || x.WorkflowRunCreatedAt == created)
+            && (wanted is null || wanted.Contains(x.WorkflowRunId))
+            && (r.Text("state") is not { } st || x.WorkflowState == st)
+            && (r.Long("fromDate") is not { } from || x.WorkflowRunCreatedAt >= from)
+            && (r.Long("toDate") is not { } to || x.WorkflowRunCreatedAt <= to)
+            && (r.List("label") is not { } labels || x.Labels.Intersect(labels).Any())
+            && (r.Text("flowControlKey") is not { } key || x.FlowControlKey == key)
+            && (r.Text("callerIp") is not { } ip || x.WorkflowRunCallerIp == ip)).ToList());
+        var (page, cursor) = Page(runs, r, 1000);
+        return r.Ok(new { cursor, runs = page });
+    }
+
+    private static bool MatchesDlqFilters(Request r, DlqEntry e) =>
+        (r.Long("fromDate") is not { } from || e.CreatedAt >= from)
+        && (r.Long("toDate") is not { } to || e.CreatedAt <= to)
+        && (r.List("workflowUrl") is not { } urls || urls.Contains(e.WorkflowUrl))
+        && (r.Text("workflowRunId") is not { } id || e.WorkflowRunId == id)
+        && (r.Long("workflowCreatedAt") is not { } created || e.WorkflowCreatedAt == created)
+        && (r.List("label") is not { } labels || e.Labels.Intersect(labels).Any())
+        && (r.List("failureFunctionState") is not { } states || states.Contains(e.FailureFunctionState ?? ""))
+        && (r.List("callerIp") is not { } ips || ips.Contains(e.CallerIp))
+        && (r.List("flowControlKey") is not { } keys || keys.Contains(e.FlowControlKey ?? ""));
+
+    private Task ListDlq(Request r)
+    {
+        var entries = state.Read(s => s.Dlq.Where(e => MatchesDlqFilters(r, e)).ToList());
+        var (page, cursor) = Page(entries, r, 100);
+        return r.Ok(new { cursor, messages = page });
+    }
+
+    /// <summary>The entries a bulk call acts on: the listed ids (all must exist), or those matching the filters.</summary>
+    private static (List<DlqEntry>? Entries, string? Missing) Select(EmulatorState s, Request r)
+    {
+        if (r.List("dlqIds") is { } ids)
+        {
+            var missing = ids.Where(id => s.Dlq.All(e => e.DlqId != id)).ToList();
+            return missing.Count > 0 ? (null, string.Join(", ", missing)) : (s.Dlq.Where(e => ids.Contains(e.DlqId)).ToList(), null);
+        }
+        return (s.Dlq.Where(e => MatchesDlqFilters(r, e)).ToList(), null);
+    }
+
+    private Task DeleteDlq(Request r)
+    {
+        var count = r.Int("count") ?? 100;
+        var (deleted, more) = state.Change(s =>
+        {
+            var (entries, _) = Select(s, r);
+            var batch = (entries ?? []).Take(count).ToList();
+            batch.ForEach(e => s.Dlq.Remove(e));
+            return (batch.Count, (entries?.Count ?? 0) > batch.Count);
+        });
+        return r.Ok(new { deleted, cursor = more ? NextBatch() : null });
+    }
+
+    private Task RunAgainInBulk(Request r, int limit)
+    {
+        var count = Math.Min(r.Int("count") ?? limit, limit);
+        var overrides = Overrides(r);
+        var (runs, more, missing) = state.Change(s =>
+        {
+            var (entries, missing) = Select(s, r);
+            if (entries is null)
+            {
+                return ((List<Run>?)null, false, missing);
+            }
+            var batch = entries.Take(count).ToList();
+            return (batch.Select(e => s.RunAgain(e, overrides)).ToList(), entries.Count > batch.Count, null);
+        });
+        return runs is null
+            ? r.Error(404, $"DLQ messages not found: {missing}")
+            : r.Ok(new { workflowRuns = runs.Select(Started).ToList(), cursor = more ? NextBatch() : null });
+    }
+
+    private int _batches;
+
+    /// <summary>A bulk call's cursor: the entries it handled are gone, so the next call just takes the next batch; each cursor is new.</summary>
+    private string NextBatch() => $"batch-{Interlocked.Increment(ref _batches)}";
+
+    private Task DeleteEntry(Request r, string id) =>
+        state.Change(s => s.Dlq.RemoveAll(e => e.DlqId == id)) > 0 ? r.Empty(200) : r.Empty(404);
+
+    private Task RetryCallback(Request r, string id) => WithEntry(r, id, entry =>
+    {
+        if (entry.FailureCallback is null)
+        {
+            return r.Error(400, "this run has no failure callback");
+        }
+        var run = state.Change(s =>
+        {
+            entry.FailureFunctionState = "CALLBACK_INPROGRESS";
+            return s.Trigger(entry.FailureCallback, null, entry.Labels, entry.FlowControlKey);
+        });
+        return r.Ok(Started(run));
+    });
+
+    private Task CancelCallback(Request r, string id) => WithEntry(r, id, entry =>
+    {
+        if (entry.FailureFunctionState != "CALLBACK_INPROGRESS")
+        {
+            return r.Error(400, "no failure callback is in progress for this run");
+        }
+        state.Change(_ => entry.FailureFunctionState = "CALLBACK_CANCELED");
+        return r.Empty(302);
+    });
+
+    private Task FlowAction(Request r, string key, string action) => state.Change(s =>
+    {
+        if (!s.FlowKeys.TryGetValue(key, out var k))
+        {
+            return false;
+        }
+        switch (action)
+        {
+            case "pause": k.IsPaused = true; break;
+            case "resume": k.IsPaused = false; break;
+            case "pin":
+                if (r.Int("parallelism") is { } p) { k.ParallelismMax = p; k.IsPinnedParallelism = true; }
+                if (r.Int("rate") is { } rate) { k.RateMax = rate; k.IsPinnedRate = true; }
+                if (r.Int("period") is { } period) { k.RatePeriod = period; }
+                break;
+            case "unpin":
+                if (r.Text("parallelism") == "true") { k.IsPinnedParallelism = false; }
+                if (r.Text("rate") == "true") { k.IsPinnedRate = false; }
+                break;
+            case "resetRate": k.RateCount = 0; k.RatePeriodStart = s.Now; break;
+            default: return false;
+        }
+        return true;
+    }) ? r.Empty(200) : r.Empty(400);
+
+    private object Keys() => state.Read(s => new { current = s.CurrentKey, next = s.NextKey });
+
+    private Task Rotate(Request r)
+    {
+        state.Change(s =>
+        {
+            s.CurrentKey = s.NextKey;
+            s.NextKey = "sig_" + Guid.NewGuid().ToString("N");
+            return 0;
+        });
+        return r.Ok(Keys());
+    }
+
+    private Task Notify(Request r, string? runId, string eventId)
+    {
+        var woken = state.Change(s =>
+        {
+            var waiting = s.Waiters.Where(w => w.EventId == eventId && (runId is null || w.WorkflowRunId == runId)).ToList();
+            waiting.ForEach(w => s.Waiters.Remove(w));
+            return waiting;
+        });
+        var answers = woken.Select(w => (object)new
+        {
+            waiter = w, messageId = $"msg_{Guid.NewGuid():N}", deduplicated = false, workflowRunId = w.WorkflowRunId, workflowCreatedAt = w.WorkflowCreatedAt,
+        }).ToList();
+        if (runId is null)
+        {
+            return r.Ok(answers, 201);
+        }
+        return r.Ok(answers.FirstOrDefault() ?? new { error = $"run {runId} is not waiting for {eventId}" }, 201);
+    }
+
+    private Task WithEntry(Request r, string id, Func<DlqEntry, Task> then) =>
+        state.Read(s => s.Dlq.FirstOrDefault(e => e.DlqId == id)) is { } entry ? then(entry) : r.Error(404, $"DLQ message {id} not found");
+
+    private static object Started(Run run) => new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt };
+
+    private static Overrides Overrides(Request r) =>
+        new(r.Header("Upstash-Label") is { } label ? Labels(label) : null, r.Header("Upstash-Flow-Control-Key"));
+
+    private static string[] Labels(string? header) =>
+        header?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>Offset paging: the cursor is where the next page starts; none on the last page.</summary>
+    private static (List<T> Page, string? Cursor) Page<T>(List<T> all, Request r, int max)
+    {
+        var start = int.TryParse(r.Text("cursor"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var count = Math.Clamp(r.Int("count") ?? max, 1, max);
+        var page = all.Skip(start).Take(count).ToList();
+        return (page, start + count < all.Count ? (start + count).ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    private sealed record Request(HttpContext Context, string[] Segments, Dictionary<string, StringValues> Query)
+    {
+        public string Method => Context.Request.Method;
+
+        public string? Header(string name) => Context.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null;
+
+        public string? Text(string name) => Query.TryGetValue(name, out var v) && v.Count > 0 ? v.ToString() : null;
+
+        public List<string>? List(string name) => Query.TryGetValue(name, out var v) && v.Count > 0
+            ? v.SelectMany(x => (x ?? "").Split(',')).ToList()
+            : null;
+
+        public long? Long(string name) => long.TryParse(Text(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+        public int? Int(string name) => int.TryParse(Text(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+        public async Task Ok(object body, int status = 200)
+        {
+            Context.Response.StatusCode = status;
+            Context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(Context.Response.Body, body, body.GetType(), Json);
+        }
+
+        public Task Error(int status, string message) => Ok(new { error = message }, status);
+
+        public Task Empty(int status)
+        {
+            Context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+    }
+}
