@@ -1,0 +1,3 @@
+using Upstash.Workflow.QuickStart;
+
+return await Tour.RunAsync(args, Console.Out, Environment.GetEnvironmentVariable);
