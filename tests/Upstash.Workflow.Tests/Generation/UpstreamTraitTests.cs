@@ -10,8 +10,10 @@ namespace Upstash.Workflow.Tests.Generation;
 /// </summary>
 public sealed class UpstreamTraitTests
 {
-    private static GeneratorRun Run(string trait) =>
-        new(File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Traits", trait + ".yaml")), useProjectOverlay: false);
+    private static string Trait(string name) =>
+        File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Traits", name + ".yaml"));
+
+    private static GeneratorRun Run(string trait) => new(Trait(trait), useProjectOverlay: false);
 
     private static string Compiles(GeneratorRun run)
     {
@@ -57,8 +59,7 @@ public sealed class UpstreamTraitTests
     [Fact]
     public void Misplaced_wildcard_stops_the_build_with_the_fix()
     {
-        var spec = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Traits", "wildcard-headers.yaml"))
-            .Replace("Upstash-Forward-*", "Upstash-*-Forward", StringComparison.Ordinal);
+        var spec = Trait("wildcard-headers").Replace("Upstash-Forward-*", "Upstash-*-Forward", StringComparison.Ordinal);
         using var run = new GeneratorRun(spec, useProjectOverlay: false);
         var finding = Assert.Single(run.Of(Codes.HeaderNameInvalid));
         Assert.Contains("POST /v2/trigger/{workflowUrl} declares header 'Upstash-*-Forward'", finding.Message, StringComparison.Ordinal);
@@ -118,8 +119,7 @@ public sealed class UpstreamTraitTests
     [Fact]
     public void Property_named_like_its_schema_with_the_overlay_title_compiles()
     {
-        var spec = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Traits", "property-named-like-schema.yaml"));
-        using var run = new GeneratorRun(spec, "overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Error\n    update:\n      title: ApiError\n");
+        using var run = new GeneratorRun(Trait("property-named-like-schema"), "overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Error\n    update:\n      title: ApiError\n");
         var code = Compiles(run);
         Assert.Contains("public string Error { get; set; }", code, StringComparison.Ordinal);
     }
