@@ -254,7 +254,7 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         {
             return r.Error(400, "no failure callback is in progress for this run");
         }
-        state.Change(_ => entry.FailureFunctionState = "CALLBACK_CANCELED");
+        state.Change((EmulatorState _) => entry.FailureFunctionState = "CALLBACK_CANCELED");
         return r.Empty(302);
     });
 
@@ -287,11 +287,10 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
 
     private Task Rotate(Request r)
     {
-        state.Change(s =>
+        state.Change((EmulatorState s) =>
         {
             s.CurrentKey = s.NextKey;
             s.NextKey = "sig_" + Guid.NewGuid().ToString("N");
-            return 0;
         });
         return r.Ok(Keys());
     }

@@ -32,6 +32,14 @@ internal sealed class EmulatorState(TimeProvider time)
         }
     }
 
+    public void Change(Action<EmulatorState> change)
+    {
+        lock (_lock)
+        {
+            change(this);
+        }
+    }
+
     private string NextId(string prefix) => $"{prefix}{Interlocked.Increment(ref _sequence):D6}";
 
     public string AddFailedRun(string workflowUrl, string[] labels, string? flowControlKey, string? body, int status, string? responseBody, string? failureCallback, string? failureFunctionState) => Change(s =>
@@ -90,7 +98,7 @@ internal sealed class EmulatorState(TimeProvider time)
         return Trigger(entry.WorkflowUrl, null, overrides.Labels ?? entry.Labels, overrides.FlowControlKey ?? entry.FlowControlKey);
     }
 
-    public void AddWaiter(string eventId, string workflowRunId, TimeSpan timeout) => Change(s =>
+    public void AddWaiter(string eventId, string workflowRunId, TimeSpan timeout) => Change((EmulatorState s) =>
     {
         var run = s.Runs.FirstOrDefault(r => r.WorkflowRunId == workflowRunId);
         s.Waiters.Add(new Waiter(run?.WorkflowUrl ?? "https://example.com/workflow", time.GetUtcNow().Add(timeout).ToUnixTimeSeconds(),
@@ -100,7 +108,6 @@ internal sealed class EmulatorState(TimeProvider time)
             WorkflowRunId = workflowRunId,
             WorkflowCreatedAt = run?.WorkflowRunCreatedAt ?? s.Now,
         });
-        return 0;
     });
 }
 

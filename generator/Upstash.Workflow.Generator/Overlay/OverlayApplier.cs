@@ -11,7 +11,8 @@ namespace Upstash.Workflow.Generator.Overlay;
 /// <remarks>
 /// Merge rules: an object update merges into an object node key by key, recursively for nested
 /// objects; any other value replaces the value it meets. An update aimed at an array node is appended
-/// to it. Actions run in order, each on the result of the previous one.
+/// to it. Actions run in order, each on the result of the previous one. Merged nodes are deep copies,
+/// which keep their source locations, so findings about them point into the overlay.
 /// </remarks>
 public static class OverlayApplier
 {
@@ -104,7 +105,7 @@ public static class OverlayApplier
         switch (node)
         {
             case JArray array:
-                array.Add(Copy(update));
+                array.Add(update.DeepClone());
                 break;
             case JObject obj when update is JObject patch:
                 MergeObject(obj, patch);
@@ -125,11 +126,8 @@ public static class OverlayApplier
             }
             else
             {
-                into[property.Name] = Copy(property.Value);
+                into[property.Name] = property.Value.DeepClone();
             }
         }
     }
-
-    /// <summary>A deep copy; Json.NET copies annotations too, so findings about merged nodes point into the overlay.</summary>
-    private static JToken Copy(JToken token) => token.DeepClone();
 }

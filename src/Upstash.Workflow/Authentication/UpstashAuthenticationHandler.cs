@@ -65,8 +65,7 @@ public sealed partial class UpstashAuthenticationHandler : DelegatingHandler
     {
         if (string.IsNullOrEmpty(token))
         {
-            throw new UpstashConfigurationException(
-                "No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider, or the QSTASH_TOKEN environment variable.");
+            throw new UpstashConfigurationException(UpstashConfigurationException.NoToken);
         }
         foreach (var c in token)
         {

@@ -7,6 +7,9 @@ namespace Upstash.Workflow.Authentication;
 /// </summary>
 public sealed class UpstashConfigurationException : InvalidOperationException
 {
+    internal const string NoToken =
+        "No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider, or the QSTASH_TOKEN environment variable.";
+
     /// <summary>Creates the exception.</summary>
     public UpstashConfigurationException(string message) : base(message) { }
 }

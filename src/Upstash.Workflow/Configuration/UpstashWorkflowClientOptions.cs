@@ -63,7 +63,7 @@ public sealed class UpstashWorkflowClientOptions
     /// <summary>The token source: <see cref="TokenProvider"/>, else the fixed <see cref="Token"/>.</summary>
     public IAccessTokenProvider ResolveTokenProvider() =>
         TokenProvider ?? (string.IsNullOrEmpty(Token)
-            ? throw new UpstashConfigurationException("No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider, or the QSTASH_TOKEN environment variable.")
+            ? throw new UpstashConfigurationException(UpstashConfigurationException.NoToken)
             : new StaticTokenProvider(Token));
 
     /// <summary>

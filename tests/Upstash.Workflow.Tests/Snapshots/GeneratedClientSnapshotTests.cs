@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Upstash.Workflow.Tests.Support;
 using Upstash.Workflow.Tests.Support.Snapshots;
 
@@ -16,14 +18,32 @@ public sealed class GeneratedClientSnapshotTests
     [Fact]
     public void Snapshot_is_of_the_file_the_library_was_compiled_from()
     {
-        // The build compiles obj/.../UpstashGen/Upstash.Workflow.g.cs; the restart method in the
-        // library must be the one in that file, not in some other run's output.
+        // The build compiles obj/.../UpstashGen/Upstash.Workflow.g.cs: every operation method of the
+        // library must stand in that file with the same parameters in the same order.
         var code = File.ReadAllText(Repository.GeneratedClient);
-        var method = typeof(DlqClient).GetMethod(nameof(DlqClient.RestartWorkflowAsync))!;
-        Assert.Contains($"Task<{method.ReturnType.GetGenericArguments()[0].Name}> {method.Name}(", code, StringComparison.Ordinal);
-        foreach (var parameter in method.GetParameters())
+        var methods = typeof(DlqClient).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Core.UpstashClientBase)))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => !m.IsSpecialName && m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(28, methods.Count);
+        foreach (var method in methods)
         {
-            Assert.Contains($" {parameter.Name}", code, StringComparison.Ordinal);
+            var declaration = Regex.Match(code, $@"public virtual async [^\n]*? {method.Name}\((?<parameters>[^\n]*)\)\n");
+            Assert.True(declaration.Success, $"{method.Name} is not in {Repository.GeneratedClient}");
+            Assert.Equal(method.GetParameters().Select(p => p.Name), ParameterNames(declaration.Groups["parameters"].Value));
         }
+    }
+
+    /// <summary>"IDictionary&lt;string, string&gt;? a = null, int b" → a, b.</summary>
+    private static IEnumerable<string> ParameterNames(string parameters)
+    {
+        var previous = "";
+        while (previous != parameters)
+        {
+            previous = parameters;
+            parameters = Regex.Replace(parameters, "<[^<>]*>", "");
+        }
+        return parameters.Split(", ").Select(p => p.Split(" = ")[0].Split(' ')[^1]);
     }
 }
