@@ -62,6 +62,7 @@ public static class Codes
     public const string UnixTimeInvalid = "UG0109";
     public const string NameNotPinned = "UG0110";
     public const string TimestampTypedAsDateTime = "UG0111";
+    public const string ParameterShapeUnsupported = "UG0112";
     public const string NSwagFailed = "UG0201";
     public const string GeneratedNameRejected = "UG0202";
 }

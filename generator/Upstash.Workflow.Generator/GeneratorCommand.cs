@@ -29,7 +29,7 @@ public sealed record GeneratorOptions(
 }
 
 /// <summary>
-/// spec → overlay → checks → fallback names → effective spec → C# adaptation → NSwag → name check.
+/// spec → overlay → checks → fallback names → titles as components → effective spec → C# adaptation → NSwag → name check.
 /// The build (UpstashGen.targets) and the tests call this same entry point.
 /// </summary>
 public static class GeneratorCommand
@@ -74,6 +74,10 @@ public static class GeneratorCommand
         if (!diagnostics.HasErrors)
         {
             FallbackNames.Apply(root, diagnostics);
+        }
+        if (!diagnostics.HasErrors)
+        {
+            TitledSchemas.Hoist(root, diagnostics);
         }
         if (diagnostics.HasErrors)
         {

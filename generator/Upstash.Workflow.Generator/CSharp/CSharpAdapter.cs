@@ -14,6 +14,7 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// <item>A header family ("Upstash-Forward-*") becomes a map parameter (<c>forwardHeaders</c>), sent as one header per entry.</item>
 /// <item>Each header parameter gets NSwag's <c>x-originalName</c> (the C# parameter name; the wire name is kept):
 /// the vendor prefix is dropped, so "Upstash-Retries" becomes <c>retries</c>.</item>
+/// <item>Numbers and integers with format date-time (upstream's timestamps, UG0111) become plain numbers.</item>
 /// <item>Integers marked <c>x-unix-time: milliseconds</c> become date-times, read and written as integers by the client's converter.</item>
 /// <item>A request body offered in several media types (text, JSON, bytes) becomes the handwritten
 /// <c>WorkflowPayload</c>, which carries its own media type; the parameter is named <c>payload</c>.</item>
@@ -22,8 +23,6 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// <item>An operation marked <c>x-bulk: true</c> (it acts on everything when unfiltered) gets a client-side
 /// <c>all</c> switch, never sent, that must be set to act on everything.</item>
 /// <item>Enum members get .NET names ("RUN_STARTED" → RunStarted) through NJsonSchema's <c>x-enumNames</c>.</item>
-/// <item>Titled inline schemas move to components/schemas, so NSwag names their class after the title and
-/// an identical shape used by several operations yields one class, not numbered copies.</item>
 /// </list>
 /// </remarks>
 public sealed class CSharpAdapter(string headerPrefix)
@@ -40,9 +39,10 @@ public sealed class CSharpAdapter(string headerPrefix)
             AcceptRedirectAsSuccess(operation);
             AddBulkSwitch(operation);
         }
+        NumericDateTimesAsNumbers(root);
         MarkUnixTimes(root, diagnostics);
         NameEnumMembers(root);
-        HoistTitledSchemas(root, diagnostics);
+        ParameterShapes.Check(root, diagnostics);
         return root;
     }
 
@@ -85,7 +85,8 @@ public sealed class CSharpAdapter(string headerPrefix)
 
     private void NameParameters(JObject root, Operation operation, DiagnosticBag diagnostics)
     {
-        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        // NSwag adds a CancellationToken parameter to every method under this name.
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["cancellationToken"] = "the method's CancellationToken" };
         foreach (var parameter in OpenApiDocument.Parameters(root, operation))
         {
             var wire = parameter.Value<string>("name") ?? "";
@@ -166,15 +167,42 @@ public sealed class CSharpAdapter(string headerPrefix)
         });
     }
 
-    /// <summary>"RUN_STARTED" becomes the member RunStarted (NJsonSchema's x-enumNames); the wire value stays.</summary>
+    /// <summary>
+    /// "RUN_STARTED" becomes the member RunStarted (NJsonSchema's x-enumNames); the wire value stays.
+    /// A string enumeration loses its type here, so NSwag treats it as no string enum and adds no
+    /// StringEnumConverter to properties: generator/templates/Enum.liquid makes it an extensible
+    /// struct that carries its own converter.
+    /// </summary>
     private static void NameEnumMembers(JObject root)
     {
-        foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["enum"] is JArray && o["x-enumNames"] is null).ToList())
+        foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["enum"] is JArray).ToList())
         {
             var values = (JArray)schema["enum"]!;
-            if (values.All(v => v.Type == JTokenType.String))
+            if (!values.All(v => v.Type == JTokenType.String))
             {
-                schema["x-enumNames"] = new JArray(values.Select(v => Names.Pascal((string)v!)));
+                continue;
+            }
+            schema["x-enumNames"] ??= new JArray(values.Select(v => Names.Pascal((string)v!)));
+            schema.Remove("type");
+        }
+    }
+
+    /// <summary>
+    /// A number or integer with format date-time (UG0111) is a plain number in C#, wherever it stands:
+    /// NSwag would otherwise read the format and expect a string date in a parameter. An integer
+    /// becomes a long, since a Unix time in milliseconds does not fit an int.
+    /// </summary>
+    private static void NumericDateTimesAsNumbers(JObject root)
+    {
+        foreach (var schema in root.Descendants().OfType<JObject>().Where(SpecChecker.IsNumericDateTime).ToList())
+        {
+            if (OpenApiDocument.SchemaType(schema) == "integer")
+            {
+                schema["format"] = "int64";
+            }
+            else
+            {
+                schema.Remove("format");
             }
         }
     }
@@ -191,100 +219,11 @@ public sealed class CSharpAdapter(string headerPrefix)
                     schema);
                 continue;
             }
-            schema["type"] = "string";
-            schema["format"] = "date-time";
-        }
-    }
-
-    private static void HoistTitledSchemas(JObject root, DiagnosticBag diagnostics)
-    {
-        var components = (JObject)(root["components"] ??= new JObject());
-        var schemas = (JObject)(components["schemas"] ??= new JObject());
-        RenameComponentsToTitles(root, schemas, diagnostics);
-
-        foreach (var component in schemas.Properties().ToList())
-        {
-            if (component.Value is JObject schema)
+            // A parameter keeps its integer: the templates would send a date-time as text, not as milliseconds.
+            if (!OpenApiDocument.IsInParameter(schema))
             {
-                HoistChildren(schema, schemas, diagnostics);
-            }
-        }
-        foreach (var operation in OpenApiDocument.Operations(root))
-        {
-            foreach (var (schema, _, _) in OpenApiDocument.OperationSchemas(operation).ToList())
-            {
-                Hoist(schema, schemas, diagnostics);
-            }
-            foreach (var parameter in OpenApiDocument.Parameters(root, operation))
-            {
-                if (parameter["schema"] is JObject schema)
-                {
-                    Hoist(schema, schemas, diagnostics);
-                }
-            }
-        }
-    }
-
-    /// <summary>NSwag names a component's class after its key; an overlay title names it instead.</summary>
-    private static void RenameComponentsToTitles(JObject root, JObject schemas, DiagnosticBag diagnostics)
-    {
-        foreach (var component in schemas.Properties().ToList())
-        {
-            if (component.Value is not JObject schema || schema.Value<string>("title") is not { Length: > 0 } title || title == component.Name)
-            {
-                continue;
-            }
-            if (schemas[title] is not null)
-            {
-                diagnostics.Error(Codes.SchemaTitleClash,
-                    $"components/schemas/{component.Name} is titled '{title}', but another component already has that name. Choose another title in the overlay.",
-                    schema);
-                continue;
-            }
-            var from = $"#/components/schemas/{component.Name}";
-            foreach (var reference in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && (string?)p.Value == from).ToList())
-            {
-                reference.Value = $"#/components/schemas/{title}";
-            }
-            component.Replace(new JProperty(title, schema));
-        }
-    }
-
-    private static void Hoist(JObject schema, JObject schemas, DiagnosticBag diagnostics)
-    {
-        HoistChildren(schema, schemas, diagnostics);
-        if (!(OpenApiDocument.IsInlineObject(schema) || OpenApiDocument.IsInlineEnum(schema)) || schema.Value<string>("title") is not { Length: > 0 } title)
-        {
-            return;
-        }
-        if (schemas[title] is JObject existing && !JToken.DeepEquals(existing, schema))
-        {
-            diagnostics.Error(Codes.SchemaTitleClash,
-                $"two different schemas are named '{title}' (at {schema.Path} and components/schemas/{title}); a class can have one shape. Give one another title in the overlay.",
-                schema);
-            return;
-        }
-        schemas[title] = schema.DeepClone();
-        schema.Replace(new JObject { ["$ref"] = $"#/components/schemas/{title}" });
-    }
-
-    private static void HoistChildren(JObject schema, JObject schemas, DiagnosticBag diagnostics)
-    {
-        if (schema["properties"] is JObject properties)
-        {
-            foreach (var property in properties.Properties().ToList())
-            {
-                if (property.Value is JObject child)
-                {
-                    Hoist(child, schemas, diagnostics);
-                }
-            }
-        }
-        foreach (var key in new[] { "items", "additionalProperties" })
-        {
-            if (schema[key] is JObject child)
-            {
-                Hoist(child, schemas, diagnostics);
+                schema["type"] = "string";
+                schema["format"] = "date-time";
             }
         }
     }

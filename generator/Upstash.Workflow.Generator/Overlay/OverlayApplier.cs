@@ -6,7 +6,8 @@ namespace Upstash.Workflow.Generator.Overlay;
 
 /// <summary>
 /// Applies an OpenAPI Overlay 1.0.0 document: each action selects nodes with a JSONPath
-/// <c>target</c> and either removes them or merges its <c>update</c> into them.
+/// <c>target</c> and either removes them or merges its <c>update</c> into them. Targets may use
+/// RFC 9535 filters (<c>[?@.name=='x']</c>) or the older wrapped form (<c>[?(@.name=='x')]</c>).
 /// </summary>
 /// <remarks>
 /// Merge rules: an object update merges into an object node key by key, recursively for nested
@@ -56,7 +57,7 @@ public static class OverlayApplier
         List<JToken> nodes;
         try
         {
-            nodes = document.SelectTokens(target, errorWhenNoMatch: false).ToList();
+            nodes = document.SelectTokens(JsonPathDialect.ToNewtonsoft(target), errorWhenNoMatch: false).ToList();
         }
         catch (JsonException e)
         {

@@ -64,6 +64,51 @@ public static class OpenApiDocument
         return result;
     }
 
+    /// <summary>
+    /// The JSONPath of <paramref name="token"/> as an overlay target would write it: names in brackets
+    /// where they are not identifiers, and parameters selected by name, never by position.
+    /// </summary>
+    public static string TargetOf(JToken token)
+    {
+        var steps = new List<string>();
+        var t = token;
+        while (t.Parent is { } parent)
+        {
+            switch (parent)
+            {
+                case JProperty property:
+                    steps.Add(IdentifierLike(property.Name) ? "." + property.Name : $"['{property.Name.Replace("'", "\\'", StringComparison.Ordinal)}']");
+                    break;
+                case JArray array when t is JObject item && item.Value<string>("name") is { } name && (array.Parent as JProperty)?.Name == "parameters":
+                    steps.Add($"[?(@.name=='{name}')]");
+                    break;
+                case JArray array:
+                    steps.Add($"[{array.IndexOf(t)}]");
+                    break;
+            }
+            // A property's value sits under the property, which sits in its object: step over both.
+            t = parent is JProperty { Parent: { } owner } ? owner : parent;
+        }
+        steps.Reverse();
+        return "$" + string.Concat(steps);
+
+        static bool IdentifierLike(string name) =>
+            name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+    }
+
+    /// <summary>True for a schema that belongs to a parameter (its schema, or that schema's items).</summary>
+    public static bool IsInParameter(JToken schema)
+    {
+        for (var t = schema.Parent; t is not null; t = t.Parent)
+        {
+            if (t is JObject o && o["in"] is JValue { Type: JTokenType.String } && o["name"] is JValue { Type: JTokenType.String })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Follows a local <c>$ref</c> ("#/components/..."); returns the token itself when it is not one.</summary>
     public static JToken? Resolve(JObject root, JToken? token)
     {
@@ -116,9 +161,12 @@ public static class OpenApiDocument
         }
     }
 
-    /// <summary>True for an inline object schema (one a class is generated for), false for references and scalars.</summary>
+    /// <summary>
+    /// True for an inline object schema with properties (one a class is generated for); false for
+    /// references, scalars, maps and a bare <c>type: object</c>, which is any JSON object and needs no name.
+    /// </summary>
     public static bool IsInlineObject(JObject schema) =>
-        schema["$ref"] is null && (schema["properties"] is JObject || SchemaType(schema) == "object" && !IsMap(schema));
+        schema["$ref"] is null && schema["properties"] is JObject { Count: > 0 };
 
     /// <summary>An object with only additionalProperties: a dictionary in code, which needs no name.</summary>
     public static bool IsMap(JObject schema) =>

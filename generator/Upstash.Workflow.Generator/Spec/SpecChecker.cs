@@ -26,21 +26,39 @@ public static partial class SpecChecker
 
     /// <summary>
     /// date-time is a format of strings; on a number it is upstream's way of writing a Unix-millisecond
-    /// timestamp. It compiles (as a double) but is worth fixing, so it is a warning with the fix.
+    /// timestamp. It generates as a plain number (see CSharpAdapter) but is worth fixing, so it is a
+    /// warning with the fix, wherever it stands: parameter, property, array items or map values.
     /// </summary>
     private static void CheckNumericDateTimes(JObject root, DiagnosticBag diagnostics)
     {
-        foreach (var schema in root.Descendants().OfType<JObject>())
+        foreach (var schema in root.Descendants().OfType<JObject>().Where(IsNumericDateTime))
         {
-            if (schema.Value<string>("format") is "date-time" && OpenApiDocument.SchemaType(schema) is "number" or "integer")
-            {
-                var name = (schema.Parent as JProperty)?.Name ?? schema.Path;
-                diagnostics.Warning(Codes.TimestampTypedAsDateTime,
-                    $"'{name}' ({schema.Path}) is a {OpenApiDocument.SchemaType(schema)} with format date-time; the API sends Unix milliseconds there. " +
-                    $"Fix it in the overlay: {{ target: \"$.{schema.Path}\", update: {{ type: integer, format: int64, x-unix-time: milliseconds }} }}",
-                    schema);
-            }
+            var target = OpenApiDocument.TargetOf(schema);
+            diagnostics.Warning(Codes.TimestampTypedAsDateTime,
+                $"{Describe(schema)} is a {OpenApiDocument.SchemaType(schema)} with format date-time; the API sends Unix milliseconds there, " +
+                $"so it is generated as a plain number. Fix it in the overlay: {{ target: \"{target}\", update: {{ type: integer, format: int64, x-unix-time: milliseconds }} }}",
+                schema);
         }
+    }
+
+    /// <summary>A number or integer schema with format date-time (not a string one: that is a real date-time).</summary>
+    public static bool IsNumericDateTime(JObject schema) =>
+        schema.Value<string>("format") is "date-time" && OpenApiDocument.SchemaType(schema) is "number" or "integer";
+
+    /// <summary>"parameter 'fromDate'", "property 'createdAt'", "the items of 'labels'": how a reader finds the schema.</summary>
+    private static string Describe(JObject schema)
+    {
+        var key = (schema.Parent as JProperty)?.Name;
+        var owner = (schema.Parent?.Parent as JObject)?.Parent as JProperty;
+        return key switch
+        {
+            "schema" when schema.Parent?.Parent is JObject parameter && parameter["in"] is not null =>
+                $"{parameter.Value<string>("in")} parameter '{parameter.Value<string>("name")}'",
+            "items" => $"the items of '{owner?.Name ?? "an array"}'",
+            "additionalProperties" => $"the values of '{owner?.Name ?? "a map"}'",
+            _ when (schema.Parent?.Parent as JObject)?.Parent is JProperty { Name: "properties" } => $"property '{key}'",
+            _ => $"the schema at {OpenApiDocument.TargetOf(schema)}",
+        };
     }
 
     private static void CheckPathParameters(JObject root, Operation operation, DiagnosticBag diagnostics)

@@ -32,6 +32,14 @@ public static class RequestGuard
         return value;
     }
 
+    /// <summary>A date-time parameter as RFC 3339 text (<c>2026-03-01T12:00:00.0000000+00:00</c>), whatever the culture.</summary>
+    public static string DateTimeText(DateTimeOffset? value) =>
+        value?.ToString("o", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A date parameter as RFC 3339 full-date text (<c>2026-03-01</c>), whatever the culture.</summary>
+    public static string DateText(DateTimeOffset? value) =>
+        value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     /// <summary>
     /// A header value must be visible ASCII, with spaces or tabs only inside: CR or LF would split the
     /// request, other control characters and non-ASCII are not carried faithfully by HTTP/1.1 headers,

@@ -1,0 +1,138 @@
+using System.Text;
+
+namespace Upstash.Workflow.Generator.Overlay;
+
+/// <summary>
+/// Overlay targets are JSONPath as RFC 9535 writes it (the Overlay specification's own examples:
+/// <c>$.paths[*][?@.deprecated==true]</c>, string literals in single or double quotes), while the
+/// evaluator (Newtonsoft's <c>SelectTokens</c>) reads the older dialect, where a filter is wrapped in
+/// parentheses and strings are single-quoted. This rewrites the first into the second and leaves the
+/// older form as it is, so both work.
+/// </summary>
+public static class JsonPathDialect
+{
+    public static string ToNewtonsoft(string path)
+    {
+        var result = new StringBuilder(path.Length + 8);
+        var i = 0;
+        while (i < path.Length)
+        {
+            var c = path[i];
+            if (c is '\'' or '"')
+            {
+                i = CopyString(path, i, result);
+                continue;
+            }
+            if (c == '[' && i + 1 < path.Length && path[i + 1] == '?')
+            {
+                var start = i + 2;
+                var end = FilterEnd(path, start);
+                var body = path[start..end].Trim();
+                var inner = new StringBuilder();
+                for (var j = 0; j < body.Length;)
+                {
+                    j = body[j] is '\'' or '"' ? CopyString(body, j, inner) : Append(inner, body[j], j);
+                }
+                var filter = inner.ToString();
+                result.Append("[?").Append(IsWrapped(filter) ? filter : "(" + filter + ")").Append(']');
+                i = Math.Min(end + 1, path.Length);
+                continue;
+            }
+            result.Append(c);
+            i++;
+        }
+        return result.ToString();
+    }
+
+    private static int Append(StringBuilder to, char c, int index)
+    {
+        to.Append(c);
+        return index + 1;
+    }
+
+    /// <summary>Copies a quoted string starting at <paramref name="start"/> as a single-quoted one; returns the index after it.</summary>
+    private static int CopyString(string text, int start, StringBuilder to)
+    {
+        var quote = text[start];
+        to.Append('\'');
+        var i = start + 1;
+        for (; i < text.Length && text[i] != quote; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                var escaped = text[++i];
+                // A double quote needs no escape between single quotes; every other escape stays as written.
+                to.Append(escaped == '"' ? "\"" : "\\" + escaped);
+            }
+            else
+            {
+                to.Append(c == '\'' ? "\\'" : c.ToString());
+            }
+        }
+        to.Append('\'');
+        return Math.Min(i + 1, text.Length);
+    }
+
+    /// <summary>The index of the ']' that closes a filter whose expression starts at <paramref name="start"/>.</summary>
+    private static int FilterEnd(string path, int start)
+    {
+        var depth = 0;
+        for (var i = start; i < path.Length; i++)
+        {
+            switch (path[i])
+            {
+                case '\'' or '"':
+                    i = SkipString(path, i) - 1;
+                    break;
+                case '[' or '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case ']' when depth == 0:
+                    return i;
+                case ']':
+                    depth--;
+                    break;
+            }
+        }
+        return path.Length;
+    }
+
+    private static int SkipString(string text, int start)
+    {
+        var quote = text[start];
+        var i = start + 1;
+        while (i < text.Length && text[i] != quote)
+        {
+            i += text[i] == '\\' ? 2 : 1;
+        }
+        return Math.Min(i + 1, text.Length);
+    }
+
+    /// <summary>True when the whole filter is one parenthesised expression, as the older dialect writes it.</summary>
+    private static bool IsWrapped(string filter)
+    {
+        if (filter.Length < 2 || filter[0] != '(' || filter[^1] != ')')
+        {
+            return false;
+        }
+        var depth = 0;
+        for (var i = 0; i < filter.Length; i++)
+        {
+            if (filter[i] is '\'')
+            {
+                i = SkipString(filter, i) - 1;
+                continue;
+            }
+            depth += filter[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth == 0 && i < filter.Length - 1)
+            {
+                return false; // "(a) && (b)": wrapped in parts, not as a whole
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,113 @@
+using Newtonsoft.Json.Linq;
+
+namespace Upstash.Workflow.Generator.Spec;
+
+/// <summary>
+/// Makes every title a component name, in the document all languages generate from: a component is
+/// renamed to its title, and a titled inline schema moves to <c>components/schemas</c> under its title.
+/// Generators that ignore inline titles (most TypeScript ones, Kiota) then use the same names as .NET.
+/// </summary>
+/// <remarks>
+/// Schemas given one title are one type when they have one shape: documentation (descriptions,
+/// examples, extensions nobody reads) does not count, and the first description wins. Different
+/// shapes under one title stop generation with UG0108.
+/// </remarks>
+public static class TitledSchemas
+{
+    public static void Hoist(JObject root, DiagnosticBag diagnostics)
+    {
+        var components = (JObject)(root["components"] ??= new JObject());
+        var schemas = (JObject)(components["schemas"] ??= new JObject());
+        RenameComponentsToTitles(root, schemas, diagnostics);
+
+        foreach (var component in schemas.Properties().ToList())
+        {
+            if (component.Value is JObject schema)
+            {
+                HoistChildren(schema, schemas, diagnostics);
+            }
+        }
+        foreach (var operation in OpenApiDocument.Operations(root))
+        {
+            foreach (var (schema, _, _) in OpenApiDocument.OperationSchemas(operation).ToList())
+            {
+                HoistSchema(schema, schemas, diagnostics);
+            }
+            foreach (var parameter in OpenApiDocument.Parameters(root, operation))
+            {
+                if (parameter["schema"] is JObject schema)
+                {
+                    HoistSchema(schema, schemas, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void RenameComponentsToTitles(JObject root, JObject schemas, DiagnosticBag diagnostics)
+    {
+        foreach (var component in schemas.Properties().ToList())
+        {
+            if (component.Value is not JObject schema || schema.Value<string>("title") is not { Length: > 0 } title || title == component.Name)
+            {
+                continue;
+            }
+            if (schemas[title] is not null)
+            {
+                diagnostics.Error(Codes.SchemaTitleClash,
+                    $"components/schemas/{component.Name} is titled '{title}', but another component already has that name. " +
+                    $"Choose another title in the overlay: {{ target: \"$.components.schemas.{component.Name}\", update: {{ title: <name> }} }}",
+                    schema);
+                continue;
+            }
+            var from = $"#/components/schemas/{component.Name}";
+            foreach (var reference in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && (string?)p.Value == from).ToList())
+            {
+                reference.Value = $"#/components/schemas/{title}";
+            }
+            component.Replace(new JProperty(title, schema));
+        }
+    }
+
+    private static void HoistSchema(JObject schema, JObject schemas, DiagnosticBag diagnostics)
+    {
+        HoistChildren(schema, schemas, diagnostics);
+        if (!(OpenApiDocument.IsInlineObject(schema) || OpenApiDocument.IsInlineEnum(schema)) || schema.Value<string>("title") is not { Length: > 0 } title)
+        {
+            return;
+        }
+        if (schemas[title] is JObject existing && !SchemaShape.Same(existing, schema))
+        {
+            diagnostics.Error(Codes.SchemaTitleClash,
+                $"two schemas of different shapes are named '{title}' (at {schema.Path} and components/schemas/{title}); one type has one shape. " +
+                $"Give one another title in the overlay: {{ target: \"$.{schema.Path}\", update: {{ title: <name> }} }}",
+                schema);
+            return;
+        }
+        if (schemas[title] is null)
+        {
+            schemas[title] = schema.DeepClone();
+        }
+        schema.Replace(new JObject { ["$ref"] = $"#/components/schemas/{title}" });
+    }
+
+    private static void HoistChildren(JObject schema, JObject schemas, DiagnosticBag diagnostics)
+    {
+        if (schema["properties"] is JObject properties)
+        {
+            foreach (var property in properties.Properties().ToList())
+            {
+                if (property.Value is JObject child)
+                {
+                    HoistSchema(child, schemas, diagnostics);
+                }
+            }
+        }
+        foreach (var key in new[] { "items", "additionalProperties" })
+        {
+            if (schema[key] is JObject child)
+            {
+                HoistSchema(child, schemas, diagnostics);
+            }
+        }
+    }
+}
