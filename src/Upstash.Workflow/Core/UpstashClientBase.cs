@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Newtonsoft.Json;
 using Upstash.Workflow.Errors;
 
 namespace Upstash.Workflow.Core;
@@ -31,6 +33,46 @@ public abstract class UpstashClientBase
     /// <summary>Nothing to do once the URL is final; a hook for derived clients.</summary>
     protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    /// <summary>
+    /// Reads a success body as <typeparamref name="T"/>. Whatever stops it (malformed or cut-off JSON,
+    /// a value of the wrong JSON type, a number out of range, text that is not base64) becomes an
+    /// <see cref="UpstashWorkflowException"/> that says which call, which field and which value.
+    /// </summary>
+    protected static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Content is null)
+        {
+            return default;
+        }
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var text = new StreamReader(stream);
+        using var reader = new JsonTextReader(text);
+        try
+        {
+            return JsonSerializer.Create(settings).Deserialize<T>(reader);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException or InvalidCastException)
+        {
+            var request = response.RequestMessage;
+            var value = reader.Value is { } v ? " holds " + Quote(v) : "";
+            var field = string.IsNullOrEmpty(reader.Path) ? "the body" : $"field '{reader.Path}'";
+            var message = $"The answer to {request?.Method} {request?.RequestUri?.AbsolutePath} could not be read as {Display(typeof(T))}: {field}{value} ({e.Message.TrimEnd('.')}).";
+            throw new UpstashWorkflowException(message, (int)response.StatusCode, null, headers, e);
+        }
+    }
+
+    /// <summary>"IReadOnlyList&lt;NotifyResponse&gt;" rather than "IReadOnlyList`1".</summary>
+    private static string Display(Type type) =>
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Display))}>" : type.Name;
+
+    private static string Quote(object value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        text = text.Length > 100 ? text[..100] + "…" : text;
+        return value is string ? $"\"{text}\"" : text;
+    }
 
     /// <summary>
     /// Turns every 4xx and 5xx answer into its typed exception before the generated code looks at

@@ -67,9 +67,9 @@ public sealed class WalkthroughTests
         Assert.Equal(
         [
             "https://example.com/nightly failed with 500: boom",
-            "wfr_r2: RunStarted, 0 step groups",
-            "wfr_r3: RunStarted, 0 step groups",
-            "wfr_restarted: RunStarted, 0 step groups",
+            "wfr_r2: RUN_STARTED, 0 step groups",
+            "wfr_r3: RUN_STARTED, 0 step groups",
+            "wfr_restarted: RUN_STARTED, 0 step groups",
         ], printed);
         var requests = server.Requests;
         Assert.Equal("/v2/workflows/dlq?label=nightly", requests[0].RawTarget);

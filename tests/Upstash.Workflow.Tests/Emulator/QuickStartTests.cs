@@ -21,7 +21,7 @@ public sealed class QuickStartTests
         Assert.Matches(@"Restarted (\d+-\d+) as run (\S+) \(delay 1m, labels retried,quickstart, flow control ""quickstart-retries"": parallelism=2, rate=10, period=1m\)\.", account);
         Assert.Matches(@"Resumed 2 more in bulk: \S+, \S+\.", account);
         Assert.Matches(@"DLQ after: 0 left labelled ""nightly""; \d+-\d+ is gone\.", account);
-        Assert.Equal(3, account.Split('\n').Count(l => l.Contains("RunStarted", StringComparison.Ordinal)));
+        Assert.Equal(3, account.Split('\n').Count(l => l.Contains("RUN_STARTED", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public static class GeneratedCodeCompiler
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
             // The generated types also exist in Upstash.Workflow.dll (same namespace): the source's win, as intended here.
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS0436"] = ReportDiagnostic.Suppress });
-        var compilation = CSharpCompilation.Create("TraitClient", [tree], References.Value, options);
+        // The assembly name the library lets see its internals, as the library's own generated code does.
+        var compilation = CSharpCompilation.Create("Upstash.Workflow.GeneratedCodeCheck", [tree], References.Value, options);
         using var output = new MemoryStream();
         var result = compilation.Emit(output);
         return result.Diagnostics

@@ -120,7 +120,7 @@ public static class OperationCases
             {
                 var page = Assert.IsType<WorkflowRunLogsPage>(r);
                 var run = Assert.Single(page.Runs!);
-                Assert.Equal(WorkflowRunWorkflowState.RunFailed, run.WorkflowState);
+                Assert.Equal(WorkflowRunState.RunFailed, run.WorkflowState);
                 Assert.Equal(StartedAt, run.WorkflowRunCompletedAt);
                 Assert.Equal("init", Assert.Single(Assert.Single(run.Steps!).Steps!).StepName);
             },

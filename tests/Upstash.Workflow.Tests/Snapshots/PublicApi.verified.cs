@@ -1,3 +1,4 @@
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Upstash.Workflow.GeneratedCodeCheck")]
 namespace Upstash.Workflow
 {
     public class ApiError
@@ -70,7 +71,6 @@ namespace Upstash.Workflow
     {
         public DlqClient(System.Net.Http.HttpClient httpClient) { }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public bool ReadResponseAsString { get; set; }
         public virtual System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default) { }
@@ -179,16 +179,23 @@ namespace Upstash.Workflow
         [Newtonsoft.Json.JsonProperty("url", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Url { get; set; }
     }
-    public enum FailureFunctionState
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.FailureFunctionState>))]
+    public readonly struct FailureFunctionState : System.IEquatable<Upstash.Workflow.FailureFunctionState>
     {
-        [System.Runtime.Serialization.EnumMember(Value="CALLBACK_INPROGRESS")]
-        CallbackInprogress = 0,
-        [System.Runtime.Serialization.EnumMember(Value="CALLBACK_SUCCESS")]
-        CallbackSuccess = 1,
-        [System.Runtime.Serialization.EnumMember(Value="CALLBACK_FAIL")]
-        CallbackFail = 2,
-        [System.Runtime.Serialization.EnumMember(Value="CALLBACK_CANCELED")]
-        CallbackCanceled = 3,
+        public FailureFunctionState(string value) { }
+        public bool IsKnown { get; }
+        public static Upstash.Workflow.FailureFunctionState CallbackCanceled { get; }
+        public static Upstash.Workflow.FailureFunctionState CallbackFail { get; }
+        public static Upstash.Workflow.FailureFunctionState CallbackInprogress { get; }
+        public static Upstash.Workflow.FailureFunctionState CallbackSuccess { get; }
+        public static System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FailureFunctionState> KnownValues { get; }
+        public bool Equals(Upstash.Workflow.FailureFunctionState other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static Upstash.Workflow.FailureFunctionState op_Implicit(string value) { }
+        public static bool operator !=(Upstash.Workflow.FailureFunctionState left, Upstash.Workflow.FailureFunctionState right) { }
+        public static bool operator ==(Upstash.Workflow.FailureFunctionState left, Upstash.Workflow.FailureFunctionState right) { }
     }
     public sealed class FlowControl : System.IEquatable<Upstash.Workflow.FlowControl>
     {
@@ -203,7 +210,6 @@ namespace Upstash.Workflow
     {
         public FlowControlClient(System.Net.Http.HttpClient httpClient) { }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public bool ReadResponseAsString { get; set; }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -265,18 +271,25 @@ namespace Upstash.Workflow
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         [Newtonsoft.Json.JsonProperty("steps", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public System.Collections.Generic.IList<Upstash.Workflow.StepInfo>? Steps { get; set; }
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
         [Newtonsoft.Json.JsonProperty("type", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public Upstash.Workflow.GroupedStepsType? Type { get; set; }
     }
-    public enum GroupedStepsType
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.GroupedStepsType>))]
+    public readonly struct GroupedStepsType : System.IEquatable<Upstash.Workflow.GroupedStepsType>
     {
-        [System.Runtime.Serialization.EnumMember(Value="parallel")]
-        Parallel = 0,
-        [System.Runtime.Serialization.EnumMember(Value="sequential")]
-        Sequential = 1,
-        [System.Runtime.Serialization.EnumMember(Value="next")]
-        Next = 2,
+        public GroupedStepsType(string value) { }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Upstash.Workflow.GroupedStepsType> KnownValues { get; }
+        public static Upstash.Workflow.GroupedStepsType Next { get; }
+        public static Upstash.Workflow.GroupedStepsType Parallel { get; }
+        public static Upstash.Workflow.GroupedStepsType Sequential { get; }
+        public bool Equals(Upstash.Workflow.GroupedStepsType other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static Upstash.Workflow.GroupedStepsType op_Implicit(string value) { }
+        public static bool operator !=(Upstash.Workflow.GroupedStepsType left, Upstash.Workflow.GroupedStepsType right) { }
+        public static bool operator ==(Upstash.Workflow.GroupedStepsType left, Upstash.Workflow.GroupedStepsType right) { }
     }
     public interface IDlqClient
     {
@@ -395,7 +408,6 @@ namespace Upstash.Workflow
     {
         public LogsClient(System.Net.Http.HttpClient httpClient) { }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public bool ReadResponseAsString { get; set; }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, string? workflowRuns = null, Upstash.Workflow.RunLogState? state = default, long? fromDate = default, long? toDate = default, int? count = default, int? trimBody = default, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default) { }
         protected virtual System.Threading.Tasks.Task<Upstash.Workflow.LogsClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
         protected struct ObjectResponseResult<T>
@@ -413,7 +425,6 @@ namespace Upstash.Workflow
     {
         public NotifyClient(System.Net.Http.HttpClient httpClient) { }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public bool ReadResponseAsString { get; set; }
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.NotifyResponse>> NotifyEventAsync(string eventId, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) { }
@@ -488,32 +499,33 @@ namespace Upstash.Workflow
         [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? WorkflowRunId { get; set; }
     }
-    public enum RunLogState
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.RunLogState>))]
+    public readonly struct RunLogState : System.IEquatable<Upstash.Workflow.RunLogState>
     {
-        [System.Runtime.Serialization.EnumMember(Value="RUN_STARTED")]
-        RunStarted = 0,
-        [System.Runtime.Serialization.EnumMember(Value="RUN_SUCCESS")]
-        RunSuccess = 1,
-        [System.Runtime.Serialization.EnumMember(Value="RUN_FAILED")]
-        RunFailed = 2,
-        [System.Runtime.Serialization.EnumMember(Value="RUN_CANCELED")]
-        RunCanceled = 3,
-        [System.Runtime.Serialization.EnumMember(Value="STEP_SUCCESS")]
-        StepSuccess = 4,
-        [System.Runtime.Serialization.EnumMember(Value="STEP_RETRY")]
-        StepRetry = 5,
-        [System.Runtime.Serialization.EnumMember(Value="STEP_FAILED")]
-        StepFailed = 6,
-        [System.Runtime.Serialization.EnumMember(Value="STEP_PROGRESS")]
-        StepProgress = 7,
-        [System.Runtime.Serialization.EnumMember(Value="STEP_CANCELED")]
-        StepCanceled = 8,
+        public RunLogState(string value) { }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Upstash.Workflow.RunLogState> KnownValues { get; }
+        public static Upstash.Workflow.RunLogState RunCanceled { get; }
+        public static Upstash.Workflow.RunLogState RunFailed { get; }
+        public static Upstash.Workflow.RunLogState RunStarted { get; }
+        public static Upstash.Workflow.RunLogState RunSuccess { get; }
+        public static Upstash.Workflow.RunLogState StepCanceled { get; }
+        public static Upstash.Workflow.RunLogState StepFailed { get; }
+        public static Upstash.Workflow.RunLogState StepProgress { get; }
+        public static Upstash.Workflow.RunLogState StepRetry { get; }
+        public static Upstash.Workflow.RunLogState StepSuccess { get; }
+        public bool Equals(Upstash.Workflow.RunLogState other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static Upstash.Workflow.RunLogState op_Implicit(string value) { }
+        public static bool operator !=(Upstash.Workflow.RunLogState left, Upstash.Workflow.RunLogState right) { }
+        public static bool operator ==(Upstash.Workflow.RunLogState left, Upstash.Workflow.RunLogState right) { }
     }
     public class RunsClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.IRunsClient
     {
         public RunsClient(System.Net.Http.HttpClient httpClient) { }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public bool ReadResponseAsString { get; set; }
         public virtual System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = default, bool? all = default, System.Threading.CancellationToken cancellationToken = default) { }
         protected virtual System.Threading.Tasks.Task<Upstash.Workflow.RunsClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
@@ -544,7 +556,6 @@ namespace Upstash.Workflow
     {
         public SigningKeysClient(System.Net.Http.HttpClient httpClient) { }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public bool ReadResponseAsString { get; set; }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
         protected virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeysClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
         public virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -712,7 +723,7 @@ namespace Upstash.Workflow
         [Newtonsoft.Json.JsonProperty("failureCallback", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? FailureCallback { get; set; }
         [Newtonsoft.Json.JsonProperty("failureFunctionState", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? FailureFunctionState { get; set; }
+        public Upstash.Workflow.FailureFunctionState? FailureFunctionState { get; set; }
         [Newtonsoft.Json.JsonProperty("flowControlKey", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? FlowControlKey { get; set; }
         [Newtonsoft.Json.JsonProperty("header", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
@@ -790,9 +801,8 @@ namespace Upstash.Workflow
         public string? WorkflowRunId { get; set; }
         [Newtonsoft.Json.JsonProperty("workflowRunResponse", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? WorkflowRunResponse { get; set; }
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter?))]
         [Newtonsoft.Json.JsonProperty("workflowState", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public Upstash.Workflow.WorkflowRunWorkflowState? WorkflowState { get; set; }
+        public Upstash.Workflow.WorkflowRunState? WorkflowState { get; set; }
         [Newtonsoft.Json.JsonProperty("workflowUrl", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? WorkflowUrl { get; set; }
     }
@@ -806,16 +816,23 @@ namespace Upstash.Workflow
         [Newtonsoft.Json.JsonProperty("runs", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun>? Runs { get; set; }
     }
-    public enum WorkflowRunWorkflowState
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.WorkflowRunState>))]
+    public readonly struct WorkflowRunState : System.IEquatable<Upstash.Workflow.WorkflowRunState>
     {
-        [System.Runtime.Serialization.EnumMember(Value="RUN_STARTED")]
-        RunStarted = 0,
-        [System.Runtime.Serialization.EnumMember(Value="RUN_SUCCESS")]
-        RunSuccess = 1,
-        [System.Runtime.Serialization.EnumMember(Value="RUN_FAILED")]
-        RunFailed = 2,
-        [System.Runtime.Serialization.EnumMember(Value="RUN_CANCELED")]
-        RunCanceled = 3,
+        public WorkflowRunState(string value) { }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Upstash.Workflow.WorkflowRunState> KnownValues { get; }
+        public static Upstash.Workflow.WorkflowRunState RunCanceled { get; }
+        public static Upstash.Workflow.WorkflowRunState RunFailed { get; }
+        public static Upstash.Workflow.WorkflowRunState RunStarted { get; }
+        public static Upstash.Workflow.WorkflowRunState RunSuccess { get; }
+        public bool Equals(Upstash.Workflow.WorkflowRunState other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static Upstash.Workflow.WorkflowRunState op_Implicit(string value) { }
+        public static bool operator !=(Upstash.Workflow.WorkflowRunState left, Upstash.Workflow.WorkflowRunState right) { }
+        public static bool operator ==(Upstash.Workflow.WorkflowRunState left, Upstash.Workflow.WorkflowRunState right) { }
     }
 }
 namespace Upstash.Workflow.Authentication
@@ -882,6 +899,8 @@ namespace Upstash.Workflow.Core
     {
         public static System.Collections.Generic.IReadOnlySet<string> NotFilters { get; }
         public static void CheckBulk(System.Net.Http.HttpRequestMessage request, bool? all) { }
+        public static string DateText(System.DateTimeOffset? value) { }
+        public static string DateTimeText(System.DateTimeOffset? value) { }
         public static string HeaderValue(string? value, string parameterName) { }
         public static long InRange(long? value, long? minimum, long? maximum, string parameterName) { }
         public static string PathSegment(string? value, string parameterName) { }
@@ -895,6 +914,7 @@ namespace Upstash.Workflow.Core
         protected virtual System.Threading.Tasks.Task PrepareRequestAsync(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder, System.Threading.CancellationToken cancellationToken) { }
         protected virtual System.Threading.Tasks.Task PrepareRequestAsync(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url, System.Threading.CancellationToken cancellationToken) { }
         protected virtual System.Threading.Tasks.Task ProcessResponseAsync(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response, System.Threading.CancellationToken cancellationToken) { }
+        protected static System.Threading.Tasks.Task<T?> ReadJsonAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, Newtonsoft.Json.JsonSerializerSettings settings, System.Threading.CancellationToken cancellationToken) { }
     }
 }
 namespace Upstash.Workflow.Errors

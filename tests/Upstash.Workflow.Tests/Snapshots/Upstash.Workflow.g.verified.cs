@@ -67,7 +67,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <returns>A page of failed runs.</returns>
@@ -90,7 +90,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
@@ -157,7 +157,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <param name="retries">How many times a failing step is retried.</param>
@@ -188,7 +188,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <param name="retries">How many times a failing step is retried.</param>
@@ -246,7 +246,7 @@ namespace Upstash.Workflow
 
         private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -427,7 +427,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <returns>A page of failed runs.</returns>
@@ -593,7 +593,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
@@ -1156,7 +1156,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <param name="retries">How many times a failing step is retried.</param>
@@ -1370,7 +1370,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states.</param>
+        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
         /// <param name="callerIp">Only runs started from these IP addresses.</param>
         /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
         /// <param name="retries">How many times a failing step is retried.</param>
@@ -1849,48 +1849,10 @@ namespace Upstash.Workflow
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+            return new ObjectResponseResult<T>(body_!, string.Empty);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
@@ -2038,7 +2000,7 @@ namespace Upstash.Workflow
 
         private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -2465,11 +2427,11 @@ namespace Upstash.Workflow
                     }
                     if (fromDate != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(fromDate, 0, null, "fromDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (toDate != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(toDate, 0, null, "toDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (callerIp != null)
                     {
@@ -2576,48 +2538,10 @@ namespace Upstash.Workflow
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+            return new ObjectResponseResult<T>(body_!, string.Empty);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
@@ -2691,7 +2615,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="workflowRuns">Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</param>
-        /// <param name="state">Only runs in this state.</param>
+        /// <param name="state">Only runs in this state (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED, STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).</param>
         /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
         /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
         /// <param name="count">The most runs on one page.</param>
@@ -2722,7 +2646,7 @@ namespace Upstash.Workflow
 
         private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -2745,7 +2669,7 @@ namespace Upstash.Workflow
         /// <param name="workflowRunId">Only this run.</param>
         /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
         /// <param name="workflowRuns">Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</param>
-        /// <param name="state">Only runs in this state.</param>
+        /// <param name="state">Only runs in this state (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED, STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).</param>
         /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
         /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
         /// <param name="count">The most runs on one page.</param>
@@ -2951,48 +2875,10 @@ namespace Upstash.Workflow
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+            return new ObjectResponseResult<T>(body_!, string.Empty);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
@@ -3172,7 +3058,7 @@ namespace Upstash.Workflow
 
         private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -3921,48 +3807,10 @@ namespace Upstash.Workflow
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+            return new ObjectResponseResult<T>(body_!, string.Empty);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
@@ -4065,7 +3913,7 @@ namespace Upstash.Workflow
 
         private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -4266,48 +4114,10 @@ namespace Upstash.Workflow
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+            return new ObjectResponseResult<T>(body_!, string.Empty);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
@@ -4425,7 +4235,7 @@ namespace Upstash.Workflow
 
         private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter() } };
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -4842,48 +4652,10 @@ namespace Upstash.Workflow
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new UpstashWorkflowException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+            return new ObjectResponseResult<T>(body_!, string.Empty);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
@@ -5064,11 +4836,8 @@ namespace Upstash.Workflow
         [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FlowControlKey { get; set; } = default!;
 
-        /// <summary>
-        /// The state of the failure callback (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).
-        /// </summary>
         [Newtonsoft.Json.JsonProperty("failureFunctionState", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? FailureFunctionState { get; set; } = default!;
+        public FailureFunctionState? FailureFunctionState { get; set; } = default!;
 
         /// <summary>
         /// The status code of the last failed attempt.
@@ -5121,12 +4890,8 @@ namespace Upstash.Workflow
         [Newtonsoft.Json.JsonProperty("workflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? WorkflowUrl { get; set; } = default!;
 
-        /// <summary>
-        /// Where the run is.
-        /// </summary>
         [Newtonsoft.Json.JsonProperty("workflowState", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
-        public WorkflowRunWorkflowState? WorkflowState { get; set; } = default!;
+        public WorkflowRunState? WorkflowState { get; set; } = default!;
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
@@ -5214,7 +4979,6 @@ namespace Upstash.Workflow
         /// How the steps ran.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
         public GroupedStepsType? Type { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -5573,6 +5337,130 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// The state of the failure callback (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).
+    /// </summary>
+    /// <remarks>
+    /// The values known when this client was generated are static members; the service may send others,
+    /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
+    /// </remarks>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<FailureFunctionState>))]
+    public readonly partial struct FailureFunctionState : System.IEquatable<FailureFunctionState>, Upstash.Workflow.Serialization.IExtensibleEnum<FailureFunctionState>
+    {
+        private readonly string? _value;
+
+        /// <summary>A value by its wire text, known or not.</summary>
+        public FailureFunctionState(string value)
+        {
+            System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
+
+        /// <summary><c>CALLBACK_INPROGRESS</c></summary>
+        public static FailureFunctionState CallbackInprogress { get; } = new(@"CALLBACK_INPROGRESS");
+
+        /// <summary><c>CALLBACK_SUCCESS</c></summary>
+        public static FailureFunctionState CallbackSuccess { get; } = new(@"CALLBACK_SUCCESS");
+
+        /// <summary><c>CALLBACK_FAIL</c></summary>
+        public static FailureFunctionState CallbackFail { get; } = new(@"CALLBACK_FAIL");
+
+        /// <summary><c>CALLBACK_CANCELED</c></summary>
+        public static FailureFunctionState CallbackCanceled { get; } = new(@"CALLBACK_CANCELED");
+
+        /// <summary>The values known when this client was generated.</summary>
+        public static System.Collections.Generic.IReadOnlyList<FailureFunctionState> KnownValues { get; } = [CallbackInprogress, CallbackSuccess, CallbackFail, CallbackCanceled];
+
+        /// <summary>True for one of <see cref="KnownValues"/>; false for a value the service added since.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? "";
+
+        /// <summary>A value by its wire text.</summary>
+        public static implicit operator FailureFunctionState(string value) => new(value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(FailureFunctionState left, FailureFunctionState right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(FailureFunctionState left, FailureFunctionState right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(FailureFunctionState other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is FailureFunctionState other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        static FailureFunctionState Upstash.Workflow.Serialization.IExtensibleEnum<FailureFunctionState>.FromWire(string value) => new(value);
+    }
+
+    /// <summary>
+    /// Where the run is (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED).
+    /// </summary>
+    /// <remarks>
+    /// The values known when this client was generated are static members; the service may send others,
+    /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
+    /// </remarks>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<WorkflowRunState>))]
+    public readonly partial struct WorkflowRunState : System.IEquatable<WorkflowRunState>, Upstash.Workflow.Serialization.IExtensibleEnum<WorkflowRunState>
+    {
+        private readonly string? _value;
+
+        /// <summary>A value by its wire text, known or not.</summary>
+        public WorkflowRunState(string value)
+        {
+            System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
+
+        /// <summary><c>RUN_STARTED</c></summary>
+        public static WorkflowRunState RunStarted { get; } = new(@"RUN_STARTED");
+
+        /// <summary><c>RUN_SUCCESS</c></summary>
+        public static WorkflowRunState RunSuccess { get; } = new(@"RUN_SUCCESS");
+
+        /// <summary><c>RUN_FAILED</c></summary>
+        public static WorkflowRunState RunFailed { get; } = new(@"RUN_FAILED");
+
+        /// <summary><c>RUN_CANCELED</c></summary>
+        public static WorkflowRunState RunCanceled { get; } = new(@"RUN_CANCELED");
+
+        /// <summary>The values known when this client was generated.</summary>
+        public static System.Collections.Generic.IReadOnlyList<WorkflowRunState> KnownValues { get; } = [RunStarted, RunSuccess, RunFailed, RunCanceled];
+
+        /// <summary>True for one of <see cref="KnownValues"/>; false for a value the service added since.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? "";
+
+        /// <summary>A value by its wire text.</summary>
+        public static implicit operator WorkflowRunState(string value) => new(value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(WorkflowRunState left, WorkflowRunState right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(WorkflowRunState left, WorkflowRunState right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(WorkflowRunState other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is WorkflowRunState other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        static WorkflowRunState Upstash.Workflow.Serialization.IExtensibleEnum<WorkflowRunState>.FromWire(string value) => new(value);
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class RestartWorkflowResult
     {
@@ -5739,37 +5627,78 @@ namespace Upstash.Workflow
 
     }
 
+    /// <remarks>
+    /// The values known when this client was generated are static members; the service may send others,
+    /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
+    /// </remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    public enum RunLogState
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<RunLogState>))]
+    public readonly partial struct RunLogState : System.IEquatable<RunLogState>, Upstash.Workflow.Serialization.IExtensibleEnum<RunLogState>
     {
+        private readonly string? _value;
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_STARTED")]
-        RunStarted = 0,
+        /// <summary>A value by its wire text, known or not.</summary>
+        public RunLogState(string value)
+        {
+            System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_SUCCESS")]
-        RunSuccess = 1,
+        /// <summary><c>RUN_STARTED</c></summary>
+        public static RunLogState RunStarted { get; } = new(@"RUN_STARTED");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_FAILED")]
-        RunFailed = 2,
+        /// <summary><c>RUN_SUCCESS</c></summary>
+        public static RunLogState RunSuccess { get; } = new(@"RUN_SUCCESS");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_CANCELED")]
-        RunCanceled = 3,
+        /// <summary><c>RUN_FAILED</c></summary>
+        public static RunLogState RunFailed { get; } = new(@"RUN_FAILED");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"STEP_SUCCESS")]
-        StepSuccess = 4,
+        /// <summary><c>RUN_CANCELED</c></summary>
+        public static RunLogState RunCanceled { get; } = new(@"RUN_CANCELED");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"STEP_RETRY")]
-        StepRetry = 5,
+        /// <summary><c>STEP_SUCCESS</c></summary>
+        public static RunLogState StepSuccess { get; } = new(@"STEP_SUCCESS");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"STEP_FAILED")]
-        StepFailed = 6,
+        /// <summary><c>STEP_RETRY</c></summary>
+        public static RunLogState StepRetry { get; } = new(@"STEP_RETRY");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"STEP_PROGRESS")]
-        StepProgress = 7,
+        /// <summary><c>STEP_FAILED</c></summary>
+        public static RunLogState StepFailed { get; } = new(@"STEP_FAILED");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"STEP_CANCELED")]
-        StepCanceled = 8,
+        /// <summary><c>STEP_PROGRESS</c></summary>
+        public static RunLogState StepProgress { get; } = new(@"STEP_PROGRESS");
 
+        /// <summary><c>STEP_CANCELED</c></summary>
+        public static RunLogState StepCanceled { get; } = new(@"STEP_CANCELED");
+
+        /// <summary>The values known when this client was generated.</summary>
+        public static System.Collections.Generic.IReadOnlyList<RunLogState> KnownValues { get; } = [RunStarted, RunSuccess, RunFailed, RunCanceled, StepSuccess, StepRetry, StepFailed, StepProgress, StepCanceled];
+
+        /// <summary>True for one of <see cref="KnownValues"/>; false for a value the service added since.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? "";
+
+        /// <summary>A value by its wire text.</summary>
+        public static implicit operator RunLogState(string value) => new(value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(RunLogState left, RunLogState right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(RunLogState left, RunLogState right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(RunLogState other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is RunLogState other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        static RunLogState Upstash.Workflow.Serialization.IExtensibleEnum<RunLogState>.FromWire(string value) => new(value);
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
@@ -5793,24 +5722,6 @@ namespace Upstash.Workflow
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    public enum FailureFunctionState
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_INPROGRESS")]
-        CallbackInprogress = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_SUCCESS")]
-        CallbackSuccess = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_FAIL")]
-        CallbackFail = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"CALLBACK_CANCELED")]
-        CallbackCanceled = 3,
 
     }
 
@@ -5973,37 +5884,60 @@ namespace Upstash.Workflow
 
     }
 
+    /// <remarks>
+    /// The values known when this client was generated are static members; the service may send others,
+    /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
+    /// </remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    public enum WorkflowRunWorkflowState
+    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<GroupedStepsType>))]
+    public readonly partial struct GroupedStepsType : System.IEquatable<GroupedStepsType>, Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>
     {
+        private readonly string? _value;
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_STARTED")]
-        RunStarted = 0,
+        /// <summary>A value by its wire text, known or not.</summary>
+        public GroupedStepsType(string value)
+        {
+            System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_SUCCESS")]
-        RunSuccess = 1,
+        /// <summary><c>parallel</c></summary>
+        public static GroupedStepsType Parallel { get; } = new(@"parallel");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_FAILED")]
-        RunFailed = 2,
+        /// <summary><c>sequential</c></summary>
+        public static GroupedStepsType Sequential { get; } = new(@"sequential");
 
-        [System.Runtime.Serialization.EnumMember(Value = @"RUN_CANCELED")]
-        RunCanceled = 3,
+        /// <summary><c>next</c></summary>
+        public static GroupedStepsType Next { get; } = new(@"next");
 
-    }
+        /// <summary>The values known when this client was generated.</summary>
+        public static System.Collections.Generic.IReadOnlyList<GroupedStepsType> KnownValues { get; } = [Parallel, Sequential, Next];
 
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    public enum GroupedStepsType
-    {
+        /// <summary>True for one of <see cref="KnownValues"/>; false for a value the service added since.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
 
-        [System.Runtime.Serialization.EnumMember(Value = @"parallel")]
-        Parallel = 0,
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? "";
 
-        [System.Runtime.Serialization.EnumMember(Value = @"sequential")]
-        Sequential = 1,
+        /// <summary>A value by its wire text.</summary>
+        public static implicit operator GroupedStepsType(string value) => new(value);
 
-        [System.Runtime.Serialization.EnumMember(Value = @"next")]
-        Next = 2,
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(GroupedStepsType left, GroupedStepsType right) => left.Equals(right);
 
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(GroupedStepsType left, GroupedStepsType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(GroupedStepsType other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is GroupedStepsType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        static GroupedStepsType Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>.FromWire(string value) => new(value);
     }
 
 
