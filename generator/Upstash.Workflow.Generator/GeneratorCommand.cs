@@ -145,13 +145,14 @@ public static class GeneratorCommand
         {
             return false;
         }
+        // Absolute, since NSwag reads the paths it is given relative to its own document.
         options = new GeneratorOptions(
-            values["--spec"],
-            values.GetValueOrDefault("--overlay"),
-            values["--nswag-document"],
-            values["--nswag"],
-            values["--out"],
-            values["--client"],
+            Path.GetFullPath(values["--spec"]),
+            values.GetValueOrDefault("--overlay") is { } overlay ? Path.GetFullPath(overlay) : null,
+            Path.GetFullPath(values["--nswag-document"]),
+            Path.GetFullPath(values["--nswag"]),
+            Path.GetFullPath(values["--out"]),
+            Path.GetFullPath(values["--client"]),
             values.GetValueOrDefault("--header-prefix") ?? GeneratorOptions.DefaultHeaderPrefix);
         return true;
     }

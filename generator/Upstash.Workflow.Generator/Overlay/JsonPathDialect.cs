@@ -1,4 +1,5 @@
 using System.Text;
+using Newtonsoft.Json.Linq;
 
 namespace Upstash.Workflow.Generator.Overlay;
 
@@ -7,10 +8,44 @@ namespace Upstash.Workflow.Generator.Overlay;
 /// <c>$.paths[*][?@.deprecated==true]</c>, string literals in single or double quotes), while the
 /// evaluator (Newtonsoft's <c>SelectTokens</c>) reads the older dialect, where a filter is wrapped in
 /// parentheses and strings are single-quoted. This rewrites the first into the second and leaves the
-/// older form as it is, so both work.
+/// older form as it is, so both work. The evaluator's wildcard is <c>[*]</c> on arrays and <c>.*</c>
+/// on objects, where RFC 9535's <c>[*]</c> means both: <see cref="Select"/> tries both readings.
 /// </summary>
 public static class JsonPathDialect
 {
+    /// <summary>The nodes <paramref name="path"/> selects in <paramref name="document"/>, in document order of first match.</summary>
+    public static IReadOnlyList<JToken> Select(JToken document, string path)
+    {
+        var found = new List<JToken>();
+        foreach (var variant in WildcardReadings(ToNewtonsoft(path)))
+        {
+            foreach (var token in document.SelectTokens(variant, errorWhenNoMatch: false))
+            {
+                if (!found.Exists(t => ReferenceEquals(t, token)))
+                {
+                    found.Add(token);
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Each "[*]" read as itself (arrays) and as ".*" (objects); a handful of wildcards at most in practice.</summary>
+    private static IEnumerable<string> WildcardReadings(string path)
+    {
+        var at = path.IndexOf("[*]", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            yield return path;
+            yield break;
+        }
+        foreach (var rest in WildcardReadings(path[(at + 3)..]))
+        {
+            yield return path[..at] + "[*]" + rest;
+            yield return path[..at] + ".*" + rest;
+        }
+    }
+
     public static string ToNewtonsoft(string path)
     {
         var result = new StringBuilder(path.Length + 8);

@@ -57,7 +57,7 @@ public static class OverlayApplier
         List<JToken> nodes;
         try
         {
-            nodes = document.SelectTokens(JsonPathDialect.ToNewtonsoft(target), errorWhenNoMatch: false).ToList();
+            nodes = JsonPathDialect.Select(document, target).ToList();
         }
         catch (JsonException e)
         {

@@ -43,6 +43,41 @@ public sealed class OverlayApplierTests
         Assert.Equal(["b"], root["parameters"]!.Select(p => (string?)p["name"]));
     }
 
+    [Theory]
+    [InlineData("$.parameters[?@.name=='a']")]
+    [InlineData("$.parameters[?@.name==\"a\"]")]
+    [InlineData("$.parameters[?(@.name=='a')]")]
+    [InlineData("$.parameters[? @.name == 'a' ]")]
+    public void Filters_are_read_in_rfc_9535_form_and_in_the_older_wrapped_form(string target)
+    {
+        var root = Apply(
+            """{ "parameters": [ { "name": "a" }, { "name": "b" }, { "name": "a" } ] }""",
+            $$"""[ { "target": {{JValue.CreateString(target).ToString(Newtonsoft.Json.Formatting.None)}}, "update": { "seen": true } } ]""",
+            out var diagnostics);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal([true, null, true], root["parameters"]!.Select(p => (bool?)p["seen"]));
+    }
+
+    [Fact]
+    public void Wildcard_selects_the_members_of_objects_and_arrays()
+    {
+        var root = Apply(
+            """{ "paths": { "/a": { "post": {} }, "/b": { "get": {}, "post": {} } }, "list": [ {}, {} ] }""",
+            """[ { "target": "$.paths[*].post", "update": { "seen": true } }, { "target": "$.list[*]", "update": { "seen": true } } ]""",
+            out var diagnostics);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(4, root.Descendants().OfType<JProperty>().Count(p => p.Name == "seen"));
+        Assert.Null(root.SelectToken("$.paths['/b'].get.seen"));
+    }
+
+    [Theory]
+    [InlineData("$.p[?@.name=='a' || @.name=='b']", "$.p[?(@.name=='a' || @.name=='b')]")]
+    [InlineData("$.p[?(@.a=='x') && (@.b=='y')]", "$.p[?((@.a=='x') && (@.b=='y'))]")]
+    [InlineData("$.p[?@.name==\"it's ]\"].q", "$.p[?(@.name=='it\\'s ]')].q")]
+    [InlineData("$.paths['/v2/x'].post", "$.paths['/v2/x'].post")]
+    public void Rfc_9535_filters_are_rewritten_for_the_evaluator(string rfc, string newtonsoft) =>
+        Assert.Equal(newtonsoft, JsonPathDialect.ToNewtonsoft(rfc));
+
     [Fact]
     public void Remove_deletes_a_property()
     {

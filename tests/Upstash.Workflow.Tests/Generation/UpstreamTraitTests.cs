@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
 using Upstash.Workflow.Tests.Support;
 
@@ -85,6 +87,79 @@ public sealed class UpstreamTraitTests
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Contains("workflowCreatedAt", finding.Message, StringComparison.Ordinal);
         Assert.Contains("x-unix-time: milliseconds", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Number_date_time_query_parameters_compile_as_numbers_and_are_reported_with_the_fix()
+    {
+        using var run = Run("number-date-time-query");
+        var code = Compiles(run);
+        Assert.Contains("CancelWorkflowRunsAsync(double? fromDate = null, double? toDate = null,", code, StringComparison.Ordinal);
+        var findings = run.Of(Codes.TimestampTypedAsDateTime).ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains("query parameter 'fromDate'", findings[0].Message, StringComparison.Ordinal);
+        // The fix selects the parameter by name, as an overlay target should.
+        Assert.Contains("target: \"$.paths['/v2/workflows/runs'].delete.parameters[?(@.name=='fromDate')].schema\"", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Number_date_time_query_parameters_with_the_overlay_fix_are_integers()
+    {
+        // The fix the finding proposes, written in RFC 9535 filter syntax.
+        using var run = new GeneratorRun(Trait("number-date-time-query"), """
+            overlay: 1.0.0
+            info: { title: t, version: 1.0.0 }
+            actions:
+              - target: $.paths['/v2/workflows/runs'].delete.parameters[?@.name=='fromDate' || @.name=='toDate'].schema
+                update: { type: integer, format: int64, x-unix-time: milliseconds }
+            """);
+        var code = Compiles(run);
+        Assert.Empty(run.Of(Codes.TimestampTypedAsDateTime));
+        Assert.Contains("CancelWorkflowRunsAsync(long? fromDate = null, long? toDate = null,", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_shapes_that_differ_only_in_descriptions_share_one_title_and_one_class()
+    {
+        using var run = new GeneratorRun(Trait("same-shape-other-descriptions"), """
+            overlay: 1.0.0
+            info: { title: t, version: 1.0.0 }
+            actions:
+              - target: $.paths[*].post.responses['200'].content['application/json'].schema
+                update: { title: BulkRunAgainResult }
+              - target: $.paths[*].post.responses['200'].content['application/json'].schema.properties.workflowRuns.items
+                update: { title: StartedRun }
+            """);
+        var code = Compiles(run);
+        Assert.Single(Regex.Matches(code, @"\bclass BulkRunAgainResult\b"));
+        Assert.Single(Regex.Matches(code, @"\bclass StartedRun\b"));
+        Assert.Contains("Task<BulkRunAgainResult> BulkRestartWorkflowsFromDlqAsync(", code, StringComparison.Ordinal);
+        Assert.Contains("Task<BulkRunAgainResult> BulkResumeWorkflowsFromDlqAsync(", code, StringComparison.Ordinal);
+        // The first description wins, in the code and in the effective spec other languages read.
+        Assert.Contains("The runs that were restarted.", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("The runs that were resumed.", code, StringComparison.Ordinal);
+        var effective = JObject.Parse(File.ReadAllText(run.Options.EffectiveSpec));
+        Assert.Equal("#/components/schemas/BulkRunAgainResult", (string?)effective.SelectToken("$.paths['/v2/workflows/dlq/resume'].post.responses['200'].content['application/json'].schema.$ref"));
+        Assert.Equal("#/components/schemas/StartedRun", (string?)effective.SelectToken("$.components.schemas.BulkRunAgainResult.properties.workflowRuns.items.$ref"));
+    }
+
+    [Fact]
+    public void Same_title_on_different_shapes_stops_the_build_with_the_fix()
+    {
+        var spec = Trait("same-shape-other-descriptions").Replace(
+            "workflowRunId: { type: string, description: The new run's ID., example: wfr_resumed }",
+            "workflowRunId: { type: integer }", StringComparison.Ordinal);
+        using var run = new GeneratorRun(spec, """
+            overlay: 1.0.0
+            info: { title: t, version: 1.0.0 }
+            actions:
+              - target: $.paths[*].post.responses['200'].content['application/json'].schema.properties.workflowRuns.items
+                update: { title: StartedRun }
+            """);
+        var finding = Assert.Single(run.Of(Codes.SchemaTitleClash));
+        Assert.Contains("'StartedRun'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("update: { title: <name> }", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
