@@ -23,11 +23,28 @@ public static class Snapshot
         }
     }
 
-    /// <summary>The comparison behind <see cref="Match"/>, with the policy passed in so it can itself be tested.</summary>
-    public static SnapshotOutcome Compare(string directory, string name, string extension, string actual, SnapshotPolicy policy)
+    /// <summary>
+    /// Asserts that <paramref name="actual"/> equals a reviewed file committed under a name of its own
+    /// (one that other tools read, such as openapi/openapi.effective.json); a difference is written
+    /// beside it as "{name}.received.{ext}", as for any snapshot.
+    /// </summary>
+    public static void MatchFile(string verifiedPath, string actual)
     {
-        var verifiedPath = System.IO.Path.Combine(directory, $"{name}.verified.{extension}");
-        var receivedPath = System.IO.Path.Combine(directory, $"{name}.received.{extension}");
+        var extension = System.IO.Path.GetExtension(verifiedPath);
+        var receivedPath = System.IO.Path.ChangeExtension(verifiedPath, ".received" + extension);
+        var outcome = CompareFiles(verifiedPath, receivedPath, System.IO.Path.GetFileName(verifiedPath), actual, SnapshotPolicy.FromEnvironment());
+        if (!outcome.Passed)
+        {
+            throw new XunitException(outcome.Message);
+        }
+    }
+
+    /// <summary>The comparison behind <see cref="Match"/>, with the policy passed in so it can itself be tested.</summary>
+    public static SnapshotOutcome Compare(string directory, string name, string extension, string actual, SnapshotPolicy policy) =>
+        CompareFiles(System.IO.Path.Combine(directory, $"{name}.verified.{extension}"), System.IO.Path.Combine(directory, $"{name}.received.{extension}"), name, actual, policy);
+
+    private static SnapshotOutcome CompareFiles(string verifiedPath, string receivedPath, string name, string actual, SnapshotPolicy policy)
+    {
         var received = Scrubber.Scrub(actual);
         var verified = File.Exists(verifiedPath) ? Scrubber.NormalizeNewlines(File.ReadAllText(verifiedPath)) : null;
 

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Documents;
+using Upstash.Workflow.Generator.Spec;
+using Upstash.Workflow.Tests.Snapshots;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Languages;
+
+/// <summary>
+/// What a TypeScript team does with the committed effective spec: generate a client with
+/// @hey-api/openapi-ts and type-check it with tsc --strict (both pinned in tests/typescript). The
+/// client must name every operation and every schema the overlay names as the .NET client does.
+/// </summary>
+public sealed partial class TypeScriptClientTests
+{
+    private static readonly NodeTool Generator = new("typescript", Path.Combine("@hey-api", "openapi-ts", "bin", "run.js"));
+    private static readonly NodeTool Compiler = new("typescript", Path.Combine("typescript", "bin", "tsc"));
+
+    [SkippableFact]
+    public async Task Effective_spec_gives_a_strict_typescript_client_with_the_overlay_names()
+    {
+        var unavailable = Generator.Unavailable() ?? Compiler.Unavailable();
+        Skip.If(unavailable is not null, unavailable);
+        using var dir = new TempDirectory();
+
+        var generated = await Generator.RunAsync(dir.Path, "-i", EffectiveSpecSnapshotTests.Committed, "-o", "client");
+        Assert.True(generated.ExitCode == 0, generated.Output);
+        File.WriteAllText(dir.File("tsconfig.json"), $$"""
+            { "extends": {{JValue.CreateString(Path.Combine(Repository.Root, "tests", "typescript", "tsconfig.json")).ToString(Newtonsoft.Json.Formatting.None)}}, "include": ["client/**/*.ts"] }
+            """);
+        var compiled = await Compiler.RunAsync(dir.Path, "-p", "tsconfig.json");
+        Assert.True(compiled.ExitCode == 0, "tsc --strict: " + compiled.Output);
+
+        var functions = Exported(File.ReadAllText(dir.File(Path.Combine("client", "sdk.gen.ts"))), "const");
+        var types = Exported(File.ReadAllText(dir.File(Path.Combine("client", "types.gen.ts"))), "type");
+        var spec = JObject.Parse(File.ReadAllText(EffectiveSpecSnapshotTests.Committed));
+        var operations = OpenApiDocument.Operations(spec).Select(o => o.OperationId!).ToList();
+        Assert.Equal(28, operations.Count);
+        Assert.Empty(operations.Except(functions));
+        var titles = OverlayTitles();
+        Assert.True(titles.Count >= 18, string.Join(", ", titles));
+        Assert.Empty(titles.Except(types));
+    }
+
+    /// <summary>Every title the overlay gives, each a type name in every language.</summary>
+    private static HashSet<string> OverlayTitles() =>
+        YamlDocument.Load(Repository.Overlay)["actions"]!
+            .Select(a => a["update"]?["title"]?.Value<string>())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> Exported(string code, string kind) =>
+        Regex.Matches(code, $@"^export {kind} ([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text;
+using Xunit.Sdk;
+
+namespace Upstash.Workflow.Tests.Support;
+
+/// <summary>A Node.js program from one of the repository's pinned node_modules folders (tests/contract, tests/typescript).</summary>
+public sealed record NodeTool(string Folder, string Script)
+{
+    public string Path => System.IO.Path.Combine(Repository.Root, "tests", Folder, "node_modules", Script);
+
+    /// <summary>Why the tool cannot run here (null when it can). In CI a missing tool fails instead.</summary>
+    public string? Unavailable()
+    {
+        if (File.Exists(Path))
+        {
+            return null;
+        }
+        var why = $"{Script} is not installed at {Path}: run `npm ci --prefix tests/{Folder}` (needs Node.js and npm).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new XunitException(why + " CI must run these tests, not skip them.");
+        }
+        return why;
+    }
+
+    /// <summary>Runs the tool with node and returns its exit code and everything it printed.</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var reading = Task.WhenAll(
+            process.StandardOutput.ReadToEndAsync().ContinueWith(t => { lock (output) { output.Append(t.Result); } }, TaskScheduler.Default),
+            process.StandardError.ReadToEndAsync().ContinueWith(t => { lock (output) { output.Append(t.Result); } }, TaskScheduler.Default));
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new XunitException($"{Script} did not finish within 3 minutes:\n{output}");
+        }
+        await reading;
+        return (process.ExitCode, output.ToString());
+    }
+}
