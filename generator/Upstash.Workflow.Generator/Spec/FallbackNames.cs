@@ -44,9 +44,11 @@ public static class FallbackNames
             owners[id] = operation;
 
             var prefix = Names.UpperFirst(id);
-            foreach (var (schema, role, status) in OpenApiDocument.OperationSchemas(operation))
+            var schemas = OpenApiDocument.OperationSchemas(operation).ToList();
+            var successes = schemas.Where(s => s.Status is ['2', _, _]).Select(s => s.Status).Distinct().Count();
+            foreach (var (schema, role, status) in schemas)
             {
-                NameSchema(schema, prefix + RoleSuffix(role, status), filled);
+                NameSchema(schema, prefix + RoleSuffix(role, status, successes), filled);
             }
 
             foreach (var parameter in OpenApiDocument.Parameters(root, operation))
@@ -64,7 +66,11 @@ public static class FallbackNames
         }
     }
 
-    private static string RoleSuffix(string role, string? status)
+    /// <summary>
+    /// "Request"; "Result" for the success answer, or for each of several its status too, as
+    /// "AcceptedResult" (a 200 keeps plain "Result"); "NotFoundBody" and the like for the others.
+    /// </summary>
+    private static string RoleSuffix(string role, string? status, int successes)
     {
         if (role == "request")
         {
@@ -72,12 +78,14 @@ public static class FallbackNames
         }
         if (status is ['2', _, _])
         {
-            return "Result";
+            return successes == 1 || status == "200" ? "Result" : StatusName(status) + "Result";
         }
-        return int.TryParse(status, out var code) && Enum.IsDefined(typeof(HttpStatusCode), code)
-            ? ((HttpStatusCode)code) + "Body"
-            : "ErrorBody";
+        return status is ['4' or '5', _, _] ? StatusName(status) + "Body" : "ErrorBody";
     }
+
+    /// <summary>"404" → "NotFound"; a code without a name → "Status499".</summary>
+    private static string StatusName(string status) =>
+        int.TryParse(status, out var code) && Enum.IsDefined(typeof(HttpStatusCode), code) ? ((HttpStatusCode)code).ToString() : "Status" + status;
 
     /// <summary>An inline enum of a parameter (or of its items) is named after the parameter.</summary>
     private static void NameParameterEnum(JObject parameter, List<string> filled)

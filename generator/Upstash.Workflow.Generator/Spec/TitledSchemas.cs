@@ -18,6 +18,7 @@ public static class TitledSchemas
     {
         var components = (JObject)(root["components"] ??= new JObject());
         var schemas = (JObject)(components["schemas"] ??= new JObject());
+        TitlesBesideReferences(root, schemas, diagnostics);
         RenameComponentsToTitles(root, schemas, diagnostics);
 
         foreach (var component in schemas.Properties().ToList())
@@ -40,6 +41,38 @@ public static class TitledSchemas
                     HoistSchema(schema, schemas, diagnostics);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A title beside a <c>$ref</c> names the component it points to: where upstream moves an inline
+    /// schema into components, the overlay's title for the inline schema lands next to the reference,
+    /// and the type keeps its name. A component that has a title of its own keeps it.
+    /// </summary>
+    private static void TitlesBesideReferences(JObject root, JObject schemas, DiagnosticBag diagnostics)
+    {
+        const string Prefix = "#/components/schemas/";
+        foreach (var reference in root.Descendants().OfType<JObject>().Where(o => o["$ref"] is JValue && o["title"] is JValue).ToList())
+        {
+            var target = reference.Value<string>("$ref")!;
+            var title = reference.Value<string>("title");
+            if (!target.StartsWith(Prefix, StringComparison.Ordinal) || schemas[target[Prefix.Length..]] is not JObject component || string.IsNullOrEmpty(title))
+            {
+                continue;
+            }
+            var existing = component.Value<string>("title");
+            if (existing is null)
+            {
+                component["title"] = title;
+            }
+            else if (existing != title)
+            {
+                diagnostics.Warning(Codes.TitleBesideReferenceIgnored,
+                    $"{OpenApiDocument.TargetOf(reference)} refers to {target}, named '{existing}', but is titled '{title}'; the component's name is kept. " +
+                    $"Drop one of the titles in the overlay.",
+                    reference);
+            }
+            reference.Remove("title");
         }
     }
 
