@@ -18,7 +18,17 @@ public static class GeneratedCodeCompiler
             .ToArray());
 
     /// <summary>The compiler's errors and warnings (warnings count, as they do in the build); empty when it compiles cleanly.</summary>
-    public static IReadOnlyList<string> Problems(string code)
+    public static IReadOnlyList<string> Problems(string code) => Compile(code).Problems;
+
+    /// <summary>The compiled assembly's bytes; fails the test when the code does not compile cleanly.</summary>
+    public static byte[] Emit(string code)
+    {
+        var (problems, image) = Compile(code);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+        return image;
+    }
+
+    private static (IReadOnlyList<string> Problems, byte[] Image) Compile(string code)
     {
         var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest));
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
@@ -28,9 +38,10 @@ public static class GeneratedCodeCompiler
         var compilation = CSharpCompilation.Create("Upstash.Workflow.GeneratedCodeCheck", [tree], References.Value, options);
         using var output = new MemoryStream();
         var result = compilation.Emit(output);
-        return result.Diagnostics
+        var problems = result.Diagnostics
             .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)
             .Select(d => d.ToString())
             .ToList();
+        return (problems, output.ToArray());
     }
 }

@@ -1,4 +1,3 @@
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Upstash.Workflow.GeneratedCodeCheck")]
 namespace Upstash.Workflow
 {
     public class ApiError

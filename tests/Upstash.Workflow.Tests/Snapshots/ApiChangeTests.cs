@@ -1,0 +1,109 @@
+using System.Runtime.Loader;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PublicApiGenerator;
+using Upstash.Workflow.Generator.Documents;
+using Upstash.Workflow.Tests.Generation;
+using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.Tests.Support.Snapshots;
+
+namespace Upstash.Workflow.Tests.Snapshots;
+
+/// <summary>What a spec update does to the public API: additive or breaking, member by member.</summary>
+public sealed class ApiChangeTests(Reporter reporter) : IClassFixture<Reporter>
+{
+    private const string Before = """
+        namespace N
+        {
+            public interface IC
+            {
+                void A(int x);
+            }
+            public class C
+            {
+                public C() { }
+                [J("a")]
+                public int? A { get; set; }
+                public void M(
+                            int x,
+                            int y = 0) { }
+                public void Gone() { }
+            }
+            public enum E
+            {
+                One = 0,
+                Two = 1,
+            }
+        }
+        """;
+
+    [Fact]
+    public void No_difference_is_no_change() => Assert.Empty(ApiChanges.Compare(Before, Before));
+
+    [Fact]
+    public void Each_kind_of_difference_is_classified()
+    {
+        var after = Before
+            .Replace("        void A(int x);\n", "        void A(int x);\n        void B();\n", StringComparison.Ordinal)
+            .Replace("[J(\"a\")]", "[J(\"a\", Required=true)]", StringComparison.Ordinal)
+            .Replace("int y = 0) { }", "int y = 0,\n                    int z = 0) { }", StringComparison.Ordinal)
+            .Replace("        public void Gone() { }\n", "        public string? Name { get; set; }\n", StringComparison.Ordinal)
+            .Replace("    public enum E", "    public class D\n    {\n        public D() { }\n    }\n    public enum E", StringComparison.Ordinal);
+        Assert.NotEqual(Before, after);
+        var changes = ApiChanges.Compare(Before, after);
+
+        Assert.Equal(
+            [
+                (ApiChangeKind.AttributesChanged, "N.C", "A"),
+                (ApiChangeKind.Changed, "N.C", "M"),
+                (ApiChangeKind.Removed, "N.C", "Gone"),
+                (ApiChangeKind.Added, "N.C", "Name"),
+                (ApiChangeKind.Added, "N", "D"),
+                (ApiChangeKind.AddedToInterface, "N.IC", "B"),
+            ],
+            changes.Select(c => (c.Kind, c.Type, c.Member)));
+        Assert.Contains("+ int z = 0", changes.Single(c => c.Member == "M").ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Public API change: BREAKING", ApiChanges.Describe(changes), StringComparison.Ordinal);
+        Assert.StartsWith("Public API change: additive", ApiChanges.Describe([.. changes.Where(c => !c.Breaking)]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_real_spec_update_is_classified_from_the_generated_clients()
+    {
+        // Upstream's next file, as it might be: a new header on restart, a new field on runs, and
+        // a DLQ entry that can no longer be deleted one by one.
+        var spec = (JObject)YamlDocument.Load(Repository.Spec);
+        var before = PublicApiOf(spec);
+        var restart = (JObject)spec.SelectToken("$.paths['/v2/workflows/dlq/restart/{dlqId}'].post")!;
+        ((JArray)restart["parameters"]!).Add(JObject.Parse("""{ "in": "header", "name": "Upstash-Priority", "required": false, "schema": { "type": "integer" } }"""));
+        ((JObject)spec.SelectToken("$.components.schemas.WorkflowRun.properties")!)["priority"] = JObject.Parse("""{ "type": "integer" }""");
+        ((JObject)spec.SelectToken("$.paths['/v2/workflows/dlq/{dlqId}']")!).Remove("delete");
+        var changes = ApiChanges.Compare(before, PublicApiOf(spec));
+
+        reporter.Say("Spec update (restart gains Upstash-Priority, runs gain priority, DELETE /v2/workflows/dlq/{dlqId} goes):\n" + ApiChanges.Describe(changes));
+        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Changed, Member: "RestartWorkflowAsync", Type: "Upstash.Workflow.DlqClient" } && c.After!.Contains("int? priority = default", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Changed, Member: "RestartWorkflowAsync", Type: "Upstash.Workflow.IDlqClient" });
+        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Removed, Member: "DeleteFailedRunAsync", Type: "Upstash.Workflow.DlqClient" });
+        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "Priority", Type: "Upstash.Workflow.WorkflowRun" });
+        Assert.All(changes, c => Assert.True(c.Breaking == c.Kind is not (ApiChangeKind.Added or ApiChangeKind.AttributesChanged)));
+    }
+
+    /// <summary>Generates and compiles the client of <paramref name="spec"/> and lists its public API as the snapshot does.</summary>
+    private static string PublicApiOf(JObject spec)
+    {
+        using var run = new GeneratorRun(spec.ToString(Formatting.Indented));
+        Assert.False(run.Result.HasErrors, run.Findings);
+        // PublicApiGenerator reads the assembly's file, so it is written out first.
+        var file = Path.Combine(run.Scratch, "Upstash.Workflow.GeneratedCodeCheck.dll");
+        File.WriteAllBytes(file, GeneratedCodeCompiler.Emit(run.ClientCode));
+        var context = new AssemblyLoadContext("generated client", isCollectible: true);
+        try
+        {
+            return context.LoadFromAssemblyPath(file).GeneratePublicApi(PublicApiSnapshotTests.Options);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}
