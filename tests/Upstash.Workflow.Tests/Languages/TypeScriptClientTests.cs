@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Documents;
 using Upstash.Workflow.Generator.Spec;
@@ -41,6 +42,33 @@ public sealed partial class TypeScriptClientTests
         var titles = OverlayTitles();
         Assert.True(titles.Count >= 18, string.Join(", ", titles));
         Assert.Empty(titles.Except(types));
+    }
+
+    [SkippableFact]
+    public async Task Typescript_client_calls_with_one_auth_scheme_and_repeated_list_pairs()
+    {
+        var unavailable = Generator.Unavailable() ?? Compiler.Unavailable();
+        Skip.If(unavailable is not null, unavailable);
+        using var dir = new TempDirectory();
+        Assert.Equal(0, (await Generator.RunAsync(dir.Path, "-i", EffectiveSpecSnapshotTests.Committed, "-o", "client")).ExitCode);
+        File.Copy(Path.Combine(Repository.Root, "tests", "typescript", "usage.ts"), dir.File("usage.ts"));
+        // README's snippet, type-checked strictly, then emitted as CommonJS for node to run.
+        var built = await Compiler.RunAsync(dir.Path, "--strict", "--target", "ES2022", "--lib", "ES2022,DOM,DOM.Iterable",
+            "--module", "commonjs", "--moduleResolution", "node10", "--ignoreDeprecations", "5.0", "--outDir", "out", "usage.ts");
+        Assert.True(built.ExitCode == 0, "tsc: " + built.Output);
+
+        await using var server = await RecordingServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{ "messages": [ { "dlqId": "1725323658779-0" } ] }""");
+        });
+        var run = await new NodeTool("typescript", "").RunScriptAsync(dir.File(Path.Combine("out", "usage.js")), dir.Path, server.BaseAddress.AbsoluteUri.TrimEnd('/'), Clients.Token);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("""{"status":200,"messages":1}""", run.Output.Trim());
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/v2/workflows/dlq?label=nightly&label=billing", request.RawTarget);
+        Assert.Equal($"Bearer {Clients.Token}", request.Header("Authorization"));
     }
 
     /// <summary>Every title the overlay gives, each a type name in every language.</summary>

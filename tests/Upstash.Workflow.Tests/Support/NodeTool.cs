@@ -25,10 +25,14 @@ public sealed record NodeTool(string Folder, string Script)
     }
 
     /// <summary>Runs the tool with node and returns its exit code and everything it printed.</summary>
-    public async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+    public Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunScriptAsync(Path, workingDirectory, arguments);
+
+    /// <summary>Runs any script with node, for code the tools produced.</summary>
+    public async Task<(int ExitCode, string Output)> RunScriptAsync(string script, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("node") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path);
+        start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -47,7 +51,7 @@ public sealed record NodeTool(string Folder, string Script)
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new XunitException($"{Script} did not finish within 3 minutes:\n{output}");
+            throw new XunitException($"{script} did not finish within 3 minutes:\n{output}");
         }
         await reading;
         return (process.ExitCode, output.ToString());
