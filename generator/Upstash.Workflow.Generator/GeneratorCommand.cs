@@ -26,10 +26,14 @@ public sealed record GeneratorOptions(
 
     /// <summary>The effective spec adapted to NSwag's C# conventions.</summary>
     public string NSwagInput => Path.Combine(OutputDirectory, "openapi.csharp.json");
+
+    /// <summary>What NSwag writes; the client file is this plus the JSON context.</summary>
+    public string NSwagOutput => Path.Combine(OutputDirectory, "nswag-output.g.cs");
 }
 
 /// <summary>
-/// spec → overlay → checks → fallback names → titles as components → effective spec → C# adaptation → NSwag → name check.
+/// spec → overlay → checks → fallback names → titles as components → effective spec → C# adaptation → NSwag
+/// → JSON context → name check.
 /// The build (UpstashGen.targets) and the tests call this same entry point.
 /// </summary>
 public static class GeneratorCommand
@@ -93,12 +97,19 @@ public static class GeneratorCommand
         }
         Write(options.NSwagInput, csharp);
 
-        NSwagRunner.Run(options.NSwagDll, options.NSwagDocument, options.NSwagInput, options.ClientFile, diagnostics);
+        NSwagRunner.Run(options.NSwagDll, options.NSwagDocument, options.NSwagInput, options.NSwagOutput, diagnostics);
         if (diagnostics.HasErrors)
         {
             return diagnostics;
         }
-        GeneratedNameCheck.Check(File.ReadAllText(options.ClientFile), options.ClientFile, diagnostics);
+        var nswagCode = File.ReadAllText(options.NSwagOutput);
+        var client = JsonContextWriter.Complete(nswagCode, options.ClientFile);
+        // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
+        if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
+        {
+            File.WriteAllText(options.ClientFile, client);
+        }
+        GeneratedNameCheck.Check(client, options.ClientFile, diagnostics);
         if (!diagnostics.HasErrors)
         {
             diagnostics.Info($"generated {options.ClientFile} from {options.Spec}" + (options.Overlay is null ? "" : $" + {options.Overlay}"));

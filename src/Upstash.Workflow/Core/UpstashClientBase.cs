@@ -1,15 +1,19 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
-using Newtonsoft.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Upstash.Workflow.Errors;
 
 namespace Upstash.Workflow.Core;
 
 /// <summary>
-/// Base of every generated client class (NSwag's <c>clientBaseClass</c>): the hooks NSwag calls
-/// around each request, implemented once for all operations.
+/// Base of every generated client class (generator/templates/Client.Class.liquid): what each request
+/// needs around the code the spec determines, written once for all operations.
 /// </summary>
-public abstract class UpstashClientBase
+internal abstract class UpstashClientBase(JsonSerializerContext json)
 {
     /// <summary>
     /// Set on a request whose operation documents a 3xx answer as its success (e.g. "Cancel In-Progress
@@ -18,78 +22,90 @@ public abstract class UpstashClientBase
     public static readonly HttpRequestOptionsKey<int> SuccessRedirect = new("Upstash.Workflow.SuccessRedirect");
 
     /// <summary>
-    /// Resolves the operation's relative path against the client's base address, so a base address
-    /// without a trailing slash ("https://host/prefix") keeps its last segment.
+    /// Makes the operation's relative path absolute against the client's base address, so a base
+    /// address without a trailing slash ("https://host/prefix") keeps its last segment.
     /// </summary>
-    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken)
+    protected static void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder relativeUrl)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(relativeUrl);
         var baseAddress = client.BaseAddress ?? throw new InvalidOperationException(
-            "The HttpClient has no BaseAddress. Create the client through UpstashWorkflowClient or AddUpstashWorkflowClient, or set HttpClient.BaseAddress.");
+            "The HttpClient has no BaseAddress. Create the client through UpstashWorkflowClient or AddUpstashWorkflowClient.");
         var root = baseAddress.AbsoluteUri;
-        urlBuilder.Insert(0, root.EndsWith('/') ? root : root + "/");
-        return Task.CompletedTask;
+        relativeUrl.Insert(0, root.EndsWith('/') ? root : root + "/");
+        request.RequestUri = new Uri(relativeUrl.ToString(), UriKind.Absolute);
     }
-
-    /// <summary>Nothing to do once the URL is final; a hook for derived clients.</summary>
-    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
 
     /// <summary>
-    /// Reads a success body as <typeparamref name="T"/>. Whatever stops it (malformed or cut-off JSON,
-    /// a value of the wrong JSON type, a number out of range, text that is not base64) becomes an
-    /// <see cref="UpstashWorkflowException"/> that says which call, which field and which value.
+    /// Lets only a success through: every 4xx and 5xx answer becomes its typed exception (see
+    /// <see cref="ErrorMapper"/>), so a missing, empty or non-JSON body still yields the right type; an
+    /// operation's documented 3xx counts as its success; any other answer is an <see cref="UpstashWorkflowException"/>.
     /// </summary>
-    protected static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    protected static async Task ProcessResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.Content is null)
+        var status = (int)response.StatusCode;
+        if (status is >= 200 and < 300)
         {
-            return default;
+            return;
         }
-        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var text = new StreamReader(stream);
-        using var reader = new JsonTextReader(text);
+        if (response.RequestMessage?.Options.TryGetValue(SuccessRedirect, out var redirect) == true && status == redirect)
+        {
+            return;
+        }
+        throw await ErrorMapper.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A JSON request body, written with the generated metadata of <typeparamref name="T"/>.</summary>
+    protected HttpContent JsonBody<T>(T value) => JsonContent.Create(value, TypeInfo<T>(), new MediaTypeHeaderValue("application/json"));
+
+    /// <summary>
+    /// Reads a success body as <typeparamref name="T"/>, asynchronously. Whatever stops it (malformed or
+    /// cut-off JSON, a value of the wrong JSON type, a number out of range, text that is not base64, no
+    /// body at all) becomes an <see cref="UpstashWorkflowException"/> that says which call, which field and which value.
+    /// </summary>
+    protected async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var request = response.RequestMessage;
+        var call = $"{request?.Method} {request?.RequestUri?.AbsolutePath}";
+        T? value;
         try
         {
-            return JsonSerializer.Create(settings).Deserialize<T>(reader);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                value = await JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (e is JsonException or FormatException or OverflowException or ArgumentException or InvalidCastException)
+        catch (JsonException e)
         {
-            var request = response.RequestMessage;
-            var value = reader.Value is { } v ? " holds " + Quote(v) : "";
-            var field = string.IsNullOrEmpty(reader.Path) ? "the body" : $"field '{reader.Path}'";
-            var message = $"The answer to {request?.Method} {request?.RequestUri?.AbsolutePath} could not be read as {Display(typeof(T))}: {field}{value} ({e.Message.TrimEnd('.')}).";
-            throw new UpstashWorkflowException(message, (int)response.StatusCode, null, headers, e);
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "the body" : $"field '{e.Path.TrimStart('$').TrimStart('.')}'";
+            throw Unreadable(response, $"The answer to {call} could not be read as {Display(typeof(T))}: {field}: {e.Message.TrimEnd('.')}.", e);
         }
+        return value ?? throw Unreadable(response, $"The answer to {call} was empty where {Display(typeof(T))} was expected.", null);
     }
+
+    /// <summary>A query or header value as the API reads it: invariant numbers, lower-case booleans, wire values of enumerations.</summary>
+    protected static string ConvertToString(object? value, IFormatProvider culture) => value switch
+    {
+        null => "",
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        byte[] bytes => Convert.ToBase64String(bytes),
+        IFormattable formattable => formattable.ToString(null, culture),
+        _ => value.ToString() ?? "",
+    };
+
+    private JsonTypeInfo<T> TypeInfo<T>() =>
+        json.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"The generated JSON context has no metadata for {typeof(T)}; the generator lists every body and answer type in it.");
+
+    private static UpstashWorkflowException Unreadable(HttpResponseMessage response, string message, Exception? inner) =>
+        new(new ErrorDetails(message, (int)response.StatusCode, null, null, ErrorMapper.Headers(response)), inner);
 
     /// <summary>"IReadOnlyList&lt;NotifyResponse&gt;" rather than "IReadOnlyList`1".</summary>
     private static string Display(Type type) =>
         type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Display))}>" : type.Name;
-
-    private static string Quote(object value)
-    {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        text = text.Length > 100 ? text[..100] + "…" : text;
-        return value is string ? $"\"{text}\"" : text;
-    }
-
-    /// <summary>
-    /// Turns every 4xx and 5xx answer into its typed exception before the generated code looks at
-    /// it, so a missing, empty or non-JSON body still yields the right type (see <see cref="ErrorMapper"/>).
-    /// </summary>
-    protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.RequestMessage?.Options.TryGetValue(SuccessRedirect, out var redirect) == true && (int)response.StatusCode == redirect)
-        {
-            // The generator gave NSwag this operation's documented 3xx as a 200 too: read it as that.
-            response.StatusCode = System.Net.HttpStatusCode.OK;
-            return;
-        }
-        if ((int)response.StatusCode >= 400)
-        {
-            throw await ErrorMapper.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Text;
-using Newtonsoft.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Upstash.Workflow;
 
@@ -10,6 +12,9 @@ namespace Upstash.Workflow;
 /// </summary>
 public abstract class WorkflowPayload
 {
+    /// <summary>The JSON rules a workflow endpoint written in TypeScript expects: camelCase names (System.Text.Json's web defaults).</summary>
+    private static readonly JsonSerializerOptions WebDefaults = new(JsonSerializerDefaults.Web);
+
     private WorkflowPayload()
     {
     }
@@ -17,42 +22,57 @@ public abstract class WorkflowPayload
     /// <summary>UTF-8 text, sent as <c>text/plain</c>.</summary>
     public static WorkflowPayload Text(string text) => new TextPayload(text ?? throw new ArgumentNullException(nameof(text)));
 
-    /// <summary>A value serialized to JSON with the client's settings, sent as <c>application/json</c>.</summary>
-    public static WorkflowPayload Json(object? value) => new JsonPayload(value);
+    /// <summary>
+    /// A value serialized to JSON with System.Text.Json, sent as <c>application/json</c>: with
+    /// <paramref name="options"/>, or else the web defaults (camelCase names, as a TypeScript endpoint reads them).
+    /// For trimmed or native AOT applications, use the overload that takes a <see cref="JsonTypeInfo{T}"/>.
+    /// </summary>
+    [RequiresUnreferencedCode("Serializes with reflection; use Json(value, JsonTypeInfo<T>) from a JsonSerializerContext when trimming.")]
+    [RequiresDynamicCode("Serializes with reflection; use Json(value, JsonTypeInfo<T>) from a JsonSerializerContext for native AOT.")]
+    public static WorkflowPayload Json<T>(T value, JsonSerializerOptions? options = null) =>
+        new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(value, options ?? WebDefaults));
+
+    /// <summary>A value serialized to JSON with the metadata of a <c>JsonSerializerContext</c>, sent as <c>application/json</c>; trimming- and AOT-safe.</summary>
+    public static WorkflowPayload Json<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo ?? throw new ArgumentNullException(nameof(typeInfo))));
 
     /// <summary>JSON text as it is, sent as <c>application/json</c>.</summary>
     public static WorkflowPayload RawJson(string json) => new TextPayload(json ?? throw new ArgumentNullException(nameof(json)), "application/json");
 
     /// <summary>Bytes as they are, sent as <c>application/octet-stream</c>.</summary>
-    public static WorkflowPayload Bytes(ReadOnlyMemory<byte> bytes) => new BytesPayload(bytes);
+    public static WorkflowPayload Bytes(ReadOnlyMemory<byte> bytes) => new BytesPayload(bytes, "application/octet-stream");
 
     /// <summary>The media type the body is sent as.</summary>
     public abstract string MediaType { get; }
 
     /// <summary>The request content; the generated client calls this right before sending.</summary>
-    public abstract HttpContent ToHttpContent(JsonSerializerSettings settings);
+    internal abstract HttpContent ToHttpContent();
 
     private sealed class TextPayload(string text, string mediaType = "text/plain") : WorkflowPayload
     {
         public override string MediaType => mediaType;
 
-        public override HttpContent ToHttpContent(JsonSerializerSettings settings) =>
-            new StringContent(text, new UTF8Encoding(false), mediaType);
+        internal override HttpContent ToHttpContent() => new StringContent(text, new UTF8Encoding(false), mediaType);
     }
 
-    private sealed class JsonPayload(object? value) : WorkflowPayload
+    // Serialized when made, so a value that cannot be written fails where it is given, not mid-send.
+    private sealed class JsonPayload(byte[] json) : WorkflowPayload
     {
         public override string MediaType => "application/json";
 
-        public override HttpContent ToHttpContent(JsonSerializerSettings settings) =>
-            new StringContent(JsonConvert.SerializeObject(value, settings), new UTF8Encoding(false), MediaType);
+        internal override HttpContent ToHttpContent()
+        {
+            var content = new ByteArrayContent(json);
+            content.Headers.ContentType = new MediaTypeHeaderValue(MediaType, "utf-8");
+            return content;
+        }
     }
 
-    private sealed class BytesPayload(ReadOnlyMemory<byte> bytes) : WorkflowPayload
+    private sealed class BytesPayload(ReadOnlyMemory<byte> bytes, string mediaType) : WorkflowPayload
     {
-        public override string MediaType => "application/octet-stream";
+        public override string MediaType => mediaType;
 
-        public override HttpContent ToHttpContent(JsonSerializerSettings settings)
+        internal override HttpContent ToHttpContent()
         {
             var content = new ReadOnlyMemoryContent(bytes);
             content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);

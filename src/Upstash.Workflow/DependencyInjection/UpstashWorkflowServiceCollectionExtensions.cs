@@ -32,6 +32,7 @@ public static class UpstashWorkflowServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        // Bound by generated code (see SYSLIB1100 in the project file about TokenProvider).
         services.AddOptions<UpstashWorkflowClientOptions>().Bind(configuration);
         return Register(services);
     }

@@ -1,5 +1,4 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace Upstash.Workflow;
 
@@ -20,7 +19,8 @@ public sealed record ErrorDetails(string Message, int StatusCode, string? Body, 
         }
         try
         {
-            return JObject.Parse(body)["error"] is JValue { Type: JTokenType.String } error ? (string?)error : null;
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : null;
         }
         catch (JsonException)
         {

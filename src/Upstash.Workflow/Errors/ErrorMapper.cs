@@ -65,7 +65,8 @@ public static class ErrorMapper
         return (length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, Math.Min(length, MaxBodyBytes)), truncated);
     }
 
-    private static Dictionary<string, IEnumerable<string>> Headers(HttpResponseMessage response)
+    /// <summary>Response and content headers, copied only for an answer that becomes an exception.</summary>
+    internal static Dictionary<string, IEnumerable<string>> Headers(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers)

@@ -11,12 +11,6 @@ public class UpstashWorkflowException : Exception
     /// <summary>How much of a response body is kept in <see cref="ResponseBody"/>.</summary>
     public const int MaxBodyLength = 4096;
 
-    /// <summary>Called by the generated code for answers outside the documented ones.</summary>
-    public UpstashWorkflowException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : this(new ErrorDetails(message, statusCode, response, ErrorDetails.ReadErrorMessage(response), headers), innerException)
-    {
-    }
-
     /// <summary>Creates the exception from what <see cref="Errors.ErrorMapper"/> read of a response.</summary>
     public UpstashWorkflowException(ErrorDetails details, Exception? innerException = null)
         : base(details.Message, innerException)
@@ -39,19 +33,4 @@ public class UpstashWorkflowException : Exception
 
     /// <summary>The response's headers, content headers included.</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
-}
-
-/// <summary>A documented non-success answer with a typed body that no status mapping claimed.</summary>
-/// <typeparam name="TResult">The documented body type.</typeparam>
-public class UpstashWorkflowException<TResult> : UpstashWorkflowException
-{
-    /// <summary>Called by the generated code.</summary>
-    public UpstashWorkflowException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, innerException)
-    {
-        Result = result;
-    }
-
-    /// <summary>The body, deserialized.</summary>
-    public TResult Result { get; }
 }

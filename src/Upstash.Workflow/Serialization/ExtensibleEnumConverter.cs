@@ -1,4 +1,5 @@
-using Newtonsoft.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Upstash.Workflow.Serialization;
 
@@ -11,29 +12,15 @@ internal interface IExtensibleEnum<TSelf>
 
 /// <summary>
 /// Reads and writes a generated extensible enumeration as its wire text. Any string is a value, known
-/// or not; anything else is a <see cref="JsonSerializationException"/> naming where it stood.
+/// or not; anything else is a <see cref="JsonException"/> that says what was found.
 /// </summary>
-internal sealed class ExtensibleEnumConverter<T> : JsonConverter
+internal sealed class ExtensibleEnumConverter<T> : JsonConverter<T>
     where T : struct, IExtensibleEnum<T>
 {
-    public override bool CanConvert(Type objectType) => objectType == typeof(T) || objectType == typeof(T?);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? T.FromWire(reader.GetString()!)
+            : throw new JsonException($"expected a string for {typeof(T).Name}, found {ReadableValueConverterFactory.Found(ref reader)}");
 
-    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) => reader.TokenType switch
-    {
-        JsonToken.String => T.FromWire((string)reader.Value!),
-        JsonToken.Null when objectType == typeof(T?) => null,
-        _ => throw new JsonSerializationException($"Expected a string for {typeof(T).Name} at '{reader.Path}', found {reader.TokenType} {reader.Value}."),
-    };
-
-    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
-    {
-        if (value is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.WriteValue(value.ToString());
-        }
-    }
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

@@ -1,5 +1,6 @@
-using System.Globalization;
-using Newtonsoft.Json;
+using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Upstash.Workflow.Serialization;
 
@@ -8,53 +9,31 @@ namespace Upstash.Workflow.Serialization;
 /// its timestamps. The generator types exactly the fields the overlay marks <c>x-unix-time: milliseconds</c>
 /// as <see cref="DateTimeOffset"/>; this converter keeps them integers on the wire.
 /// </summary>
-public sealed class UnixTimeMillisecondsConverter : JsonConverter
+internal sealed class UnixTimeMillisecondsConverter : JsonConverter<DateTimeOffset>
 {
-    /// <inheritdoc />
-    public override bool CanConvert(Type objectType) =>
-        objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
-
-    /// <inheritdoc />
-    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        long milliseconds;
         switch (reader.TokenType)
         {
-            case JsonToken.Null when objectType == typeof(DateTimeOffset?):
-                return null;
-            case JsonToken.Integer:
-                return FromMilliseconds(Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture), reader);
+            case JsonTokenType.Number when reader.TryGetInt64(out milliseconds):
+                break;
             // Some services send whole numbers as 1.725e12; accept them only when nothing is lost.
-            case JsonToken.Float when reader.Value is double d && d == Math.Floor(d) && Math.Abs(d) <= long.MaxValue:
-                return FromMilliseconds((long)d, reader);
-            case JsonToken.String when long.TryParse((string?)reader.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms):
-                return FromMilliseconds(ms, reader);
+            case JsonTokenType.Number when reader.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < long.MaxValue:
+                milliseconds = (long)d;
+                break;
+            case JsonTokenType.String when Utf8Parser.TryParse(reader.ValueSpan, out milliseconds, out var used) && used == reader.ValueSpan.Length:
+                break;
             default:
-                throw new JsonSerializationException($"Expected a Unix time in milliseconds at '{reader.Path}', found {reader.TokenType}.");
+                throw new JsonException($"expected a Unix time in milliseconds, found {ReadableValueConverterFactory.Found(ref reader)}");
         }
+        if (milliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || milliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            throw new JsonException($"the Unix time {milliseconds} ms is outside the range of DateTimeOffset");
+        }
+        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
     }
 
-    /// <inheritdoc />
-    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
-    {
-        if (value is DateTimeOffset time)
-        {
-            writer.WriteValue(time.ToUnixTimeMilliseconds());
-        }
-        else
-        {
-            writer.WriteNull();
-        }
-    }
-
-    private static DateTimeOffset FromMilliseconds(long milliseconds, JsonReader reader)
-    {
-        try
-        {
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new JsonSerializationException($"The Unix time {milliseconds} ms at '{reader.Path}' is outside the range of DateTimeOffset.");
-        }
-    }
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.ToUnixTimeMilliseconds());
 }

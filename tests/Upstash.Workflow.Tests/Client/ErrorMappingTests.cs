@@ -106,7 +106,7 @@ public sealed class ErrorMappingTests
         var error = await CallAsync(Respond(200, "application/json", "{ not json"));
         Assert.IsType<UpstashWorkflowException>(error);
         Assert.Equal(200, error.StatusCode);
-        Assert.IsAssignableFrom<Newtonsoft.Json.JsonException>(error.InnerException);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
     }
 
     [Fact]

@@ -1,21 +1,34 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Generation;
 
 /// <summary>
-/// Compiles a generated client on its own against the library's handwritten part (Upstash.Workflow.dll):
-/// proof that a spec yields code that builds, without building a project around it.
+/// Compiles a generated client on its own against the library's handwritten part (Upstash.Workflow.dll),
+/// with the System.Text.Json source generator the build runs: proof that a spec yields code that builds,
+/// without building a project around it.
 /// </summary>
 public static class GeneratedCodeCompiler
 {
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Append(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)
             .Append(typeof(UpstashWorkflowClient).Assembly.Location)
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray());
+
+    private static readonly Lazy<ISourceGenerator[]> Generators = new(() =>
+    {
+        var reference = new AnalyzerFileReference(Repository.JsonSourceGenerator, new Loader());
+        var failures = new List<string>();
+        reference.AnalyzerLoadFailed += (_, e) => failures.Add(e.Message);
+        ISourceGenerator[] generators = [.. reference.GetGenerators(LanguageNames.CSharp)];
+        Assert.True(generators.Length > 0, $"no source generator in {Repository.JsonSourceGenerator}: {string.Join("; ", failures)}");
+        return generators;
+    });
 
     /// <summary>The compiler's errors and warnings (warnings count, as they do in the build); empty when it compiles cleanly.</summary>
     public static IReadOnlyList<string> Problems(string code) => Compile(code).Problems;
@@ -36,12 +49,23 @@ public static class GeneratedCodeCompiler
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS0436"] = ReportDiagnostic.Suppress });
         // The assembly name the library lets see its internals, as the library's own generated code does.
         var compilation = CSharpCompilation.Create("Upstash.Workflow.GeneratedCodeCheck", [tree], References.Value, options);
+        CSharpGeneratorDriver.Create(Generators.Value).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorProblems);
+        compilation = (CSharpCompilation)generated;
         using var output = new MemoryStream();
         var result = compilation.Emit(output);
-        var problems = result.Diagnostics
+        var problems = result.Diagnostics.Concat(generatorProblems)
             .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)
             .Select(d => d.ToString())
             .ToList();
         return (problems, output.ToArray());
+    }
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 }

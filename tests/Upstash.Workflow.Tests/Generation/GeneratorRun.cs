@@ -8,7 +8,12 @@ public sealed class GeneratorRun : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public GeneratorRun(string specText, string? overlayText = null, bool useProjectOverlay = true)
+    /// <param name="specText">The spec.</param>
+    /// <param name="overlayText">An overlay of the test's own, instead of the project's.</param>
+    /// <param name="useProjectOverlay">False for no overlay at all.</param>
+    /// <param name="clientFile">The client file's name, which names its JSON context: the library's own
+    /// ("Upstash.Workflow.g.cs") to compare with its snapshot; another one for code compiled against the library.</param>
+    public GeneratorRun(string specText, string? overlayText = null, bool useProjectOverlay = true, string clientFile = "Client.g.cs")
     {
         File.WriteAllText(_dir.File("openapi.yaml"), specText);
         string? overlay = useProjectOverlay ? Repository.Overlay : null;
@@ -17,7 +22,7 @@ public sealed class GeneratorRun : IDisposable
             overlay = _dir.File("overlay.yaml");
             File.WriteAllText(overlay, overlayText);
         }
-        Options = new GeneratorOptions(_dir.File("openapi.yaml"), overlay, Repository.NSwagDocument, Repository.NSwagDll, _dir.File("out"), _dir.File("Client.g.cs"));
+        Options = new GeneratorOptions(_dir.File("openapi.yaml"), overlay, Repository.NSwagDocument, Repository.NSwagDll, _dir.File("out"), _dir.File(clientFile));
         Result = GeneratorCommand.Run(Options);
     }
 

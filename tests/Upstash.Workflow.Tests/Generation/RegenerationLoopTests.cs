@@ -11,12 +11,15 @@ namespace Upstash.Workflow.Tests.Generation;
 [Collection(SnapshotCollection.Name)]
 public sealed class RegenerationLoopTests
 {
+    /// <summary>The library's client file name, so the regenerated code is named as the snapshot's is.</summary>
+    private const string LibraryClient = "Upstash.Workflow.g.cs";
+
     private static readonly string SnapshotDirectory = Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Snapshots");
 
     [Fact]
     public void Unchanged_spec_regenerates_the_committed_snapshot_exactly()
     {
-        using var run = new GeneratorRun(SpecEdits.Spec());
+        using var run = new GeneratorRun(SpecEdits.Spec(), clientFile: LibraryClient);
         Assert.False(run.Result.HasErrors, run.Findings);
         var outcome = CompareWithCommittedSnapshot(run);
         Assert.True(outcome.Passed, outcome.Message);
@@ -27,7 +30,7 @@ public sealed class RegenerationLoopTests
     {
         var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
             SpecEdits.Header("Upstash-Deduplication-Id", description: "Drop a repeated restart with the same id."));
-        using var run = new GeneratorRun(spec);
+        using var run = new GeneratorRun(spec, clientFile: LibraryClient);
         Assert.False(run.Result.HasErrors, run.Findings);
 
         var code = run.ClientCode;

@@ -3,11 +3,11 @@ namespace Upstash.Workflow
     public class ApiError
     {
         public ApiError() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("error", Required=Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings=true)]
-        public string Error { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public required string Error { get; set; }
     }
     public class BadRequestException : Upstash.Workflow.UpstashWorkflowException
     {
@@ -16,119 +16,55 @@ namespace Upstash.Workflow
     public class BatchTriggerItem
     {
         public BatchTriggerItem() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("body", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
         public string? Body { get; set; }
-        [Newtonsoft.Json.JsonProperty("destination", Required=Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings=true)]
-        public string Destination { get; set; }
-        [Newtonsoft.Json.JsonProperty("headers", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("destination")]
+        public required string Destination { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("headers")]
         public System.Collections.Generic.IDictionary<string, string>? Headers { get; set; }
     }
     public class BatchTriggerResult
     {
         public BatchTriggerResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("deduplicated", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
         public bool? Deduplicated { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
     public class BulkRunAgainResult : Upstash.Workflow.IUpstashPage
     {
         public BulkRunAgainResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("cursor", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRuns", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
         public System.Collections.Generic.IList<Upstash.Workflow.StartedRun>? WorkflowRuns { get; set; }
     }
     public class CancelWorkflowRunsResult
     {
         public CancelWorkflowRunsResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("cancelled", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
         public int? Cancelled { get; set; }
     }
     public class DeleteFailedRunsResult : Upstash.Workflow.IUpstashPage
     {
         public DeleteFailedRunsResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("cursor", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
-        [Newtonsoft.Json.JsonProperty("deleted", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("deleted")]
         public long? Deleted { get; set; }
-    }
-    public class DlqClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.IDlqClient
-    {
-        public DlqClient(System.Net.Http.HttpClient httpClient) { }
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public virtual System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default) { }
-        protected virtual System.Threading.Tasks.Task<Upstash.Workflow.DlqClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = default, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(
-                    System.Collections.Generic.IEnumerable<string>? dlqIds = null,
-                    string? cursor = null,
-                    int? count = default,
-                    long? fromDate = default,
-                    long? toDate = default,
-                    System.Collections.Generic.IEnumerable<string>? workflowUrl = null,
-                    string? workflowRunId = null,
-                    long? workflowCreatedAt = default,
-                    System.Collections.Generic.IEnumerable<string>? label = null,
-                    System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null,
-                    System.Collections.Generic.IEnumerable<string>? callerIp = null,
-                    System.Collections.Generic.IEnumerable<string>? flowControlKey = null,
-                    int? retries = default,
-                    string? delay = null,
-                    string? retryDelay = null,
-                    string? overrideFlowControlKey = null,
-                    string? flowControlValue = null,
-                    string? overrideLabel = null,
-                    string? failureCallback = null,
-                    bool? all = default,
-                    System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = default, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(
-                    System.Collections.Generic.IEnumerable<string>? dlqIds = null,
-                    string? cursor = null,
-                    int? count = default,
-                    long? fromDate = default,
-                    long? toDate = default,
-                    System.Collections.Generic.IEnumerable<string>? workflowUrl = null,
-                    string? workflowRunId = null,
-                    long? workflowCreatedAt = default,
-                    System.Collections.Generic.IEnumerable<string>? label = null,
-                    System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null,
-                    System.Collections.Generic.IEnumerable<string>? callerIp = null,
-                    System.Collections.Generic.IEnumerable<string>? flowControlKey = null,
-                    int? retries = default,
-                    string? delay = null,
-                    string? retryDelay = null,
-                    string? overrideFlowControlKey = null,
-                    string? flowControlValue = null,
-                    string? overrideLabel = null,
-                    string? failureCallback = null,
-                    bool? all = default,
-                    System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) { }
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText) { }
-            public T Object { get; }
-            public string Text { get; }
-        }
     }
     public sealed class ErrorDetails : System.IEquatable<Upstash.Workflow.ErrorDetails>
     {
@@ -143,42 +79,42 @@ namespace Upstash.Workflow
     public class FailedRunsPage : Upstash.Workflow.IUpstashPage
     {
         public FailedRunsPage() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("cursor", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
-        [Newtonsoft.Json.JsonProperty("messages", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<Upstash.Workflow.WorkflowDlqMessage>? Messages { get; set; }
     }
     public class FailureFunction
     {
         public FailureFunction() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("dlqId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
         public string? DlqId { get; set; }
-        [Newtonsoft.Json.JsonProperty("failHeaders", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("failHeaders")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? FailHeaders { get; set; }
-        [Newtonsoft.Json.JsonProperty("failResponse", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("failResponse")]
         public string? FailResponse { get; set; }
-        [Newtonsoft.Json.JsonProperty("failStatus", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("failStatus")]
         public int? FailStatus { get; set; }
-        [Newtonsoft.Json.JsonProperty("maxRetries", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
         public int? MaxRetries { get; set; }
-        [Newtonsoft.Json.JsonProperty("messageId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("messageId")]
         public string? MessageId { get; set; }
-        [Newtonsoft.Json.JsonProperty("responseBody", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
         public string? ResponseBody { get; set; }
-        [Newtonsoft.Json.JsonProperty("responseHeaders", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("responseHeaders")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeaders { get; set; }
-        [Newtonsoft.Json.JsonProperty("responseStatus", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
         public int? ResponseStatus { get; set; }
-        [Newtonsoft.Json.JsonProperty("state", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
         public string? State { get; set; }
-        [Newtonsoft.Json.JsonProperty("url", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; }
     }
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.FailureFunctionState>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.FailureFunctionState>))]
     public readonly struct FailureFunctionState : System.IEquatable<Upstash.Workflow.FailureFunctionState>
     {
         public FailureFunctionState(string value) { }
@@ -205,75 +141,55 @@ namespace Upstash.Workflow
         public int? Rate { get; }
         public string Value { get; }
     }
-    public class FlowControlClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.IFlowControlClient
-    {
-        public FlowControlClient(System.Net.Http.HttpClient httpClient) { }
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = default, int? rate = default, int? period = default, System.Threading.CancellationToken cancellationToken = default) { }
-        protected virtual System.Threading.Tasks.Task<Upstash.Workflow.FlowControlClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
-        public virtual System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = default, bool? rate = default, System.Threading.CancellationToken cancellationToken = default) { }
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText) { }
-            public T Object { get; }
-            public string Text { get; }
-        }
-    }
     public class FlowControlKeyStatus
     {
         public FlowControlKeyStatus() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("flowControlKey", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
         public string? FlowControlKey { get; set; }
-        [Newtonsoft.Json.JsonProperty("isPaused", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("isPaused")]
         public bool? IsPaused { get; set; }
-        [Newtonsoft.Json.JsonProperty("isPinnedParallelism", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("isPinnedParallelism")]
         public bool? IsPinnedParallelism { get; set; }
-        [Newtonsoft.Json.JsonProperty("isPinnedRate", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("isPinnedRate")]
         public bool? IsPinnedRate { get; set; }
-        [Newtonsoft.Json.JsonProperty("parallelismCount", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
         public int? ParallelismCount { get; set; }
-        [Newtonsoft.Json.JsonProperty("parallelismMax", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
         public int? ParallelismMax { get; set; }
-        [Newtonsoft.Json.JsonProperty("rateCount", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("rateCount")]
         public int? RateCount { get; set; }
-        [Newtonsoft.Json.JsonProperty("rateMax", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("rateMax")]
         public int? RateMax { get; set; }
-        [Newtonsoft.Json.JsonProperty("ratePeriod", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("ratePeriod")]
         public int? RatePeriod { get; set; }
-        [Newtonsoft.Json.JsonProperty("ratePeriodStart", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("ratePeriodStart")]
         public long? RatePeriodStart { get; set; }
-        [Newtonsoft.Json.JsonProperty("waitListSize", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitListSize")]
         public int? WaitListSize { get; set; }
     }
     public class GlobalParallelism
     {
         public GlobalParallelism() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("parallelismCount", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
         public int? ParallelismCount { get; set; }
-        [Newtonsoft.Json.JsonProperty("parallelismMax", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
         public int? ParallelismMax { get; set; }
     }
     public class GroupedSteps
     {
         public GroupedSteps() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("steps", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("steps")]
         public System.Collections.Generic.IList<Upstash.Workflow.StepInfo>? Steps { get; set; }
-        [Newtonsoft.Json.JsonProperty("type", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
         public Upstash.Workflow.GroupedStepsType? Type { get; set; }
     }
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.GroupedStepsType>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.GroupedStepsType>))]
     public readonly struct GroupedStepsType : System.IEquatable<Upstash.Workflow.GroupedStepsType>
     {
         public GroupedStepsType(string value) { }
@@ -394,63 +310,35 @@ namespace Upstash.Workflow
     public class InvokerContext
     {
         public InvokerContext() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
         public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowUrl", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         public string? WorkflowUrl { get; set; }
-    }
-    public class LogsClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.ILogsClient
-    {
-        public LogsClient(System.Net.Http.HttpClient httpClient) { }
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, string? workflowRuns = null, Upstash.Workflow.RunLogState? state = default, long? fromDate = default, long? toDate = default, int? count = default, int? trimBody = default, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default) { }
-        protected virtual System.Threading.Tasks.Task<Upstash.Workflow.LogsClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText) { }
-            public T Object { get; }
-            public string Text { get; }
-        }
     }
     public class NotFoundException : Upstash.Workflow.UpstashWorkflowException
     {
         public NotFoundException(Upstash.Workflow.ErrorDetails details) { }
     }
-    public class NotifyClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.INotifyClient
-    {
-        public NotifyClient(System.Net.Http.HttpClient httpClient) { }
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.NotifyResponse>> NotifyEventAsync(string eventId, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) { }
-        protected virtual System.Threading.Tasks.Task<Upstash.Workflow.NotifyClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText) { }
-            public T Object { get; }
-            public string Text { get; }
-        }
-    }
     public class NotifyResponse
     {
         public NotifyResponse() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("deduplicated", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
         public bool? Deduplicated { get; set; }
-        [Newtonsoft.Json.JsonProperty("error", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string? Error { get; set; }
-        [Newtonsoft.Json.JsonProperty("messageId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("messageId")]
         public string? MessageId { get; set; }
-        [Newtonsoft.Json.JsonProperty("waiter", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("waiter")]
         public Upstash.Workflow.Waiter? Waiter { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
     public enum RateLimitKind
@@ -471,34 +359,34 @@ namespace Upstash.Workflow
     public class RestartWorkflowResult
     {
         public RestartWorkflowResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
     public class ResumeWorkflowResult
     {
         public ResumeWorkflowResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
     public class RetryFailureCallbackResult
     {
         public RetryFailureCallbackResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.RunLogState>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.RunLogState>))]
     public readonly struct RunLogState : System.IEquatable<Upstash.Workflow.RunLogState>
     {
         public RunLogState(string value) { }
@@ -521,22 +409,6 @@ namespace Upstash.Workflow
         public static bool operator !=(Upstash.Workflow.RunLogState left, Upstash.Workflow.RunLogState right) { }
         public static bool operator ==(Upstash.Workflow.RunLogState left, Upstash.Workflow.RunLogState right) { }
     }
-    public class RunsClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.IRunsClient
-    {
-        public RunsClient(System.Net.Http.HttpClient httpClient) { }
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public virtual System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = default, bool? all = default, System.Threading.CancellationToken cancellationToken = default) { }
-        protected virtual System.Threading.Tasks.Task<Upstash.Workflow.RunsClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = default, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = default, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<Upstash.Workflow.BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default) { }
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText) { }
-            public T Object { get; }
-            public string Text { get; }
-        }
-    }
     public class ServerErrorException : Upstash.Workflow.UpstashWorkflowException
     {
         public ServerErrorException(Upstash.Workflow.ErrorDetails details) { }
@@ -544,93 +416,79 @@ namespace Upstash.Workflow
     public class SigningKeys
     {
         public SigningKeys() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("current", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("current")]
         public string? Current { get; set; }
-        [Newtonsoft.Json.JsonProperty("next", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("next")]
         public string? Next { get; set; }
-    }
-    public class SigningKeysClient : Upstash.Workflow.Core.UpstashClientBase, Upstash.Workflow.ISigningKeysClient
-    {
-        public SigningKeysClient(System.Net.Http.HttpClient httpClient) { }
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        protected virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeysClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
-        public virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText) { }
-            public T Object { get; }
-            public string Text { get; }
-        }
     }
     public class StartedRun
     {
         public StartedRun() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
     public class StepInfo
     {
         public StepInfo() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("callBody", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callBody")]
         public string? CallBody { get; set; }
-        [Newtonsoft.Json.JsonProperty("callHeaders", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callHeaders")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallHeaders { get; set; }
-        [Newtonsoft.Json.JsonProperty("callMethod", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callMethod")]
         public string? CallMethod { get; set; }
-        [Newtonsoft.Json.JsonProperty("callResponseBody", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callResponseBody")]
         public string? CallResponseBody { get; set; }
-        [Newtonsoft.Json.JsonProperty("callResponseHeaders", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callResponseHeaders")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallResponseHeaders { get; set; }
-        [Newtonsoft.Json.JsonProperty("callResponseStatus", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callResponseStatus")]
         public long? CallResponseStatus { get; set; }
-        [Newtonsoft.Json.JsonProperty("callType", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callType")]
         public string? CallType { get; set; }
-        [Newtonsoft.Json.JsonProperty("callUrl", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
         public string? CallUrl { get; set; }
-        [Newtonsoft.Json.JsonProperty("createdAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("invokedWorkflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowRunId")]
         public string? InvokedWorkflowRunId { get; set; }
-        [Newtonsoft.Json.JsonProperty("invokedWorkflowUrl", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowUrl")]
         public string? InvokedWorkflowUrl { get; set; }
-        [Newtonsoft.Json.JsonProperty("messageId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("messageId")]
         public string? MessageId { get; set; }
-        [Newtonsoft.Json.JsonProperty("nextDeliveryTime", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextDeliveryTime")]
         public System.DateTimeOffset? NextDeliveryTime { get; set; }
-        [Newtonsoft.Json.JsonProperty("out", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("out")]
         public string? Out { get; set; }
-        [Newtonsoft.Json.JsonProperty("retries", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("retries")]
         public int? Retries { get; set; }
-        [Newtonsoft.Json.JsonProperty("state", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
         public string? State { get; set; }
-        [Newtonsoft.Json.JsonProperty("stepId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("stepId")]
         public long? StepId { get; set; }
-        [Newtonsoft.Json.JsonProperty("stepName", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("stepName")]
         public string? StepName { get; set; }
-        [Newtonsoft.Json.JsonProperty("stepType", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("stepType")]
         public string? StepType { get; set; }
-        [Newtonsoft.Json.JsonProperty("waitEventId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitEventId")]
         public string? WaitEventId { get; set; }
-        [Newtonsoft.Json.JsonProperty("waitTimeout", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitTimeout")]
         public bool? WaitTimeout { get; set; }
     }
     public class TriggerWorkflowResult
     {
         public TriggerWorkflowResult() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
     public class UnauthorizedException : Upstash.Workflow.UpstashWorkflowException
@@ -675,82 +533,76 @@ namespace Upstash.Workflow
     {
         public const int MaxBodyLength = 4096;
         public UpstashWorkflowException(Upstash.Workflow.ErrorDetails details, System.Exception? innerException = null) { }
-        public UpstashWorkflowException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException) { }
         public string? ErrorMessage { get; }
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; }
         public string? ResponseBody { get; }
         public int StatusCode { get; }
     }
-    public class UpstashWorkflowException<TResult> : Upstash.Workflow.UpstashWorkflowException
-    {
-        public UpstashWorkflowException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException) { }
-        public TResult Result { get; }
-    }
     public class Waiter
     {
         public Waiter() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("deadline", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("deadline")]
         public long? Deadline { get; set; }
-        [Newtonsoft.Json.JsonProperty("headers", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("headers")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Headers { get; set; }
-        [Newtonsoft.Json.JsonProperty("timeoutBody", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("timeoutBody")]
         public byte[]? TimeoutBody { get; set; }
-        [Newtonsoft.Json.JsonProperty("timeoutHeaders", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? TimeoutHeaders { get; set; }
-        [Newtonsoft.Json.JsonProperty("timeoutUrl", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("timeoutUrl")]
         public string? TimeoutUrl { get; set; }
-        [Newtonsoft.Json.JsonProperty("url", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; }
     }
     public class WorkflowDlqMessage
     {
         public WorkflowDlqMessage() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("body", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
         public string? Body { get; set; }
-        [Newtonsoft.Json.JsonProperty("bodyBase64", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("bodyBase64")]
         public string? BodyBase64 { get; set; }
-        [Newtonsoft.Json.JsonProperty("callerIP", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("callerIP")]
         public string? CallerIP { get; set; }
-        [Newtonsoft.Json.JsonProperty("createdAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("dlqId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
         public string? DlqId { get; set; }
-        [Newtonsoft.Json.JsonProperty("failureCallback", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("failureCallback")]
         public string? FailureCallback { get; set; }
-        [Newtonsoft.Json.JsonProperty("failureFunctionState", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("failureFunctionState")]
         public Upstash.Workflow.FailureFunctionState? FailureFunctionState { get; set; }
-        [Newtonsoft.Json.JsonProperty("flowControlKey", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
         public string? FlowControlKey { get; set; }
-        [Newtonsoft.Json.JsonProperty("header", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("header")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Header { get; set; }
-        [Newtonsoft.Json.JsonProperty("label", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         [System.Obsolete]
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
         public string? Label { get; set; }
-        [Newtonsoft.Json.JsonProperty("labels", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("labels")]
         public System.Collections.Generic.IList<string>? Labels { get; set; }
-        [Newtonsoft.Json.JsonProperty("maxRetries", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
         public int? MaxRetries { get; set; }
-        [Newtonsoft.Json.JsonProperty("method", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("method")]
         public string? Method { get; set; }
-        [Newtonsoft.Json.JsonProperty("responseBody", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
         public string? ResponseBody { get; set; }
-        [Newtonsoft.Json.JsonProperty("responseBodyBase64", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("responseBodyBase64")]
         public string? ResponseBodyBase64 { get; set; }
-        [Newtonsoft.Json.JsonProperty("responseHeader", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("responseHeader")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeader { get; set; }
-        [Newtonsoft.Json.JsonProperty("responseStatus", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
         public int? ResponseStatus { get; set; }
-        [Newtonsoft.Json.JsonProperty("url", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowUrl", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         public string? WorkflowUrl { get; set; }
     }
     public static class WorkflowDuration
@@ -764,58 +616,62 @@ namespace Upstash.Workflow
     public abstract class WorkflowPayload
     {
         public abstract string MediaType { get; }
-        public abstract System.Net.Http.HttpContent ToHttpContent(Newtonsoft.Json.JsonSerializerSettings settings);
         public static Upstash.Workflow.WorkflowPayload Bytes(System.ReadOnlyMemory<byte> bytes) { }
-        public static Upstash.Workflow.WorkflowPayload Json(object? value) { }
+        [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Serializes with reflection; use Json(value, JsonTypeInfo<T>) from a JsonSerialize" +
+            "rContext for native AOT.")]
+        [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Serializes with reflection; use Json(value, JsonTypeInfo<T>) from a JsonSerialize" +
+            "rContext when trimming.")]
+        public static Upstash.Workflow.WorkflowPayload Json<T>(T value, System.Text.Json.JsonSerializerOptions? options = null) { }
+        public static Upstash.Workflow.WorkflowPayload Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) { }
         public static Upstash.Workflow.WorkflowPayload RawJson(string json) { }
         public static Upstash.Workflow.WorkflowPayload Text(string text) { }
     }
     public class WorkflowRun
     {
         public WorkflowRun() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("dlqId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
         public string? DlqId { get; set; }
-        [Newtonsoft.Json.JsonProperty("failureFunction", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("failureFunction")]
         public Upstash.Workflow.FailureFunction? FailureFunction { get; set; }
-        [Newtonsoft.Json.JsonProperty("flowControlKey", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
         public string? FlowControlKey { get; set; }
-        [Newtonsoft.Json.JsonProperty("invoker", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("invoker")]
         public Upstash.Workflow.InvokerContext? Invoker { get; set; }
-        [Newtonsoft.Json.JsonProperty("label", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         [System.Obsolete]
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
         public string? Label { get; set; }
-        [Newtonsoft.Json.JsonProperty("labels", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("labels")]
         public System.Collections.Generic.IList<string>? Labels { get; set; }
-        [Newtonsoft.Json.JsonProperty("steps", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("steps")]
         public System.Collections.Generic.IList<Upstash.Workflow.GroupedSteps>? Steps { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunCallerIp", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCallerIp")]
         public string? WorkflowRunCallerIp { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunCompletedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
         public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunCreatedAt", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
         public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunId", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowRunResponse", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunResponse")]
         public string? WorkflowRunResponse { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowState", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
         public Upstash.Workflow.WorkflowRunState? WorkflowState { get; set; }
-        [Newtonsoft.Json.JsonProperty("workflowUrl", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         public string? WorkflowUrl { get; set; }
     }
     public class WorkflowRunLogsPage : Upstash.Workflow.IUpstashPage
     {
         public WorkflowRunLogsPage() { }
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("cursor", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
-        [Newtonsoft.Json.JsonProperty("runs", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [System.Text.Json.Serialization.JsonPropertyName("runs")]
         public System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun>? Runs { get; set; }
     }
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.WorkflowRunState>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.WorkflowRunState>))]
     public readonly struct WorkflowRunState : System.IEquatable<Upstash.Workflow.WorkflowRunState>
     {
         public WorkflowRunState(string value) { }
@@ -906,15 +762,6 @@ namespace Upstash.Workflow.Core
         public static System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> PrefixedHeaders(System.Collections.Generic.IDictionary<string, string>? headers, string prefix, string parameterName) { }
         public static System.Collections.Generic.IEnumerable<T> QueryList<T>(System.Collections.Generic.IEnumerable<T> values, string parameterName) { }
     }
-    public abstract class UpstashClientBase
-    {
-        public static readonly System.Net.Http.HttpRequestOptionsKey<int> SuccessRedirect;
-        protected UpstashClientBase() { }
-        protected virtual System.Threading.Tasks.Task PrepareRequestAsync(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder, System.Threading.CancellationToken cancellationToken) { }
-        protected virtual System.Threading.Tasks.Task PrepareRequestAsync(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url, System.Threading.CancellationToken cancellationToken) { }
-        protected virtual System.Threading.Tasks.Task ProcessResponseAsync(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response, System.Threading.CancellationToken cancellationToken) { }
-        protected static System.Threading.Tasks.Task<T?> ReadJsonAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, Newtonsoft.Json.JsonSerializerSettings settings, System.Threading.CancellationToken cancellationToken) { }
-    }
 }
 namespace Upstash.Workflow.Errors
 {
@@ -922,15 +769,5 @@ namespace Upstash.Workflow.Errors
     {
         public const int MaxBodyBytes = 65536;
         public static System.Threading.Tasks.Task<Upstash.Workflow.UpstashWorkflowException> FromResponseAsync(System.Net.Http.HttpResponseMessage response, System.Threading.CancellationToken cancellationToken) { }
-    }
-}
-namespace Upstash.Workflow.Serialization
-{
-    public sealed class UnixTimeMillisecondsConverter : Newtonsoft.Json.JsonConverter
-    {
-        public UnixTimeMillisecondsConverter() { }
-        public override bool CanConvert(System.Type objectType) { }
-        public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer) { }
-        public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer) { }
     }
 }

@@ -230,1683 +230,477 @@ namespace Upstash.Workflow
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class DlqClient : Upstash.Workflow.Core.UpstashClientBase, IDlqClient
+    internal sealed partial class DlqClient : Upstash.Workflow.Core.UpstashClientBase, IDlqClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+        private readonly System.Net.Http.HttpClient _httpClient;
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
         public DlqClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+            : base(UpstashWorkflowJsonContext.Default)
         {
-            _httpClient = httpClient;
-            Initialize();
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
-            UpdateJsonSerializerSettings(settings);
-            return settings;
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            if (retries != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
+            }
+            if (delay != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
+            }
+            if (retryDelay != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+            }
+            if (flowControlKey != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
+            }
+            if (flowControlValue != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+            }
+            if (label != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
+            }
+            if (failureCallback != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+            }
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/restart/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Restart Workflow from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Restart a failed workflow run from the DLQ. The workflow will start from the beginning.
-        /// <br/>
-        /// <br/>Unlike resume, which continues from where the workflow failed, restart executes the entire workflow
-        /// <br/>from the first step. A new workflow run ID is generated and all steps will be executed again.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the workflow run to restart.</param>
-        /// <param name="retries">Override the number of retries for the workflow steps.</param>
-        /// <param name="delay">Override the delay before executing the workflow. Format is `&lt;value&gt;&lt;unit&gt;` (e.g., "10s", "5m").</param>
-        /// <param name="retryDelay">Override the retry delay expression for the workflow steps.</param>
-        /// <param name="flowControlKey">Override the flow control key for the workflow.</param>
-        /// <param name="flowControlValue">Override the flow control configuration in the format `parallelism=&lt;value&gt;, rate=&lt;value&gt;, period=&lt;value&gt;`.</param>
-        /// <param name="label">Override the label for the workflow.</param>
-        /// <param name="failureCallback">Override the failure callback URL for the workflow.</param>
-        /// <returns>Workflow restarted successfully</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (dlqId == null)
-                throw new System.ArgumentNullException("dlqId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq");
+            urlBuilder_.Append('?');
+            if (cursor != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (retries != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-
-                    if (delay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-
-                    if (retryDelay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-
-                    if (flowControlKey != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
-
-                    if (flowControlValue != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-
-                    if (label != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
-
-                    if (failureCallback != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/restart/{dlqId}"
-                    urlBuilder_.Append("v2/workflows/dlq/restart/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RestartWorkflowResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("Bad Request - Invalid DLQ ID, not a workflow message, or workflow doesn\'t support restart", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("DLQ message not found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+            if (count != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 100, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
+            if (fromDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (toDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowUrl != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (workflowRunId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowCreatedAt != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (label != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (failureFunctionState != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (callerIp != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (flowControlKey != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Failed Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Lists the failed runs in the dead-letter queue (DLQ), one page at a time.
-        /// </remarks>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries on one page.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <returns>A page of failed runs.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            if (all != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq"
-                    urlBuilder_.Append("v2/workflows/dlq");
-                    urlBuilder_.Append('?');
-                    if (cursor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (count != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 100, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (fromDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (toDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowUrl != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (workflowRunId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowCreatedAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (label != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (failureFunctionState != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (callerIp != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (flowControlKey != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<FailedRunsPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                _ = all; // client-side only: read by RequestGuard.CheckBulk below
             }
-            finally
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq");
+            urlBuilder_.Append('?');
+            if (dlqIds != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
             }
+            if (cursor != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (count != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (fromDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (toDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowUrl != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (workflowRunId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowCreatedAt != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (label != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (failureFunctionState != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (callerIp != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (flowControlKey != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Delete Failed Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Deletes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it deletes every entry.
-        /// </remarks>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The entries were deleted.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (all != null)
-                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq"
-                    urlBuilder_.Append("v2/workflows/dlq");
-                    urlBuilder_.Append('?');
-                    if (dlqIds != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (cursor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (count != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (fromDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (toDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowUrl != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (workflowRunId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowCreatedAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (label != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (failureFunctionState != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (callerIp != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (flowControlKey != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeleteFailedRunsResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Failed Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Returns one DLQ entry.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The entry.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (dlqId == null)
-                throw new System.ArgumentNullException("dlqId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/{dlqId}"
-                    urlBuilder_.Append("v2/workflows/dlq/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<WorkflowDlqMessage>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete Failed Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Removes one entry from the DLQ without running it again.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The entry was deleted.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (dlqId == null)
-                throw new System.ArgumentNullException("dlqId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            if (retries != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/{dlqId}"
-                    urlBuilder_.Append("v2/workflows/dlq/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("No DLQ entry has this ID.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
             }
-            finally
+            if (delay != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
             }
+            if (retryDelay != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+            }
+            if (flowControlKey != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
+            }
+            if (flowControlValue != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+            }
+            if (label != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
+            }
+            if (failureCallback != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+            }
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/resume/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Resume Workflow from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Runs a failed workflow again from the step that failed; steps that had succeeded keep their results. The resumed run gets a new ID, and the entry leaves the DLQ.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
-        /// <returns>The workflow was resumed.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (dlqId == null)
-                throw new System.ArgumentNullException("dlqId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            if (retries != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (retries != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-
-                    if (delay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-
-                    if (retryDelay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-
-                    if (flowControlKey != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
-
-                    if (flowControlValue != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-
-                    if (label != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
-
-                    if (failureCallback != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/resume/{dlqId}"
-                    urlBuilder_.Append("v2/workflows/dlq/resume/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ResumeWorkflowResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
             }
-            finally
+            if (delay != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
             }
+            if (retryDelay != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+            }
+            if (overrideFlowControlKey != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
+            }
+            if (flowControlValue != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+            }
+            if (overrideLabel != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
+            }
+            if (failureCallback != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+            }
+            if (all != null)
+            {
+                _ = all; // client-side only: read by RequestGuard.CheckBulk below
+            }
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/resume");
+            urlBuilder_.Append('?');
+            if (dlqIds != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (cursor != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (count != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (fromDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (toDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowUrl != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (workflowRunId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowCreatedAt != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (label != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (failureFunctionState != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (callerIp != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (flowControlKey != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Resume Workflows from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Resumes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it resumes every entry.
-        /// </remarks>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The workflows were started again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            if (retries != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (retries != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-
-                    if (delay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-
-                    if (retryDelay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-
-                    if (overrideFlowControlKey != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
-
-                    if (flowControlValue != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-
-                    if (overrideLabel != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
-
-                    if (failureCallback != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-
-                    if (all != null)
-                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/resume"
-                    urlBuilder_.Append("v2/workflows/dlq/resume");
-                    urlBuilder_.Append('?');
-                    if (dlqIds != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (cursor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (count != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (fromDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (toDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowUrl != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (workflowRunId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowCreatedAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (label != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (failureFunctionState != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (callerIp != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (flowControlKey != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<BulkRunAgainResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("Some of the given DLQ IDs do not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
             }
-            finally
+            if (delay != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
             }
+            if (retryDelay != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+            }
+            if (overrideFlowControlKey != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
+            }
+            if (flowControlValue != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+            }
+            if (overrideLabel != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
+            }
+            if (failureCallback != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+            }
+            if (all != null)
+            {
+                _ = all; // client-side only: read by RequestGuard.CheckBulk below
+            }
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/restart");
+            urlBuilder_.Append('?');
+            if (dlqIds != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (cursor != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (count != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (fromDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (toDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowUrl != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (workflowRunId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (workflowCreatedAt != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (label != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (failureFunctionState != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (callerIp != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (flowControlKey != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Restart Workflows from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Restarts, from the first step, the DLQ entries listed in dlqIds or those matching the filters. The service restarts at most 50 runs per request and returns a cursor while more remain. With no filter at all it restarts every entry.
-        /// </remarks>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The workflows were started again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (retries != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-
-                    if (delay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-
-                    if (retryDelay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-
-                    if (overrideFlowControlKey != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
-
-                    if (flowControlValue != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-
-                    if (overrideLabel != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
-
-                    if (failureCallback != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-
-                    if (all != null)
-                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/restart"
-                    urlBuilder_.Append("v2/workflows/dlq/restart");
-                    urlBuilder_.Append('?');
-                    if (dlqIds != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (cursor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (count != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (fromDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (toDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowUrl != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (workflowRunId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowCreatedAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (label != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (failureFunctionState != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (callerIp != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (flowControlKey != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<BulkRunAgainResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("Some of the given DLQ IDs do not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/callback/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Retry Failure Callback
-        /// </summary>
-        /// <remarks>
-        /// Calls the failure callback of a DLQ entry again, as a new run.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The failure callback was started again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (dlqId == null)
-                throw new System.ArgumentNullException("dlqId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/callback/{dlqId}"
-                    urlBuilder_.Append("v2/workflows/dlq/callback/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RetryFailureCallbackResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Cancel In-Progress Failure Callback
-        /// </summary>
-        /// <remarks>
-        /// Stops a failure callback that is still running. The service answers 302 on success.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The failure callback was cancelled.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (dlqId == null)
-                throw new System.ArgumentNullException("dlqId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/dlq/callback/{dlqId}"
-                    urlBuilder_.Append("v2/workflows/dlq/callback/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-                    request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 302)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The failure callback was cancelled.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("No DLQ entry has this ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-            return new ObjectResponseResult<T>(body_!, string.Empty);
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/dlq/callback/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -1984,618 +778,159 @@ namespace Upstash.Workflow
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class RunsClient : Upstash.Workflow.Core.UpstashClientBase, IRunsClient
+    internal sealed partial class RunsClient : Upstash.Workflow.Core.UpstashClientBase, IRunsClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+        private readonly System.Net.Http.HttpClient _httpClient;
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
         public RunsClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+            : base(UpstashWorkflowJsonContext.Default)
         {
-            _httpClient = httpClient;
-            Initialize();
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = null, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
-            UpdateJsonSerializerSettings(settings);
-            return settings;
+            System.ArgumentNullException.ThrowIfNull(workflowUrl);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            if (workflowRunId != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId"));
+            }
+            if (notBefore != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(notBefore, System.Globalization.CultureInfo.InvariantCulture), "notBefore"));
+            }
+            if (forwardHeaders != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders, "Upstash-Forward-", "forwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
+            }
+            if (failureCallbackForwardHeaders != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders, "Upstash-Failure-Callback-Forward-", "failureCallbackForwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
+            }
+            if (retries != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
+            }
+            if (delay != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
+            }
+            if (retryDelay != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
+            }
+            if (flowControlKey != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
+            }
+            if (flowControlValue != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
+            }
+            if (label != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
+            }
+            if (failureCallback != null)
+            {
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
+            }
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/trigger/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture), "workflowUrl")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.Content = payload?.ToHttpContent();
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Trigger Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
-        /// </remarks>
-        /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
-        /// <param name="workflowRunId">Choose the run's ID instead of letting the service generate one.</param>
-        /// <param name="notBefore">Do not start the run before this Unix time, in seconds.</param>
-        /// <param name="forwardHeaders">Any header named Upstash-Forward-&lt;name&gt; is passed on to the workflow endpoint as &lt;name&gt;.</param>
-        /// <param name="failureCallbackForwardHeaders">Any header named Upstash-Failure-Callback-Forward-&lt;name&gt; is passed on to the failure callback as &lt;name&gt;.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
-        /// <returns>The run was started.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = null, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (workflowUrl == null)
-                throw new System.ArgumentNullException("workflowUrl");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (workflowRunId != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId"));
-
-                    if (notBefore != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(notBefore, System.Globalization.CultureInfo.InvariantCulture), "notBefore"));
-
-                    if (forwardHeaders != null)
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders, "Upstash-Forward-", "forwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
-
-                    if (failureCallbackForwardHeaders != null)
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders, "Upstash-Failure-Callback-Forward-", "failureCallbackForwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
-
-                    if (retries != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-
-                    if (delay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-
-                    if (retryDelay != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-
-                    if (flowControlKey != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
-
-                    if (flowControlValue != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-
-                    if (label != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
-
-                    if (failureCallback != null)
-                        request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(payload, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/trigger/{workflowUrl}"
-                    urlBuilder_.Append("v2/trigger/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture), "workflowUrl")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = payload?.ToHttpContent(JsonSerializerSettings);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TriggerWorkflowResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(runs);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = JsonBody<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/batch/trigger");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Batch Trigger Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Starts several workflow runs with one request.
-        /// </remarks>
-        /// <returns>The runs were started, in the order requested.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (runs == null)
-                throw new System.ArgumentNullException("runs");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(runs, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/batch/trigger"
-                    urlBuilder_.Append("v2/batch/trigger");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 201)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(workflowRunId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/runs/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Cancel Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Stops a run that has not finished. Steps already done are not undone.
-        /// </remarks>
-        /// <param name="workflowRunId">The ID of the run to cancel.</param>
-        /// <returns>The run was cancelled.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (workflowRunId == null)
-                throw new System.ArgumentNullException("workflowRunId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            if (all != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/runs/{workflowRunId}"
-                    urlBuilder_.Append("v2/workflows/runs/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("No such run, or it has already finished.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The service failed.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                _ = all; // client-side only: read by RequestGuard.CheckBulk below
             }
-            finally
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/runs");
+            urlBuilder_.Append('?');
+            if (workflowRunIds != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds, "workflowRunIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
             }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Cancel Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Cancels the unfinished runs that match the filters, or the runs listed in workflowRunIds. With no filter at all it cancels every unfinished run.
-        /// </remarks>
-        /// <param name="workflowRunIds">The runs to cancel. When given, the other filters are ignored.</param>
-        /// <param name="workflowUrl">Cancel runs of these workflow URLs (prefix match unless workflowUrlExactMatch is true).</param>
-        /// <param name="workflowUrlExactMatch">Match workflowUrl exactly instead of as a prefix.</param>
-        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="count">Cancel at most this many runs.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The runs were cancelled.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            if (workflowUrl != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-
-                    if (all != null)
-                        _ = all; // client-side only: read by RequestGuard.CheckBulk below
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/runs"
-                    urlBuilder_.Append("v2/workflows/runs");
-                    urlBuilder_.Append('?');
-                    if (workflowRunIds != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds, "workflowRunIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (workflowUrl != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (workflowUrlExactMatch != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrlExactMatch")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrlExactMatch, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (fromDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(fromDate, 0, null, "fromDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (toDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(toDate, 0, null, "toDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (callerIp != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (flowControlKey != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (label != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (count != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-                    Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CancelWorkflowRunsResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
             }
-            finally
+            if (workflowUrlExactMatch != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrlExactMatch")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrlExactMatch, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
+            if (fromDate != null)
             {
-                this.Object = responseObject;
-                this.Text = responseText;
+                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(fromDate, 0, null, "fromDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-            return new ObjectResponseResult<T>(body_!, string.Empty);
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
+            if (toDate != null)
             {
-                return "";
+                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(toDate, 0, null, "toDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-
-            if (value is System.Enum)
+            if (callerIp != null)
             {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
             }
-            else if (value is bool) 
+            if (flowControlKey != null)
             {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
             }
-            else if (value is byte[])
+            if (label != null)
             {
-                return System.Convert.ToBase64String((byte[]) value);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
             }
-            else if (value is string[])
+            if (count != null)
             {
-                return string.Join(",", (string[])value);
+                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -2630,309 +965,82 @@ namespace Upstash.Workflow
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class LogsClient : Upstash.Workflow.Core.UpstashClientBase, ILogsClient
+    internal sealed partial class LogsClient : Upstash.Workflow.Core.UpstashClientBase, ILogsClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+        private readonly System.Net.Http.HttpClient _httpClient;
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
         public LogsClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+            : base(UpstashWorkflowJsonContext.Default)
         {
-            _httpClient = httpClient;
-            Initialize();
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, string? workflowRuns = null, RunLogState? state = null, long? fromDate = null, long? toDate = null, int? count = null, int? trimBody = null, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Workflow Run Logs
-        /// </summary>
-        /// <remarks>
-        /// Lists workflow runs with their steps, newest first, one page at a time. Pass the cursor of a page to get the next one.
-        /// </remarks>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="workflowUrl">Only runs of this workflow URL.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="workflowRuns">Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</param>
-        /// <param name="state">Only runs in this state (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED, STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).</param>
-        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
-        /// <param name="count">The most runs on one page.</param>
-        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="flowControlKey">Only runs under this flow-control key.</param>
-        /// <param name="callerIp">Only runs started from this IP address.</param>
-        /// <returns>A page of runs.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, string? workflowRuns = null, RunLogState? state = null, long? fromDate = null, long? toDate = null, int? count = null, int? trimBody = null, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/workflows/logs");
+            urlBuilder_.Append('?');
+            if (cursor != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/workflows/logs"
-                    urlBuilder_.Append("v2/workflows/logs");
-                    urlBuilder_.Append('?');
-                    if (cursor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowUrl != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowRunId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowCreatedAt != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (workflowRuns != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("workflowRuns")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRuns, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (state != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("state")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(state, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (fromDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (toDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (count != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 1000, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (trimBody != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("trimBody")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(trimBody, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (label != null)
-                    {
-                        foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (flowControlKey != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (callerIp != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(callerIp, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<WorkflowRunLogsPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("A rate limit was hit; the Burst-RateLimit-* or RateLimit-* headers say which.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+            if (workflowUrl != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
+            if (workflowRunId != null)
             {
-                this.Object = responseObject;
-                this.Text = responseText;
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-            return new ObjectResponseResult<T>(body_!, string.Empty);
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
+            if (workflowCreatedAt != null)
             {
-                return "";
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-
-            if (value is System.Enum)
+            if (workflowRuns != null)
             {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRuns")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRuns, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            else if (value is bool) 
+            if (state != null)
             {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+                urlBuilder_.Append(System.Uri.EscapeDataString("state")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(state, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            else if (value is byte[])
+            if (fromDate != null)
             {
-                return System.Convert.ToBase64String((byte[]) value);
+                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            else if (value is string[])
+            if (toDate != null)
             {
-                return string.Join(",", (string[])value);
+                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            else if (value.GetType().IsArray)
+            if (count != null)
             {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
+                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 1000, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            if (trimBody != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("trimBody")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(trimBody, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (label != null)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+            }
+            if (flowControlKey != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (callerIp != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(callerIp, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -3042,829 +1150,150 @@ namespace Upstash.Workflow
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class FlowControlClient : Upstash.Workflow.Core.UpstashClientBase, IFlowControlClient
+    internal sealed partial class FlowControlClient : Upstash.Workflow.Core.UpstashClientBase, IFlowControlClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+        private readonly System.Net.Http.HttpClient _httpClient;
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
         public FlowControlClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+            : base(UpstashWorkflowJsonContext.Default)
         {
-            _httpClient = httpClient;
-            Initialize();
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
-            UpdateJsonSerializerSettings(settings);
-            return settings;
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/flowControl");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Flow Control Keys
-        /// </summary>
-        /// <remarks>
-        /// Lists every flow-control key with its current counters.
-        /// </remarks>
-        /// <returns>The keys.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/flowControl"
-                    urlBuilder_.Append("v2/flowControl");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/flowControl/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Returns one flow-control key with its current counters.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The key.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (flowControlKey == null)
-                throw new System.ArgumentNullException("flowControlKey");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/flowControl/{flowControlKey}"
-                    urlBuilder_.Append("v2/flowControl/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<FlowControlKeyStatus>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("No such key.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/flowControl/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+            urlBuilder_.Append("/pause");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Pause Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Stops delivering steps under the key until it is resumed.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The key is paused.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (flowControlKey == null)
-                throw new System.ArgumentNullException("flowControlKey");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/flowControl/{flowControlKey}/pause"
-                    urlBuilder_.Append("v2/flowControl/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-                    urlBuilder_.Append("/pause");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/flowControl/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+            urlBuilder_.Append("/resume");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Resume Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Delivers steps under a paused key again.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The key is delivering again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = null, int? rate = null, int? period = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (flowControlKey == null)
-                throw new System.ArgumentNullException("flowControlKey");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/flowControl/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+            urlBuilder_.Append("/pin");
+            urlBuilder_.Append('?');
+            if (parallelism != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/flowControl/{flowControlKey}/resume"
-                    urlBuilder_.Append("v2/flowControl/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-                    urlBuilder_.Append("/resume");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+            if (rate != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
+            if (period != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("period")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(period, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Pin Configuration for Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Fixes the key's limits to the given values, whatever later requests ask for.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <param name="parallelism">The most steps under the key at once.</param>
-        /// <param name="rate">The most steps started under the key per period.</param>
-        /// <param name="period">The rate's window, in seconds.</param>
-        /// <returns>The limits are pinned.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = null, int? rate = null, int? period = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (flowControlKey == null)
-                throw new System.ArgumentNullException("flowControlKey");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/flowControl/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+            urlBuilder_.Append("/unpin");
+            urlBuilder_.Append('?');
+            if (parallelism != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/flowControl/{flowControlKey}/pin"
-                    urlBuilder_.Append("v2/flowControl/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-                    urlBuilder_.Append("/pin");
-                    urlBuilder_.Append('?');
-                    if (parallelism != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (rate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (period != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("period")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(period, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+            if (rate != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
+            urlBuilder_.Length--;
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Unpin Configuration for Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Lets requests set the key's limits again.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <param name="parallelism">Unpin the parallelism limit.</param>
-        /// <param name="rate">Unpin the rate limit.</param>
-        /// <returns>The limits are unpinned.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (flowControlKey == null)
-                throw new System.ArgumentNullException("flowControlKey");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/flowControl/{flowControlKey}/unpin"
-                    urlBuilder_.Append("v2/flowControl/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-                    urlBuilder_.Append("/unpin");
-                    urlBuilder_.Append('?');
-                    if (parallelism != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (rate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/flowControl/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
+            urlBuilder_.Append("/resetRate");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Reset Rate for Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Starts the key's rate window afresh, as if no step had been started in it.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The rate window was reset.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            if (flowControlKey == null)
-                throw new System.ArgumentNullException("flowControlKey");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/flowControl/{flowControlKey}/resetRate"
-                    urlBuilder_.Append("v2/flowControl/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-                    urlBuilder_.Append("/resetRate");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The request is malformed.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The service failed.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Global Parallelism
-        /// </summary>
-        /// <remarks>
-        /// Returns the account-wide limit on steps at once, and how many run now.
-        /// </remarks>
-        /// <returns>The limit and the current count.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/globalParallelism"
-                    urlBuilder_.Append("v2/globalParallelism");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<GlobalParallelism>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-            return new ObjectResponseResult<T>(body_!, string.Empty);
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/globalParallelism");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -3897,281 +1326,41 @@ namespace Upstash.Workflow
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class SigningKeysClient : Upstash.Workflow.Core.UpstashClientBase, ISigningKeysClient
+    internal sealed partial class SigningKeysClient : Upstash.Workflow.Core.UpstashClientBase, ISigningKeysClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+        private readonly System.Net.Http.HttpClient _httpClient;
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
         public SigningKeysClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+            : base(UpstashWorkflowJsonContext.Default)
         {
-            _httpClient = httpClient;
-            Initialize();
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
-            UpdateJsonSerializerSettings(settings);
-            return settings;
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/keys");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Signing Keys
-        /// </summary>
-        /// <remarks>
-        /// Returns the keys the service signs its requests to workflow endpoints with.
-        /// </remarks>
-        /// <returns>The signing keys.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/keys"
-                    urlBuilder_.Append("v2/keys");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<SigningKeys>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Rotate Signing Keys
-        /// </summary>
-        /// <remarks>
-        /// Makes the next key current and creates a new next key. Endpoints that verify signatures must accept the new current key before the old one stops being used.
-        /// </remarks>
-        /// <returns>The signing keys after rotation.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/keys/rotate"
-                    urlBuilder_.Append("v2/keys/rotate");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<SigningKeys>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-            return new ObjectResponseResult<T>(body_!, string.Empty);
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/keys/rotate");
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -4219,497 +1408,65 @@ namespace Upstash.Workflow
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial class NotifyClient : Upstash.Workflow.Core.UpstashClientBase, INotifyClient
+    internal sealed partial class NotifyClient : Upstash.Workflow.Core.UpstashClientBase, INotifyClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+        private readonly System.Net.Http.HttpClient _httpClient;
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
         public NotifyClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+            : base(UpstashWorkflowJsonContext.Default)
         {
-            _httpClient = httpClient;
-            Initialize();
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings { Converters = new Newtonsoft.Json.JsonConverter[] { new Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter(), new Upstash.Workflow.Serialization.Base64BytesConverter() } };
-            UpdateJsonSerializerSettings(settings);
-            return settings;
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/notify/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.Content = payload?.ToHttpContent();
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Notify Event
-        /// </summary>
-        /// <remarks>
-        /// Wakes every run waiting for the event, handing each the request body.
-        /// </remarks>
-        /// <param name="eventId">The event the runs wait for.</param>
-        /// <returns>One answer per waiting run that was notified.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (eventId == null)
-                throw new System.ArgumentNullException("eventId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(payload, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/notify/{eventId}"
-                    urlBuilder_.Append("v2/notify/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = payload?.ToHttpContent(JsonSerializerSettings);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 201)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("A rate limit was hit; the Burst-RateLimit-* or RateLimit-* headers say which.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            System.ArgumentNullException.ThrowIfNull(workflowRunId);
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/notify/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
+            urlBuilder_.Append("/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.Content = payload?.ToHttpContent();
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Notify Workflow Run Event
-        /// </summary>
-        /// <remarks>
-        /// Wakes one run waiting for the event, handing it the request body.
-        /// </remarks>
-        /// <param name="workflowRunId">The run to notify.</param>
-        /// <param name="eventId">The event the runs wait for.</param>
-        /// <returns>The run was notified.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <inheritdoc />
+        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default)
         {
-            if (workflowRunId == null)
-                throw new System.ArgumentNullException("workflowRunId");
-
-            if (eventId == null)
-                throw new System.ArgumentNullException("eventId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(payload, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/notify/{workflowRunId}/{eventId}"
-                    urlBuilder_.Append("v2/notify/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = payload?.ToHttpContent(JsonSerializerSettings);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 201)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<NotifyResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("A rate limit was hit; the Burst-RateLimit-* or RateLimit-* headers say which.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Waiters
-        /// </summary>
-        /// <remarks>
-        /// Lists the runs waiting for the event.
-        /// </remarks>
-        /// <param name="eventId">The event the runs wait for.</param>
-        /// <returns>The waiting runs.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (eventId == null)
-                throw new System.ArgumentNullException("eventId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v2/waiters/{eventId}"
-                    urlBuilder_.Append("v2/waiters/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-                    request_.Content = null;
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The request is malformed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The token is missing or invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new UpstashWorkflowException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new UpstashWorkflowException<ApiError>("The service failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new UpstashWorkflowException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            var body_ = await ReadJsonAsync<T>(response, headers, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-            return new ObjectResponseResult<T>(body_!, string.Empty);
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var urlBuilder_ = new System.Text.StringBuilder();
+            urlBuilder_.Append("v2/waiters/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
+            PrepareRequest(_httpClient, request_, urlBuilder_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -4720,13 +1477,13 @@ namespace Upstash.Workflow
         /// <summary>
         /// Error message
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Error { get; set; } = default!;
+        public required string Error { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -4745,124 +1502,124 @@ namespace Upstash.Workflow
         /// <summary>
         /// The entry's ID in the DLQ.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("dlqId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? DlqId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+        public string? DlqId { get; set; }
 
         /// <summary>
         /// The URL of the workflow endpoint.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowUrl { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
+        public string? WorkflowUrl { get; set; }
 
         /// <summary>
         /// The ID of the run that failed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         /// <summary>
         /// The URL of the request that failed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Url { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; }
 
         /// <summary>
         /// The HTTP method of the request that failed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("method", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Method { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("method")]
+        public string? Method { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("header", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Header { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("header")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Header { get; set; }
 
         /// <summary>
         /// The request body, when it is UTF-8 text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Body { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        public string? Body { get; set; }
 
         /// <summary>
         /// The request body in base64, when it is not UTF-8 text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("bodyBase64", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? BodyBase64 { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("bodyBase64")]
+        public string? BodyBase64 { get; set; }
 
         /// <summary>
         /// How many retries the request had.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("maxRetries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxRetries { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
+        public int? MaxRetries { get; set; }
 
         /// <summary>
         /// When the entry entered the DLQ, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset? CreatedAt { get; set; }
 
         /// <summary>
         /// The failure callback URL of the run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("failureCallback", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? FailureCallback { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("failureCallback")]
+        public string? FailureCallback { get; set; }
 
         /// <summary>
         /// The IP address the run was started from.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("callerIP", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CallerIP { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callerIP")]
+        public string? CallerIP { get; set; }
 
         /// <summary>
         /// The run's label; use labels.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
         [System.Obsolete]
-        public string? Label { get; set; } = default!;
+        public string? Label { get; set; }
 
         /// <summary>
         /// The run's labels.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("labels", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<string>? Labels { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("labels")]
+        public System.Collections.Generic.IList<string>? Labels { get; set; }
 
         /// <summary>
         /// The flow-control key of the run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? FlowControlKey { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
+        public string? FlowControlKey { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("failureFunctionState", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public FailureFunctionState? FailureFunctionState { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("failureFunctionState")]
+        public FailureFunctionState? FailureFunctionState { get; set; }
 
         /// <summary>
         /// The status code of the last failed attempt.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("responseStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ResponseStatus { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
+        public int? ResponseStatus { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("responseHeader", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeader { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("responseHeader")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeader { get; set; }
 
         /// <summary>
         /// The body of the last failed attempt's answer, when it is UTF-8 text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("responseBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? ResponseBody { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
+        public string? ResponseBody { get; set; }
 
         /// <summary>
         /// The body of the last failed attempt's answer in base64, when it is not UTF-8 text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("responseBodyBase64", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? ResponseBodyBase64 { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("responseBodyBase64")]
+        public string? ResponseBodyBase64 { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -4881,82 +1638,82 @@ namespace Upstash.Workflow
         /// <summary>
         /// The run's ID.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// The URL of the workflow endpoint.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowUrl { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
+        public string? WorkflowUrl { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("workflowState", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public WorkflowRunState? WorkflowState { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
+        public WorkflowRunState? WorkflowState { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
+        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
 
         /// <summary>
         /// When the run finished, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunCompletedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
+        public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; }
 
         /// <summary>
         /// The IP address the run was started from.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunCallerIp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunCallerIp { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCallerIp")]
+        public string? WorkflowRunCallerIp { get; set; }
 
         /// <summary>
         /// The steps, grouped as they ran.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("steps", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<GroupedSteps>? Steps { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("steps")]
+        public System.Collections.Generic.IList<GroupedSteps>? Steps { get; set; }
 
         /// <summary>
         /// What the workflow returned.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunResponse", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunResponse { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunResponse")]
+        public string? WorkflowRunResponse { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("invoker", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public InvokerContext? Invoker { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("invoker")]
+        public InvokerContext? Invoker { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("failureFunction", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public FailureFunction? FailureFunction { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("failureFunction")]
+        public FailureFunction? FailureFunction { get; set; }
 
         /// <summary>
         /// The DLQ ID, when the run failed into the DLQ.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("dlqId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? DlqId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+        public string? DlqId { get; set; }
 
         /// <summary>
         /// The run's label; use labels.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
         [System.Obsolete]
-        public string? Label { get; set; } = default!;
+        public string? Label { get; set; }
 
         /// <summary>
         /// The run's labels.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("labels", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<string>? Labels { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("labels")]
+        public System.Collections.Generic.IList<string>? Labels { get; set; }
 
         /// <summary>
         /// The flow-control key of the run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? FlowControlKey { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
+        public string? FlowControlKey { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -4972,18 +1729,18 @@ namespace Upstash.Workflow
     public partial class GroupedSteps
     {
 
-        [Newtonsoft.Json.JsonProperty("steps", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<StepInfo>? Steps { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("steps")]
+        public System.Collections.Generic.IList<StepInfo>? Steps { get; set; }
 
         /// <summary>
         /// How the steps ran.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public GroupedStepsType? Type { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public GroupedStepsType? Type { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -4999,87 +1756,87 @@ namespace Upstash.Workflow
     public partial class StepInfo
     {
 
-        [Newtonsoft.Json.JsonProperty("stepId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? StepId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("stepId")]
+        public long? StepId { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("stepName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? StepName { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("stepName")]
+        public string? StepName { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("stepType", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? StepType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("stepType")]
+        public string? StepType { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callType", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CallType { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callType")]
+        public string? CallType { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("messageId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? MessageId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("messageId")]
+        public string? MessageId { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("state", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? State { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        public string? State { get; set; }
 
         /// <summary>
         /// When the step was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset? CreatedAt { get; set; }
 
         /// <summary>
         /// What the step returned.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("out", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Out { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("out")]
+        public string? Out { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CallUrl { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
+        public string? CallUrl { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callMethod", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CallMethod { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callMethod")]
+        public string? CallMethod { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CallBody { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callBody")]
+        public string? CallBody { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallHeaders { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callHeaders")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallHeaders { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callResponseStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CallResponseStatus { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callResponseStatus")]
+        public long? CallResponseStatus { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callResponseBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CallResponseBody { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callResponseBody")]
+        public string? CallResponseBody { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("callResponseHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallResponseHeaders { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("callResponseHeaders")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallResponseHeaders { get; set; }
 
         /// <summary>
         /// The event the step waits for.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("waitEventId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WaitEventId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("waitEventId")]
+        public string? WaitEventId { get; set; }
 
         /// <summary>
         /// True when the wait ended by timeout.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("waitTimeout", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? WaitTimeout { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("waitTimeout")]
+        public bool? WaitTimeout { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("invokedWorkflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? InvokedWorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowRunId")]
+        public string? InvokedWorkflowRunId { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("invokedWorkflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? InvokedWorkflowUrl { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowUrl")]
+        public string? InvokedWorkflowUrl { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("retries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Retries { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("retries")]
+        public int? Retries { get; set; }
 
         /// <summary>
         /// When the step is next tried, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextDeliveryTime", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? NextDeliveryTime { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("nextDeliveryTime")]
+        public System.DateTimeOffset? NextDeliveryTime { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5095,21 +1852,21 @@ namespace Upstash.Workflow
     public partial class InvokerContext
     {
 
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("workflowUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowUrl { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
+        public string? WorkflowUrl { get; set; }
 
         /// <summary>
         /// When that run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
+        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5125,42 +1882,42 @@ namespace Upstash.Workflow
     public partial class FailureFunction
     {
 
-        [Newtonsoft.Json.JsonProperty("messageId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? MessageId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("messageId")]
+        public string? MessageId { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Url { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("state", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? State { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        public string? State { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("dlqId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? DlqId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+        public string? DlqId { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("failHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? FailHeaders { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("failHeaders")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? FailHeaders { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("failStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? FailStatus { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("failStatus")]
+        public int? FailStatus { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("failResponse", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? FailResponse { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("failResponse")]
+        public string? FailResponse { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("responseBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? ResponseBody { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
+        public string? ResponseBody { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("responseHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeaders { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("responseHeaders")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeaders { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("responseStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ResponseStatus { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
+        public int? ResponseStatus { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("maxRetries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxRetries { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
+        public int? MaxRetries { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5179,33 +1936,33 @@ namespace Upstash.Workflow
         /// <summary>
         /// Where the run is continued when the event comes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Url { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("headers", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Headers { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("headers")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Headers { get; set; }
 
         /// <summary>
         /// When the wait times out, in Unix seconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("deadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Deadline { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("deadline")]
+        public long? Deadline { get; set; }
 
         /// <summary>
         /// The body sent on timeout, base64.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("timeoutBody", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public byte[]? TimeoutBody { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("timeoutBody")]
+        public byte[]? TimeoutBody { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("timeoutUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? TimeoutUrl { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("timeoutUrl")]
+        public string? TimeoutUrl { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("timeoutHeaders", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? TimeoutHeaders { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? TimeoutHeaders { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5221,30 +1978,30 @@ namespace Upstash.Workflow
     public partial class NotifyResponse
     {
 
-        [Newtonsoft.Json.JsonProperty("waiter", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public Waiter? Waiter { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("waiter")]
+        public Waiter? Waiter { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("messageId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? MessageId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("messageId")]
+        public string? MessageId { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("deduplicated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Deduplicated { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
+        public bool? Deduplicated { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Error { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public string? Error { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the notified run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5260,51 +2017,51 @@ namespace Upstash.Workflow
     public partial class FlowControlKeyStatus
     {
 
-        [Newtonsoft.Json.JsonProperty("flowControlKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? FlowControlKey { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
+        public string? FlowControlKey { get; set; }
 
         /// <summary>
         /// Steps waiting for room under the key.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("waitListSize", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? WaitListSize { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("waitListSize")]
+        public int? WaitListSize { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("parallelismMax", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ParallelismMax { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
+        public int? ParallelismMax { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("parallelismCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ParallelismCount { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
+        public int? ParallelismCount { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("rateMax", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? RateMax { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("rateMax")]
+        public int? RateMax { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("rateCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? RateCount { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("rateCount")]
+        public int? RateCount { get; set; }
 
         /// <summary>
         /// The rate's window, in seconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ratePeriod", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? RatePeriod { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("ratePeriod")]
+        public int? RatePeriod { get; set; }
 
         /// <summary>
         /// When the current rate window started, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ratePeriodStart", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? RatePeriodStart { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("ratePeriodStart")]
+        public long? RatePeriodStart { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("isPaused", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? IsPaused { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("isPaused")]
+        public bool? IsPaused { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("isPinnedParallelism", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? IsPinnedParallelism { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("isPinnedParallelism")]
+        public bool? IsPinnedParallelism { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("isPinnedRate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? IsPinnedRate { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("isPinnedRate")]
+        public bool? IsPinnedRate { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5320,15 +2077,15 @@ namespace Upstash.Workflow
     public partial class SigningKeys
     {
 
-        [Newtonsoft.Json.JsonProperty("current", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Current { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("current")]
+        public string? Current { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("next", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Next { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("next")]
+        public string? Next { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5345,7 +2102,7 @@ namespace Upstash.Workflow
     /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
     /// </remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<FailureFunctionState>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<FailureFunctionState>))]
     public readonly partial struct FailureFunctionState : System.IEquatable<FailureFunctionState>, Upstash.Workflow.Serialization.IExtensibleEnum<FailureFunctionState>
     {
         private readonly string? _value;
@@ -5407,7 +2164,7 @@ namespace Upstash.Workflow
     /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
     /// </remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<WorkflowRunState>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<WorkflowRunState>))]
     public readonly partial struct WorkflowRunState : System.IEquatable<WorkflowRunState>, Upstash.Workflow.Serialization.IExtensibleEnum<WorkflowRunState>
     {
         private readonly string? _value;
@@ -5468,18 +2225,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the restarted workflow run (a new ID is generated for the restarted run).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// The timestamp when the restarted workflow run was created (Unix timestamp in milliseconds).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5495,18 +2252,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5522,25 +2279,25 @@ namespace Upstash.Workflow
         /// <summary>
         /// The full URL of the workflow endpoint to run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("destination")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Destination { get; set; } = default!;
+        public required string Destination { get; set; }
 
         /// <summary>
         /// The run's initial payload.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Body { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        public string? Body { get; set; }
 
         /// <summary>
         /// Headers for the run, the same ones Trigger Workflow Run takes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("headers", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, string>? Headers { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("headers")]
+        public System.Collections.Generic.IDictionary<string, string>? Headers { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5556,24 +2313,24 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         /// <summary>
         /// True when an identical run already existed and no new one was started.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("deduplicated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Deduplicated { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
+        public bool? Deduplicated { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5589,12 +2346,12 @@ namespace Upstash.Workflow
         /// <summary>
         /// How many runs were cancelled.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cancelled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Cancelled { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
+        public int? Cancelled { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5610,15 +2367,15 @@ namespace Upstash.Workflow
         /// <summary>
         /// The cursor of the next page; empty or missing on the last page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Cursor { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+        public string? Cursor { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("runs", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<WorkflowRun>? Runs { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("runs")]
+        public System.Collections.Generic.IList<WorkflowRun>? Runs { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5632,7 +2389,7 @@ namespace Upstash.Workflow
     /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
     /// </remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<RunLogState>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<RunLogState>))]
     public readonly partial struct RunLogState : System.IEquatable<RunLogState>, Upstash.Workflow.Serialization.IExtensibleEnum<RunLogState>
     {
         private readonly string? _value;
@@ -5708,15 +2465,15 @@ namespace Upstash.Workflow
         /// <summary>
         /// The cursor of the next page; empty or missing on the last page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Cursor { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+        public string? Cursor { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("messages", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<WorkflowDlqMessage>? Messages { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<WorkflowDlqMessage>? Messages { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5732,18 +2489,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// How many entries were deleted.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("deleted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Deleted { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("deleted")]
+        public long? Deleted { get; set; }
 
         /// <summary>
         /// Present while more entries match; pass it to continue.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Cursor { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+        public string? Cursor { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5759,18 +2516,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the resumed run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the resumed run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5786,18 +2543,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the new run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5810,18 +2567,18 @@ namespace Upstash.Workflow
     public partial class BulkRunAgainResult
     {
 
-        [Newtonsoft.Json.JsonProperty("workflowRuns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<StartedRun>? WorkflowRuns { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
+        public System.Collections.Generic.IList<StartedRun>? WorkflowRuns { get; set; }
 
         /// <summary>
         /// Present while more entries match; pass it to continue.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Cursor { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+        public string? Cursor { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5837,18 +2594,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowRunId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WorkflowRunId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the new run was created, in Unix milliseconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("workflowCreatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5864,18 +2621,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The most steps the account may run at once.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("parallelismMax", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ParallelismMax { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
+        public int? ParallelismMax { get; set; }
 
         /// <summary>
         /// The steps running now.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("parallelismCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ParallelismCount { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
+        public int? ParallelismCount { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -5889,7 +2646,7 @@ namespace Upstash.Workflow
     /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
     /// </remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    [Newtonsoft.Json.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<GroupedStepsType>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<GroupedStepsType>))]
     public readonly partial struct GroupedStepsType : System.IEquatable<GroupedStepsType>, Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>
     {
         private readonly string? _value;
@@ -5958,3 +2715,41 @@ namespace Upstash.Workflow
 #pragma warning restore 8604
 #pragma warning restore 8625
 #pragma warning restore 8765
+namespace Upstash.Workflow
+{
+    /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
+    [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter), typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ApiError))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerItem))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(BulkRunAgainResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(CancelWorkflowRunsResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(DeleteFailedRunsResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(FailedRunsPage))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(FailureFunction))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(FlowControlKeyStatus))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(GlobalParallelism))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(GroupedSteps))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(InvokerContext))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(NotifyResponse))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(RestartWorkflowResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ResumeWorkflowResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(RetryFailureCallbackResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(SigningKeys))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(StartedRun))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(StepInfo))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IEnumerable<BatchTriggerItem>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<BatchTriggerResult>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<NotifyResponse>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<Waiter>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(TriggerWorkflowResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Waiter))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowDlqMessage))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowRun))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowRunLogsPage))]
+    internal sealed partial class UpstashWorkflowJsonContext : System.Text.Json.Serialization.JsonSerializerContext
+    {
+    }
+}

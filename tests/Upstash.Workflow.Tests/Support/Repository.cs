@@ -20,6 +20,9 @@ public static class Repository
 
     public static string EffectiveSpec => Metadata("UpstashGen.EffectiveSpec");
 
+    /// <summary>The SDK's System.Text.Json source generator (an analyzer assembly).</summary>
+    public static string JsonSourceGenerator => Metadata("UpstashGen.JsonSourceGenerator");
+
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
         ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: build it with the repository's test project.");

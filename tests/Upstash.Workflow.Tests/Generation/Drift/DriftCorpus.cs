@@ -134,7 +134,7 @@ public static class DriftCorpus
         new("property removed", s => Properties(s, "WorkflowDLQMessage").Remove("callerIP"), BuildsClean, Lacks: "CallerIP"),
         new("property renamed", s => Rename(Properties(s, "StepInfo"), "stepName", "name"), BuildsClean, Shows: "public string? Name { get; set; }", Lacks: "StepName"),
         new("property made required", s => ((JObject)s["components"]!["schemas"]!["WorkflowDLQMessage"]!)["required"] = new JArray("dlqId"),
-            BuildsClean, Shows: "[Newtonsoft.Json.JsonProperty(\"dlqId\", Required = Newtonsoft.Json.Required.Always)]"),
+            BuildsClean, Shows: "public required string DlqId { get; set; }"),
         new("integer widened from int32 to int64", s => Properties(s, "WorkflowDLQMessage")["maxRetries"]!["format"] = "int64", BuildsClean, Shows: "public long? MaxRetries"),
         new("answer from object to list", s => Responses(s, "/v2/globalParallelism", "get")["200"]!["content"]!["application/json"]!["schema"]!.Replace(Json("""
             { "type": "array", "items": { "type": "object", "properties": { "parallelismMax": { "type": "integer" } } } }

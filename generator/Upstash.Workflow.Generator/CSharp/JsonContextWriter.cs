@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Upstash.Workflow.Generator.CSharp;
+
+/// <summary>
+/// Writes the System.Text.Json source-generation context for a generated client: every model class,
+/// and every type the client reads an answer as or writes a body as, so nothing is serialized by
+/// reflection. The types are taken from the generated code itself, so the list cannot drift from it.
+/// </summary>
+public static partial class JsonContextWriter
+{
+    /// <summary>What generator/templates/Client.Class.liquid writes where it means the context.</summary>
+    public const string Placeholder = "UpstashGenJsonContext";
+
+    /// <summary>
+    /// The client code with the context appended and named: "Upstash.Workflow.g.cs" gets
+    /// UpstashWorkflowJsonContext. A name of its own per client keeps two generated clients (the
+    /// library's and one generated from another spec, compiled against it) from sharing one.
+    /// </summary>
+    public static string Complete(string clientCode, string clientFile)
+    {
+        var name = Spec.Names.Pascal(Path.GetFileName(clientFile).Split('.').SkipLast(2).DefaultIfEmpty("Client").Aggregate((a, b) => a + " " + b)) + "JsonContext";
+        return clientCode.Replace(Placeholder, name, StringComparison.Ordinal) + Write(clientCode, name);
+    }
+
+    private static string Write(string clientCode, string contextName)
+    {
+        var @namespace = Namespace().Match(clientCode) is { Success: true } declared ? declared.Groups["name"].Value : "Upstash.Workflow";
+        var types = Models().Matches(clientCode).Select(m => m.Groups["type"].Value)
+            .Concat(Roots().Matches(clientCode).Select(m => m.Groups["type"].Value.TrimEnd('?')))
+            // Any JSON at all; also keeps the context valid for a spec whose calls read and write no JSON.
+            .Append("System.Text.Json.JsonElement")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var code = new StringBuilder();
+        code.Append($$"""
+
+            namespace {{@namespace}}
+            {
+                /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
+                [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter), typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
+
+            """);
+        foreach (var type in types)
+        {
+            code.Append($"    [System.Text.Json.Serialization.JsonSerializable(typeof({type}))]\n");
+        }
+        code.Append($$"""
+                internal sealed partial class {{contextName}} : System.Text.Json.Serialization.JsonSerializerContext
+                {
+                }
+            }
+
+            """);
+        return code.ToString();
+    }
+
+    [GeneratedRegex(@"^namespace (?<name>[\w.]+)", RegexOptions.Multiline)]
+    private static partial Regex Namespace();
+
+    [GeneratedRegex(@"^\s*public partial class (?<type>[A-Za-z_]\w*)\b", RegexOptions.Multiline)]
+    private static partial Regex Models();
+
+    // The client class template reads answers with ReadJsonAsync<T> and writes bodies with JsonBody<T>.
+    [GeneratedRegex(@"\b(?:ReadJsonAsync|JsonBody)<(?<type>[^()\n]+?)>\(")]
+    private static partial Regex Roots();
+}
