@@ -103,7 +103,7 @@ public static class GeneratorCommand
             return diagnostics;
         }
         var nswagCode = File.ReadAllText(options.NSwagOutput);
-        var client = JsonContextWriter.Complete(nswagCode, options.ClientFile);
+        var client = JsonContextWriter.Complete(nswagCode, options.ClientFile, csharp);
         // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
         if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
         {

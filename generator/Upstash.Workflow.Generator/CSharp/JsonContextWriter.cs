@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
 
 namespace Upstash.Workflow.Generator.CSharp;
 
 /// <summary>
-/// Writes the System.Text.Json source-generation context for a generated client: every model class,
+/// Completes NSwag's output into the client file: names the JSON context, then appends it and the
+/// bulk filters (<see cref="BulkFiltersWriter"/>). The context is the System.Text.Json source-generation context for a generated client: every model class,
 /// and every type the client reads an answer as or writes a body as, so nothing is serialized by
 /// reflection. The types are taken from the generated code itself, so the list cannot drift from it.
 /// </summary>
@@ -18,15 +20,18 @@ public static partial class JsonContextWriter
     /// UpstashWorkflowJsonContext. A name of its own per client keeps two generated clients (the
     /// library's and one generated from another spec, compiled against it) from sharing one.
     /// </summary>
-    public static string Complete(string clientCode, string clientFile)
+    public static string Complete(string clientCode, string clientFile, JObject adapted)
     {
         var name = Spec.Names.Pascal(Path.GetFileName(clientFile).Split('.').SkipLast(2).DefaultIfEmpty("Client").Aggregate((a, b) => a + " " + b)) + "JsonContext";
-        return clientCode.Replace(Placeholder, name, StringComparison.Ordinal) + Write(clientCode, name);
+        var @namespace = NamespaceOf(clientCode);
+        return clientCode.Replace(Placeholder, name, StringComparison.Ordinal) + Write(clientCode, name, @namespace) + BulkFiltersWriter.Write(adapted, @namespace);
     }
 
-    private static string Write(string clientCode, string contextName)
+    private static string NamespaceOf(string clientCode) =>
+        Namespace().Match(clientCode) is { Success: true } declared ? declared.Groups["name"].Value : "Upstash.Workflow";
+
+    private static string Write(string clientCode, string contextName, string @namespace)
     {
-        var @namespace = Namespace().Match(clientCode) is { Success: true } declared ? declared.Groups["name"].Value : "Upstash.Workflow";
         var types = Models().Matches(clientCode).Select(m => m.Groups["type"].Value)
             .Concat(Roots().Matches(clientCode).Select(m => m.Groups["type"].Value.TrimEnd('?')))
             // Any JSON at all; also keeps the context valid for a spec whose calls read and write no JSON.

@@ -120,20 +120,21 @@ public static class RequestGuard
         return value.Value;
     }
 
-    /// <summary>Query parameters of bulk operations that page or tune a call, and so do not narrow it.</summary>
-    public static IReadOnlySet<string> NotFilters { get; } = new HashSet<string>(StringComparer.Ordinal) { "cursor", "count", "workflowUrlExactMatch" };
-
     /// <summary>
     /// A bulk operation acts on everything when it has no ids and no filter. That must be asked for
     /// with <paramref name="all"/> = true; and "all" together with a filter is refused as ambiguous.
     /// </summary>
-    public static void CheckBulk(HttpRequestMessage request, bool? all)
+    /// <param name="request">The request about to be sent.</param>
+    /// <param name="all">The caller's explicit "everything".</param>
+    /// <param name="filters">The operation's parameters that select entries (the overlay's x-bulk-filter).</param>
+    public static void CheckBulk(HttpRequestMessage request, bool? all, IReadOnlyCollection<string> filters)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(filters);
         var query = request.RequestUri?.Query.TrimStart('?') ?? "";
         var filtered = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]))
-            .Any(name => !NotFilters.Contains(name));
+            .Any(filters.Contains);
         if (!filtered && all != true)
         {
             throw new ArgumentException(

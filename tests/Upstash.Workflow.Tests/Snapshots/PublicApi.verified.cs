@@ -752,8 +752,7 @@ namespace Upstash.Workflow.Core
     }
     public static class RequestGuard
     {
-        public static System.Collections.Generic.IReadOnlySet<string> NotFilters { get; }
-        public static void CheckBulk(System.Net.Http.HttpRequestMessage request, bool? all) { }
+        public static void CheckBulk(System.Net.Http.HttpRequestMessage request, bool? all, System.Collections.Generic.IReadOnlyCollection<string> filters) { }
         public static string DateText(System.DateTimeOffset? value) { }
         public static string DateTimeText(System.DateTimeOffset? value) { }
         public static string HeaderValue(string? value, string parameterName) { }

@@ -405,7 +405,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_DeleteFailedRuns);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -572,7 +572,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_ResumeWorkflows);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -668,7 +668,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_RestartWorkflows);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -927,7 +927,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.RunsClient_CancelWorkflowRuns);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -2751,5 +2751,17 @@ namespace Upstash.Workflow
     [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowRunLogsPage))]
     internal sealed partial class UpstashWorkflowJsonContext : System.Text.Json.Serialization.JsonSerializerContext
     {
+    }
+}
+
+namespace Upstash.Workflow
+{
+    /// <summary>The parameters of each bulk operation that select entries, from the overlay's x-bulk-filter.</summary>
+    internal static class BulkFilters
+    {
+        internal static readonly string[] RunsClient_CancelWorkflowRuns = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
+        internal static readonly string[] DlqClient_DeleteFailedRuns = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+        internal static readonly string[] DlqClient_ResumeWorkflows = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+        internal static readonly string[] DlqClient_RestartWorkflows = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
     }
 }
