@@ -1,4 +1,3 @@
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Testing;
 
 namespace Upstash.Workflow.QuickStart;
@@ -63,7 +62,7 @@ public static class Tour
         }
 
         // 3. Restart it from the first step, in a minute, labelled, under a flow-control limit.
-        var flow = new FlowControl("quickstart-retries", parallelism: 2, rate: 10, period: TimeSpan.FromMinutes(1));
+        var flow = new WorkflowFlowControl("quickstart-retries", parallelism: 2, rate: 10, period: TimeSpan.FromMinutes(1));
         var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId!,
             delay: WorkflowDuration.Format(TimeSpan.FromMinutes(1)),
             label: WorkflowLabels.Join("retried", "quickstart"),

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Core;
 
 namespace Upstash.Workflow;
@@ -21,7 +20,11 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
     {
     }
 
-    /// <summary>A client over an <see cref="HttpClient"/> already set up (base address, authentication).</summary>
+    /// <summary>
+    /// A client over the <see cref="HttpClient"/> that <c>AddUpstashWorkflowClient</c> sets up (base
+    /// address, authentication, host policy, deadline). Dependency injection calls this; an
+    /// <see cref="HttpClient"/> made otherwise sends no token.
+    /// </summary>
     [ActivatorUtilitiesConstructor]
     public UpstashWorkflowClient(HttpClient httpClient)
         : this(httpClient, owned: false)
@@ -70,14 +73,14 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
     /// Redirects are not followed: a 302 is a documented answer of the API, and following one would
     /// carry the request (and a query token) to wherever the Location points.
     /// </remarks>
-    public static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
+    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new DeadlineHandler(options.Timeout) { InnerHandler = CreateAuthenticatedHandler(options, loggerFactory) };
     }
 
     /// <summary>Authentication over sockets: the innermost part of the chain, the primary handler under dependency injection.</summary>
-    public static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
+    internal static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new UpstashAuthenticationHandler(
@@ -99,7 +102,7 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
     /// Applies base address and user agent to <paramref name="httpClient"/>. Its own timeout is turned
     /// off: <see cref="DeadlineHandler"/> keeps <see cref="UpstashWorkflowClientOptions.Timeout"/>, body included.
     /// </summary>
-    public static void Configure(HttpClient httpClient, UpstashWorkflowClientOptions options)
+    internal static void Configure(HttpClient httpClient, UpstashWorkflowClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);

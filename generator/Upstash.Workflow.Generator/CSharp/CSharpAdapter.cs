@@ -22,6 +22,7 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// (the client marks the 3xx as success at run time, see generator/templates/Client.Class.BeforeSend.liquid).</item>
 /// <item>An operation marked <c>x-bulk: true</c> (it acts on everything when unfiltered) gets a client-side
 /// <c>all</c> switch, never sent, that must be set to act on everything.</item>
+/// <item>Error answers' schemas and components no operation reaches are left out: the client never reads them.</item>
 /// <item>Enum members get .NET names ("RUN_STARTED" → RunStarted) through NJsonSchema's <c>x-enumNames</c>.</item>
 /// </list>
 /// </remarks>
@@ -42,6 +43,7 @@ public sealed class CSharpAdapter(string headerPrefix)
         NumericDateTimesAsNumbers(root);
         MarkUnixTimes(root, diagnostics);
         NameEnumMembers(root);
+        DropWhatTheClientNeverReads(root);
         ParameterShapes.Check(root, diagnostics);
         return root;
     }
@@ -184,6 +186,47 @@ public sealed class CSharpAdapter(string headerPrefix)
             }
             schema["x-enumNames"] ??= new JArray(values.Select(v => Names.Pascal((string)v!)));
             schema.Remove("type");
+        }
+    }
+
+    /// <summary>
+    /// Error answers become typed exceptions in one place (ErrorMapper) whatever their body, so their
+    /// schemas would be classes nobody receives; and a component no operation reaches (upstream has
+    /// one) would be a class nobody uses. Both are left out of the C# client; the effective spec keeps them.
+    /// </summary>
+    private static void DropWhatTheClientNeverReads(JObject root)
+    {
+        foreach (var operation in OpenApiDocument.Operations(root))
+        {
+            if (operation.Node["responses"] is JObject responses)
+            {
+                foreach (var error in responses.Properties().Where(r => r.Name is ['4' or '5', _, _] || r.Name == "default").ToList())
+                {
+                    error.Remove();
+                }
+            }
+        }
+        if (root["components"]?["schemas"] is not JObject schemas)
+        {
+            return;
+        }
+        const string Prefix = "#/components/schemas/";
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JContainer>([root["paths"] as JContainer ?? new JObject()]);
+        while (pending.Count > 0)
+        {
+            foreach (var reference in pending.Pop().Descendants().OfType<JProperty>().Where(p => p.Name == "$ref"))
+            {
+                if ((string?)reference.Value is { } target && target.StartsWith(Prefix, StringComparison.Ordinal) &&
+                    reached.Add(target[Prefix.Length..]) && schemas[target[Prefix.Length..]] is JContainer schema)
+                {
+                    pending.Push(schema);
+                }
+            }
+        }
+        foreach (var unused in schemas.Properties().Where(p => !reached.Contains(p.Name)).ToList())
+        {
+            unused.Remove();
         }
     }
 

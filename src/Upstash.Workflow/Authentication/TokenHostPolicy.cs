@@ -8,7 +8,7 @@ namespace Upstash.Workflow.Authentication;
 /// loopback, and hosts the user lists. Plain http only to loopback. A Kiota token provider's own
 /// <see cref="AllowedHostsValidator"/>, when it lists hosts, must agree too.
 /// </summary>
-public sealed partial class TokenHostPolicy
+internal sealed partial class TokenHostPolicy
 {
     private readonly AllowedHostsValidator _listed;
     private readonly bool _anyListed;

@@ -14,7 +14,7 @@ namespace Upstash.Workflow.Authentication;
 /// It runs as the innermost handler (the client wraps the socket handler with it), so loggers and
 /// resilience handlers outside it never see the token, and the request's URI is restored afterwards.
 /// </remarks>
-public sealed partial class UpstashAuthenticationHandler : DelegatingHandler
+internal sealed partial class UpstashAuthenticationHandler : DelegatingHandler
 {
     private const string QueryName = "qstash_token";
 

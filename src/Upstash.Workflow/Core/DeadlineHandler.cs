@@ -9,7 +9,7 @@ namespace Upstash.Workflow.Core;
 /// body's stream keeps the same deadline. When it runs out the call fails with
 /// <see cref="UpstashTimeoutException"/>; a cancellation by the caller stays an <see cref="OperationCanceledException"/>.
 /// </summary>
-public sealed class DeadlineHandler : DelegatingHandler
+internal sealed class DeadlineHandler : DelegatingHandler
 {
     private readonly TimeSpan _timeout;
 

@@ -1,14 +1,10 @@
-using System.ComponentModel;
-
 namespace Upstash.Workflow.Core;
 
 /// <summary>
 /// Checks the generated code applies to every path and header value (see generator/templates), so
 /// that bad input fails with an <see cref="ArgumentException"/> naming the parameter before any byte is sent.
 /// </summary>
-/// <remarks>Public for the generated code only; hidden from IntelliSense.</remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class RequestGuard
+internal static class RequestGuard
 {
     /// <summary>
     /// A path value must say something: an empty id would turn "dlq/{dlqId}" into "dlq/", the bulk

@@ -68,8 +68,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     protected async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var request = response.RequestMessage;
-        var call = $"{request?.Method} {request?.RequestUri?.AbsolutePath}";
+        var call = ErrorDetails.Call(response);
         T? value;
         try
         {
@@ -103,7 +102,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
         ?? throw new InvalidOperationException($"The generated JSON context has no metadata for {typeof(T)}; the generator lists every body and answer type in it.");
 
     private static UpstashWorkflowException Unreadable(HttpResponseMessage response, string message, Exception? inner) =>
-        new(new ErrorDetails(message, (int)response.StatusCode, null, null, ErrorMapper.Headers(response)), inner);
+        new(ErrorDetails.Of(response, message), inner);
 
     /// <summary>"IReadOnlyList&lt;NotifyResponse&gt;" rather than "IReadOnlyList`1".</summary>
     private static string Display(Type type) =>

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Upstash.Workflow;
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Core;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -7,26 +7,25 @@ namespace Upstash.Workflow.Errors;
 /// their own type; any other status gets <see cref="UpstashWorkflowException"/>. The body is read
 /// defensively: empty, HTML from a proxy, cut-off JSON or a huge page all give a readable message.
 /// </summary>
-public static class ErrorMapper
+internal static class ErrorMapper
 {
     /// <summary>At most this many bytes of an error body are read; the rest is not waited for.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>Reads <paramref name="response"/> and returns the exception to throw for it.</summary>
-    public static async Task<UpstashWorkflowException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<UpstashWorkflowException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
-        var headers = Headers(response);
         var (body, truncated) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var error = ErrorDetails.ReadErrorMessage(body);
-        var details = new ErrorDetails(Describe(response, status, body, truncated, error), status, body, error, headers);
+        var details = ErrorDetails.Of(response, Describe(response, status, body, truncated, error), body, error);
         return status switch
         {
             400 => new BadRequestException(details),
             401 => new UnauthorizedException(details),
             404 => new NotFoundException(details),
-            429 => new RateLimitedException(details),
+            429 => new RateLimitedException(details, DateTimeOffset.UtcNow),
             >= 500 and < 600 => new ServerErrorException(details),
             _ => new UpstashWorkflowException(details),
         };
@@ -35,7 +34,7 @@ public static class ErrorMapper
     private static string Describe(HttpResponseMessage response, int status, string? body, bool truncated, string? error)
     {
         var reason = Enum.IsDefined(response.StatusCode) ? $" {SplitWords(response.StatusCode.ToString())}" : "";
-        var head = $"The Upstash Workflow API answered {status}{reason}";
+        var head = $"The Upstash Workflow API answered {status}{reason} to {ErrorDetails.Call(response)}";
         if (error is not null)
         {
             return $"{head}: {error}";

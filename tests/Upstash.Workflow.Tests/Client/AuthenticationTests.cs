@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Client;

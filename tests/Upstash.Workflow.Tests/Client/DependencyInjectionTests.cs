@@ -53,7 +53,7 @@ public sealed class DependencyInjectionTests
 
         var request = Assert.Single(server.Requests);
         Assert.StartsWith("/proxy/v2/workflows/dlq/restart/dlq-1?qstash_token=", request.RawTarget, StringComparison.Ordinal);
-        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.UpstashWorkflowClientOptions>>().Value;
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpstashWorkflowClientOptions>>().Value;
         Assert.Equal(TimeSpan.FromSeconds(7), options.Timeout);
         Assert.Equal(["gateway.internal.test"], options.AllowedHosts);
         Assert.DoesNotContain(Clients.Token, options.ToString(), StringComparison.Ordinal);
@@ -154,7 +154,7 @@ public sealed class DependencyInjectionTests
     }
 
     /// <summary>A container with the client registered against <paramref name="server"/> (bearer token), plus what the test adds.</summary>
-    private static ServiceProvider Provider(RecordingServer server, Action<Configuration.UpstashWorkflowClientOptions>? configure = null, Action<IHttpClientBuilder>? build = null)
+    private static ServiceProvider Provider(RecordingServer server, Action<UpstashWorkflowClientOptions>? configure = null, Action<IHttpClientBuilder>? build = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddUpstashWorkflowClient(o =>

@@ -24,6 +24,10 @@ public sealed class ErrorMappingTests
         Assert.Equal($$"""{ "error": "{{message}}" }""", error.ResponseBody);
         Assert.EndsWith($": {message}", error.Message, StringComparison.Ordinal);
         Assert.StartsWith($"The Upstash Workflow API answered {status}", error.Message, StringComparison.Ordinal);
+        // Which call was answered, in the message and as values.
+        Assert.Contains(" to POST /v2/workflows/dlq/restart/", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpMethod.Post, error.Method);
+        Assert.StartsWith("/v2/workflows/dlq/restart/", error.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal("application/json", Assert.Single(error.Headers["Content-Type"]));
     }
 
@@ -36,7 +40,7 @@ public sealed class ErrorMappingTests
         Assert.Equal(RateLimitKind.Burst, error.Kind);
         Assert.Equal(100, error.Limit);
         Assert.Equal(0, error.Remaining);
-        Assert.Equal(1725323659, error.Reset);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1725323659), error.Reset);
         Assert.Equal(TimeSpan.FromSeconds(2), error.RetryAfter);
         Assert.Equal("burst rate limit exceeded", error.ErrorMessage);
     }
@@ -50,8 +54,8 @@ public sealed class ErrorMappingTests
         Assert.Equal(RateLimitKind.Daily, error.Kind);
         Assert.Equal(500000, error.Limit);
         Assert.Equal(12, error.Remaining);
-        Assert.Equal(1725408000000, error.Reset);
-        Assert.Null(error.RetryAfter);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1725408000000), error.Reset);
+        Assert.Equal(TimeSpan.Zero, error.RetryAfter); // no Retry-After: the time until the reset, which has passed
     }
 
     [Fact]
@@ -68,7 +72,7 @@ public sealed class ErrorMappingTests
         var error = Assert.IsType<ServerErrorException>(await CallAsync(Respond(500, null, "")));
         Assert.Null(error.ErrorMessage);
         Assert.Null(error.ResponseBody);
-        Assert.Equal("The Upstash Workflow API answered 500 Internal Server Error with an empty body.", error.Message);
+        Assert.Equal("The Upstash Workflow API answered 500 Internal Server Error to POST /v2/workflows/dlq/restart/dlq-1 with an empty body.", error.Message);
     }
 
     [Fact]
@@ -79,7 +83,7 @@ public sealed class ErrorMappingTests
         Assert.Equal(502, error.StatusCode);
         Assert.Null(error.ErrorMessage);
         Assert.Equal(page, error.ResponseBody);
-        Assert.Equal($"The Upstash Workflow API answered 502 Bad Gateway with a body that is not JSON (text/html, {page.Length} bytes); see ResponseBody.", error.Message);
+        Assert.Equal($"The Upstash Workflow API answered 502 Bad Gateway to POST /v2/workflows/dlq/restart/dlq-1 with a body that is not JSON (text/html, {page.Length} bytes); see ResponseBody.", error.Message);
     }
 
     [Fact]

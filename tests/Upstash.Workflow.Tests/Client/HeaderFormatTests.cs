@@ -28,20 +28,20 @@ public sealed class HeaderFormatTests
     [Fact]
     public void Flow_control_value_lists_the_given_parts()
     {
-        Assert.Equal("parallelism=3, rate=10, period=1m", new FlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1)).Value);
-        Assert.Equal("rate=5", new FlowControl("k", rate: 5).Value);
-        Assert.Equal("parallelism=1", new FlowControl("k", parallelism: 1).Value);
+        Assert.Equal("parallelism=3, rate=10, period=1m", new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1)).Value);
+        Assert.Equal("rate=5", new WorkflowFlowControl("k", rate: 5).Value);
+        Assert.Equal("parallelism=1", new WorkflowFlowControl("k", parallelism: 1).Value);
     }
 
     [Fact]
     public void Flow_control_refuses_what_the_service_would()
     {
-        Assert.Equal("parallelism", Assert.Throws<ArgumentException>(() => new FlowControl("k")).ParamName);
-        Assert.Equal("key", Assert.Throws<ArgumentException>(() => new FlowControl(" ", parallelism: 1)).ParamName);
-        Assert.Equal("key", Assert.Throws<ArgumentException>(() => new FlowControl("a\nb", parallelism: 1)).ParamName);
-        Assert.Equal("parallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new FlowControl("k", parallelism: 0)).ParamName);
-        Assert.Equal("rate", Assert.Throws<ArgumentOutOfRangeException>(() => new FlowControl("k", rate: -1)).ParamName);
-        Assert.Equal("period", Assert.Throws<ArgumentOutOfRangeException>(() => new FlowControl("k", period: TimeSpan.Zero)).ParamName);
+        Assert.Equal("parallelism", Assert.Throws<ArgumentException>(() => new WorkflowFlowControl("k")).ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentException>(() => new WorkflowFlowControl(" ", parallelism: 1)).ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentException>(() => new WorkflowFlowControl("a\nb", parallelism: 1)).ParamName);
+        Assert.Equal("parallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowFlowControl("k", parallelism: 0)).ParamName);
+        Assert.Equal("rate", Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowFlowControl("k", rate: -1)).ParamName);
+        Assert.Equal("period", Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowFlowControl("k", period: TimeSpan.Zero)).ParamName);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class HeaderFormatTests
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         using var client = Clients.For(server);
-        var flow = new FlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1));
+        var flow = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1));
 
         await client.Dlq.RestartWorkflowAsync("dlq-1",
             delay: WorkflowDuration.Format(TimeSpan.FromMinutes(5)),

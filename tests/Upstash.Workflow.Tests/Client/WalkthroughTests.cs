@@ -41,7 +41,7 @@ public sealed class WalkthroughTests
         printed.Add($"{entry.WorkflowUrl} failed with {entry.ResponseStatus}: {entry.ResponseBody}");
 
         // 3. Restart it from the first step, in ten minutes, at most three at a time.
-        var flow = new FlowControl("nightly-retry", parallelism: 3);
+        var flow = new WorkflowFlowControl("nightly-retry", parallelism: 3);
         var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId!,
             delay: WorkflowDuration.Format(TimeSpan.FromMinutes(10)), flowControlKey: flow.Key, flowControlValue: flow.Value);
 

@@ -1,5 +1,4 @@
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Tests.Operations;
 using Upstash.Workflow.Tests.Support;
 
@@ -18,7 +17,7 @@ public sealed class PrismContractTests(PrismFixture prism)
     public async Task Restart_with_every_override_passes_validation(UpstashAuthMode mode)
     {
         using var client = Client(mode);
-        var flow = new FlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1));
+        var flow = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1));
 
         var result = await client.Dlq.RestartWorkflowAsync(
             "1725323658779-0",

@@ -1,4 +1,3 @@
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Testing;
 using Upstash.Workflow.Tests.Contract;
 using Upstash.Workflow.Tests.Support;

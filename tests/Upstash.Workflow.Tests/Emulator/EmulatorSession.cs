@@ -24,7 +24,7 @@ public static class EmulatorSession
         Assert.Equal(nightly, listed);
         var entry = await client.Dlq.GetFailedRunAsync(nightly[0]);
         Assert.Equal("billing", entry.FlowControlKey);
-        var flow = new FlowControl("retry-lane", parallelism: 2);
+        var flow = new WorkflowFlowControl("retry-lane", parallelism: 2);
         var restarted = await client.Dlq.RestartWorkflowAsync(nightly[0], delay: "10s", label: "retried", flowControlKey: flow.Key, flowControlValue: flow.Value);
         Assert.DoesNotContain(nightly[0], emulator.FailedRunIds);
         Assert.Equal("RUN_STARTED", emulator.RunState(restarted.WorkflowRunId!));

@@ -1,5 +1,4 @@
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Testing;
 using Upstash.Workflow.Tests.Support;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using FsCheck.Xunit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Tests.Contract;
 using Upstash.Workflow.Tests.Support;
 using Xunit.Abstractions;
@@ -105,10 +104,10 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
     public void Flow_control_values_say_exactly_what_was_given_or_are_refused(int? parallelism, int? rate, TimeSpan? period)
     {
         bench.Count();
-        FlowControl flow;
+        WorkflowFlowControl flow;
         try
         {
-            flow = new FlowControl("key", parallelism, rate, period);
+            flow = new WorkflowFlowControl("key", parallelism, rate, period);
         }
         catch (ArgumentException e)
         {

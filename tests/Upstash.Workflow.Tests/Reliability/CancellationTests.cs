@@ -1,4 +1,3 @@
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Reliability;

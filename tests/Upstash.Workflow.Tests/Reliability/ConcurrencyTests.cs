@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Kiota.Abstractions.Authentication;
-using Upstash.Workflow.Configuration;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Reliability;

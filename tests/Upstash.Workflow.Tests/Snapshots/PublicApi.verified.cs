@@ -1,17 +1,16 @@
+namespace Microsoft.Extensions.DependencyInjection
+{
+    public static class UpstashWorkflowServiceCollectionExtensions
+    {
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUpstashWorkflowClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration) { }
+        public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUpstashWorkflowClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<Upstash.Workflow.UpstashWorkflowClientOptions>? configure = null) { }
+    }
+}
 namespace Upstash.Workflow
 {
-    public class ApiError
-    {
-        public ApiError() { }
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings=true)]
-        [System.Text.Json.Serialization.JsonPropertyName("error")]
-        public required string Error { get; set; }
-    }
     public class BadRequestException : Upstash.Workflow.UpstashWorkflowException
     {
-        public BadRequestException(Upstash.Workflow.ErrorDetails details) { }
+        public BadRequestException(string message) { }
     }
     public class BatchTriggerItem
     {
@@ -65,16 +64,6 @@ namespace Upstash.Workflow
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
         public long? Deleted { get; set; }
-    }
-    public sealed class ErrorDetails : System.IEquatable<Upstash.Workflow.ErrorDetails>
-    {
-        public ErrorDetails(string Message, int StatusCode, string? Body, string? ErrorMessage, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers) { }
-        public string? Body { get; init; }
-        public string? ErrorMessage { get; init; }
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; init; }
-        public string Message { get; init; }
-        public int StatusCode { get; init; }
-        public static string? ReadErrorMessage(string? body) { }
     }
     public class FailedRunsPage : Upstash.Workflow.IUpstashPage
     {
@@ -131,15 +120,6 @@ namespace Upstash.Workflow
         public static Upstash.Workflow.FailureFunctionState op_Implicit(string value) { }
         public static bool operator !=(Upstash.Workflow.FailureFunctionState left, Upstash.Workflow.FailureFunctionState right) { }
         public static bool operator ==(Upstash.Workflow.FailureFunctionState left, Upstash.Workflow.FailureFunctionState right) { }
-    }
-    public sealed class FlowControl : System.IEquatable<Upstash.Workflow.FlowControl>
-    {
-        public FlowControl(string key, int? parallelism = default, int? rate = default, System.TimeSpan? period = default) { }
-        public string Key { get; }
-        public int? Parallelism { get; }
-        public System.TimeSpan? Period { get; }
-        public int? Rate { get; }
-        public string Value { get; }
     }
     public class FlowControlKeyStatus
     {
@@ -321,7 +301,7 @@ namespace Upstash.Workflow
     }
     public class NotFoundException : Upstash.Workflow.UpstashWorkflowException
     {
-        public NotFoundException(Upstash.Workflow.ErrorDetails details) { }
+        public NotFoundException(string message) { }
     }
     public class NotifyResponse
     {
@@ -349,11 +329,11 @@ namespace Upstash.Workflow
     }
     public class RateLimitedException : Upstash.Workflow.UpstashWorkflowException
     {
-        public RateLimitedException(Upstash.Workflow.ErrorDetails details) { }
+        public RateLimitedException(string message, System.DateTimeOffset? reset = default, System.TimeSpan? retryAfter = default) { }
         public Upstash.Workflow.RateLimitKind Kind { get; }
         public long? Limit { get; }
         public long? Remaining { get; }
-        public long? Reset { get; }
+        public System.DateTimeOffset? Reset { get; }
         public System.TimeSpan? RetryAfter { get; }
     }
     public class RestartWorkflowResult
@@ -411,7 +391,7 @@ namespace Upstash.Workflow
     }
     public class ServerErrorException : Upstash.Workflow.UpstashWorkflowException
     {
-        public ServerErrorException(Upstash.Workflow.ErrorDetails details) { }
+        public ServerErrorException(string message) { }
     }
     public class SigningKeys
     {
@@ -493,7 +473,16 @@ namespace Upstash.Workflow
     }
     public class UnauthorizedException : Upstash.Workflow.UpstashWorkflowException
     {
-        public UnauthorizedException(Upstash.Workflow.ErrorDetails details) { }
+        public UnauthorizedException(string message) { }
+    }
+    public enum UpstashAuthMode
+    {
+        BearerHeader = 0,
+        QueryToken = 1,
+    }
+    public sealed class UpstashConfigurationException : System.InvalidOperationException
+    {
+        public UpstashConfigurationException(string message) { }
     }
     public static class UpstashPaging
     {
@@ -506,6 +495,14 @@ namespace Upstash.Workflow
         [System.Runtime.CompilerServices.AsyncIteratorStateMachine(typeof(Upstash.Workflow.UpstashPaging.<RepeatWhileAsync>d__2<TResult>))]
         public static System.Collections.Generic.IAsyncEnumerable<TResult> RepeatWhileAsync<TResult>(System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<TResult>> call, System.Func<TResult, bool> more, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default) { }
     }
+    public static class UpstashRegions
+    {
+        public const string EuCentral1 = "eu-central-1";
+        public const string UsEast1 = "us-east-1";
+        public static System.Collections.Generic.IReadOnlyList<string> All { get; }
+        public static System.Uri BaseAddress(string region) { }
+        public static string Normalize(string region) { }
+    }
     public sealed class UpstashTimeoutException : System.TimeoutException
     {
         public UpstashTimeoutException(System.TimeSpan timeout, string request, System.Exception? innerException = null) { }
@@ -515,7 +512,7 @@ namespace Upstash.Workflow
     {
         [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
         public UpstashWorkflowClient(System.Net.Http.HttpClient httpClient) { }
-        public UpstashWorkflowClient(Upstash.Workflow.Configuration.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
+        public UpstashWorkflowClient(Upstash.Workflow.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
         public virtual Upstash.Workflow.IDlqClient Dlq { get; }
         public virtual Upstash.Workflow.IFlowControlClient FlowControl { get; }
         public virtual Upstash.Workflow.ILogsClient Logs { get; }
@@ -524,17 +521,35 @@ namespace Upstash.Workflow
         public virtual Upstash.Workflow.ISigningKeysClient SigningKeys { get; }
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
-        public static void Configure(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Configuration.UpstashWorkflowClientOptions options) { }
-        public static System.Net.Http.HttpMessageHandler CreateAuthenticatedHandler(Upstash.Workflow.Configuration.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
-        public static System.Net.Http.HttpMessageHandler CreateHandler(Upstash.Workflow.Configuration.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
         public static Upstash.Workflow.UpstashWorkflowClient FromEnvironment() { }
+    }
+    public sealed class UpstashWorkflowClientOptions
+    {
+        public static readonly System.Uri DefaultBaseAddress;
+        public UpstashWorkflowClientOptions() { }
+        public System.Collections.Generic.IList<string> AllowedHosts { get; }
+        public Upstash.Workflow.UpstashAuthMode AuthMode { get; set; }
+        public System.Uri? BaseAddress { get; set; }
+        public int MaxConnectionsPerServer { get; set; }
+        public string? Region { get; set; }
+        public System.TimeSpan Timeout { get; set; }
+        public string? Token { get; set; }
+        public Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider? TokenProvider { get; set; }
+        public string UserAgent { get; set; }
+        public static string DefaultUserAgent { get; }
+        public System.Uri ResolveBaseAddress() { }
+        public Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider ResolveTokenProvider() { }
+        public override string ToString() { }
+        public static Upstash.Workflow.UpstashWorkflowClientOptions FromEnvironment(System.Func<string, string?>? variables = null) { }
     }
     public class UpstashWorkflowException : System.Exception
     {
         public const int MaxBodyLength = 4096;
-        public UpstashWorkflowException(Upstash.Workflow.ErrorDetails details, System.Exception? innerException = null) { }
+        public UpstashWorkflowException(int statusCode, string message, System.Exception? innerException = null) { }
         public string? ErrorMessage { get; }
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; }
+        public System.Net.Http.HttpMethod? Method { get; }
+        public System.Uri? RequestUri { get; }
         public string? ResponseBody { get; }
         public int StatusCode { get; }
     }
@@ -608,6 +623,15 @@ namespace Upstash.Workflow
     public static class WorkflowDuration
     {
         public static string Format(System.TimeSpan value) { }
+    }
+    public sealed class WorkflowFlowControl : System.IEquatable<Upstash.Workflow.WorkflowFlowControl>
+    {
+        public WorkflowFlowControl(string key, int? parallelism = default, int? rate = default, System.TimeSpan? period = default) { }
+        public string Key { get; }
+        public int? Parallelism { get; }
+        public System.TimeSpan? Period { get; }
+        public int? Rate { get; }
+        public string Value { get; }
     }
     public static class WorkflowLabels
     {
@@ -688,85 +712,5 @@ namespace Upstash.Workflow
         public static Upstash.Workflow.WorkflowRunState op_Implicit(string value) { }
         public static bool operator !=(Upstash.Workflow.WorkflowRunState left, Upstash.Workflow.WorkflowRunState right) { }
         public static bool operator ==(Upstash.Workflow.WorkflowRunState left, Upstash.Workflow.WorkflowRunState right) { }
-    }
-}
-namespace Upstash.Workflow.Authentication
-{
-    public sealed class TokenHostPolicy
-    {
-        public TokenHostPolicy(System.Collections.Generic.IEnumerable<string>? allowedHosts = null) { }
-        public void EnsureAllowed(System.Uri uri, Microsoft.Kiota.Abstractions.Authentication.AllowedHostsValidator? providerValidator = null) { }
-        public static bool IsUpstashHost(string host) { }
-    }
-    public enum UpstashAuthMode
-    {
-        BearerHeader = 0,
-        QueryToken = 1,
-    }
-    public sealed class UpstashAuthenticationHandler : System.Net.Http.DelegatingHandler
-    {
-        public UpstashAuthenticationHandler(Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider tokens, Upstash.Workflow.Authentication.UpstashAuthMode mode, Upstash.Workflow.Authentication.TokenHostPolicy policy, Microsoft.Extensions.Logging.ILogger<Upstash.Workflow.Authentication.UpstashAuthenticationHandler>? logger = null) { }
-        protected override System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) { }
-    }
-    public sealed class UpstashConfigurationException : System.InvalidOperationException
-    {
-        public UpstashConfigurationException(string message) { }
-    }
-}
-namespace Upstash.Workflow.Configuration
-{
-    public static class UpstashRegions
-    {
-        public const string EuCentral1 = "eu-central-1";
-        public const string UsEast1 = "us-east-1";
-        public static System.Collections.Generic.IReadOnlyList<string> All { get; }
-        public static System.Uri BaseAddress(string region) { }
-        public static string Normalize(string region) { }
-    }
-    public sealed class UpstashWorkflowClientOptions
-    {
-        public static readonly System.Uri DefaultBaseAddress;
-        public UpstashWorkflowClientOptions() { }
-        public System.Collections.Generic.IList<string> AllowedHosts { get; }
-        public Upstash.Workflow.Authentication.UpstashAuthMode AuthMode { get; set; }
-        public System.Uri? BaseAddress { get; set; }
-        public int MaxConnectionsPerServer { get; set; }
-        public string? Region { get; set; }
-        public System.TimeSpan Timeout { get; set; }
-        public string? Token { get; set; }
-        public Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider? TokenProvider { get; set; }
-        public string UserAgent { get; set; }
-        public static string DefaultUserAgent { get; }
-        public System.Uri ResolveBaseAddress() { }
-        public Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider ResolveTokenProvider() { }
-        public override string ToString() { }
-        public static Upstash.Workflow.Configuration.UpstashWorkflowClientOptions FromEnvironment(System.Func<string, string?>? variables = null) { }
-    }
-}
-namespace Upstash.Workflow.Core
-{
-    public sealed class DeadlineHandler : System.Net.Http.DelegatingHandler
-    {
-        public DeadlineHandler(System.TimeSpan timeout) { }
-        protected override System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) { }
-    }
-    public static class RequestGuard
-    {
-        public static void CheckBulk(System.Net.Http.HttpRequestMessage request, bool? all, System.Collections.Generic.IReadOnlyCollection<string> filters) { }
-        public static string DateText(System.DateTimeOffset? value) { }
-        public static string DateTimeText(System.DateTimeOffset? value) { }
-        public static string HeaderValue(string? value, string parameterName) { }
-        public static long InRange(long? value, long? minimum, long? maximum, string parameterName) { }
-        public static string PathSegment(string? value, string parameterName) { }
-        public static System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> PrefixedHeaders(System.Collections.Generic.IDictionary<string, string>? headers, string prefix, string parameterName) { }
-        public static System.Collections.Generic.IEnumerable<T> QueryList<T>(System.Collections.Generic.IEnumerable<T> values, string parameterName) { }
-    }
-}
-namespace Upstash.Workflow.Errors
-{
-    public static class ErrorMapper
-    {
-        public const int MaxBodyBytes = 65536;
-        public static System.Threading.Tasks.Task<Upstash.Workflow.UpstashWorkflowException> FromResponseAsync(System.Net.Http.HttpResponseMessage response, System.Threading.CancellationToken cancellationToken) { }
     }
 }

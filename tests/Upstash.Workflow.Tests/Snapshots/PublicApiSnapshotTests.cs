@@ -11,6 +11,8 @@ public sealed partial class PublicApiSnapshotTests(Reporter reporter) : IClassFi
 {
     public static ApiGeneratorOptions Options { get; } = new()
     {
+        // The DI extensions live in Microsoft.Extensions.DependencyInjection, which the generator skips unless told.
+        AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
         ExcludeAttributes =
         [
             "System.CodeDom.Compiler.GeneratedCodeAttribute",

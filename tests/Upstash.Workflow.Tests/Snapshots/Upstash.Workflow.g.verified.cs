@@ -1470,28 +1470,6 @@ namespace Upstash.Workflow
         }
     }
 
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    public partial class ApiError
-    {
-
-        /// <summary>
-        /// Error message
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("error")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public required string Error { get; set; }
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
     /// <summary>
     /// A failed workflow run in the dead-letter queue.
     /// </summary>
@@ -2719,7 +2697,6 @@ namespace Upstash.Workflow
 {
     /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
     [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter), typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(ApiError))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerItem))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerResult))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BulkRunAgainResult))]

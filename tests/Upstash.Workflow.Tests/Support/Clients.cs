@@ -1,5 +1,4 @@
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Configuration;
 
 namespace Upstash.Workflow.Tests.Support;
 
@@ -25,7 +24,7 @@ public static class Clients
             }
             if (e is UpstashWorkflowException api)
             {
-                text.AppendLine(api.ResponseBody);
+                text.AppendLine(api.ResponseBody).AppendLine(api.RequestUri?.ToString());
                 foreach (var (name, values) in api.Headers)
                 {
                     text.AppendLine($"{name}: {string.Join(",", values)}");

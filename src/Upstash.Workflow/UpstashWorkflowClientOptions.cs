@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Upstash.Workflow.Authentication;
 
-namespace Upstash.Workflow.Configuration;
+namespace Upstash.Workflow;
 
 /// <summary>
 /// Everything the client needs to know: where the API is, the token and how it travels, timeout,

@@ -1,7 +1,7 @@
 namespace Upstash.Workflow;
 
 /// <summary>
-/// The call did not finish within <see cref="Configuration.UpstashWorkflowClientOptions.Timeout"/>: no
+/// The call did not finish within <see cref="UpstashWorkflowClientOptions.Timeout"/>: no
 /// answer, or an answer whose body stopped arriving. Unlike a cancellation the caller asked for, it is a
 /// <see cref="TimeoutException"/>. The request may or may not have been carried out.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Authentication;
+namespace Upstash.Workflow;
 
 /// <summary>
 /// The client refused to send a request because of how it is configured: no token, a host the token

@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Configuration;
+namespace Upstash.Workflow;
 
 /// <summary>The regions the Upstash Workflow API is served from, and their hosts.</summary>
 public static class UpstashRegions

@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Authentication;
+namespace Upstash.Workflow;
 
 /// <summary>How the token travels: the spec's two security schemes.</summary>
 public enum UpstashAuthMode

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Upstash.Workflow.Errors;
 
 namespace Upstash.Workflow;
 
@@ -18,22 +19,36 @@ public enum RateLimitKind
 /// <summary>429: a rate limit was hit. The limit, what remains and when it resets come from the answer's headers.</summary>
 public class RateLimitedException : UpstashWorkflowException
 {
-    /// <summary>Creates the exception, reading the rate-limit headers of the answer.</summary>
-    public RateLimitedException(ErrorDetails details) : base(details)
+    // A reset above this is in milliseconds: as seconds it would be past the year 5000.
+    private const long LargestSeconds = 100_000_000_000;
+
+    /// <summary>A 429 answer, for code that stands in for the client.</summary>
+    public RateLimitedException(string message, DateTimeOffset? reset = null, TimeSpan? retryAfter = null)
+        : base(429, message)
     {
-        ArgumentNullException.ThrowIfNull(details);
+        Reset = reset;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>Reads the rate-limit headers of the answer.</summary>
+    internal RateLimitedException(ErrorDetails details, DateTimeOffset now) : base(details)
+    {
         var prefix = Has(details, "Burst-RateLimit-") ? "Burst-RateLimit-" : Has(details, "RateLimit-") ? "RateLimit-" : null;
         Kind = prefix switch { "Burst-RateLimit-" => RateLimitKind.Burst, "RateLimit-" => RateLimitKind.Daily, _ => RateLimitKind.Unknown };
         if (prefix is not null)
         {
             Limit = Number(details, prefix + "Limit");
             Remaining = Number(details, prefix + "Remaining");
-            Reset = Number(details, prefix + "Reset");
+            Reset = Number(details, prefix + "Reset") is { } reset and > 0
+                ? reset > LargestSeconds ? FromUnix(reset, DateTimeOffset.FromUnixTimeMilliseconds) : FromUnix(reset, DateTimeOffset.FromUnixTimeSeconds)
+                : null;
         }
-        if (Header(details, "Retry-After") is { } retryAfter && int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        RetryAfter = Header(details, "Retry-After") switch
         {
-            RetryAfter = TimeSpan.FromSeconds(seconds);
-        }
+            { } seconds when int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var s) => TimeSpan.FromSeconds(s),
+            { } date when DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => Later(at, now),
+            _ => Reset is { } resetAt ? Later(resetAt, now) : null,
+        };
     }
 
     /// <summary>Which limit the numbers below describe.</summary>
@@ -45,11 +60,25 @@ public class RateLimitedException : UpstashWorkflowException
     /// <summary>The requests left in the window.</summary>
     public long? Remaining { get; }
 
-    /// <summary>When the window resets, as the service sends it (a Unix time).</summary>
-    public long? Reset { get; }
+    /// <summary>When the window resets (the service sends Unix seconds or milliseconds; both are read).</summary>
+    public DateTimeOffset? Reset { get; }
 
-    /// <summary>The <c>Retry-After</c> delay, when the answer gives one in seconds.</summary>
+    /// <summary>How long to wait: the <c>Retry-After</c> header (seconds or a date), or else the time until <see cref="Reset"/>.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    private static TimeSpan Later(DateTimeOffset at, DateTimeOffset now) => at > now ? at - now : TimeSpan.Zero;
+
+    private static DateTimeOffset? FromUnix(long value, Func<long, DateTimeOffset> convert)
+    {
+        try
+        {
+            return convert(value);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     private static bool Has(ErrorDetails details, string prefix) =>
         details.Headers.Keys.Any(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));

@@ -7,14 +7,14 @@ namespace Upstash.Workflow;
 /// A flow-control setting: the key runs are grouped by, and at least one limit. <see cref="Value"/> is
 /// the <c>Upstash-Flow-Control-Value</c> text, e.g. "parallelism=3, rate=10, period=1m".
 /// </summary>
-public sealed record FlowControl
+public sealed record WorkflowFlowControl
 {
     /// <summary>Creates the setting; every argument is checked here, before any request.</summary>
     /// <param name="key">The flow-control key (printable ASCII, not empty).</param>
     /// <param name="parallelism">At most this many runs at once (at least 1).</param>
     /// <param name="rate">At most this many runs started per <paramref name="period"/> (at least 1).</param>
     /// <param name="period">The window of <paramref name="rate"/>, whole seconds, more than zero.</param>
-    public FlowControl(string key, int? parallelism = null, int? rate = null, TimeSpan? period = null)
+    public WorkflowFlowControl(string key, int? parallelism = null, int? rate = null, TimeSpan? period = null)
     {
         if (string.IsNullOrWhiteSpace(key))
         {
