@@ -41,7 +41,7 @@ public static class Tour
                 page => page.Messages)
             .ToListAsync();
         Table.Write(output, ["DLQ id", "workflow", "status", "failed at (UTC)"],
-            failed.Select(m => (IReadOnlyList<string>)[m.DlqId ?? "", Short(m.WorkflowUrl), m.ResponseStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", m.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? ""]));
+            failed.Select(m => (IReadOnlyList<string>)[m.DlqId, Short(m.WorkflowUrl), m.ResponseStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", m.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? ""]));
         if (failed.Count == 0)
         {
             output.WriteLine("  (none)");
@@ -49,13 +49,13 @@ public static class Tour
         }
 
         // 2. One entry up close.
-        var entry = await client.Dlq.GetFailedRunAsync(failed[0].DlqId!);
+        var entry = await client.Dlq.GetFailedRunAsync(failed[0].DlqId);
         output.WriteLine();
         output.WriteLine($"Entry {entry.DlqId}:");
         output.WriteLine($"  workflow  {entry.WorkflowUrl}");
         output.WriteLine($"  run       {entry.WorkflowRunId}");
         output.WriteLine($"  answer    {entry.ResponseStatus} {entry.ResponseBody}");
-        output.WriteLine($"  labels    {string.Join(", ", entry.Labels ?? [])}");
+        output.WriteLine($"  labels    {string.Join(", ", entry.Labels)}");
         if (!write)
         {
             return;
@@ -72,30 +72,30 @@ public static class Tour
         output.WriteLine($"Restarted {entry.DlqId} as run {restarted.WorkflowRunId} (delay 1m, labels retried,quickstart, flow control \"{flow.Key}\": {flow.Value}).");
 
         // 4. Resume the others where they failed, in bulk.
-        var others = failed.Skip(1).Select(m => m.DlqId!).ToList();
+        var others = failed.Skip(1).Select(m => m.DlqId).ToList();
         var resumed = new List<string>();
         if (others.Count > 0)
         {
             await foreach (var batch in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(dlqIds: others, cursor: cursor, cancellationToken: ct)))
             {
-                resumed.AddRange(batch.WorkflowRuns?.Select(r => r.WorkflowRunId!) ?? []);
+                resumed.AddRange(batch.WorkflowRuns.Select(r => r.WorkflowRunId));
             }
             output.WriteLine($"Resumed {others.Count} more in bulk: {string.Join(", ", resumed)}.");
         }
 
         // 5. The DLQ no longer holds them; the new runs are in the logs.
         var left = await client.Dlq.ListFailedRunsAsync(label: label is null ? null : [label]);
-        var gone = !(left.Messages ?? []).Any(m => m.DlqId == entry.DlqId);
+        var gone = !left.Messages.Any(m => m.DlqId == entry.DlqId);
         output.WriteLine();
-        output.WriteLine($"DLQ after: {left.Messages?.Count ?? 0} left{(label is null ? "" : $" labelled \"{label}\"")}; {entry.DlqId} {(gone ? "is gone" : "is STILL THERE")}.");
+        output.WriteLine($"DLQ after: {left.Messages.Count} left{(label is null ? "" : $" labelled \"{label}\"")}; {entry.DlqId} {(gone ? "is gone" : "is STILL THERE")}.");
         output.WriteLine("New runs:");
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var id in resumed.Prepend(restarted.WorkflowRunId!))
+        foreach (var id in resumed.Prepend(restarted.WorkflowRunId))
         {
             var runs = await client.Logs.ListLogsAsync(workflowRunId: id);
-            foreach (var run in runs.Runs ?? [])
+            foreach (var run in runs.Runs)
             {
-                rows.Add([run.WorkflowRunId ?? "", Short(run.WorkflowUrl), run.WorkflowState?.ToString() ?? "", string.Join(",", run.Labels ?? [])]);
+                rows.Add([run.WorkflowRunId, Short(run.WorkflowUrl), run.WorkflowState.ToString(), string.Join(",", run.Labels)]);
             }
         }
         Table.Write(output, ["run", "workflow", "state", "labels"], rows);

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   // The spec offers two schemes, header and query; answer for one, or the token is sent twice.
   client.setConfig({ baseUrl, auth: (scheme) => (scheme.type === 'http' ? token : undefined) });
   const { data, response } = await listFailedRuns({ query: { label: ['nightly', 'billing'] } });
-  console.log(JSON.stringify({ status: response.status, messages: data?.messages?.length }));
+  console.log(JSON.stringify({ status: response.status, messages: data?.messages.length }));
 }
 
 void main();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -15,6 +16,12 @@ namespace Upstash.Workflow.Core;
 /// </summary>
 internal abstract class UpstashClientBase(JsonSerializerContext json)
 {
+    private static readonly ConditionalWeakTable<JsonSerializerContext, JsonSerializerOptions> Options = new();
+
+    /// <summary>The generated context's metadata, with one rule added (see <see cref="OmitEmptyCollections"/>).</summary>
+    private readonly JsonSerializerOptions _options = Options.GetValue(json, static context =>
+        new JsonSerializerOptions(context.Options) { TypeInfoResolver = context.WithAddedModifier(OmitEmptyCollections) });
+
     /// <summary>
     /// Set on a request whose operation documents a 3xx answer as its success (e.g. "Cancel In-Progress
     /// Failure Callback" answers 302). Redirects are never followed, so that answer arrives here.
@@ -97,8 +104,24 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>
+    /// A list or map the answer may leave out is read as empty, never null (generator/templates/Class.liquid);
+    /// the other way round, an empty one is left out of what is written, as the API reads both alike.
+    /// </summary>
+    private static void OmitEmptyCollections(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                var inner = property.ShouldSerialize;
+                property.ShouldSerialize = (owner, value) => value is not System.Collections.ICollection { Count: 0 } && (inner?.Invoke(owner, value) ?? true);
+            }
+        }
+    }
+
     private JsonTypeInfo<T> TypeInfo<T>() =>
-        json.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        _options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new InvalidOperationException($"The generated JSON context has no metadata for {typeof(T)}; the generator lists every body and answer type in it.");
 
     private static UpstashWorkflowException Unreadable(HttpResponseMessage response, string message, Exception? inner) =>

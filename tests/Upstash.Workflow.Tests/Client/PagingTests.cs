@@ -19,7 +19,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Dlq_listing_follows_the_cursor_across_pages_keeping_the_filters()
     {
-        await using var server = await RecordingServer.StartAsync(Pages(3, i => $$"""{ "cursor": "NEXT", "messages": [ { "dlqId": "d{{i}}a" }, { "dlqId": "d{{i}}b" } ] }"""));
+        await using var server = await RecordingServer.StartAsync(Pages(3, i => $$"""{ "cursor": "NEXT", "messages": [ {{Answers.DlqEntry($"d{i}a")}}, {{Answers.DlqEntry($"d{i}b")}} ] }"""));
         using var client = Clients.For(server);
 
         var ids = new List<string>();
@@ -28,7 +28,7 @@ public sealed class PagingTests
             page => page.Messages,
             TestContext.Token))
         {
-            ids.Add(entry.DlqId!);
+            ids.Add(entry.DlqId);
         }
 
         Assert.Equal(["d1a", "d1b", "d2a", "d2b", "d3a", "d3b"], ids);
@@ -40,7 +40,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Logs_follow_the_cursor()
     {
-        await using var server = await RecordingServer.StartAsync(Pages(2, i => $$"""{ "cursor": "NEXT", "runs": [ { "workflowRunId": "wfr_{{i}}" } ] }"""));
+        await using var server = await RecordingServer.StartAsync(Pages(2, i => $$"""{ "cursor": "NEXT", "runs": [ {{Answers.Run($"wfr_{i}")}} ] }"""));
         using var client = Clients.For(server);
 
         var runs = await UpstashPaging.ItemsAsync((cursor, ct) => client.Logs.ListLogsAsync(cursor: cursor, cancellationToken: ct), page => page.Runs, TestContext.Token)
@@ -52,7 +52,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Bulk_restart_continues_in_batches_until_no_cursor()
     {
-        await using var server = await RecordingServer.StartAsync(Pages(3, i => $$"""{ "cursor": "NEXT", "workflowRuns": [ { "workflowRunId": "wfr_{{i}}" } ] }"""));
+        await using var server = await RecordingServer.StartAsync(Pages(3, i => $$"""{ "cursor": "NEXT", "workflowRuns": [ {{Answers.NewRun($"wfr_{i}")}} ] }"""));
         using var client = Clients.For(server);
 
         var batches = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.RestartWorkflowsAsync(cursor: cursor, label: ["nightly"], cancellationToken: ct), TestContext.Token)
@@ -70,7 +70,7 @@ public sealed class PagingTests
         using var client = Clients.For(server);
 
         var deleted = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.DeleteFailedRunsAsync(cursor: cursor, label: ["old"], cancellationToken: ct), TestContext.Token)
-            .Select(p => p.Deleted ?? 0).ToListAsync(TestContext.Token);
+            .Select(p => p.Deleted).ToListAsync(TestContext.Token);
         var resumed = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(cursor: cursor, label: ["old"], cancellationToken: ct), TestContext.Token)
             .CountAsync(TestContext.Token);
 
@@ -94,7 +94,7 @@ public sealed class PagingTests
                 ct => client.Runs.CancelWorkflowRunsAsync(label: ["stale"], count: 100, cancellationToken: ct),
                 result => result.Cancelled > 0,
                 TestContext.Token)
-            .Select(r => r.Cancelled ?? 0).ToListAsync(TestContext.Token);
+            .Select(r => r.Cancelled).ToListAsync(TestContext.Token);
 
         Assert.Equal([100, 100, 37, 0], total);
         Assert.Equal(4, server.Requests.Count);

@@ -11,11 +11,11 @@ public sealed class WalkthroughTests
         var request = $"{context.Request.Method} {context.Request.Path}";
         var json = request switch
         {
-            "GET /v2/workflows/dlq" => """{ "messages": [ { "dlqId": "d1" }, { "dlqId": "d2" }, { "dlqId": "d3" } ] }""",
-            "GET /v2/workflows/dlq/d1" => """{ "dlqId": "d1", "workflowUrl": "https://example.com/nightly", "responseStatus": 500, "responseBody": "boom" }""",
+            "GET /v2/workflows/dlq" => $$"""{ "messages": [ {{Answers.DlqEntry("d1")}}, {{Answers.DlqEntry("d2")}}, {{Answers.DlqEntry("d3")}} ] }""",
+            "GET /v2/workflows/dlq/d1" => """{ "dlqId": "d1", "workflowUrl": "https://example.com/nightly", "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "responseStatus": 500, "responseBody": "boom" }""",
             "POST /v2/workflows/dlq/restart/d1" => """{ "workflowRunId": "wfr_restarted", "workflowCreatedAt": 1725323658779 }""",
-            "POST /v2/workflows/dlq/resume" => """{ "workflowRuns": [ { "workflowRunId": "wfr_r2" }, { "workflowRunId": "wfr_r3" } ] }""",
-            "GET /v2/workflows/logs" => $$"""{ "runs": [ { "workflowRunId": "{{context.Request.Query["workflowRunId"]}}", "workflowState": "RUN_STARTED", "steps": [] } ] }""",
+            "POST /v2/workflows/dlq/resume" => $$"""{ "workflowRuns": [ {{Answers.NewRun("wfr_r2")}}, {{Answers.NewRun("wfr_r3")}} ] }""",
+            "GET /v2/workflows/logs" => $$"""{ "runs": [ {{Answers.Run(context.Request.Query["workflowRunId"].ToString(), extra: ", \"steps\": []")}} ] }""",
             _ => null,
         };
         context.Response.StatusCode = json is null ? 404 : 200;
@@ -37,30 +37,30 @@ public sealed class WalkthroughTests
             .ToListAsync();
 
         // 2. Look at one.
-        var entry = await client.Dlq.GetFailedRunAsync(failed[0].DlqId!);
+        var entry = await client.Dlq.GetFailedRunAsync(failed[0].DlqId);
         printed.Add($"{entry.WorkflowUrl} failed with {entry.ResponseStatus}: {entry.ResponseBody}");
 
         // 3. Restart it from the first step, in ten minutes, at most three at a time.
         var flow = new WorkflowFlowControl("nightly-retry", parallelism: 3);
-        var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId!,
+        var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId,
             delay: WorkflowDuration.Format(TimeSpan.FromMinutes(10)), flowControlKey: flow.Key, flowControlValue: flow.Value);
 
         // 4. Resume the others where they failed, in bulk, under the same limit.
-        var others = failed.Skip(1).Select(e => e.DlqId!).ToList();
+        var others = failed.Skip(1).Select(e => e.DlqId).ToList();
         var resumed = new List<string>();
         await foreach (var batch in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(
             dlqIds: others, cursor: cursor, overrideFlowControlKey: flow.Key, flowControlValue: flow.Value, cancellationToken: ct)))
         {
-            resumed.AddRange(batch.WorkflowRuns!.Select(r => r.WorkflowRunId!));
+            resumed.AddRange(batch.WorkflowRuns.Select(r => r.WorkflowRunId));
         }
 
         // 5. Follow the new runs in the logs.
-        foreach (var id in resumed.Append(restarted.WorkflowRunId!))
+        foreach (var id in resumed.Append(restarted.WorkflowRunId))
         {
             var page = await client.Logs.ListLogsAsync(workflowRunId: id);
-            foreach (var run in page.Runs ?? [])
+            foreach (var run in page.Runs)
             {
-                printed.Add($"{run.WorkflowRunId}: {run.WorkflowState}, {run.Steps?.Count ?? 0} step groups");
+                printed.Add($"{run.WorkflowRunId}: {run.WorkflowState}, {run.Steps.Count} step groups");
             }
         }
 
@@ -78,5 +78,22 @@ public sealed class WalkthroughTests
         Assert.Equal("/v2/workflows/dlq/resume?dlqIds=d2&dlqIds=d3", requests[3].RawTarget);
         Assert.Equal("nightly-retry", requests[3].Header("Upstash-Flow-Control-Key"));
         Assert.Equal(7, requests.Count);
+    }
+
+    [Fact]
+    public void The_readme_shows_this_session_and_it_needs_no_null_forgiving()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var section = readme[readme.IndexOf("### A session, start to end", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```csharp\n", StringComparison.Ordinal) + 10;
+        var block = section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];
+        var test = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Client", "WalkthroughTests.cs"));
+        var body = test[test.IndexOf("        // 1. The failed", StringComparison.Ordinal)..test.IndexOf("        Assert.Equal(\n", StringComparison.Ordinal)];
+
+        Assert.Equal(Lines(body.Replace("printed.Add(", "Console.WriteLine(", StringComparison.Ordinal)), Lines(block).Skip(1));
+        Assert.DoesNotMatch(@"[\w)\]]!(?!=)", block);   // no null-forgiving operator
+        Assert.DoesNotContain("?? []", block, StringComparison.Ordinal);
+
+        static IEnumerable<string> Lines(string code) => code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
     }
 }

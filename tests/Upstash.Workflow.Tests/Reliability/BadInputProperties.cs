@@ -147,7 +147,9 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
             Server = RecordingServer.StartAsync(async context =>
             {
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(context.Request.Path.StartsWithSegments("/v2/waiters") ? "[]" : "{}");
+                // One object that is a full answer for every call these properties make.
+                await context.Response.WriteAsync(context.Request.Path.StartsWithSegments("/v2/waiters") ? "[]"
+                    : $$"""{ "workflowRunId": "wfr_1", "workflowCreatedAt": {{Answers.CreatedAt}}, "messages": [], "runs": [], "workflowRuns": [], "deleted": 0, "cancelled": 0, "flowControlKey": "k" }""");
             }).GetAwaiter().GetResult();
             _client = Clients.For(Server);
         }

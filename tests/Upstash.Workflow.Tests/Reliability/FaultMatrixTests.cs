@@ -19,7 +19,7 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private sealed record Operation(string Name, int SuccessStatus, string Valid, string Missing, string Extra, UpstashAuthMode Mode, Func<IUpstashWorkflowClient, CancellationToken, Task<object?>> Call)
+    private sealed record Operation(string Name, int SuccessStatus, string Valid, string Minimal, string Extra, UpstashAuthMode Mode, Func<IUpstashWorkflowClient, CancellationToken, Task<object?>> Call)
     {
         /// <summary>Answers with one odd field, by fault name: what the service might send one day.</summary>
         public Dictionary<string, Reading> Odd { get; init; } = [];
@@ -32,19 +32,20 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
 
     private static readonly Dictionary<string, Reading> RunAnswerOddities = new()
     {
+        ["success without a required field"] = new("""{ "workflowCreatedAt": 1725323658779 }""", "workflowRunId", "missing required"),
         ["out-of-range timestamp"] = new("""{ "workflowRunId": "wfr_1", "workflowCreatedAt": 9223372036854775807 }""", "workflowCreatedAt", "9223372036854775807"),
         ["field of the wrong JSON type"] = new("""{ "workflowRunId": "wfr_1", "workflowCreatedAt": "yesterday" }""", "workflowCreatedAt", "yesterday"),
     };
 
     private static readonly Operation[] Operations =
     [
-        new("restart", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "region": "eu", "extra": { "a": [1] } }""", UpstashAuthMode.BearerHeader,
+        new("restart", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "region": "eu", "extra": { "a": [1] } }""", UpstashAuthMode.BearerHeader,
             async (c, ct) => await c.Dlq.RestartWorkflowAsync("dlq-1", retries: 1, cancellationToken: ct)) { Odd = RunAnswerOddities },
-        new("restart (query token)", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "more": true }""", UpstashAuthMode.QueryToken,
+        new("restart (query token)", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "more": true }""", UpstashAuthMode.QueryToken,
             async (c, ct) => await c.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: ct)) { Odd = RunAnswerOddities },
-        new("resume", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "more": true }""", UpstashAuthMode.BearerHeader,
+        new("resume", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "more": true }""", UpstashAuthMode.BearerHeader,
             async (c, ct) => await c.Dlq.ResumeWorkflowAsync("dlq-1", delay: "10s", cancellationToken: ct)) { Odd = RunAnswerOddities },
-        new("trigger", 200, Run, "{}", """{ "workflowRunId": "wfr_1", "more": true }""", UpstashAuthMode.BearerHeader,
+        new("trigger", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "more": true }""", UpstashAuthMode.BearerHeader,
             async (c, ct) => await c.Runs.TriggerWorkflowAsync("https://example.com/w", payload: WorkflowPayload.Json(new { a = 1 }), cancellationToken: ct)) { Odd = RunAnswerOddities },
         new("notify", 201, """[{ "messageId": "m1" }]""", "[{}]", """[{ "messageId": "m1", "more": true }]""", UpstashAuthMode.BearerHeader,
             async (c, ct) => await c.Notify.NotifyEventAsync("ev", WorkflowPayload.Text("paid"), ct))
@@ -55,15 +56,16 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
                 ["field of the wrong JSON type"] = new("""[{ "messageId": "m1", "deduplicated": "sometimes" }]""", "[0].deduplicated", "sometimes"),
             },
         },
-        new("list logs", 200, """{ "runs": [] }""", "{}", """{ "runs": [], "more": true }""", UpstashAuthMode.BearerHeader,
+        new("list logs", 200, """{ "runs": [] }""", """{ "runs": [] }""", """{ "runs": [], "more": true }""", UpstashAuthMode.BearerHeader,
             async (c, ct) => await c.Logs.ListLogsAsync(workflowRunId: "wfr_1", cancellationToken: ct))
         {
             Odd = new()
             {
                 // A state and a step grouping the client does not know yet: kept, readable and written back as they came.
-                ["unknown enum value"] = new("""{ "cursor": "", "runs": [ { "workflowRunId": "wfr_1", "workflowState": "RUN_PAUSED", "steps": [ { "type": "fan-out", "steps": [] } ] } ] }""", "runs[0].workflowState", "RUN_PAUSED"),
-                ["out-of-range timestamp"] = new("""{ "runs": [ { "workflowRunId": "wfr_1", "workflowRunCreatedAt": -9223372036854775808 } ] }""", "runs[0].workflowRunCreatedAt", "-9223372036854775808"),
-                ["field of the wrong JSON type"] = new("""{ "runs": [ { "workflowRunId": "wfr_1", "workflowState": 3 } ] }""", "runs[0].workflowState", "3"),
+                ["unknown enum value"] = new($$"""{ "cursor": "", "runs": [ {{Answers.Run("wfr_1", "RUN_PAUSED", extra: ", \"steps\": [ { \"type\": \"fan-out\", \"steps\": [] } ]")}} ] }""", "runs[0].workflowState", "RUN_PAUSED"),
+                ["out-of-range timestamp"] = new("""{ "runs": [ { "workflowRunId": "wfr_1", "workflowUrl": "https://example.com/api", "workflowState": "RUN_FAILED", "workflowRunCreatedAt": -9223372036854775808 } ] }""", "runs[0].workflowRunCreatedAt", "-9223372036854775808"),
+                ["field of the wrong JSON type"] = new("""{ "runs": [ { "workflowRunId": "wfr_1", "workflowUrl": "https://example.com/api", "workflowState": 3, "workflowRunCreatedAt": 1725323658779 } ] }""", "runs[0].workflowState", "3"),
+                ["success without a required field"] = new("""{ "runs": [ { "workflowRunId": "wfr_1", "workflowState": "RUN_FAILED", "workflowRunCreatedAt": 1725323658779 } ] }""", "workflowUrl", "missing required"),
             },
         },
     ];
@@ -93,7 +95,8 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
         ["invalid JSON"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", "{ workflowRunId: wfr_1 ]"), typeof(UpstashWorkflowException), 1),
         ["HTML 502"] = (_ => FaultyServer.Answer("502 Bad Gateway", "text/html", "<html><body>502 Bad Gateway</body></html>"), typeof(ServerErrorException), 1),
         ["empty 500"] = (_ => FaultyServer.Answer("500 Internal Server Error", null, ""), typeof(ServerErrorException), 1),
-        ["success without its fields"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", op.Missing), null, 1),
+        ["success with only its required fields"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", op.Minimal), null, 1),
+        ["success without a required field"] = (op => OddAnswer(op, "success without a required field"), typeof(UpstashWorkflowException), 1),
         ["success with unknown extra fields"] = (op => FaultyServer.Answer($"{op.SuccessStatus} OK", "application/json", op.Extra), null, 1),
         ["oversized error body (5 MB)"] = (_ => FaultyServer.Answer("500 Internal Server Error", "text/html", new string('x', 5_000_000)), typeof(ServerErrorException), 1),
         ["429 with rate-limit headers"] = (_ => FaultyServer.Answer("429 Too Many Requests", "application/json", """{ "error": "slow down" }""",

@@ -16,74 +16,73 @@ namespace Upstash.Workflow
     {
         public BatchTriggerItem() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("body")]
         public string? Body { get; set; }
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings=true)]
         [System.Text.Json.Serialization.JsonPropertyName("destination")]
         public required string Destination { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
-        public System.Collections.Generic.IDictionary<string, string>? Headers { get; set; }
+        public System.Collections.Generic.IDictionary<string, string> Headers { get; set; }
     }
     public class BatchTriggerResult
     {
         public BatchTriggerResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
         public bool? Deduplicated { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
     }
     public class BulkRunAgainResult : Upstash.Workflow.IUpstashPage
     {
         public BulkRunAgainResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
-        public System.Collections.Generic.IList<Upstash.Workflow.StartedRun>? WorkflowRuns { get; set; }
+        public required System.Collections.Generic.IList<Upstash.Workflow.StartedRun> WorkflowRuns { get; set; }
     }
     public class CancelWorkflowRunsResult
     {
         public CancelWorkflowRunsResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
-        public int? Cancelled { get; set; }
+        public required int Cancelled { get; set; }
     }
     public class DeleteFailedRunsResult : Upstash.Workflow.IUpstashPage
     {
         public DeleteFailedRunsResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
-        public long? Deleted { get; set; }
+        public required long Deleted { get; set; }
     }
     public class FailedRunsPage : Upstash.Workflow.IUpstashPage
     {
         public FailedRunsPage() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Upstash.Workflow.WorkflowDlqMessage>? Messages { get; set; }
+        public required System.Collections.Generic.IList<Upstash.Workflow.WorkflowDlqMessage> Messages { get; set; }
     }
     public class FailureFunction
     {
         public FailureFunction() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
         public string? DlqId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? FailHeaders { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> FailHeaders { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failResponse")]
         public string? FailResponse { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failStatus")]
@@ -95,7 +94,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
         public string? ResponseBody { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("responseHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeaders { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeaders { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
         public int? ResponseStatus { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("state")]
@@ -125,9 +124,9 @@ namespace Upstash.Workflow
     {
         public FlowControlKeyStatus() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
-        public string? FlowControlKey { get; set; }
+        public required string FlowControlKey { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("isPaused")]
         public bool? IsPaused { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("isPinnedParallelism")]
@@ -153,19 +152,19 @@ namespace Upstash.Workflow
     {
         public GlobalParallelism() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
-        public int? ParallelismCount { get; set; }
+        public required int ParallelismCount { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
-        public int? ParallelismMax { get; set; }
+        public required int ParallelismMax { get; set; }
     }
     public class GroupedSteps
     {
         public GroupedSteps() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
-        public System.Collections.Generic.IList<Upstash.Workflow.StepInfo>? Steps { get; set; }
+        public System.Collections.Generic.IList<Upstash.Workflow.StepInfo> Steps { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public Upstash.Workflow.GroupedStepsType? Type { get; set; }
     }
@@ -291,7 +290,7 @@ namespace Upstash.Workflow
     {
         public InvokerContext() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
         public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
@@ -307,7 +306,7 @@ namespace Upstash.Workflow
     {
         public NotifyResponse() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
         public bool? Deduplicated { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("error")]
@@ -340,31 +339,31 @@ namespace Upstash.Workflow
     {
         public RestartWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
     }
     public class ResumeWorkflowResult
     {
         public ResumeWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
     }
     public class RetryFailureCallbackResult
     {
         public RetryFailureCallbackResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.RunLogState>))]
     public readonly struct RunLogState : System.IEquatable<Upstash.Workflow.RunLogState>
@@ -397,37 +396,37 @@ namespace Upstash.Workflow
     {
         public SigningKeys() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("current")]
-        public string? Current { get; set; }
+        public required string Current { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("next")]
-        public string? Next { get; set; }
+        public required string Next { get; set; }
     }
     public class StartedRun
     {
         public StartedRun() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
     }
     public class StepInfo
     {
         public StepInfo() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callBody")]
         public string? CallBody { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallHeaders { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallHeaders { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callMethod")]
         public string? CallMethod { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callResponseBody")]
         public string? CallResponseBody { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callResponseHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallResponseHeaders { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallResponseHeaders { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callResponseStatus")]
         public long? CallResponseStatus { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callType")]
@@ -465,11 +464,11 @@ namespace Upstash.Workflow
     {
         public TriggerWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
     }
     public class UnauthorizedException : Upstash.Workflow.UpstashWorkflowException
     {
@@ -557,15 +556,15 @@ namespace Upstash.Workflow
     {
         public Waiter() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deadline")]
         public long? Deadline { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Headers { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("timeoutBody")]
         public byte[]? TimeoutBody { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? TimeoutHeaders { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> TimeoutHeaders { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("timeoutUrl")]
         public string? TimeoutUrl { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("url")]
@@ -575,7 +574,7 @@ namespace Upstash.Workflow
     {
         public WorkflowDlqMessage() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("body")]
         public string? Body { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("bodyBase64")]
@@ -585,7 +584,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
-        public string? DlqId { get; set; }
+        public required string DlqId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failureCallback")]
         public string? FailureCallback { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failureFunctionState")]
@@ -593,12 +592,12 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
         public string? FlowControlKey { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("header")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Header { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Header { get; set; }
         [System.Obsolete]
         [System.Text.Json.Serialization.JsonPropertyName("label")]
         public string? Label { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("labels")]
-        public System.Collections.Generic.IList<string>? Labels { get; set; }
+        public System.Collections.Generic.IList<string> Labels { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
         public int? MaxRetries { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("method")]
@@ -608,17 +607,17 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("responseBodyBase64")]
         public string? ResponseBodyBase64 { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("responseHeader")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeader { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeader { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
         public int? ResponseStatus { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
-        public string? WorkflowUrl { get; set; }
+        public required string WorkflowUrl { get; set; }
     }
     public static class WorkflowDuration
     {
@@ -654,7 +653,7 @@ namespace Upstash.Workflow
     {
         public WorkflowRun() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
         public string? DlqId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failureFunction")]
@@ -667,33 +666,33 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("label")]
         public string? Label { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("labels")]
-        public System.Collections.Generic.IList<string>? Labels { get; set; }
+        public System.Collections.Generic.IList<string> Labels { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
-        public System.Collections.Generic.IList<Upstash.Workflow.GroupedSteps>? Steps { get; set; }
+        public System.Collections.Generic.IList<Upstash.Workflow.GroupedSteps> Steps { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCallerIp")]
         public string? WorkflowRunCallerIp { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
         public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
-        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
+        public required System.DateTimeOffset WorkflowRunCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+        public required string WorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunResponse")]
         public string? WorkflowRunResponse { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
-        public Upstash.Workflow.WorkflowRunState? WorkflowState { get; set; }
+        public required Upstash.Workflow.WorkflowRunState WorkflowState { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
-        public string? WorkflowUrl { get; set; }
+        public required string WorkflowUrl { get; set; }
     }
     public class WorkflowRunLogsPage : Upstash.Workflow.IUpstashPage
     {
         public WorkflowRunLogsPage() { }
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
-        public System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun>? Runs { get; set; }
+        public required System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun> Runs { get; set; }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.WorkflowRunState>))]
     public readonly struct WorkflowRunState : System.IEquatable<Upstash.Workflow.WorkflowRunState>

@@ -1480,129 +1480,164 @@ namespace Upstash.Workflow
         /// <summary>
         /// The entry's ID in the DLQ.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
-        public string? DlqId { get; set; }
+
+        public required string DlqId { get; set; }
 
         /// <summary>
         /// The URL of the workflow endpoint.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
-        public string? WorkflowUrl { get; set; }
+
+        public required string WorkflowUrl { get; set; }
 
         /// <summary>
         /// The ID of the run that failed.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>
         /// The URL of the request that failed.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("url")]
+
         public string? Url { get; set; }
 
         /// <summary>
         /// The HTTP method of the request that failed.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("method")]
+
         public string? Method { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("header")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Header { get; set; }
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Header { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
         /// <summary>
         /// The request body, when it is UTF-8 text.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("body")]
+
         public string? Body { get; set; }
 
         /// <summary>
         /// The request body in base64, when it is not UTF-8 text.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("bodyBase64")]
+
         public string? BodyBase64 { get; set; }
 
         /// <summary>
         /// How many retries the request had.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
+
         public int? MaxRetries { get; set; }
 
         /// <summary>
         /// When the entry entered the DLQ, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         /// <summary>
         /// The failure callback URL of the run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("failureCallback")]
+
         public string? FailureCallback { get; set; }
 
         /// <summary>
         /// The IP address the run was started from.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("callerIP")]
+
         public string? CallerIP { get; set; }
 
         /// <summary>
         /// The run's label; use labels.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("label")]
+
         [System.Obsolete]
+
         public string? Label { get; set; }
 
         /// <summary>
         /// The run's labels.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("labels")]
-        public System.Collections.Generic.IList<string>? Labels { get; set; }
+
+        public System.Collections.Generic.IList<string> Labels { get; set; } = [];
 
         /// <summary>
         /// The flow-control key of the run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
+
         public string? FlowControlKey { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("failureFunctionState")]
+
         public FailureFunctionState? FailureFunctionState { get; set; }
 
         /// <summary>
         /// The status code of the last failed attempt.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
+
         public int? ResponseStatus { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("responseHeader")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeader { get; set; }
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeader { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
         /// <summary>
         /// The body of the last failed attempt's answer, when it is UTF-8 text.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
+
         public string? ResponseBody { get; set; }
 
         /// <summary>
         /// The body of the last failed attempt's answer in base64, when it is not UTF-8 text.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("responseBodyBase64")]
+
         public string? ResponseBodyBase64 { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1616,87 +1651,108 @@ namespace Upstash.Workflow
         /// <summary>
         /// The run's ID.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// The URL of the workflow endpoint.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
-        public string? WorkflowUrl { get; set; }
+
+        public required string WorkflowUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
-        public WorkflowRunState? WorkflowState { get; set; }
+
+        public required WorkflowRunState WorkflowState { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
-        public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
+
+        public required System.DateTimeOffset WorkflowRunCreatedAt { get; set; }
 
         /// <summary>
         /// When the run finished, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
+
         public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; }
 
         /// <summary>
         /// The IP address the run was started from.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCallerIp")]
+
         public string? WorkflowRunCallerIp { get; set; }
 
         /// <summary>
         /// The steps, grouped as they ran.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
-        public System.Collections.Generic.IList<GroupedSteps>? Steps { get; set; }
+
+        public System.Collections.Generic.IList<GroupedSteps> Steps { get; set; } = [];
 
         /// <summary>
         /// What the workflow returned.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunResponse")]
+
         public string? WorkflowRunResponse { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("invoker")]
+
         public InvokerContext? Invoker { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("failureFunction")]
+
         public FailureFunction? FailureFunction { get; set; }
 
         /// <summary>
         /// The DLQ ID, when the run failed into the DLQ.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+
         public string? DlqId { get; set; }
 
         /// <summary>
         /// The run's label; use labels.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("label")]
+
         [System.Obsolete]
+
         public string? Label { get; set; }
 
         /// <summary>
         /// The run's labels.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("labels")]
-        public System.Collections.Generic.IList<string>? Labels { get; set; }
+
+        public System.Collections.Generic.IList<string> Labels { get; set; } = [];
 
         /// <summary>
         /// The flow-control key of the run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
+
         public string? FlowControlKey { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1708,22 +1764,20 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
-        public System.Collections.Generic.IList<StepInfo>? Steps { get; set; }
+
+        public System.Collections.Generic.IList<StepInfo> Steps { get; set; } = [];
 
         /// <summary>
         /// How the steps ran.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+
         public GroupedStepsType? Type { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1735,91 +1789,112 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("stepId")]
+
         public long? StepId { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("stepName")]
+
         public string? StepName { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("stepType")]
+
         public string? StepType { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callType")]
+
         public string? CallType { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
+
         public string? MessageId { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
+
         public string? State { get; set; }
 
         /// <summary>
         /// When the step was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         /// <summary>
         /// What the step returned.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("out")]
+
         public string? Out { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
+
         public string? CallUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callMethod")]
+
         public string? CallMethod { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callBody")]
+
         public string? CallBody { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallHeaders { get; set; }
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
         [System.Text.Json.Serialization.JsonPropertyName("callResponseStatus")]
+
         public long? CallResponseStatus { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callResponseBody")]
+
         public string? CallResponseBody { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callResponseHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? CallResponseHeaders { get; set; }
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallResponseHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
         /// <summary>
         /// The event the step waits for.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("waitEventId")]
+
         public string? WaitEventId { get; set; }
 
         /// <summary>
         /// True when the wait ended by timeout.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("waitTimeout")]
+
         public bool? WaitTimeout { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowRunId")]
+
         public string? InvokedWorkflowRunId { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowUrl")]
+
         public string? InvokedWorkflowUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("retries")]
+
         public int? Retries { get; set; }
 
         /// <summary>
         /// When the step is next tried, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("nextDeliveryTime")]
+
         public System.DateTimeOffset? NextDeliveryTime { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1831,25 +1906,24 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+
         public string? WorkflowRunId { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
+
         public string? WorkflowUrl { get; set; }
 
         /// <summary>
         /// When that run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
+
         public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1861,46 +1935,52 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
+
         public string? MessageId { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
+
         public string? Url { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
+
         public string? State { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+
         public string? DlqId { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("failHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? FailHeaders { get; set; }
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> FailHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
         [System.Text.Json.Serialization.JsonPropertyName("failStatus")]
+
         public int? FailStatus { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("failResponse")]
+
         public string? FailResponse { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
+
         public string? ResponseBody { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("responseHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? ResponseHeaders { get; set; }
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
+
         public int? ResponseStatus { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
+
         public int? MaxRetries { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1914,38 +1994,42 @@ namespace Upstash.Workflow
         /// <summary>
         /// Where the run is continued when the event comes.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("url")]
+
         public string? Url { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? Headers { get; set; }
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
         /// <summary>
         /// When the wait times out, in Unix seconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("deadline")]
+
         public long? Deadline { get; set; }
 
         /// <summary>
         /// The body sent on timeout, base64.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("timeoutBody")]
+
         public byte[]? TimeoutBody { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("timeoutUrl")]
+
         public string? TimeoutUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>>? TimeoutHeaders { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> TimeoutHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1957,34 +2041,36 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("waiter")]
+
         public Waiter? Waiter { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
+
         public string? MessageId { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
+
         public bool? Deduplicated { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
+
         public string? Error { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+
         public string? WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the notified run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -1996,55 +2082,64 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
-        public string? FlowControlKey { get; set; }
+
+        public required string FlowControlKey { get; set; }
 
         /// <summary>
         /// Steps waiting for room under the key.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("waitListSize")]
+
         public int? WaitListSize { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
+
         public int? ParallelismMax { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
+
         public int? ParallelismCount { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("rateMax")]
+
         public int? RateMax { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("rateCount")]
+
         public int? RateCount { get; set; }
 
         /// <summary>
         /// The rate's window, in seconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("ratePeriod")]
+
         public int? RatePeriod { get; set; }
 
         /// <summary>
         /// When the current rate window started, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("ratePeriodStart")]
+
         public long? RatePeriodStart { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("isPaused")]
+
         public bool? IsPaused { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("isPinnedParallelism")]
+
         public bool? IsPinnedParallelism { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("isPinnedRate")]
+
         public bool? IsPinnedRate { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2056,19 +2151,16 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("current")]
-        public string? Current { get; set; }
+
+        public required string Current { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("next")]
-        public string? Next { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required string Next { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2203,23 +2295,22 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the restarted workflow run (a new ID is generated for the restarted run).
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// The timestamp when the restarted workflow run was created (Unix timestamp in milliseconds).
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2230,23 +2321,22 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2257,30 +2347,30 @@ namespace Upstash.Workflow
         /// <summary>
         /// The full URL of the workflow endpoint to run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("destination")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+
         public required string Destination { get; set; }
 
         /// <summary>
         /// The run's initial payload.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("body")]
+
         public string? Body { get; set; }
 
         /// <summary>
         /// Headers for the run, the same ones Trigger Workflow Run takes.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
-        public System.Collections.Generic.IDictionary<string, string>? Headers { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public System.Collections.Generic.IDictionary<string, string> Headers { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2291,29 +2381,30 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>
         /// True when an identical run already existed and no new one was started.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
+
         public bool? Deduplicated { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2324,17 +2415,14 @@ namespace Upstash.Workflow
         /// <summary>
         /// How many runs were cancelled.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
-        public int? Cancelled { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required int Cancelled { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2345,20 +2433,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The cursor of the next page; empty or missing on the last page.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+
         public string? Cursor { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
-        public System.Collections.Generic.IList<WorkflowRun>? Runs { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required System.Collections.Generic.IList<WorkflowRun> Runs { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2443,20 +2529,18 @@ namespace Upstash.Workflow
         /// <summary>
         /// The cursor of the next page; empty or missing on the last page.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+
         public string? Cursor { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<WorkflowDlqMessage>? Messages { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required System.Collections.Generic.IList<WorkflowDlqMessage> Messages { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2467,23 +2551,22 @@ namespace Upstash.Workflow
         /// <summary>
         /// How many entries were deleted.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
-        public long? Deleted { get; set; }
+
+        public required long Deleted { get; set; }
 
         /// <summary>
         /// Present while more entries match; pass it to continue.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+
         public string? Cursor { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2494,23 +2577,22 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the resumed run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the resumed run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2521,23 +2603,22 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the new run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2546,22 +2627,20 @@ namespace Upstash.Workflow
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
-        public System.Collections.Generic.IList<StartedRun>? WorkflowRuns { get; set; }
+
+        public required System.Collections.Generic.IList<StartedRun> WorkflowRuns { get; set; }
 
         /// <summary>
         /// Present while more entries match; pass it to continue.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+
         public string? Cursor { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2572,23 +2651,22 @@ namespace Upstash.Workflow
         /// <summary>
         /// The ID of the new run.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
-        public string? WorkflowRunId { get; set; }
+
+        public required string WorkflowRunId { get; set; }
 
         /// <summary>
         /// When the new run was created, in Unix milliseconds.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
-        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 
@@ -2599,23 +2677,22 @@ namespace Upstash.Workflow
         /// <summary>
         /// The most steps the account may run at once.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
-        public int? ParallelismMax { get; set; }
+
+        public required int ParallelismMax { get; set; }
 
         /// <summary>
         /// The steps running now.
         /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
-        public int? ParallelismCount { get; set; }
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        public required int ParallelismCount { get; set; }
 
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
 
     }
 

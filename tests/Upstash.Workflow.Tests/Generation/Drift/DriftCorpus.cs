@@ -113,9 +113,9 @@ public static class DriftCorpus
         new("number date-time in a property", s => Properties(s, "WorkflowRun")["lastRetryAt"] = Json("""{ "type": "number", "format": "date-time" }"""),
             BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "public double? LastRetryAt"),
         new("number date-time in array items", s => Properties(s, "WorkflowRun")["retriedAt"] = Json("""{ "type": "array", "items": { "type": "number", "format": "date-time" } }"""),
-            BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "System.Collections.Generic.IList<double>? RetriedAt"),
+            BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "System.Collections.Generic.IList<double> RetriedAt { get; set; } = [];"),
         new("number date-time in map values", s => Properties(s, "WorkflowRun")["stepTimes"] = Json("""{ "type": "object", "additionalProperties": { "type": "integer", "format": "date-time" } }"""),
-            BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "System.Collections.Generic.IDictionary<string, long>? StepTimes"),
+            BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "System.Collections.Generic.IDictionary<string, long> StepTimes"),
 
         // ---- Answers and schemas ----
         new("new success status", s => Responses(s, Restart, "post")["202"] = Responses(s, Restart, "post")["200"]!.DeepClone(),
