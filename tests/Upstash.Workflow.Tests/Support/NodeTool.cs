@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Xunit.Sdk;
 
 namespace Upstash.Workflow.Tests.Support;
@@ -29,31 +27,6 @@ public sealed record NodeTool(string Folder, string Script)
         RunScriptAsync(Path, workingDirectory, arguments);
 
     /// <summary>Runs any script with node, for code the tools produced.</summary>
-    public async Task<(int ExitCode, string Output)> RunScriptAsync(string script, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var reading = Task.WhenAll(
-            process.StandardOutput.ReadToEndAsync().ContinueWith(t => { lock (output) { output.Append(t.Result); } }, TaskScheduler.Default),
-            process.StandardError.ReadToEndAsync().ContinueWith(t => { lock (output) { output.Append(t.Result); } }, TaskScheduler.Default));
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new XunitException($"{script} did not finish within 3 minutes:\n{output}");
-        }
-        await reading;
-        return (process.ExitCode, output.ToString());
-    }
+    public Task<(int ExitCode, string Output)> RunScriptAsync(string script, string workingDirectory, params string[] arguments) =>
+        Processes.RunAsync("node", workingDirectory, [script, .. arguments]);
 }

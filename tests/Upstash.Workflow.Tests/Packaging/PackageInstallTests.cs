@@ -1,0 +1,68 @@
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Packaging;
+
+/// <summary>
+/// What a user does: pack, add the packages to a new console project from a folder feed, build it with
+/// warnings as errors, and run a call. The version is new on every run, so no copy in the NuGet cache
+/// from an earlier run can stand in for the package just packed.
+/// </summary>
+public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Reporter>
+{
+    [Fact]
+    public async Task Packed_packages_install_into_a_new_project_and_call_the_emulator()
+    {
+        using var dir = new TempDirectory();
+        var version = $"0.1.0-check.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        var feed = dir.File("feed");
+
+        var pack = await Processes.RunAsync("dotnet", Repository.Root, "pack", "UpstashGen.sln", "-c", "Release", "-o", feed, $"-p:Version={version}");
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        var packages = Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [$"Upstash.Workflow.{version}.nupkg", $"Upstash.Workflow.{version}.snupkg", $"Upstash.Workflow.Testing.{version}.nupkg", $"Upstash.Workflow.Testing.{version}.snupkg"],
+            packages);
+
+        var app = Directory.CreateDirectory(dir.File("app")).FullName;
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Upstash.Workflow" Version="{version}" />
+                <PackageReference Include="Upstash.Workflow.Testing" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Upstash.Workflow;
+            using Upstash.Workflow.Testing;
+
+            await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+            upstash.AddFailedRun("https://shop.example/api/nightly", labels: ["nightly"]);
+            using var client = upstash.CreateClient();
+
+            var page = await client.Dlq.ListFailedRunsAsync(label: ["nightly"]);
+            var run = await client.Dlq.RestartWorkflowAsync(page.Messages[0].DlqId, delay: WorkflowDuration.Format(TimeSpan.FromSeconds(10)));
+            Console.WriteLine($"failed runs: {page.Messages.Count}; restarted as {run.WorkflowRunId}");
+            """);
+
+        var run = await Processes.RunAsync("dotnet", app, "run");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Matches(@"failed runs: 1; restarted as wfr_\S+", run.Output);
+        reporter.Say($"Packages: {string.Join(", ", packages)} installed from a folder feed into a new project, which printed \"{run.Output.Trim().Split('\n')[^1]}\".");
+    }
+}
