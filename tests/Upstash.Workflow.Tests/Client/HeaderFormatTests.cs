@@ -107,4 +107,22 @@ public sealed class HeaderFormatTests
         Assert.Equal("dlqId", error.ParamName);
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public void Date_parameters_are_rfc_3339_whatever_the_culture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("ar-SA");
+        try
+        {
+            var at = new DateTimeOffset(2026, 3, 1, 12, 30, 0, TimeSpan.FromHours(1));
+            Assert.Equal("2026-03-01T12:30:00.0000000+01:00", Core.RequestGuard.DateTimeText(at));
+            Assert.Equal("2026-03-01", Core.RequestGuard.DateText(at));
+            Assert.Equal("", Core.RequestGuard.DateTimeText(null));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
 }
