@@ -103,7 +103,13 @@ public static class GeneratorCommand
             return diagnostics;
         }
         var nswagCode = File.ReadAllText(options.NSwagOutput);
-        var client = JsonContextWriter.Complete(nswagCode, options.ClientFile, csharp);
+        // The client file: NSwag's code with the JSON context named after the file, then the context and
+        // the bulk operations' filter lists, both derived from the code and the adapted spec.
+        var contextName = JsonContextWriter.ContextName(options.ClientFile);
+        var @namespace = JsonContextWriter.NamespaceOf(nswagCode);
+        var client = nswagCode.Replace(JsonContextWriter.Placeholder, contextName, StringComparison.Ordinal)
+            + JsonContextWriter.Write(nswagCode, contextName, @namespace)
+            + BulkFiltersWriter.Write(csharp, @namespace);
         // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
         if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
         {

@@ -42,7 +42,7 @@ public sealed class CSharpAdapter(string headerPrefix)
         }
         NumericDateTimesAsNumbers(root);
         MarkUnixTimes(root, diagnostics);
-        NameEnumMembers(root);
+        PrepareExtensibleEnums(root);
         DropWhatTheClientNeverReads(root);
         ParameterShapes.Check(root, diagnostics);
         return root;
@@ -175,7 +175,7 @@ public sealed class CSharpAdapter(string headerPrefix)
     /// StringEnumConverter to properties: generator/templates/Enum.liquid makes it an extensible
     /// struct that carries its own converter.
     /// </summary>
-    private static void NameEnumMembers(JObject root)
+    private static void PrepareExtensibleEnums(JObject root)
     {
         foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["enum"] is JArray).ToList())
         {

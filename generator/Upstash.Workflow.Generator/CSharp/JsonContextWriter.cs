@@ -1,12 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
 
 namespace Upstash.Workflow.Generator.CSharp;
 
 /// <summary>
-/// Completes NSwag's output into the client file: names the JSON context, then appends it and the
-/// bulk filters (<see cref="BulkFiltersWriter"/>). The context is the System.Text.Json source-generation context for a generated client: every model class,
+/// Writes the System.Text.Json source-generation context for a generated client: every model class,
 /// and every type the client reads an answer as or writes a body as, so nothing is serialized by
 /// reflection. The types are taken from the generated code itself, so the list cannot drift from it.
 /// </summary>
@@ -16,21 +14,19 @@ public static partial class JsonContextWriter
     public const string Placeholder = "UpstashGenJsonContext";
 
     /// <summary>
-    /// The client code with the context appended and named: "Upstash.Workflow.g.cs" gets
-    /// UpstashWorkflowJsonContext. A name of its own per client keeps two generated clients (the
-    /// library's and one generated from another spec, compiled against it) from sharing one.
+    /// The context's name, after the client file: "Upstash.Workflow.g.cs" gets UpstashWorkflowJsonContext.
+    /// A name of its own per client keeps two generated clients (the library's and one generated from
+    /// another spec, compiled against it) from sharing one.
     /// </summary>
-    public static string Complete(string clientCode, string clientFile, JObject adapted)
-    {
-        var name = Spec.Names.Pascal(Path.GetFileName(clientFile).Split('.').SkipLast(2).DefaultIfEmpty("Client").Aggregate((a, b) => a + " " + b)) + "JsonContext";
-        var @namespace = NamespaceOf(clientCode);
-        return clientCode.Replace(Placeholder, name, StringComparison.Ordinal) + Write(clientCode, name, @namespace) + BulkFiltersWriter.Write(adapted, @namespace);
-    }
+    public static string ContextName(string clientFile) =>
+        Spec.Names.Pascal(Path.GetFileName(clientFile).Split('.').SkipLast(2).DefaultIfEmpty("Client").Aggregate((a, b) => a + " " + b)) + "JsonContext";
 
-    private static string NamespaceOf(string clientCode) =>
+    /// <summary>The namespace NSwag wrote the client in.</summary>
+    public static string NamespaceOf(string clientCode) =>
         Namespace().Match(clientCode) is { Success: true } declared ? declared.Groups["name"].Value : "Upstash.Workflow";
 
-    private static string Write(string clientCode, string contextName, string @namespace)
+    /// <summary>The context class, listing every model and every body and answer type of <paramref name="clientCode"/>.</summary>
+    public static string Write(string clientCode, string contextName, string @namespace)
     {
         var types = Models().Matches(clientCode).Select(m => m.Groups["type"].Value)
             .Concat(Roots().Matches(clientCode).Select(m => m.Groups["type"].Value.TrimEnd('?')))
