@@ -62,13 +62,8 @@ public static class JsonPathDialect
             {
                 var start = i + 2;
                 var end = FilterEnd(path, start);
-                var body = path[start..end].Trim();
-                var inner = new StringBuilder();
-                for (var j = 0; j < body.Length;)
-                {
-                    j = body[j] is '\'' or '"' ? CopyString(body, j, inner) : Append(inner, body[j], j);
-                }
-                var filter = inner.ToString();
+                // The expression is path text too: its strings and any filter nested in it convert alike.
+                var filter = ToNewtonsoft(path[start..end].Trim());
                 result.Append("[?").Append(IsWrapped(filter) ? filter : "(" + filter + ")").Append(']');
                 i = Math.Min(end + 1, path.Length);
                 continue;
@@ -77,12 +72,6 @@ public static class JsonPathDialect
             i++;
         }
         return result.ToString();
-    }
-
-    private static int Append(StringBuilder to, char c, int index)
-    {
-        to.Append(c);
-        return index + 1;
     }
 
     /// <summary>Copies a quoted string starting at <paramref name="start"/> as a single-quoted one; returns the index after it.</summary>

@@ -68,7 +68,8 @@ public static class FallbackNames
 
     /// <summary>
     /// "Request"; "Result" for the success answer, or for each of several its status too, as
-    /// "AcceptedResult" (a 200 keeps plain "Result"); "NotFoundBody" and the like for the others.
+    /// "AcceptedResult" (a 200 keeps plain "Result"); "NotFoundBody", "FoundBody" and the like for the
+    /// others, "ErrorBody" for a default or unnamed status.
     /// </summary>
     private static string RoleSuffix(string role, string? status, int successes)
     {
@@ -80,7 +81,7 @@ public static class FallbackNames
         {
             return successes == 1 || status == "200" ? "Result" : StatusName(status) + "Result";
         }
-        return status is ['4' or '5', _, _] ? StatusName(status) + "Body" : "ErrorBody";
+        return int.TryParse(status, out var code) && Enum.IsDefined(typeof(HttpStatusCode), code) ? StatusName(status) + "Body" : "ErrorBody";
     }
 
     /// <summary>"404" → "NotFound"; a code without a name → "Status499".</summary>

@@ -111,8 +111,8 @@ public static class TitledSchemas
         if (schemas[title] is JObject existing && !SchemaShape.Same(existing, schema))
         {
             diagnostics.Error(Codes.SchemaTitleClash,
-                $"two schemas of different shapes are named '{title}' (at {schema.Path} and components/schemas/{title}); one type has one shape. " +
-                $"Give one another title in the overlay: {{ target: \"$.{schema.Path}\", update: {{ title: <name> }} }}",
+                $"two schemas of different shapes are named '{title}' (at {OpenApiDocument.TargetOf(schema)} and components/schemas/{title}); one type has one shape. " +
+                $"Give one another title in the overlay: {{ target: \"{OpenApiDocument.TargetOf(schema)}\", update: {{ title: <name> }} }}",
                 schema);
             return;
         }

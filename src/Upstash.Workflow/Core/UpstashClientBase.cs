@@ -75,7 +75,6 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     protected async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var call = ErrorDetails.Call(response);
         T? value;
         try
         {
@@ -88,9 +87,9 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "the body" : $"field '{e.Path.TrimStart('$').TrimStart('.')}'";
-            throw Unreadable(response, $"The answer to {call} could not be read as {Display(typeof(T))}: {field}: {e.Message.TrimEnd('.')}.", e);
+            throw Unreadable(response, $"The answer to {ErrorDetails.Call(response)} could not be read as {Display(typeof(T))}: {field}: {e.Message.TrimEnd('.')}.", e);
         }
-        return value ?? throw Unreadable(response, $"The answer to {call} was empty where {Display(typeof(T))} was expected.", null);
+        return value ?? throw Unreadable(response, $"The answer to {ErrorDetails.Call(response)} was empty where {Display(typeof(T))} was expected.", null);
     }
 
     /// <summary>A query or header value as the API reads it: invariant numbers, lower-case booleans, wire values of enumerations.</summary>
