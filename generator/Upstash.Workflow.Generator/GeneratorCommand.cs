@@ -90,26 +90,29 @@ public static class GeneratorCommand
 
         Directory.CreateDirectory(options.OutputDirectory);
         Write(options.EffectiveSpec, root);
-        var csharp = new CSharpAdapter(options.HeaderPrefix).Adapt(root, diagnostics);
+        var adapter = new CSharpAdapter(options.HeaderPrefix);
+        var csharp = adapter.Adapt(root, diagnostics);
         if (diagnostics.HasErrors)
         {
             return diagnostics;
         }
         Write(options.NSwagInput, csharp);
 
-        NSwagRunner.Run(options.NSwagDll, options.NSwagDocument, options.NSwagInput, options.NSwagOutput, diagnostics);
+        var nswagDocument = NSwagRunner.PrepareDocument(options.NSwagDocument, adapter.OptionsTypes.Select(t => t.Name), options.OutputDirectory);
+        NSwagRunner.Run(options.NSwagDll, nswagDocument, options.NSwagInput, options.NSwagOutput, diagnostics);
         if (diagnostics.HasErrors)
         {
             return diagnostics;
         }
         var nswagCode = File.ReadAllText(options.NSwagOutput);
-        // The client file: NSwag's code with the JSON context named after the file, then the context and
-        // the bulk operations' filter lists, both derived from the code and the adapted spec.
+        // The client file: NSwag's code with the JSON context named after the file, then the context, the
+        // bulk operations' filter lists and the options types, derived from the code and the adapted spec.
         var contextName = JsonContextWriter.ContextName(options.ClientFile);
         var @namespace = JsonContextWriter.NamespaceOf(nswagCode);
         var client = nswagCode.Replace(JsonContextWriter.Placeholder, contextName, StringComparison.Ordinal)
             + JsonContextWriter.Write(nswagCode, contextName, @namespace)
-            + BulkFiltersWriter.Write(csharp, @namespace);
+            + BulkFiltersWriter.Write(csharp, @namespace)
+            + OptionsWriter.Write(adapter.OptionsTypes, @namespace);
         // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
         if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
         {

@@ -36,8 +36,9 @@ public static class Tour
         // 1. The DLQ, filtered by label when one is given.
         output.WriteLine();
         output.WriteLine(label is null ? "Failed runs in the DLQ:" : $"Failed runs in the DLQ labelled \"{label}\":");
+        var filter = label is null ? null : new FailedRunFilter { Labels = [label] };
         var failed = await UpstashPaging.ItemsAsync(
-                (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, label: label is null ? null : [label], cancellationToken: ct),
+                (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, filter: filter, cancellationToken: ct),
                 page => page.Messages)
             .ToListAsync();
         Table.Write(output, ["DLQ id", "workflow", "status", "failed at (UTC)"],
@@ -63,11 +64,12 @@ public static class Tour
 
         // 3. Restart it from the first step, in a minute, labelled, under a flow-control limit.
         var flow = new WorkflowFlowControl("quickstart-retries", parallelism: 2, rate: 10, period: TimeSpan.FromMinutes(1));
-        var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId!,
-            delay: WorkflowDuration.Format(TimeSpan.FromMinutes(1)),
-            label: WorkflowLabels.Join("retried", "quickstart"),
-            flowControlKey: flow.Key,
-            flowControlValue: flow.Value);
+        var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId, new WorkflowRunOptions
+        {
+            Delay = TimeSpan.FromMinutes(1),
+            Labels = ["retried", "quickstart"],
+            FlowControl = flow,
+        });
         output.WriteLine();
         output.WriteLine($"Restarted {entry.DlqId} as run {restarted.WorkflowRunId} (delay 1m, labels retried,quickstart, flow control \"{flow.Key}\": {flow.Value}).");
 
@@ -84,7 +86,7 @@ public static class Tour
         }
 
         // 5. The DLQ no longer holds them; the new runs are in the logs.
-        var left = await client.Dlq.ListFailedRunsAsync(label: label is null ? null : [label]);
+        var left = await client.Dlq.ListFailedRunsAsync(filter: filter);
         var gone = !left.Messages.Any(m => m.DlqId == entry.DlqId);
         output.WriteLine();
         output.WriteLine($"DLQ after: {left.Messages.Count} left{(label is null ? "" : $" labelled \"{label}\"")}; {entry.DlqId} {(gone ? "is gone" : "is STILL THERE")}.");
@@ -92,7 +94,7 @@ public static class Tour
         var rows = new List<IReadOnlyList<string>>();
         foreach (var id in resumed.Prepend(restarted.WorkflowRunId))
         {
-            var runs = await client.Logs.ListLogsAsync(workflowRunId: id);
+            var runs = await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = id });
             foreach (var run in runs.Runs)
             {
                 rows.Add([run.WorkflowRunId, Short(run.WorkflowUrl), run.WorkflowState.ToString(), string.Join(",", run.Labels)]);

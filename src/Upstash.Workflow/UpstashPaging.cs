@@ -7,7 +7,7 @@ namespace Upstash.Workflow;
 /// is the caller's own lambda over a generated method, with whatever filters it takes:
 /// <code>
 /// await foreach (var entry in UpstashPaging.ItemsAsync(
-///     (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, label: ["nightly"], cancellationToken: ct),
+///     (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, filter: nightly, cancellationToken: ct),
 ///     page => page.Messages))
 /// </code>
 /// </summary>

@@ -27,9 +27,13 @@ public static class BulkFiltersWriter
             }
             // The C# adaptation named it "{Tag}_{Name}".
             var parts = operation.OperationId!.Split('_', 2);
-            var filters = OpenApiDocument.Parameters(adapted, operation)
+            // A filter grouped into an options object (OptionsObjects) is listed on the object's parameter.
+            var parameters = OpenApiDocument.Parameters(adapted, operation);
+            var filters = parameters
                 .Where(p => p["x-bulk-filter"]?.Type == JTokenType.Boolean && p.Value<bool>("x-bulk-filter"))
-                .Select(p => $"\"{p.Value<string>("name")}\"");
+                .Select(p => p.Value<string>("name"))
+                .Concat(parameters.SelectMany(p => p[OptionsObjects.BulkFilterNames]?.Values<string>() ?? []))
+                .Select(name => $"\"{name}\"");
             members.Append($"        internal static readonly string[] {MemberName(parts[0], parts[1])} = [{string.Join(", ", filters)}];\n");
         }
         return $$"""

@@ -22,12 +22,16 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// (the client marks the 3xx as success at run time, see generator/templates/Client.Class.BeforeSend.liquid).</item>
 /// <item>An operation marked <c>x-bulk: true</c> (it acts on everything when unfiltered) gets a client-side
 /// <c>all</c> switch, never sent, that must be set to act on everything.</item>
+/// <item>Optional parameters the overlay groups (<c>x-options</c>) become one options-object parameter each (<see cref="OptionsObjects"/>).</item>
 /// <item>Error answers' schemas and components no operation reaches are left out: the client never reads them.</item>
 /// <item>Enum members get .NET names ("RUN_STARTED" → RunStarted) through NJsonSchema's <c>x-enumNames</c>.</item>
 /// </list>
 /// </remarks>
 public sealed class CSharpAdapter(string headerPrefix)
 {
+    /// <summary>The options types the last <see cref="Adapt"/> grouped parameters into (written by <see cref="OptionsWriter"/>).</summary>
+    public IReadOnlyList<OptionsType> OptionsTypes { get; private set; } = [];
+
     public JObject Adapt(JObject effective, DiagnosticBag diagnostics)
     {
         var root = (JObject)effective.DeepClone();
@@ -43,6 +47,12 @@ public sealed class CSharpAdapter(string headerPrefix)
         NumericDateTimesAsNumbers(root);
         MarkUnixTimes(root, diagnostics);
         PrepareExtensibleEnums(root);
+        if (diagnostics.HasErrors)
+        {
+            // Grouping would report the same clash again, without the fix NameParameters gave.
+            return root;
+        }
+        OptionsTypes = OptionsObjects.Group(root, diagnostics);
         DropWhatTheClientNeverReads(root);
         ParameterShapes.Check(root, diagnostics);
         return root;
@@ -89,6 +99,7 @@ public sealed class CSharpAdapter(string headerPrefix)
     {
         // NSwag adds a CancellationToken parameter to every method under this name.
         var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["cancellationToken"] = "the method's CancellationToken" };
+        var defaults = operation.Node["x-options"] as JObject;
         foreach (var parameter in OpenApiDocument.Parameters(root, operation))
         {
             var wire = parameter.Value<string>("name") ?? "";
@@ -108,7 +119,13 @@ public sealed class CSharpAdapter(string headerPrefix)
                     parameter["x-originalName"] = name;
                 }
             }
-            if (taken.TryGetValue(name, out var other))
+            // A parameter grouped into an options type is a member there; its name need only differ from the other members'.
+            var key = OptionsObjects.TypeOf(parameter, defaults) is { } group ? $"{group}.{Names.UpperFirst(name)}" : name;
+            if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
+            {
+                key += "/" + part;
+            }
+            if (taken.TryGetValue(key, out var other))
             {
                 diagnostics.Error(Codes.ParameterNameClash,
                     $"{operation.Display}: {kind} parameter '{wire}' and {other} would both be the C# parameter '{name}'. " +
@@ -116,7 +133,7 @@ public sealed class CSharpAdapter(string headerPrefix)
                     parameter);
                 continue;
             }
-            taken[name] = $"{kind} parameter '{wire}'";
+            taken[key] = $"{kind} parameter '{wire}'";
         }
     }
 
@@ -163,6 +180,7 @@ public sealed class CSharpAdapter(string headerPrefix)
             ["in"] = "header",
             ["name"] = BulkSwitch,
             ["x-originalName"] = "all",
+            ["x-position"] = 999,
             ["required"] = false,
             ["schema"] = new JObject { ["type"] = "boolean" },
             ["description"] = "Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.",
@@ -255,15 +273,16 @@ public sealed class CSharpAdapter(string headerPrefix)
         foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["x-unix-time"] is not null).ToList())
         {
             var unit = schema.Value<string>("x-unix-time");
-            if (unit != "milliseconds" || OpenApiDocument.SchemaType(schema) != "integer")
+            var inParameter = OpenApiDocument.IsInParameter(schema);
+            if (!(unit == "milliseconds" || unit == "seconds" && inParameter) || OpenApiDocument.SchemaType(schema) != "integer")
             {
                 diagnostics.Error(Codes.UnixTimeInvalid,
-                    $"x-unix-time is supported as 'milliseconds' on integer schemas; found '{unit}' on a {OpenApiDocument.SchemaType(schema) ?? "untyped"} schema at {schema.Path}",
+                    $"x-unix-time is supported as 'milliseconds' on integer schemas (and 'seconds' on integer parameters); found '{unit}' on a {OpenApiDocument.SchemaType(schema) ?? "untyped"} schema at {schema.Path}",
                     schema);
                 continue;
             }
             // A parameter keeps its integer: the templates would send a date-time as text, not as milliseconds.
-            if (!OpenApiDocument.IsInParameter(schema))
+            if (!inParameter)
             {
                 schema["type"] = "string";
                 schema["format"] = "date-time";

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Upstash.Workflow.Generator.CSharp;
 
@@ -45,6 +47,29 @@ public static class NSwagRunner
                 diagnostics.Info("nswag: " + line.TrimEnd());
             }
         }
+    }
+
+    /// <summary>
+    /// A copy of the NSwag document in <paramref name="outputDirectory"/> that also excludes
+    /// <paramref name="excludedTypes"/> (types the generator writes itself, such as the options types)
+    /// and names its template directory by absolute path, since the copy lives elsewhere.
+    /// </summary>
+    public static string PrepareDocument(string document, IEnumerable<string> excludedTypes, string outputDirectory)
+    {
+        var root = JObject.Parse(File.ReadAllText(document));
+        var settings = (JObject)root["codeGenerators"]!["openApiToCSharpClient"]!;
+        if (settings.Value<string>("templateDirectory") is { Length: > 0 } templates)
+        {
+            settings["templateDirectory"] = Path.GetFullPath(templates, Path.GetDirectoryName(Path.GetFullPath(document))!);
+        }
+        var excluded = (JArray)(settings["excludedTypeNames"] ??= new JArray());
+        foreach (var type in excludedTypes)
+        {
+            excluded.Add(type);
+        }
+        var copy = Path.Combine(outputDirectory, "nswag.csharp.json");
+        File.WriteAllText(copy, root.ToString(Formatting.Indented) + "\n");
+        return copy;
     }
 
     private static void Append(StringBuilder log, string? line)

@@ -19,7 +19,7 @@ public static class ParameterShapes
             {
                 var name = parameter.Value<string>("name") ?? "";
                 var place = parameter.Value<string>("in");
-                if (place == "header" && SpecChecker.IsHeaderFamily(name) || name == CSharpAdapter.BulkSwitch)
+                if (place == "header" && SpecChecker.IsHeaderFamily(name) || name == CSharpAdapter.BulkSwitch || name.StartsWith(OptionsObjects.SyntheticPrefix, StringComparison.Ordinal))
                 {
                     continue;
                 }

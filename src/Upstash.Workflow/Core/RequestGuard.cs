@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Upstash.Workflow.Core;
 
 /// <summary>
@@ -103,6 +105,83 @@ internal static class RequestGuard
         }
         return list;
     }
+
+    /// <summary>
+    /// A list sent in one header, comma-joined (OpenAPI's simple style): no item may be blank or hold a
+    /// comma, which would split it in two on the server.
+    /// </summary>
+    public static string HeaderList(IEnumerable<string> values, string parameterName)
+    {
+        var list = QueryList(values, parameterName).ToList();
+        if (list.Exists(v => v.Contains(',', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"'{parameterName}' has a value with a comma; values are sent comma-joined in one header, so it would arrive as two.", parameterName);
+        }
+        return HeaderValue(string.Join(',', list), parameterName);
+    }
+
+    /// <summary>Appends "name=value&amp;" to a query being built, both percent-encoded.</summary>
+    public static void AppendQuery(System.Text.StringBuilder query, string name, string value) =>
+        query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value)).Append('&');
+
+    /// <summary>A point in time as Unix milliseconds; the API has no times before 1970.</summary>
+    public static string UnixMilliseconds(DateTimeOffset value, string parameterName) =>
+        NotBefore1970(value, parameterName).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A point in time as whole Unix seconds. A fraction of a second would be cut off, so it is refused
+    /// rather than rounded.
+    /// </summary>
+    public static string UnixSeconds(DateTimeOffset value, string parameterName)
+    {
+        if (NotBefore1970(value, parameterName).Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value, $"'{parameterName}' is sent in whole seconds; this time has a fraction of a second, which would be lost.");
+        }
+        return value.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A duration in the API's text form ("10s", "5m", "2d"; see <see cref="WorkflowDuration"/>).</summary>
+    public static string DurationText(TimeSpan value, string parameterName)
+    {
+        Seconds(value, parameterName);
+        return WorkflowDuration.Format(value);
+    }
+
+    /// <summary>A duration as a whole number of seconds, more than zero.</summary>
+    public static string WholeSeconds(TimeSpan value, string parameterName)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value, $"'{parameterName}' must be more than zero.");
+        }
+        return Seconds(value, parameterName).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A URL the service calls or reads: it must be absolute, http or https. Sent in its escaped form.</summary>
+    public static string AbsoluteUrl(Uri? value, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(value, parameterName);
+        if (!value.IsAbsoluteUri || value.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"'{parameterName}' must be an absolute http or https URL.", parameterName);
+        }
+        return value.AbsoluteUri;
+    }
+
+    private static long Seconds(TimeSpan value, string parameterName)
+    {
+        if (value < TimeSpan.Zero || value.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value, $"'{parameterName}' must be a whole number of seconds, not negative; a fraction of a second would be lost.");
+        }
+        return value.Ticks / TimeSpan.TicksPerSecond;
+    }
+
+    private static DateTimeOffset NotBefore1970(DateTimeOffset value, string parameterName) =>
+        value < DateTimeOffset.UnixEpoch
+            ? throw new ArgumentOutOfRangeException(parameterName, value, $"'{parameterName}' is before 1970, which the API cannot express.")
+            : value;
 
     /// <summary>A number the spec bounds (e.g. a page size of at most 100) must be within its bounds.</summary>
     public static long InRange(long? value, long? minimum, long? maximum, string parameterName)

@@ -9,9 +9,9 @@ public sealed class BulkSafetyTests
     private static readonly Dictionary<string, Func<IUpstashWorkflowClient, bool?, CancellationToken, Task>> Calls = new()
     {
         ["deleteFailedRuns"] = (c, all, ct) => c.Dlq.DeleteFailedRunsAsync(all: all, cancellationToken: ct),
-        ["resumeWorkflows"] = (c, all, ct) => c.Dlq.ResumeWorkflowsAsync(retries: 3, all: all, cancellationToken: ct),
+        ["resumeWorkflows"] = (c, all, ct) => c.Dlq.ResumeWorkflowsAsync(options: new WorkflowRunOptions { Retries = 3 }, all: all, cancellationToken: ct),
         ["restartWorkflows"] = (c, all, ct) => c.Dlq.RestartWorkflowsAsync(count: 50, all: all, cancellationToken: ct),
-        ["cancelWorkflowRuns"] = (c, all, ct) => c.Runs.CancelWorkflowRunsAsync(workflowUrlExactMatch: true, all: all, cancellationToken: ct),
+        ["cancelWorkflowRuns"] = (c, all, ct) => c.Runs.CancelWorkflowRunsAsync(filter: new WorkflowRunFilter { WorkflowUrlExactMatch = true }, all: all, cancellationToken: ct),
     };
 
     public static TheoryData<string> Unfiltered => new(Calls.Keys);
@@ -53,7 +53,7 @@ public sealed class BulkSafetyTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
         using var client = Clients.For(server);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.DeleteFailedRunsAsync(label: ["nightly"], all: true, cancellationToken: TestContext.Token));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.DeleteFailedRunsAsync(filter: new FailedRunFilter { Labels = ["nightly"] }, all: true, cancellationToken: TestContext.Token));
 
         Assert.Equal("all", error.ParamName);
         Assert.Empty(server.Requests);
@@ -102,12 +102,12 @@ public sealed class BulkSafetyTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "workflowRunId": "w" }"""));
         using var client = Clients.For(server);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync("https://example.com/w",
-            forwardHeaders: new Dictionary<string, string> { ["Bad Name"] = "x" }, cancellationToken: TestContext.Token));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/w"),
+            options: new WorkflowRunOptions { ForwardHeaders = new Dictionary<string, string> { ["Bad Name"] = "x" } }, cancellationToken: TestContext.Token));
 
-        Assert.Equal("forwardHeaders", error.ParamName);
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync("https://example.com/w",
-            forwardHeaders: new Dictionary<string, string> { ["X-Ok"] = "line\nbreak" }, cancellationToken: TestContext.Token));
+        Assert.Equal("options.ForwardHeaders", error.ParamName);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/w"),
+            options: new WorkflowRunOptions { ForwardHeaders = new Dictionary<string, string> { ["X-Ok"] = "line\nbreak" } }, cancellationToken: TestContext.Token));
         Assert.Empty(server.Requests);
     }
 }

@@ -2,7 +2,7 @@ using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Client;
 
-/// <summary>The typed header helpers, and the checks that refuse bad header and path values before sending.</summary>
+/// <summary>Typed values on the wire (options objects, flow control, durations, times, URLs), and the checks that refuse bad values before sending.</summary>
 public sealed class HeaderFormatTests
 {
     private const string Restarted = """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779 }""";
@@ -16,13 +16,13 @@ public sealed class HeaderFormatTests
     [InlineData(7200, "2h")]
     [InlineData(86400, "1d")]
     [InlineData(86401, "86401s")]
-    public void Durations_are_exact(int seconds, string expected) => Assert.Equal(expected, WorkflowDuration.Format(TimeSpan.FromSeconds(seconds)));
+    public void Durations_are_exact(int seconds, string expected) => Assert.Equal(expected, Core.WorkflowDuration.Format(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
     public void Durations_that_would_lose_precision_or_are_negative_are_refused()
     {
-        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => WorkflowDuration.Format(TimeSpan.FromMilliseconds(1500))).ParamName);
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkflowDuration.Format(TimeSpan.FromSeconds(-1)));
+        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => Core.WorkflowDuration.Format(TimeSpan.FromMilliseconds(1500))).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Core.WorkflowDuration.Format(TimeSpan.FromSeconds(-1)));
     }
 
     [Fact]
@@ -45,33 +45,97 @@ public sealed class HeaderFormatTests
     }
 
     [Fact]
-    public void Labels_are_comma_joined_and_checked()
-    {
-        Assert.Equal("nightly,billing", WorkflowLabels.Join("nightly", "billing"));
-        Assert.Throws<ArgumentException>(() => WorkflowLabels.Join("a,b"));
-        Assert.Throws<ArgumentException>(() => WorkflowLabels.Join(""));
-        Assert.Throws<ArgumentException>(() => WorkflowLabels.Join());
-    }
-
-    [Fact]
-    public async Task Helpers_values_reach_the_wire_exactly()
+    public async Task Typed_options_reach_the_wire_exactly()
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         using var client = Clients.For(server);
-        var flow = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1));
 
-        await client.Dlq.RestartWorkflowAsync("dlq-1",
-            delay: WorkflowDuration.Format(TimeSpan.FromMinutes(5)),
-            flowControlKey: flow.Key,
-            flowControlValue: flow.Value,
-            label: WorkflowLabels.Join("nightly", "billing"),
-            cancellationToken: TestContext.Token);
+        await client.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions
+        {
+            Retries = 2,
+            Delay = TimeSpan.FromMinutes(5),
+            RetryDelay = "pow(2, retried) * 1000",
+            FlowControl = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1)),
+            Labels = ["nightly", "billing"],
+            FailureCallback = new Uri("https://shop.example/failed?tag=a b"),
+        }, TestContext.Token);
 
         var request = Assert.Single(server.Requests);
+        Assert.Equal("2", request.Header("Upstash-Retries"));
         Assert.Equal("5m", request.Header("Upstash-Delay"));
+        Assert.Equal("pow(2, retried) * 1000", request.Header("Upstash-Retry-Delay"));
         Assert.Equal("billing", request.Header("Upstash-Flow-Control-Key"));
         Assert.Equal("parallelism=3, rate=10, period=1m", request.Header("Upstash-Flow-Control-Value"));
         Assert.Equal("nightly,billing", request.Header("Upstash-Label"));
+        Assert.Equal("https://shop.example/failed?tag=a%20b", request.Header("Upstash-Failure-Callback"));
+    }
+
+    [Fact]
+    public async Task Trigger_options_send_times_in_seconds_and_forwarded_headers_by_prefix()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
+        using var client = Clients.For(server);
+
+        await client.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/api/workflow"), options: new WorkflowRunOptions
+        {
+            WorkflowRunId = "wfr_order-42",
+            NotBefore = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.FromHours(1)),
+            ForwardHeaders = new Dictionary<string, string> { ["Tenant"] = "acme" },
+        }, cancellationToken: TestContext.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/v2/trigger/https%3A%2F%2Fshop.example%2Fapi%2Fworkflow", request.RawTarget);
+        Assert.Equal("wfr_order-42", request.Header("Upstash-Workflow-RunId"));
+        Assert.Equal("1796108400", request.Header("Upstash-Not-Before"));
+        Assert.Equal("acme", request.Header("Upstash-Forward-Tenant"));
+    }
+
+    [Fact]
+    public async Task Filters_send_times_as_unix_milliseconds_and_lists_once_per_value()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "messages": [] }"""));
+        using var client = Clients.For(server);
+
+        await client.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter
+        {
+            FromDate = DateTimeOffset.FromUnixTimeMilliseconds(1_725_323_658_779),
+            Labels = ["nightly", "billing"],
+            FailureFunctionStates = [FailureFunctionState.CallbackFail],
+        }, cancellationToken: TestContext.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/v2/workflows/dlq?fromDate=1725323658779&label=nightly&label=billing&failureFunctionState=CALLBACK_FAIL", request.RawTarget);
+    }
+
+    public static TheoryData<string, Func<IUpstashWorkflowClient, Task>> BadOptions => new()
+    {
+        { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = ["a,b"] }) },
+        { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = [] }) },
+        { "options.Delay", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Delay = TimeSpan.FromMilliseconds(1500) }) },
+        { "options.Delay", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(-1) }) },
+        { "options.FailureCallback", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { FailureCallback = new Uri("/relative", UriKind.Relative) }) },
+        { "options.FailureCallback", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { FailureCallback = new Uri("ftp://shop.example/") }) },
+        { "options.NotBefore", c => c.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/w"), options: new WorkflowRunOptions { NotBefore = new DateTimeOffset(1969, 12, 31, 0, 0, 0, TimeSpan.Zero) }) },
+        { "options.NotBefore", c => c.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/w"), options: new WorkflowRunOptions { NotBefore = DateTimeOffset.FromUnixTimeMilliseconds(1_725_323_658_779) }) },
+        { "options", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { WorkflowRunId = "wfr_x" }) },
+        { "options", c => c.Dlq.ResumeWorkflowAsync("dlq-1", new WorkflowRunOptions { ForwardHeaders = new Dictionary<string, string> { ["A"] = "b" } }) },
+        { "filter.FromDate", c => c.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter { FromDate = DateTimeOffset.MinValue }) },
+        { "limits.Period", c => c.FlowControl.PinFlowControlKeyAsync("k", new FlowControlLimits { Period = TimeSpan.FromMilliseconds(500) }) },
+        { "limits.Period", c => c.FlowControl.PinFlowControlKeyAsync("k", new FlowControlLimits { Period = TimeSpan.Zero }) },
+        { "workflowUrl", c => c.Runs.TriggerWorkflowAsync(new Uri("shop.example/w", UriKind.Relative)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public async Task Bad_option_values_and_options_a_call_does_not_take_are_refused_unsent(string parameter, Func<IUpstashWorkflowClient, Task> call)
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
+        using var client = Clients.For(server);
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => call(client));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Empty(server.Requests);
     }
 
     [Theory]
@@ -85,9 +149,9 @@ public sealed class HeaderFormatTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         using var client = Clients.For(server);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", label: value, cancellationToken: TestContext.Token));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = [value] }, TestContext.Token));
 
-        Assert.Equal("label", error.ParamName);
+        Assert.Equal("options.Labels", error.ParamName);
         Assert.Empty(server.Requests);
     }
 

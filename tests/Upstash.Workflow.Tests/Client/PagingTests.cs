@@ -24,7 +24,7 @@ public sealed class PagingTests
 
         var ids = new List<string>();
         await foreach (var entry in UpstashPaging.ItemsAsync(
-            (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, label: ["nightly"], cancellationToken: ct),
+            (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct),
             page => page.Messages,
             TestContext.Token))
         {
@@ -55,7 +55,7 @@ public sealed class PagingTests
         await using var server = await RecordingServer.StartAsync(Pages(3, i => $$"""{ "cursor": "NEXT", "workflowRuns": [ {{Answers.NewRun($"wfr_{i}")}} ] }"""));
         using var client = Clients.For(server);
 
-        var batches = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.RestartWorkflowsAsync(cursor: cursor, label: ["nightly"], cancellationToken: ct), TestContext.Token)
+        var batches = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.RestartWorkflowsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct), TestContext.Token)
             .ToListAsync(TestContext.Token);
 
         Assert.Equal(3, batches.Count);
@@ -69,9 +69,9 @@ public sealed class PagingTests
         await using var server = await RecordingServer.StartAsync(Pages(2, i => $$"""{ "cursor": "NEXT", "deleted": {{i}}, "workflowRuns": [] }"""));
         using var client = Clients.For(server);
 
-        var deleted = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.DeleteFailedRunsAsync(cursor: cursor, label: ["old"], cancellationToken: ct), TestContext.Token)
+        var deleted = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.DeleteFailedRunsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["old"] }, cancellationToken: ct), TestContext.Token)
             .Select(p => p.Deleted).ToListAsync(TestContext.Token);
-        var resumed = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(cursor: cursor, label: ["old"], cancellationToken: ct), TestContext.Token)
+        var resumed = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["old"] }, cancellationToken: ct), TestContext.Token)
             .CountAsync(TestContext.Token);
 
         Assert.Equal(3, deleted.Sum());
@@ -91,7 +91,7 @@ public sealed class PagingTests
         using var client = Clients.For(server);
 
         var total = await UpstashPaging.RepeatWhileAsync(
-                ct => client.Runs.CancelWorkflowRunsAsync(label: ["stale"], count: 100, cancellationToken: ct),
+                ct => client.Runs.CancelWorkflowRunsAsync(filter: new WorkflowRunFilter { Labels = ["stale"] }, count: 100, cancellationToken: ct),
                 result => result.Cancelled > 0,
                 TestContext.Token)
             .Select(r => r.Cancelled).ToListAsync(TestContext.Token);

@@ -16,14 +16,16 @@ public sealed class RestartWorkflowTests
 
         var result = await dlq.RestartWorkflowAsync(
             "1725323658779-0",
-            retries: 3,
-            delay: "10s",
-            retryDelay: "1000 * pow(2, retried)",
-            flowControlKey: "billing",
-            flowControlValue: "parallelism=3, rate=10, period=1m",
-            label: "nightly",
-            failureCallback: "https://example.com/failed",
-            cancellationToken: TestContext.Token);
+            new WorkflowRunOptions
+            {
+                Retries = 3,
+                Delay = TimeSpan.FromSeconds(10),
+                RetryDelay = "1000 * pow(2, retried)",
+                FlowControl = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1)),
+                Labels = ["nightly"],
+                FailureCallback = new Uri("https://example.com/failed"),
+            },
+            TestContext.Token);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);

@@ -32,7 +32,7 @@ public sealed class WalkthroughTests
 
         // 1. The failed nightly runs.
         var failed = await UpstashPaging.ItemsAsync(
-                (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, label: ["nightly"], cancellationToken: ct),
+                (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct),
                 page => page.Messages)
             .ToListAsync();
 
@@ -41,15 +41,15 @@ public sealed class WalkthroughTests
         printed.Add($"{entry.WorkflowUrl} failed with {entry.ResponseStatus}: {entry.ResponseBody}");
 
         // 3. Restart it from the first step, in ten minutes, at most three at a time.
-        var flow = new WorkflowFlowControl("nightly-retry", parallelism: 3);
+        var limit = new WorkflowFlowControl("nightly-retry", parallelism: 3);
         var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId,
-            delay: WorkflowDuration.Format(TimeSpan.FromMinutes(10)), flowControlKey: flow.Key, flowControlValue: flow.Value);
+            new WorkflowRunOptions { Delay = TimeSpan.FromMinutes(10), FlowControl = limit });
 
         // 4. Resume the others where they failed, in bulk, under the same limit.
         var others = failed.Skip(1).Select(e => e.DlqId).ToList();
         var resumed = new List<string>();
         await foreach (var batch in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(
-            dlqIds: others, cursor: cursor, overrideFlowControlKey: flow.Key, flowControlValue: flow.Value, cancellationToken: ct)))
+            dlqIds: others, cursor: cursor, options: new WorkflowRunOptions { FlowControl = limit }, cancellationToken: ct)))
         {
             resumed.AddRange(batch.WorkflowRuns.Select(r => r.WorkflowRunId));
         }
@@ -57,7 +57,7 @@ public sealed class WalkthroughTests
         // 5. Follow the new runs in the logs.
         foreach (var id in resumed.Append(restarted.WorkflowRunId))
         {
-            var page = await client.Logs.ListLogsAsync(workflowRunId: id);
+            var page = await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = id });
             foreach (var run in page.Runs)
             {
                 printed.Add($"{run.WorkflowRunId}: {run.WorkflowState}, {run.Steps.Count} step groups");

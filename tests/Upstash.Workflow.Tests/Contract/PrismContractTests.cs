@@ -21,14 +21,16 @@ public sealed class PrismContractTests(PrismFixture prism)
 
         var result = await client.Dlq.RestartWorkflowAsync(
             "1725323658779-0",
-            retries: 3,
-            delay: WorkflowDuration.Format(TimeSpan.FromSeconds(10)),
-            retryDelay: "1000 * pow(2, retried)",
-            flowControlKey: flow.Key,
-            flowControlValue: flow.Value,
-            label: WorkflowLabels.Join("nightly", "billing"),
-            failureCallback: "https://example.com/failed",
-            cancellationToken: TestContext.Token);
+            new WorkflowRunOptions
+            {
+                Retries = 3,
+                Delay = TimeSpan.FromSeconds(10),
+                RetryDelay = "1000 * pow(2, retried)",
+                FlowControl = flow,
+                Labels = ["nightly", "billing"],
+                FailureCallback = new Uri("https://example.com/failed"),
+            },
+            TestContext.Token);
 
         Assert.NotNull(result.WorkflowRunId);
         Assert.True(result.WorkflowCreatedAt >= DateTimeOffset.UnixEpoch);

@@ -19,13 +19,17 @@ public static class EmulatorSession
         var other = emulator.AddFailedRun("https://example.com/api/report", labels: ["weekly"]);
 
         // DLQ: list by label over pages of two, inspect one, restart it with overrides.
-        var listed = await UpstashPaging.ItemsAsync((cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, count: 2, label: ["nightly"], cancellationToken: ct), p => p.Messages)
+        var listed = await UpstashPaging.ItemsAsync((cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, count: 2, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct), p => p.Messages)
             .Select(m => m.DlqId!).ToListAsync();
         Assert.Equal(nightly, listed);
         var entry = await client.Dlq.GetFailedRunAsync(nightly[0]);
         Assert.Equal("billing", entry.FlowControlKey);
-        var flow = new WorkflowFlowControl("retry-lane", parallelism: 2);
-        var restarted = await client.Dlq.RestartWorkflowAsync(nightly[0], delay: "10s", label: "retried", flowControlKey: flow.Key, flowControlValue: flow.Value);
+        var restarted = await client.Dlq.RestartWorkflowAsync(nightly[0], new WorkflowRunOptions
+        {
+            Delay = TimeSpan.FromSeconds(10),
+            Labels = ["retried"],
+            FlowControl = new WorkflowFlowControl("retry-lane", parallelism: 2),
+        });
         Assert.DoesNotContain(nightly[0], emulator.FailedRunIds);
         Assert.Equal("RUN_STARTED", emulator.RunState(restarted.WorkflowRunId!));
         Assert.Equal(["retried"], emulator.RunLabels(restarted.WorkflowRunId!));
@@ -38,7 +42,7 @@ public static class EmulatorSession
         Assert.NotNull(failed.ErrorMessage);
 
         // Resume the rest in bulk; delete the other one; a missing id is a typed 404.
-        var resumed = await client.Dlq.ResumeWorkflowsAsync(dlqIds: [nightly[1], nightly[2]], overrideLabel: "resumed");
+        var resumed = await client.Dlq.ResumeWorkflowsAsync(dlqIds: [nightly[1], nightly[2]], options: new WorkflowRunOptions { Labels = ["resumed"] });
         Assert.Equal(2, resumed.WorkflowRuns!.Count);
         await client.Dlq.DeleteFailedRunAsync(other);
         Assert.Empty(emulator.FailedRunIds);
@@ -47,12 +51,12 @@ public static class EmulatorSession
         Assert.Equal(0, (await client.Dlq.DeleteFailedRunsAsync(all: true)).Deleted);
 
         // Runs: trigger, batch, cancel one, cancel the rest by label; the logs show it.
-        var triggered = await client.Runs.TriggerWorkflowAsync("https://example.com/api/import", label: "import", payload: WorkflowPayload.Json(new { file = "a.csv" }));
-        var batch = await client.Runs.TriggerWorkflowBatchAsync([new BatchTriggerItem { Destination = "https://example.com/api/import", Headers = new Dictionary<string, string> { ["Upstash-Label"] = "import" } }]);
+        var triggered = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/import"), WorkflowPayload.Json(new { file = "a.csv" }), new WorkflowRunOptions { Labels = ["import"] });
+        var batch = await client.Runs.TriggerWorkflowBatchAsync([new BatchTriggerItem { Destination = new Uri("https://example.com/api/import"), Headers = new Dictionary<string, string> { ["Upstash-Label"] = "import" } }]);
         await client.Runs.CancelWorkflowRunAsync(triggered.WorkflowRunId!);
         Assert.Equal("RUN_CANCELED", emulator.RunState(triggered.WorkflowRunId!));
-        Assert.Equal(1, (await client.Runs.CancelWorkflowRunsAsync(label: ["import"])).Cancelled);
-        var logs = await client.Logs.ListLogsAsync(label: ["import"], state: RunLogState.RunCanceled);
+        Assert.Equal(1, (await client.Runs.CancelWorkflowRunsAsync(filter: new WorkflowRunFilter { Labels = ["import"] })).Cancelled);
+        var logs = await client.Logs.ListLogsAsync(filter: new RunLogFilter { Labels = ["import"], State = RunLogState.RunCanceled });
         Assert.Equal([batch[0].WorkflowRunId, triggered.WorkflowRunId], logs.Runs!.Select(r => r.WorkflowRunId));
         await Assert.ThrowsAsync<NotFoundException>(() => client.Runs.CancelWorkflowRunAsync(triggered.WorkflowRunId!));
 
@@ -68,7 +72,7 @@ public static class EmulatorSession
         // Flow control and signing keys.
         Assert.Contains(await client.FlowControl.ListFlowControlKeysAsync(), k => k.FlowControlKey == "retry-lane");
         await client.FlowControl.PauseFlowControlKeyAsync("retry-lane");
-        await client.FlowControl.PinFlowControlKeyAsync("retry-lane", parallelism: 5, rate: 20, period: 60);
+        await client.FlowControl.PinFlowControlKeyAsync("retry-lane", new FlowControlLimits { Parallelism = 5, Rate = 20, Period = TimeSpan.FromMinutes(1) });
         var key = await client.FlowControl.GetFlowControlKeyAsync("retry-lane");
         Assert.True(key.IsPaused);
         Assert.Equal(5, key.ParallelismMax);

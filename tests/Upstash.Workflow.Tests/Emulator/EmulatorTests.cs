@@ -41,7 +41,7 @@ public sealed class EmulatorTests
         }
         using var client = emulator.CreateClient();
 
-        var batches = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.RestartWorkflowsAsync(cursor: cursor, label: ["bulk"], cancellationToken: ct))
+        var batches = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.RestartWorkflowsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["bulk"] }, cancellationToken: ct))
             .Select(b => b.WorkflowRuns!.Count).ToListAsync();
 
         Assert.Equal([50, 50, 20], batches);
@@ -53,7 +53,7 @@ public sealed class EmulatorTests
     {
         await using var emulator = await UpstashWorkflowEmulator.StartAsync();
         using var client = emulator.CreateClient();
-        var run = await client.Runs.TriggerWorkflowAsync("https://example.com/api/a b", workflowRunId: "wfr/with space");
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/a b"), options: new WorkflowRunOptions { WorkflowRunId = "wfr/with space" });
 
         await client.Runs.CancelWorkflowRunAsync("wfr/with space");
 

@@ -36,14 +36,27 @@ public sealed class GeneratorFindingsTests
     }
 
     [Fact]
-    public void Header_that_would_share_a_parameter_name_is_refused_with_the_fix()
+    public void Header_that_would_share_an_options_member_is_refused_with_the_fix()
     {
-        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(), SpecEdits.Header("Label"));
+        // Restart's optional headers are WorkflowRunOptions members: "Retries" would be a second Retries.
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(), SpecEdits.Header("Retries"));
         using var run = new GeneratorRun(spec);
         var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
-        Assert.Contains("'Label'", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("'Upstash-Label'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'Retries'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'Upstash-Retries'", finding.Message, StringComparison.Ordinal);
         Assert.Contains("x-originalName", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parameter_that_would_share_a_method_parameter_name_is_refused_with_the_fix()
+    {
+        // Restart groups only headers, so a query parameter stays a method parameter beside the path's dlqId.
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
+            "        - in: query\n          name: dlqId\n          required: false\n          schema:\n            type: string\n");
+        using var run = new GeneratorRun(spec);
+        var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
+        Assert.Contains("query parameter 'dlqId'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("path parameter 'dlqId'", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,15 +33,18 @@ public sealed class RegenerationLoopTests
         using var run = new GeneratorRun(spec, clientFile: LibraryClient);
         Assert.False(run.Result.HasErrors, run.Findings);
 
+        // It joins restart's options object as a member (no method signature changes) and is sent from there.
         var code = run.ClientCode;
-        Assert.Contains("string? failureCallback = null, string? deduplicationId = null, System.Threading.CancellationToken cancellationToken", code, StringComparison.Ordinal);
-        Assert.Contains("request_.Headers.TryAddWithoutValidation(\"Upstash-Deduplication-Id\", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(deduplicationId,", code, StringComparison.Ordinal);
-        Assert.Contains("/// <param name=\"deduplicationId\">Drop a repeated restart with the same id.</param>", code, StringComparison.Ordinal);
+        Assert.Contains("RestartWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken", code, StringComparison.Ordinal);
+        Assert.Contains("        /// <summary>Drop a repeated restart with the same id.</summary>\n", code, StringComparison.Ordinal);
+        Assert.Contains("public string? DeduplicationId { get; set; }", code, StringComparison.Ordinal);
+        Assert.Contains("request.Headers.TryAddWithoutValidation(\"Upstash-Deduplication-Id\", Upstash.Workflow.Core.RequestGuard.HeaderValue(deduplicationId_, \"options.DeduplicationId\"));", code, StringComparison.Ordinal);
+        Assert.Contains("if (DeduplicationId is not null) throw new System.ArgumentException(\"'options.DeduplicationId' is not taken by this call, only by RestartWorkflowAsync;", code, StringComparison.Ordinal);
 
         var outcome = CompareWithCommittedSnapshot(run);
         Assert.False(outcome.Passed);
         var firstChange = outcome.Message.Split('\n').First(l => l.TrimStart().StartsWith('+'));
-        Assert.Contains("deduplicationId", firstChange, StringComparison.Ordinal);
+        Assert.Contains("Drop a repeated restart with the same id.", firstChange, StringComparison.Ordinal);
     }
 
     /// <summary>Compares with a copy of the committed snapshot, so no received file lands in the repository.</summary>

@@ -35,13 +35,22 @@ public static class OperationCases
     [
         new("triggerWorkflow", "json")
         {
-            Call = async (c, ct) => await c.Runs.TriggerWorkflowAsync("https://example.com/api/workflow",
-                workflowRunId: "wfr_custom", notBefore: 1725323658,
-                forwardHeaders: new Dictionary<string, string> { ["X-Tenant"] = "acme" },
-                failureCallbackForwardHeaders: new Dictionary<string, string> { ["X-Alert"] = "ops" },
-                retries: 5, delay: "10s", retryDelay: "1000", flowControlKey: "billing", flowControlValue: "parallelism=3",
-                label: "nightly", failureCallback: "https://example.com/failed",
-                payload: WorkflowPayload.Json(new { orderId = 42 }), cancellationToken: ct),
+            Call = async (c, ct) => await c.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/workflow"),
+                WorkflowPayload.Json(new { orderId = 42 }),
+                new WorkflowRunOptions
+                {
+                    WorkflowRunId = "wfr_custom",
+                    NotBefore = DateTimeOffset.FromUnixTimeSeconds(1725323658),
+                    ForwardHeaders = new Dictionary<string, string> { ["X-Tenant"] = "acme" },
+                    FailureCallbackForwardHeaders = new Dictionary<string, string> { ["X-Alert"] = "ops" },
+                    Retries = 5,
+                    Delay = TimeSpan.FromSeconds(10),
+                    RetryDelay = "1000",
+                    FlowControl = new WorkflowFlowControl("billing", parallelism: 3),
+                    Labels = ["nightly"],
+                    FailureCallback = new Uri("https://example.com/failed"),
+                },
+                ct),
             Method = "POST",
             Target = "/v2/trigger/https%3A%2F%2Fexample.com%2Fapi%2Fworkflow",
             Headers =
@@ -59,7 +68,7 @@ public static class OperationCases
         },
         new("triggerWorkflow", "text")
         {
-            Call = async (c, ct) => await c.Runs.TriggerWorkflowAsync("https://example.com/api/workflow", payload: WorkflowPayload.Text("hello, run"), cancellationToken: ct),
+            Call = async (c, ct) => await c.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/workflow"), payload: WorkflowPayload.Text("hello, run"), cancellationToken: ct),
             Method = "POST",
             Target = "/v2/trigger/https%3A%2F%2Fexample.com%2Fapi%2Fworkflow",
             ContentType = "text/plain; charset=utf-8",
@@ -69,7 +78,7 @@ public static class OperationCases
         },
         new("triggerWorkflow", "bytes")
         {
-            Call = async (c, ct) => await c.Runs.TriggerWorkflowAsync("https://example.com/api/workflow", payload: WorkflowPayload.Bytes(Encoding.ASCII.GetBytes("raw-bytes")), cancellationToken: ct),
+            Call = async (c, ct) => await c.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/workflow"), payload: WorkflowPayload.Bytes(Encoding.ASCII.GetBytes("raw-bytes")), cancellationToken: ct),
             Method = "POST",
             Target = "/v2/trigger/https%3A%2F%2Fexample.com%2Fapi%2Fworkflow",
             ContentType = "application/octet-stream",
@@ -80,8 +89,8 @@ public static class OperationCases
         {
             Call = async (c, ct) => await c.Runs.TriggerWorkflowBatchAsync(
             [
-                new BatchTriggerItem { Destination = "https://example.com/a", Body = "one", Headers = new Dictionary<string, string> { ["Upstash-Retries"] = "1" } },
-                new BatchTriggerItem { Destination = "https://example.com/b" },
+                new BatchTriggerItem { Destination = new Uri("https://example.com/a"), Body = "one", Headers = new Dictionary<string, string> { ["Upstash-Retries"] = "1" } },
+                new BatchTriggerItem { Destination = new Uri("https://example.com/b") },
             ], ct),
             Method = "POST",
             Target = "/v2/batch/trigger",
@@ -99,18 +108,24 @@ public static class OperationCases
         },
         new("cancelWorkflowRuns")
         {
-            Call = async (c, ct) => await c.Runs.CancelWorkflowRunsAsync(workflowUrl: ["https://example.com/api"], workflowUrlExactMatch: true, label: ["nightly"], count: 50, cancellationToken: ct),
+            Call = async (c, ct) => await c.Runs.CancelWorkflowRunsAsync(count: 50,
+                filter: new WorkflowRunFilter { WorkflowUrls = ["https://example.com/api"], WorkflowUrlExactMatch = true, Labels = ["nightly"] }, cancellationToken: ct),
             Method = "DELETE",
-            Target = "/v2/workflows/runs?workflowUrl=https%3A%2F%2Fexample.com%2Fapi&workflowUrlExactMatch=true&label=nightly&count=50",
+            Target = "/v2/workflows/runs?count=50&workflowUrl=https%3A%2F%2Fexample.com%2Fapi&workflowUrlExactMatch=true&label=nightly",
             ResponseJson = """{ "cancelled": 2 }""",
             Check = r => Assert.Equal(2, Assert.IsType<CancelWorkflowRunsResult>(r).Cancelled),
         },
         new("listLogs")
         {
-            Call = async (c, ct) => await c.Logs.ListLogsAsync(cursor: "c1", workflowUrl: "https://example.com/api", state: RunLogState.RunFailed,
-                fromDate: 1725000000000, count: 10, trimBody: 100, label: ["a", "b"], cancellationToken: ct),
+            Call = async (c, ct) => await c.Logs.ListLogsAsync(cursor: "c1", count: 10, trimBody: 100, filter: new RunLogFilter
+            {
+                WorkflowUrl = "https://example.com/api",
+                State = RunLogState.RunFailed,
+                FromDate = DateTimeOffset.FromUnixTimeMilliseconds(1725000000000),
+                Labels = ["a", "b"],
+            }, cancellationToken: ct),
             Method = "GET",
-            Target = "/v2/workflows/logs?cursor=c1&workflowUrl=https%3A%2F%2Fexample.com%2Fapi&state=RUN_FAILED&fromDate=1725000000000&count=10&trimBody=100&label=a&label=b",
+            Target = "/v2/workflows/logs?cursor=c1&count=10&trimBody=100&workflowUrl=https%3A%2F%2Fexample.com%2Fapi&state=RUN_FAILED&fromDate=1725000000000&label=a&label=b",
             ResponseJson = """
                 { "cursor": "c2", "runs": [ { "workflowRunId": "wfr_1", "workflowUrl": "https://example.com/api", "workflowState": "RUN_FAILED",
                   "workflowRunCreatedAt": 1725323600000, "workflowRunCompletedAt": 1725323658779, "labels": ["a"],
@@ -127,7 +142,12 @@ public static class OperationCases
         },
         new("listFailedRuns")
         {
-            Call = async (c, ct) => await c.Dlq.ListFailedRunsAsync(count: 50, label: ["nightly"], failureFunctionState: [FailureFunctionState.CallbackFail], flowControlKey: ["billing"], cancellationToken: ct),
+            Call = async (c, ct) => await c.Dlq.ListFailedRunsAsync(count: 50, filter: new FailedRunFilter
+            {
+                Labels = ["nightly"],
+                FailureFunctionStates = [FailureFunctionState.CallbackFail],
+                FlowControlKeys = ["billing"],
+            }, cancellationToken: ct),
             Method = "GET",
             Target = "/v2/workflows/dlq?count=50&label=nightly&failureFunctionState=CALLBACK_FAIL&flowControlKey=billing",
             ResponseJson = $$"""{ "cursor": "", "messages": [ {{DlqEntry}} ] }""",
@@ -163,7 +183,7 @@ public static class OperationCases
         },
         new("resumeWorkflow")
         {
-            Call = async (c, ct) => await c.Dlq.ResumeWorkflowAsync("1725323658779-0", retries: 2, delay: "5m", cancellationToken: ct),
+            Call = async (c, ct) => await c.Dlq.ResumeWorkflowAsync("1725323658779-0", new WorkflowRunOptions { Retries = 2, Delay = TimeSpan.FromMinutes(5) }, ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/resume/1725323658779-0",
             Headers = [("Upstash-Retries", "2"), ("Upstash-Delay", "5m")],
@@ -172,7 +192,10 @@ public static class OperationCases
         },
         new("resumeWorkflows")
         {
-            Call = async (c, ct) => await c.Dlq.ResumeWorkflowsAsync(label: ["nightly"], overrideLabel: "resumed", overrideFlowControlKey: "slow", flowControlValue: "rate=1", cancellationToken: ct),
+            Call = async (c, ct) => await c.Dlq.ResumeWorkflowsAsync(
+                filter: new FailedRunFilter { Labels = ["nightly"] },
+                options: new WorkflowRunOptions { Labels = ["resumed"], FlowControl = new WorkflowFlowControl("slow", rate: 1) },
+                cancellationToken: ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/resume?label=nightly",
             Headers = [("Upstash-Label", "resumed"), ("Upstash-Flow-Control-Key", "slow"), ("Upstash-Flow-Control-Value", "rate=1")],
@@ -181,7 +204,7 @@ public static class OperationCases
         },
         new("restartWorkflow")
         {
-            Call = async (c, ct) => await c.Dlq.RestartWorkflowAsync("1725323658779-0", label: "again", cancellationToken: ct),
+            Call = async (c, ct) => await c.Dlq.RestartWorkflowAsync("1725323658779-0", new WorkflowRunOptions { Labels = ["again"] }, ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/restart/1725323658779-0",
             Headers = [("Upstash-Label", "again")],
@@ -190,7 +213,7 @@ public static class OperationCases
         },
         new("restartWorkflows")
         {
-            Call = async (c, ct) => await c.Dlq.RestartWorkflowsAsync(dlqIds: ["d1", "d 2"], retries: 1, cancellationToken: ct),
+            Call = async (c, ct) => await c.Dlq.RestartWorkflowsAsync(dlqIds: ["d1", "d 2"], options: new WorkflowRunOptions { Retries = 1 }, cancellationToken: ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/restart?dlqIds=d1&dlqIds=d%202",
             Headers = [("Upstash-Retries", "1")],
@@ -242,7 +265,7 @@ public static class OperationCases
         },
         new("pinFlowControlKey")
         {
-            Call = (c, ct) => OperationCase.Done(c.FlowControl.PinFlowControlKeyAsync("billing", parallelism: 3, rate: 10, period: 60, cancellationToken: ct)),
+            Call = (c, ct) => OperationCase.Done(c.FlowControl.PinFlowControlKeyAsync("billing", new FlowControlLimits { Parallelism = 3, Rate = 10, Period = TimeSpan.FromMinutes(1) }, ct)),
             Method = "POST",
             Target = "/v2/flowControl/billing/pin?parallelism=3&rate=10&period=60",
         },

@@ -55,8 +55,8 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
             upstash.AddFailedRun("https://shop.example/api/nightly", labels: ["nightly"]);
             using var client = upstash.CreateClient();
 
-            var page = await client.Dlq.ListFailedRunsAsync(label: ["nightly"]);
-            var run = await client.Dlq.RestartWorkflowAsync(page.Messages[0].DlqId, delay: WorkflowDuration.Format(TimeSpan.FromSeconds(10)));
+            var page = await client.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter { Labels = ["nightly"] });
+            var run = await client.Dlq.RestartWorkflowAsync(page.Messages[0].DlqId, new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(10) });
             Console.WriteLine($"failed runs: {page.Messages.Count}; restarted as {run.WorkflowRunId}");
             """);
 

@@ -41,18 +41,21 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
     }
 
     [Property(MaxTest = 2500, Arbitrary = [typeof(BadInputs)])]
-    public void Header_values_arrive_exactly_or_are_refused_unsent(HeaderText value, bool asDelay)
+    public void Header_values_arrive_exactly_or_are_refused_unsent(HeaderText value, bool asRetryDelay)
     {
         bench.Expect(prism,
-            c => asDelay ? c.Dlq.ResumeWorkflowAsync("dlq-1", delay: value.Value) : c.Dlq.RestartWorkflowAsync("dlq-1", label: value.Value),
-            asDelay ? "delay" : "label",
-            request => Assert.Equal(value.Value, request.Header(asDelay ? "Upstash-Delay" : "Upstash-Label")));
+            c => asRetryDelay
+                ? c.Dlq.ResumeWorkflowAsync("dlq-1", new WorkflowRunOptions { RetryDelay = value.Value })
+                : c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = [value.Value] }),
+            asRetryDelay ? "options.RetryDelay" : "options.Labels",
+            request => Assert.Equal(value.Value, request.Header(asRetryDelay ? "Upstash-Retry-Delay" : "Upstash-Label")));
     }
 
     [Property(MaxTest = 1000)]
-    public void Header_numbers_arrive_exactly(int retries, long notBefore)
+    public void Header_numbers_arrive_exactly(int retries, uint notBefore)
     {
-        bench.Expect(prism, c => c.Runs.TriggerWorkflowAsync("https://example.com/w", notBefore: notBefore, retries: retries), "-", request =>
+        var options = new WorkflowRunOptions { NotBefore = DateTimeOffset.FromUnixTimeSeconds(notBefore), Retries = retries };
+        bench.Expect(prism, c => c.Runs.TriggerWorkflowAsync(new Uri("https://example.com/w"), options: options), "-", request =>
         {
             Assert.Equal(retries.ToString(CultureInfo.InvariantCulture), request.Header("Upstash-Retries"));
             Assert.Equal(notBefore.ToString(CultureInfo.InvariantCulture), request.Header("Upstash-Not-Before"));
@@ -62,7 +65,10 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
     [Property(MaxTest = 1000)]
     public void Query_numbers_arrive_exactly_or_are_refused_outside_the_specs_bounds(int count, long fromDate)
     {
-        bench.Expect(prism, c => c.Dlq.ListFailedRunsAsync(count: count, fromDate: fromDate), "count", request =>
+        // Any time from 1970 to the year 9999, to the millisecond.
+        fromDate = Math.Abs(fromDate % (DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() + 1));
+        var filter = new FailedRunFilter { FromDate = DateTimeOffset.FromUnixTimeMilliseconds(fromDate) };
+        bench.Expect(prism, c => c.Dlq.ListFailedRunsAsync(count: count, filter: filter), "count", request =>
         {
             var query = QueryHelpers.ParseQuery(new Uri(bench.Server.BaseAddress, request.RawTarget).Query);
             Assert.Equal(count.ToString(CultureInfo.InvariantCulture), query["count"].ToString());
@@ -74,7 +80,7 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
     [Property(MaxTest = 1500, Arbitrary = [typeof(BadInputs)])]
     public void Query_list_values_arrive_exactly_or_are_refused_unsent(QueryText[] labels)
     {
-        bench.Expect(prism, c => c.Dlq.ListFailedRunsAsync(label: labels.Select(l => l.Value).ToList()), "label", request =>
+        bench.Expect(prism, c => c.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter { Labels = labels.Select(l => l.Value).ToList() }), "filter.Labels", request =>
         {
             var query = QueryHelpers.ParseQuery(new Uri(bench.Server.BaseAddress, request.RawTarget).Query);
             Assert.Equal(labels.Select(l => l.Value), query["label"].Select(v => v!));
@@ -88,7 +94,7 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
         string text;
         try
         {
-            text = WorkflowDuration.Format(value);
+            text = Core.WorkflowDuration.Format(value);
         }
         catch (ArgumentOutOfRangeException e)
         {

@@ -20,7 +20,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("body")]
         public string? Body { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("destination")]
-        public required string Destination { get; set; }
+        public required System.Uri Destination { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
         public System.Collections.Generic.IDictionary<string, string> Headers { get; set; }
     }
@@ -63,6 +63,19 @@ namespace Upstash.Workflow
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
         public required long Deleted { get; set; }
+    }
+    public sealed class FailedRunFilter
+    {
+        public FailedRunFilter() { }
+        public System.Collections.Generic.IReadOnlyList<string>? CallerIps { get; set; }
+        public System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FailureFunctionState>? FailureFunctionStates { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
+        public System.DateTimeOffset? FromDate { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public System.DateTimeOffset? ToDate { get; set; }
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public string? WorkflowRunId { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }
     }
     public class FailedRunsPage : Upstash.Workflow.IUpstashPage
     {
@@ -148,6 +161,13 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("waitListSize")]
         public int? WaitListSize { get; set; }
     }
+    public sealed class FlowControlLimits
+    {
+        public FlowControlLimits() { }
+        public int? Parallelism { get; set; }
+        public System.TimeSpan? Period { get; set; }
+        public int? Rate { get; set; }
+    }
     public class GlobalParallelism
     {
         public GlobalParallelism() { }
@@ -189,55 +209,13 @@ namespace Upstash.Workflow
     {
         System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = default, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(
-                    System.Collections.Generic.IEnumerable<string>? dlqIds = null,
-                    string? cursor = null,
-                    int? count = default,
-                    long? fromDate = default,
-                    long? toDate = default,
-                    System.Collections.Generic.IEnumerable<string>? workflowUrl = null,
-                    string? workflowRunId = null,
-                    long? workflowCreatedAt = default,
-                    System.Collections.Generic.IEnumerable<string>? label = null,
-                    System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null,
-                    System.Collections.Generic.IEnumerable<string>? callerIp = null,
-                    System.Collections.Generic.IEnumerable<string>? flowControlKey = null,
-                    int? retries = default,
-                    string? delay = null,
-                    string? retryDelay = null,
-                    string? overrideFlowControlKey = null,
-                    string? flowControlValue = null,
-                    string? overrideLabel = null,
-                    string? failureCallback = null,
-                    bool? all = default,
-                    System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = default, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(
-                    System.Collections.Generic.IEnumerable<string>? dlqIds = null,
-                    string? cursor = null,
-                    int? count = default,
-                    long? fromDate = default,
-                    long? toDate = default,
-                    System.Collections.Generic.IEnumerable<string>? workflowUrl = null,
-                    string? workflowRunId = null,
-                    long? workflowCreatedAt = default,
-                    System.Collections.Generic.IEnumerable<string>? label = null,
-                    System.Collections.Generic.IEnumerable<Upstash.Workflow.FailureFunctionState>? failureFunctionState = null,
-                    System.Collections.Generic.IEnumerable<string>? callerIp = null,
-                    System.Collections.Generic.IEnumerable<string>? flowControlKey = null,
-                    int? retries = default,
-                    string? delay = null,
-                    string? retryDelay = null,
-                    string? overrideFlowControlKey = null,
-                    string? flowControlValue = null,
-                    string? overrideLabel = null,
-                    string? failureCallback = null,
-                    bool? all = default,
-                    System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.WorkflowRunOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, Upstash.Workflow.WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.WorkflowRunOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface IFlowControlClient
@@ -246,14 +224,14 @@ namespace Upstash.Workflow
         System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = default, int? rate = default, int? period = default, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, Upstash.Workflow.FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = default, bool? rate = default, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface ILogsClient
     {
-        System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = default, string? workflowRuns = null, Upstash.Workflow.RunLogState? state = default, long? fromDate = default, long? toDate = default, int? count = default, int? trimBody = default, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = default, int? trimBody = default, Upstash.Workflow.RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface INotifyClient
     {
@@ -264,8 +242,8 @@ namespace Upstash.Workflow
     public interface IRunsClient
     {
         System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = default, long? fromDate = default, long? toDate = default, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = default, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = default, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = default, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = default, Upstash.Workflow.WorkflowRunFilter? filter = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, Upstash.Workflow.WorkflowPayload? payload = null, Upstash.Workflow.WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<Upstash.Workflow.BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface ISigningKeysClient
@@ -364,6 +342,20 @@ namespace Upstash.Workflow
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public required string WorkflowRunId { get; set; }
+    }
+    public sealed class RunLogFilter
+    {
+        public RunLogFilter() { }
+        public string? CallerIp { get; set; }
+        public string? FlowControlKey { get; set; }
+        public System.DateTimeOffset? FromDate { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public Upstash.Workflow.RunLogState? State { get; set; }
+        public System.DateTimeOffset? ToDate { get; set; }
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        public string? WorkflowRunId { get; set; }
+        public string? WorkflowRuns { get; set; }
+        public string? WorkflowUrl { get; set; }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.RunLogState>))]
     public readonly struct RunLogState : System.IEquatable<Upstash.Workflow.RunLogState>
@@ -619,10 +611,6 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         public required string WorkflowUrl { get; set; }
     }
-    public static class WorkflowDuration
-    {
-        public static string Format(System.TimeSpan value) { }
-    }
     public sealed class WorkflowFlowControl : System.IEquatable<Upstash.Workflow.WorkflowFlowControl>
     {
         public WorkflowFlowControl(string key, int? parallelism = default, int? rate = default, System.TimeSpan? period = default) { }
@@ -631,10 +619,6 @@ namespace Upstash.Workflow
         public System.TimeSpan? Period { get; }
         public int? Rate { get; }
         public string Value { get; }
-    }
-    public static class WorkflowLabels
-    {
-        public static string Join([System.Runtime.CompilerServices.ParamCollection] System.Collections.Generic.IEnumerable<string> labels) { }
     }
     public abstract class WorkflowPayload
     {
@@ -684,6 +668,17 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         public required string WorkflowUrl { get; set; }
     }
+    public sealed class WorkflowRunFilter
+    {
+        public WorkflowRunFilter() { }
+        public System.Collections.Generic.IReadOnlyList<string>? CallerIps { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
+        public System.DateTimeOffset? FromDate { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public System.DateTimeOffset? ToDate { get; set; }
+        public bool? WorkflowUrlExactMatch { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }
+    }
     public class WorkflowRunLogsPage : Upstash.Workflow.IUpstashPage
     {
         public WorkflowRunLogsPage() { }
@@ -693,6 +688,20 @@ namespace Upstash.Workflow
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
         public required System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun> Runs { get; set; }
+    }
+    public sealed class WorkflowRunOptions
+    {
+        public WorkflowRunOptions() { }
+        public System.TimeSpan? Delay { get; set; }
+        public System.Uri? FailureCallback { get; set; }
+        public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }
+        public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
+        public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public System.DateTimeOffset? NotBefore { get; set; }
+        public int? Retries { get; set; }
+        public string? RetryDelay { get; set; }
+        public string? WorkflowRunId { get; set; }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.WorkflowRunState>))]
     public readonly struct WorkflowRunState : System.IEquatable<Upstash.Workflow.WorkflowRunState>

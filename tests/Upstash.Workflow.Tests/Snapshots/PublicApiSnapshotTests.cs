@@ -59,11 +59,14 @@ public sealed partial class PublicApiSnapshotTests(Reporter reporter) : IClassFi
     public void Restart_reads_like_handwritten_dotnet()
     {
         Assert.Contains(
-            "System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = default, string? delay = null, " +
-            "string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, " +
-            "string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default)",
+            "System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.WorkflowRunOptions? options = null, " +
+            "System.Threading.CancellationToken cancellationToken = default)",
             Api,
             StringComparison.Ordinal);
+        Assert.Contains("public System.TimeSpan? Delay { get; set; }", Api, StringComparison.Ordinal);
+        Assert.Contains("public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }", Api, StringComparison.Ordinal);
+        Assert.Contains("public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }", Api, StringComparison.Ordinal);
+        Assert.Contains("public System.Uri? FailureCallback { get; set; }", Api, StringComparison.Ordinal);
         Assert.Contains("public System.DateTimeOffset? WorkflowCreatedAt { get; set; }", Api, StringComparison.Ordinal);
     }
 

@@ -41,16 +41,10 @@ namespace Upstash.Workflow
         /// <br/>from the first step. A new workflow run ID is generated and all steps will be executed again.
         /// </remarks>
         /// <param name="dlqId">The DLQ ID of the workflow run to restart.</param>
-        /// <param name="retries">Override the number of retries for the workflow steps.</param>
-        /// <param name="delay">Override the delay before executing the workflow. Format is `&lt;value&gt;&lt;unit&gt;` (e.g., "10s", "5m").</param>
-        /// <param name="retryDelay">Override the retry delay expression for the workflow steps.</param>
-        /// <param name="flowControlKey">Override the flow control key for the workflow.</param>
-        /// <param name="flowControlValue">Override the flow control configuration in the format `parallelism=&lt;value&gt;, rate=&lt;value&gt;, period=&lt;value&gt;`.</param>
-        /// <param name="label">Override the label for the workflow.</param>
-        /// <param name="failureCallback">Override the failure callback URL for the workflow.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>Workflow restarted successfully</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -61,18 +55,10 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
         /// <param name="count">The most entries on one page.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>A page of failed runs.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -84,19 +70,11 @@ namespace Upstash.Workflow
         /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
         /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
         /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The entries were deleted.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -130,16 +108,10 @@ namespace Upstash.Workflow
         /// Runs a failed workflow again from the step that failed; steps that had succeeded keep their results. The resumed run gets a new ID, and the entry leaves the DLQ.
         /// </remarks>
         /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The workflow was resumed.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -151,26 +123,12 @@ namespace Upstash.Workflow
         /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
         /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
         /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -182,26 +140,12 @@ namespace Upstash.Workflow
         /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
         /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
         /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="fromDate">Only entries that failed at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only entries that failed at or before this Unix time in milliseconds.</param>
-        /// <param name="workflowUrl">Only runs of these workflow URLs.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="failureFunctionState">Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="overrideFlowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="overrideLabel">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -242,42 +186,20 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            if (retries != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-            }
-            if (delay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-            }
-            if (retryDelay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-            }
-            if (flowControlKey != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
-            }
-            if (flowControlValue != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-            }
-            if (label != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
-            }
-            if (failureCallback != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-            }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/restart/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            urlBuilder_.Append('?');
+            if (options != null)
+            {
+                options.WriteTo_DlqClient_RestartWorkflow(request_, urlBuilder_);
+            }
+            urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -285,7 +207,7 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -300,41 +222,9 @@ namespace Upstash.Workflow
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 100, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            if (fromDate != null)
+            if (filter != null)
             {
-                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (toDate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowUrl != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (workflowRunId != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowCreatedAt != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (label != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (failureFunctionState != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (callerIp != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (flowControlKey != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                filter.WriteTo_DlqClient_ListFailedRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
@@ -344,7 +234,7 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             if (all != null)
@@ -367,41 +257,9 @@ namespace Upstash.Workflow
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            if (fromDate != null)
+            if (filter != null)
             {
-                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (toDate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowUrl != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (workflowRunId != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowCreatedAt != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (label != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (failureFunctionState != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (callerIp != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (flowControlKey != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                filter.WriteTo_DlqClient_DeleteFailedRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
@@ -440,42 +298,20 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            if (retries != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-            }
-            if (delay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-            }
-            if (retryDelay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-            }
-            if (flowControlKey != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
-            }
-            if (flowControlValue != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-            }
-            if (label != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
-            }
-            if (failureCallback != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-            }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/resume/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
+            urlBuilder_.Append('?');
+            if (options != null)
+            {
+                options.WriteTo_DlqClient_ResumeWorkflow(request_, urlBuilder_);
+            }
+            urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -483,37 +319,9 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            if (retries != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-            }
-            if (delay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-            }
-            if (retryDelay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-            }
-            if (overrideFlowControlKey != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
-            }
-            if (flowControlValue != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-            }
-            if (overrideLabel != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
-            }
-            if (failureCallback != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-            }
             if (all != null)
             {
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
@@ -534,41 +342,13 @@ namespace Upstash.Workflow
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            if (fromDate != null)
+            if (filter != null)
             {
-                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                filter.WriteTo_DlqClient_ResumeWorkflows(request_, urlBuilder_);
             }
-            if (toDate != null)
+            if (options != null)
             {
-                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowUrl != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (workflowRunId != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowCreatedAt != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (label != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (failureFunctionState != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (callerIp != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (flowControlKey != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                options.WriteTo_DlqClient_ResumeWorkflows(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
@@ -579,37 +359,9 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, System.Collections.Generic.IEnumerable<string>? label = null, System.Collections.Generic.IEnumerable<FailureFunctionState>? failureFunctionState = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, int? retries = null, string? delay = null, string? retryDelay = null, string? overrideFlowControlKey = null, string? flowControlValue = null, string? overrideLabel = null, string? failureCallback = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            if (retries != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-            }
-            if (delay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-            }
-            if (retryDelay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-            }
-            if (overrideFlowControlKey != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideFlowControlKey, System.Globalization.CultureInfo.InvariantCulture), "overrideFlowControlKey"));
-            }
-            if (flowControlValue != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-            }
-            if (overrideLabel != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(overrideLabel, System.Globalization.CultureInfo.InvariantCulture), "overrideLabel"));
-            }
-            if (failureCallback != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-            }
             if (all != null)
             {
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
@@ -630,41 +382,13 @@ namespace Upstash.Workflow
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            if (fromDate != null)
+            if (filter != null)
             {
-                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                filter.WriteTo_DlqClient_RestartWorkflows(request_, urlBuilder_);
             }
-            if (toDate != null)
+            if (options != null)
             {
-                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowUrl != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (workflowRunId != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowCreatedAt != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (label != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (failureFunctionState != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionState, "failureFunctionState")) { urlBuilder_.Append(System.Uri.EscapeDataString("failureFunctionState")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (callerIp != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (flowControlKey != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                options.WriteTo_DlqClient_RestartWorkflows(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
@@ -716,20 +440,10 @@ namespace Upstash.Workflow
         /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
         /// </remarks>
         /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
-        /// <param name="workflowRunId">Choose the run's ID instead of letting the service generate one.</param>
-        /// <param name="notBefore">Do not start the run before this Unix time, in seconds.</param>
-        /// <param name="forwardHeaders">Any header named Upstash-Forward-&lt;name&gt; is passed on to the workflow endpoint as &lt;name&gt;.</param>
-        /// <param name="failureCallbackForwardHeaders">Any header named Upstash-Failure-Callback-Forward-&lt;name&gt; is passed on to the failure callback as &lt;name&gt;.</param>
-        /// <param name="retries">How many times a failing step is retried.</param>
-        /// <param name="delay">Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</param>
-        /// <param name="retryDelay">An expression for the wait between retries of a step.</param>
-        /// <param name="flowControlKey">The flow-control key the run's steps are counted under.</param>
-        /// <param name="flowControlValue">Limits for the key, as `parallelism=&lt;n&gt;, rate=&lt;n&gt;, period=&lt;duration&gt;` (any of the three).</param>
-        /// <param name="label">A label to find the run by; several labels are separated by commas.</param>
-        /// <param name="failureCallback">A URL called when the run fails for good.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The run was started.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = null, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -762,18 +476,12 @@ namespace Upstash.Workflow
         /// Cancels the unfinished runs that match the filters, or the runs listed in workflowRunIds. With no filter at all it cancels every unfinished run.
         /// </remarks>
         /// <param name="workflowRunIds">The runs to cancel. When given, the other filters are ignored.</param>
-        /// <param name="workflowUrl">Cancel runs of these workflow URLs (prefix match unless workflowUrlExactMatch is true).</param>
-        /// <param name="workflowUrlExactMatch">Match workflowUrl exactly instead of as a prefix.</param>
-        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
-        /// <param name="callerIp">Only runs started from these IP addresses.</param>
-        /// <param name="flowControlKey">Only runs under these flow-control keys.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
         /// <param name="count">Cancel at most this many runs.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The runs were cancelled.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -790,58 +498,20 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(string workflowUrl, string? workflowRunId = null, long? notBefore = null, System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null, System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null, int? retries = null, string? delay = null, string? retryDelay = null, string? flowControlKey = null, string? flowControlValue = null, string? label = null, string? failureCallback = null, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(workflowUrl);
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            if (workflowRunId != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId"));
-            }
-            if (notBefore != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(notBefore, System.Globalization.CultureInfo.InvariantCulture), "notBefore"));
-            }
-            if (forwardHeaders != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders, "Upstash-Forward-", "forwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
-            }
-            if (failureCallbackForwardHeaders != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders, "Upstash-Failure-Callback-Forward-", "failureCallbackForwardHeaders")) request_.Headers.TryAddWithoutValidation(item_.Key, item_.Value);
-            }
-            if (retries != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retries, System.Globalization.CultureInfo.InvariantCulture), "retries"));
-            }
-            if (delay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(delay, System.Globalization.CultureInfo.InvariantCulture), "delay"));
-            }
-            if (retryDelay != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(retryDelay, System.Globalization.CultureInfo.InvariantCulture), "retryDelay"));
-            }
-            if (flowControlKey != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey"));
-            }
-            if (flowControlValue != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(flowControlValue, System.Globalization.CultureInfo.InvariantCulture), "flowControlValue"));
-            }
-            if (label != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(label, System.Globalization.CultureInfo.InvariantCulture), "label"));
-            }
-            if (failureCallback != null)
-            {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(ConvertToString(failureCallback, System.Globalization.CultureInfo.InvariantCulture), "failureCallback"));
-            }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/trigger/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture), "workflowUrl")));
+            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
+            urlBuilder_.Append('?');
+            if (options != null)
+            {
+                options.WriteTo_RunsClient_TriggerWorkflow(request_, urlBuilder_);
+            }
+            urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
             request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -878,7 +548,7 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null, bool? workflowUrlExactMatch = null, long? fromDate = null, long? toDate = null, System.Collections.Generic.IEnumerable<string>? callerIp = null, System.Collections.Generic.IEnumerable<string>? flowControlKey = null, System.Collections.Generic.IEnumerable<string>? label = null, int? count = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             if (all != null)
@@ -893,37 +563,13 @@ namespace Upstash.Workflow
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds, "workflowRunIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
             }
-            if (workflowUrl != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrl, "workflowUrl")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (workflowUrlExactMatch != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrlExactMatch")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrlExactMatch, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (fromDate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(fromDate, 0, null, "fromDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (toDate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(toDate, 0, null, "toDate"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (callerIp != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIp, "callerIp")) { urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (flowControlKey != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKey, "flowControlKey")) { urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (label != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
             if (count != null)
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (filter != null)
+            {
+                filter.WriteTo_RunsClient_CancelWorkflowRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
@@ -946,21 +592,12 @@ namespace Upstash.Workflow
         /// Lists workflow runs with their steps, newest first, one page at a time. Pass the cursor of a page to get the next one.
         /// </remarks>
         /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="workflowUrl">Only runs of this workflow URL.</param>
-        /// <param name="workflowRunId">Only this run.</param>
-        /// <param name="workflowCreatedAt">Only runs created at this Unix time in milliseconds.</param>
-        /// <param name="workflowRuns">Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</param>
-        /// <param name="state">Only runs in this state (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED, STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).</param>
-        /// <param name="fromDate">Only runs created at or after this Unix time in milliseconds.</param>
-        /// <param name="toDate">Only runs created at or before this Unix time in milliseconds.</param>
         /// <param name="count">The most runs on one page.</param>
         /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
-        /// <param name="label">Only runs with one of these labels.</param>
-        /// <param name="flowControlKey">Only runs under this flow-control key.</param>
-        /// <param name="callerIp">Only runs started from this IP address.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>A page of runs.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, string? workflowRuns = null, RunLogState? state = null, long? fromDate = null, long? toDate = null, int? count = null, int? trimBody = null, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -977,7 +614,7 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, string? workflowUrl = null, string? workflowRunId = null, long? workflowCreatedAt = null, string? workflowRuns = null, RunLogState? state = null, long? fromDate = null, long? toDate = null, int? count = null, int? trimBody = null, System.Collections.Generic.IEnumerable<string>? label = null, string? flowControlKey = null, string? callerIp = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -988,34 +625,6 @@ namespace Upstash.Workflow
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            if (workflowUrl != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowUrl")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowUrl, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowRunId != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowCreatedAt != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowCreatedAt")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowCreatedAt, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (workflowRuns != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("workflowRuns")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(workflowRuns, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (state != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("state")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(state, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (fromDate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("fromDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(fromDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (toDate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("toDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(toDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
             if (count != null)
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 1000, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -1024,17 +633,9 @@ namespace Upstash.Workflow
             {
                 urlBuilder_.Append(System.Uri.EscapeDataString("trimBody")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(trimBody, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            if (label != null)
+            if (filter != null)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(label, "label")) { urlBuilder_.Append(System.Uri.EscapeDataString("label")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (flowControlKey != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("flowControlKey")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (callerIp != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("callerIp")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(callerIp, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                filter.WriteTo_LogsClient_ListLogs(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
@@ -1103,12 +704,10 @@ namespace Upstash.Workflow
         /// Fixes the key's limits to the given values, whatever later requests ask for.
         /// </remarks>
         /// <param name="flowControlKey">The flow-control key.</param>
-        /// <param name="parallelism">The most steps under the key at once.</param>
-        /// <param name="rate">The most steps started under the key per period.</param>
-        /// <param name="period">The rate's window, in seconds.</param>
+        /// <param name="limits">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The limits are pinned.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = null, int? rate = null, int? period = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1218,7 +817,7 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, int? parallelism = null, int? rate = null, int? period = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1227,17 +826,9 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/pin");
             urlBuilder_.Append('?');
-            if (parallelism != null)
+            if (limits != null)
             {
-                urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (rate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (period != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("period")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(period, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                limits.WriteTo_FlowControlClient_PinFlowControlKey(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             PrepareRequest(_httpClient, request_, urlBuilder_);
@@ -2350,7 +1941,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("destination")]
 
-        public required string Destination { get; set; }
+        public required System.Uri Destination { get; set; }
 
         /// <summary>
         /// The run's initial payload.
@@ -2818,4 +2409,406 @@ namespace Upstash.Workflow
         internal static readonly string[] DlqClient_ResumeWorkflows = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
         internal static readonly string[] DlqClient_RestartWorkflows = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
     }
+}
+
+namespace Upstash.Workflow
+{
+    /// <summary>Optional values for <see cref="IDlqClient.RestartWorkflowAsync"/>, <see cref="IRunsClient.TriggerWorkflowAsync"/>, <see cref="IDlqClient.ResumeWorkflowAsync"/>, <see cref="IDlqClient.ResumeWorkflowsAsync"/>, <see cref="IDlqClient.RestartWorkflowsAsync"/>: each is sent only when set.</summary>
+    public sealed partial class WorkflowRunOptions
+    {
+        /// <summary>How many times a failing step is retried.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
+        public int? Retries { get; set; }
+
+        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
+        public System.TimeSpan? Delay { get; set; }
+
+        /// <summary>An expression for the wait between retries of a step.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
+        public string? RetryDelay { get; set; }
+
+        /// <summary>The flow-control key the run's steps are counted under.</summary>
+        /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
+        public WorkflowFlowControl? FlowControl { get; set; }
+
+        /// <summary>A label to find the run by; several labels are separated by commas.</summary>
+        /// <remarks>Sent as the <c>Upstash-Label</c> header, comma-joined.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        /// <summary>A URL called when the run fails for good.</summary>
+        /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
+        public System.Uri? FailureCallback { get; set; }
+
+        /// <summary>Choose the run's ID instead of letting the service generate one.</summary>
+        /// <remarks>Sent as the <c>Upstash-Workflow-RunId</c> header. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
+        public string? WorkflowRunId { get; set; }
+
+        /// <summary>Do not start the run before this Unix time, in seconds.</summary>
+        /// <remarks>Sent as the <c>Upstash-Not-Before</c> header, in whole Unix seconds. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
+        public System.DateTimeOffset? NotBefore { get; set; }
+
+        /// <summary>Any header named Upstash-Forward-&lt;name&gt; is passed on to the workflow endpoint as &lt;name&gt;.</summary>
+        /// <remarks>Sent as one <c>Upstash-Forward-&lt;name&gt;</c> header per entry. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
+        public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }
+
+        /// <summary>Any header named Upstash-Failure-Callback-Forward-&lt;name&gt; is passed on to the failure callback as &lt;name&gt;.</summary>
+        /// <remarks>Sent as one <c>Upstash-Failure-Callback-Forward-&lt;name&gt;</c> header per entry. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
+        public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }
+
+        internal void WriteTo_DlqClient_RestartWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (WorkflowRunId is not null) throw new System.ArgumentException("'options.WorkflowRunId' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            if (NotBefore is not null) throw new System.ArgumentException("'options.NotBefore' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            if (ForwardHeaders is not null) throw new System.ArgumentException("'options.ForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            if (FailureCallbackForwardHeaders is not null) throw new System.ArgumentException("'options.FailureCallbackForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            if (Retries is { } retries_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+            }
+            if (Delay is { } delay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+            }
+            if (RetryDelay is { } retryDelay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+            }
+            if (FlowControl is { } flowControl_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+            }
+            if (Labels is { } labels_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+            }
+            if (FailureCallback is { } failureCallback_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+            }
+        }
+
+        internal void WriteTo_RunsClient_TriggerWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (Retries is { } retries_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+            }
+            if (Delay is { } delay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+            }
+            if (RetryDelay is { } retryDelay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+            }
+            if (FlowControl is { } flowControl_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+            }
+            if (Labels is { } labels_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+            }
+            if (FailureCallback is { } failureCallback_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+            }
+            if (WorkflowRunId is { } workflowRunId_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(workflowRunId_, "options.WorkflowRunId"));
+            }
+            if (NotBefore is { } notBefore_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.UnixSeconds(notBefore_, "options.NotBefore"), "options.NotBefore"));
+            }
+            if (ForwardHeaders is { } forwardHeaders_)
+            {
+                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders_, "Upstash-Forward-", "options.ForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
+            }
+            if (FailureCallbackForwardHeaders is { } failureCallbackForwardHeaders_)
+            {
+                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders_, "Upstash-Failure-Callback-Forward-", "options.FailureCallbackForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
+            }
+        }
+
+        internal void WriteTo_DlqClient_ResumeWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_RestartWorkflow(request, query);
+
+        internal void WriteTo_DlqClient_ResumeWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_RestartWorkflow(request, query);
+
+        internal void WriteTo_DlqClient_RestartWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_RestartWorkflow(request, query);
+    }
+
+    /// <summary>Optional values for <see cref="IRunsClient.CancelWorkflowRunsAsync"/>: each is sent only when set.</summary>
+    public sealed partial class WorkflowRunFilter
+    {
+        /// <summary>Cancel runs of these workflow URLs (prefix match unless workflowUrlExactMatch is true).</summary>
+        /// <remarks>Sent as the <c>workflowUrl</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }
+
+        /// <summary>Match workflowUrl exactly instead of as a prefix.</summary>
+        /// <remarks>Sent as the <c>workflowUrlExactMatch</c> query parameter.</remarks>
+        public bool? WorkflowUrlExactMatch { get; set; }
+
+        /// <summary>Only runs created at or after this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>fromDate</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? FromDate { get; set; }
+
+        /// <summary>Only runs created at or before this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>toDate</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? ToDate { get; set; }
+
+        /// <summary>Only runs started from these IP addresses.</summary>
+        /// <remarks>Sent as the <c>callerIp</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? CallerIps { get; set; }
+
+        /// <summary>Only runs under these flow-control keys.</summary>
+        /// <remarks>Sent as the <c>flowControlKey</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
+
+        /// <summary>Only runs with one of these labels.</summary>
+        /// <remarks>Sent as the <c>label</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        internal void WriteTo_RunsClient_CancelWorkflowRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (WorkflowUrls is { } workflowUrls_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
+            }
+            if (WorkflowUrlExactMatch is { } workflowUrlExactMatch_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
+            }
+            if (FromDate is { } fromDate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+            }
+            if (ToDate is { } toDate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+            }
+            if (CallerIps is { } callerIps_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
+            }
+            if (FlowControlKeys is { } flowControlKeys_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
+            }
+            if (Labels is { } labels_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
+            }
+        }
+    }
+
+    /// <summary>Optional values for <see cref="ILogsClient.ListLogsAsync"/>: each is sent only when set.</summary>
+    public sealed partial class RunLogFilter
+    {
+        /// <summary>Only runs of this workflow URL.</summary>
+        /// <remarks>Sent as the <c>workflowUrl</c> query parameter.</remarks>
+        public string? WorkflowUrl { get; set; }
+
+        /// <summary>Only this run.</summary>
+        /// <remarks>Sent as the <c>workflowRunId</c> query parameter.</remarks>
+        public string? WorkflowRunId { get; set; }
+
+        /// <summary>Only runs created at this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>workflowCreatedAt</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+
+        /// <summary>Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</summary>
+        /// <remarks>Sent as the <c>workflowRuns</c> query parameter.</remarks>
+        public string? WorkflowRuns { get; set; }
+
+        /// <summary>Only runs in this state (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED, STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).</summary>
+        /// <remarks>Sent as the <c>state</c> query parameter.</remarks>
+        public RunLogState? State { get; set; }
+
+        /// <summary>Only runs created at or after this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>fromDate</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? FromDate { get; set; }
+
+        /// <summary>Only runs created at or before this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>toDate</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? ToDate { get; set; }
+
+        /// <summary>Only runs with one of these labels.</summary>
+        /// <remarks>Sent as the <c>label</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        /// <summary>Only runs under this flow-control key.</summary>
+        /// <remarks>Sent as the <c>flowControlKey</c> query parameter.</remarks>
+        public string? FlowControlKey { get; set; }
+
+        /// <summary>Only runs started from this IP address.</summary>
+        /// <remarks>Sent as the <c>callerIp</c> query parameter.</remarks>
+        public string? CallerIp { get; set; }
+
+        internal void WriteTo_LogsClient_ListLogs(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (WorkflowUrl is { } workflowUrl_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", workflowUrl_);
+            }
+            if (WorkflowRunId is { } workflowRunId_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
+            }
+            if (WorkflowCreatedAt is { } workflowCreatedAt_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+            }
+            if (WorkflowRuns is { } workflowRuns_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRuns", workflowRuns_);
+            }
+            if (State is { } state_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "state", state_.ToString());
+            }
+            if (FromDate is { } fromDate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+            }
+            if (ToDate is { } toDate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+            }
+            if (Labels is { } labels_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
+            }
+            if (FlowControlKey is { } flowControlKey_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", flowControlKey_);
+            }
+            if (CallerIp is { } callerIp_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", callerIp_);
+            }
+        }
+    }
+
+    /// <summary>Optional values for <see cref="IDlqClient.ListFailedRunsAsync"/>, <see cref="IDlqClient.DeleteFailedRunsAsync"/>, <see cref="IDlqClient.ResumeWorkflowsAsync"/>, <see cref="IDlqClient.RestartWorkflowsAsync"/>: each is sent only when set.</summary>
+    public sealed partial class FailedRunFilter
+    {
+        /// <summary>Only entries that failed at or after this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>fromDate</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? FromDate { get; set; }
+
+        /// <summary>Only entries that failed at or before this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>toDate</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? ToDate { get; set; }
+
+        /// <summary>Only runs of these workflow URLs.</summary>
+        /// <remarks>Sent as the <c>workflowUrl</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }
+
+        /// <summary>Only this run.</summary>
+        /// <remarks>Sent as the <c>workflowRunId</c> query parameter.</remarks>
+        public string? WorkflowRunId { get; set; }
+
+        /// <summary>Only runs created at this Unix time in milliseconds.</summary>
+        /// <remarks>Sent as the <c>workflowCreatedAt</c> query parameter, in Unix milliseconds.</remarks>
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+
+        /// <summary>Only runs with one of these labels.</summary>
+        /// <remarks>Sent as the <c>label</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        /// <summary>Only runs whose failure callback is in one of these states (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).</summary>
+        /// <remarks>Sent as the <c>failureFunctionState</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<FailureFunctionState>? FailureFunctionStates { get; set; }
+
+        /// <summary>Only runs started from these IP addresses.</summary>
+        /// <remarks>Sent as the <c>callerIp</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? CallerIps { get; set; }
+
+        /// <summary>Only runs under these flow-control keys.</summary>
+        /// <remarks>Sent as the <c>flowControlKey</c> query parameter, once per value.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
+
+        internal void WriteTo_DlqClient_ListFailedRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (FromDate is { } fromDate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+            }
+            if (ToDate is { } toDate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+            }
+            if (WorkflowUrls is { } workflowUrls_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
+            }
+            if (WorkflowRunId is { } workflowRunId_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
+            }
+            if (WorkflowCreatedAt is { } workflowCreatedAt_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+            }
+            if (Labels is { } labels_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
+            }
+            if (FailureFunctionStates is { } failureFunctionStates_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "failureFunctionState", item_.ToString());
+            }
+            if (CallerIps is { } callerIps_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
+            }
+            if (FlowControlKeys is { } flowControlKeys_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
+            }
+        }
+
+        internal void WriteTo_DlqClient_DeleteFailedRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_ListFailedRuns(request, query);
+
+        internal void WriteTo_DlqClient_ResumeWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_ListFailedRuns(request, query);
+
+        internal void WriteTo_DlqClient_RestartWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_ListFailedRuns(request, query);
+    }
+
+    /// <summary>Optional values for <see cref="IFlowControlClient.PinFlowControlKeyAsync"/>: each is sent only when set.</summary>
+    public sealed partial class FlowControlLimits
+    {
+        /// <summary>The most steps under the key at once.</summary>
+        /// <remarks>Sent as the <c>parallelism</c> query parameter.</remarks>
+        public int? Parallelism { get; set; }
+
+        /// <summary>The most steps started under the key per period.</summary>
+        /// <remarks>Sent as the <c>rate</c> query parameter.</remarks>
+        public int? Rate { get; set; }
+
+        /// <summary>The rate's window, in seconds.</summary>
+        /// <remarks>Sent as the <c>period</c> query parameter, in whole seconds.</remarks>
+        public System.TimeSpan? Period { get; set; }
+
+        internal void WriteTo_FlowControlClient_PinFlowControlKey(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (Parallelism is { } parallelism_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            if (Rate is { } rate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            if (Period is { } period_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
+            }
+        }
+    }
+
 }

@@ -44,13 +44,13 @@ public static class DriftCorpus
         // ---- Parameters ----
         new("optional header parameter added", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Upstash-Priority", "required": false, "schema": { "type": "integer" } }
-            """)), BuildsClean, Shows: "int? priority = null"),
+            """)), BuildsClean, Shows: "public int? Priority { get; set; }"),
         new("required header parameter added", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Upstash-Region", "required": true, "schema": { "type": "string" } }
             """)), BuildsClean, Shows: "RestartWorkflowAsync(string dlqId, string region,"),
         new("optional query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "source", "required": false, "schema": { "type": "string" } }
-            """)), BuildsClean, Shows: "string? source = null"),
+            """)), BuildsClean, Shows: "public string? Source { get; set; }"),
         new("required query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "queueName", "required": true, "schema": { "type": "string" } }
             """)), BuildsClean, Shows: "ListFailedRunsAsync(string queueName,"),
@@ -66,24 +66,20 @@ public static class DriftCorpus
             { "in": "path", "name": "keyId", "required": true, "schema": { "type": "string" } }
             """)), RefusedWithFix, Codes.PathParameterMissing),
         new("parameter removed", s => Remove(Parameters(s, Dlq, "get"), "count"), BuildsClean, Lacks: "ListFailedRunsAsync(string? cursor = null, int? count"),
-        new("parameter the overlay names removed", s =>
-        {
-            Remove(Parameters(s, BulkRestart, "post"), "Upstash-Label");
-            Remove(Parameters(s, "/v2/workflows/dlq/resume", "post"), "Upstash-Label");
-        },
-            BuildsWithWarning, Codes.OverlayNoMatch, Lacks: "overrideLabel"),
+        new("parameter the overlay types removed", s => Remove(Parameters(s, "/v2/flowControl/{flowControlKey}/pin", "post"), "period"),
+            BuildsWithWarning, Codes.OverlayNoMatch, Lacks: "System.TimeSpan? Period"),
         new("query parameter from string to list", s => Schema(Parameter(s, "/v2/workflows/logs", "get", "workflowUrl")).Replace(Json("""
             { "type": "array", "items": { "type": "string" } }
-            """)), BuildsClean, Shows: "ListLogsAsync(string? cursor = null, System.Collections.Generic.IEnumerable<string>? workflowUrl = null"),
+            """)), BuildsClean, Shows: "public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }"),
         new("wildcard header family added", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Upstash-Callback-Forward-*", "required": false, "schema": { "type": "string" } }
-            """)), BuildsClean, Shows: "IDictionary<string, string>? callbackForwardHeaders = null"),
+            """)), BuildsClean, Shows: "public System.Collections.Generic.IDictionary<string, string>? CallbackForwardHeaders { get; set; }"),
         new("header list added", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Upstash-Tags", "required": false, "schema": { "type": "array", "items": { "type": "string" } } }
-            """)), BuildsClean, Shows: "System.Collections.Generic.IEnumerable<string>? tags = null"),
+            """)), BuildsClean, Shows: "public System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }"),
         new("string date-time query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "since", "required": false, "schema": { "type": "string", "format": "date-time" } }
-            """)), BuildsClean, Shows: "RequestGuard.DateTimeText(since)"),
+            """)), BuildsClean, Shows: "RequestGuard.DateTimeText(since_)"),
         new("header named like another header's parameter", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Retries", "required": false, "schema": { "type": "integer" } }
             """)), RefusedWithFix, Codes.ParameterNameClash),
@@ -92,6 +88,9 @@ public static class DriftCorpus
             """)), RefusedWithFix, Codes.HeaderNameInvalid),
         new("object query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "filter", "required": false, "schema": { "type": "object", "properties": { "label": { "type": "string" } } } }
+            """)), RefusedWithFix, Codes.OptionsMemberInvalid),
+        new("object header parameter added to an operation without options", s => Parameters(s, "/v2/flowControl/{flowControlKey}/unpin", "post").Add(Json("""
+            { "in": "header", "name": "Upstash-Scope", "required": false, "schema": { "type": "object", "properties": { "a": { "type": "string" } } } }
             """)), RefusedWithFix, Codes.ParameterShapeUnsupported),
         new("list path parameter", s => Schema(Parameter(s, FailedRun, "get", "dlqId")).Replace(Json("""
             { "type": "array", "items": { "type": "string" } }
@@ -103,13 +102,16 @@ public static class DriftCorpus
               "parameters": [ { "in": "path", "name": "since", "required": true, "schema": { "type": "number", "format": "date-time" } } ],
               "responses": { "200": { "description": "ok" } } } }
             """), BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "ListLogsSinceAsync(double since,"),
-        new("number date-time in a query", s => Schema(Parameter(s, Dlq, "get", "fromDate")).Replace(Json("""{ "type": "number", "format": "date-time" }""")),
-            BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "ListFailedRunsAsync(string? cursor = null, int? count = null, double? fromDate = null"),
+        new("number date-time in a query the overlay types", s => Schema(Parameter(s, Dlq, "get", "fromDate")).Replace(Json("""{ "type": "number", "format": "date-time" }""")),
+            BuildsClean, Shows: "public System.DateTimeOffset? FromDate { get; set; }"),
+        new("number date-time in a new query parameter", s => Parameters(s, Dlq, "get").Add(Json("""
+            { "in": "query", "name": "lastSeen", "required": false, "schema": { "type": "number", "format": "date-time" } }
+            """)), BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "public double? LastSeen { get; set; }"),
         new("number date-time in a header", s => Schema(Parameter(s, "/v2/trigger/{workflowUrl}", "post", "Upstash-Not-Before")).Replace(Json("""{ "type": "number", "format": "date-time" }""")),
-            BuildsClean, Shows: "long? notBefore = null"),
+            BuildsClean, Shows: "public System.DateTimeOffset? NotBefore { get; set; }"),
         new("number date-time in a new header", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Upstash-Expires-At", "required": false, "schema": { "type": "number", "format": "date-time" } }
-            """)), BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "double? expiresAt = null"),
+            """)), BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "public double? ExpiresAt { get; set; }"),
         new("number date-time in a property", s => Properties(s, "WorkflowRun")["lastRetryAt"] = Json("""{ "type": "number", "format": "date-time" }"""),
             BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "public double? LastRetryAt"),
         new("number date-time in array items", s => Properties(s, "WorkflowRun")["retriedAt"] = Json("""{ "type": "array", "items": { "type": "number", "format": "date-time" } }"""),

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Upstash.Workflow;
+namespace Upstash.Workflow.Core;
 
 /// <summary>
 /// Durations in the API's <c>&lt;number&gt;&lt;unit&gt;</c> format (units d, h, m, s), for
 /// <c>delay</c>, <c>retryDelay</c> and flow-control periods.
 /// </summary>
-public static class WorkflowDuration
+internal static class WorkflowDuration
 {
     /// <summary>
     /// The exact text for <paramref name="value"/> in the largest unit that holds it whole:
