@@ -7,6 +7,7 @@ namespace Upstash.Workflow.Tests.Packaging;
 /// warnings as errors, and run a call. The version is new on every run, so no copy in the NuGet cache
 /// from an earlier run can stand in for the package just packed.
 /// </summary>
+[Collection(ReleaseBuilds.Name)]
 public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Reporter>
 {
     [Fact]
