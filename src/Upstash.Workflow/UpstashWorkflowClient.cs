@@ -80,7 +80,19 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
     }
 
     /// <summary>Authentication over sockets: the innermost part of the chain, the primary handler under dependency injection.</summary>
-    internal static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
+    internal static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null) =>
+        CreateAuthenticatedHandler(options, new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            MaxConnectionsPerServer = options?.MaxConnectionsPerServer ?? throw new ArgumentNullException(nameof(options)),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        }, loggerFactory);
+
+    /// <summary>The whole chain over another transport (an in-memory one measures the client's own cost).</summary>
+    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, HttpMessageHandler transport) =>
+        new DeadlineHandler(options.Timeout) { InnerHandler = CreateAuthenticatedHandler(options, transport, null) };
+
+    private static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new UpstashAuthenticationHandler(
@@ -89,12 +101,7 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
             new TokenHostPolicy(options.AllowedHosts),
             loggerFactory?.CreateLogger<UpstashAuthenticationHandler>())
         {
-            InnerHandler = new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            },
+            InnerHandler = transport,
         };
     }
 

@@ -120,16 +120,17 @@ public sealed class CSharpAdapter(string headerPrefix)
                 }
             }
             // A parameter grouped into an options type is a member there; its name need only differ from the other members'.
-            var key = OptionsObjects.TypeOf(parameter, defaults) is { } group ? $"{group}.{Names.UpperFirst(name)}" : name;
+            var key = OptionsObjects.TypeOf(parameter, defaults) is { } group ? $"{group}.{Names.UpperFirst(parameter.Value<string>("x-options-member") ?? name)}" : name;
             if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
             {
                 key += "/" + part;
             }
             if (taken.TryGetValue(key, out var other))
             {
+                var (what, extension) = key.Contains('.', StringComparison.Ordinal) ? ($"the member {key.Split('/')[0]}", "x-options-member") : ($"the C# parameter '{name}'", "x-originalName");
                 diagnostics.Error(Codes.ParameterNameClash,
-                    $"{operation.Display}: {kind} parameter '{wire}' and {other} would both be the C# parameter '{name}'. " +
-                    $"Name one in the overlay: {{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-originalName: <name> }} }}",
+                    $"{operation.Display}: {kind} parameter '{wire}' and {other} would both be {what}. " +
+                    $"Name one in the overlay: {{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ {extension}: <name> }} }}",
                     parameter);
                 continue;
             }

@@ -32,8 +32,8 @@ public sealed record OptionsType(string Name, IReadOnlyList<OptionsMember> Membe
 /// and a parameter's own <c>x-options: T</c> or <c>x-options: false</c> overrides that. So a parameter
 /// upstream adds to such an operation later becomes a new member, not a new method parameter, and no
 /// caller breaks. Each group becomes one parameter of the method, named after the type's last word
-/// ("WorkflowRunOptions" → <c>options</c>), in place of its first member; the members' names come from
-/// <c>x-originalName</c>, and their types from the schema: <c>x-unix-time</c> → DateTimeOffset,
+/// ("WorkflowRunOptions" → <c>options</c>), after the method's own parameters; the members' names come from
+/// <c>x-options-member</c> (else the parameter's C# name), and their types from the schema: <c>x-unix-time</c> → DateTimeOffset,
 /// <c>x-duration</c> → TimeSpan, <c>format: uri</c> → Uri, a header marked <c>x-comma-separated</c> → a list,
 /// lists, enums and header families as they are.
 /// Several parameters naming one member with <c>x-options-part</c> form one member of the handwritten
@@ -114,7 +114,7 @@ public static class OptionsObjects
                             diagnostics.Error(Codes.OptionsMemberInvalid,
                                 $"{operation.Display}: parameter '{member.Value<string>("name")}' would be {type}.{read.Member.Name} as {Describe(read.Member)}, " +
                                 $"but another operation's parameter makes it {Describe(earlier.Member)}. Name it otherwise in the overlay: " +
-                                $"{{ target: \"{operation.Target}.parameters[?(@.name=='{member.Value<string>("name")}')]\", update: {{ x-originalName: <name> }} }}, or keep it a parameter with x-options: false.",
+                                $"{{ target: \"{operation.Target}.parameters[?(@.name=='{member.Value<string>("name")}')]\", update: {{ x-options-member: <name> }} }}, or keep it a parameter with x-options: false.",
                                 member);
                         }
                     }
@@ -126,7 +126,7 @@ public static class OptionsObjects
                     {
                         diagnostics.Error(Codes.OptionsMemberInvalid,
                             $"{operation.Display}: two parameters would both be {type}.{read.Member.Name}. Name one in the overlay: " +
-                            $"{{ target: \"{operation.Target}.parameters[?(@.name=='{member.Value<string>("name")}')]\", update: {{ x-originalName: <name> }} }}", member);
+                            $"{{ target: \"{operation.Target}.parameters[?(@.name=='{member.Value<string>("name")}')]\", update: {{ x-options-member: <name> }} }}", member);
                     }
                     wires.Add(read.Wire);
                     (descriptions.TryGetValue((type, read.Member.Name), out var said) ? said : descriptions[(type, read.Member.Name)] = []).Add(read.Member.Description);
@@ -184,6 +184,10 @@ public static class OptionsObjects
         return result;
     }
 
+    /// <summary>A grouped parameter's member name: <c>x-options-member</c>, else its C# parameter name (<c>x-originalName</c>).</summary>
+    public static string? MemberName(JObject parameter) =>
+        parameter.Value<string>("x-options-member") ?? parameter.Value<string>("x-originalName");
+
     /// <summary>The options type a parameter joins, if any: its own x-options, else the operation's default for its place. Required parameters stay parameters.</summary>
     public static string? TypeOf(JObject parameter, JObject? defaults)
     {
@@ -211,7 +215,7 @@ public static class OptionsObjects
     {
         var wire = parameter.Value<string>("name") ?? "";
         var place = parameter.Value<string>("in") ?? "";
-        var name = Names.UpperFirst(parameter.Value<string>("x-originalName") ?? Names.Camel(wire));
+        var name = Names.UpperFirst(MemberName(parameter) ?? Names.Camel(wire));
         var description = parameter.Value<string>("description") ?? "";
         var schema = OpenApiDocument.Resolve(root, parameter["schema"]) as JObject ?? new JObject();
         if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)

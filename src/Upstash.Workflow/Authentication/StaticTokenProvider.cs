@@ -7,8 +7,10 @@ internal sealed class StaticTokenProvider(string token) : IAccessTokenProvider
 {
     public AllowedHostsValidator AllowedHostsValidator { get; } = new();
 
+    private readonly Task<string> _token = Task.FromResult(token);
+
     public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(token);
+        _token;
 
     public override string ToString() => "StaticTokenProvider { token = *** }";
 }

@@ -24,10 +24,26 @@ internal sealed partial class TokenHostPolicy
     /// <summary>True for the hosts Upstash serves the API from.</summary>
     public static bool IsUpstashHost(string host) => UpstashHost().IsMatch(host);
 
+    /// <summary>The last place found allowed; every call of one client goes to the same one, so it is checked once.</summary>
+    private Place? _allowed;
+
+    private sealed record Place(string Scheme, string Host, int Port);
+
     /// <summary>Throws <see cref="UpstashConfigurationException"/> unless the token may be sent to <paramref name="uri"/>.</summary>
     public void EnsureAllowed(Uri uri, AllowedHostsValidator? providerValidator = null)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        if (uri.IsAbsoluteUri && _allowed is { } allowed && allowed.Port == uri.Port &&
+            string.Equals(allowed.Host, uri.Host, StringComparison.Ordinal) && string.Equals(allowed.Scheme, uri.Scheme, StringComparison.Ordinal))
+        {
+            return;
+        }
+        Check(uri, providerValidator);
+        _allowed = new Place(uri.Scheme, uri.Host, uri.Port);
+    }
+
+    private void Check(Uri uri, AllowedHostsValidator? providerValidator)
+    {
         if (!uri.IsAbsoluteUri)
         {
             throw new UpstashConfigurationException("The request has no absolute URI; set a base address so the client knows where the token goes.");

@@ -40,12 +40,21 @@ internal sealed partial class UpstashAuthenticationHandler : DelegatingHandler
         _policy.EnsureAllowed(uri, _tokens.AllowedHostsValidator);
 
         var token = await _tokens.GetAuthorizationTokenAsync(uri, null, cancellationToken).ConfigureAwait(false);
-        CheckToken(token);
-        LogSending(_logger, request.Method, uri.GetLeftPart(UriPartial.Path), _mode);
+        // The header value is made (and the token checked) once per token, not once per call.
+        var bearer = _bearer;
+        if (bearer is null || !string.Equals(bearer.Token, token, StringComparison.Ordinal))
+        {
+            CheckToken(token);
+            _bearer = bearer = new Bearer(token, new AuthenticationHeaderValue("Bearer", token));
+        }
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            LogSending(_logger, request.Method, uri.GetLeftPart(UriPartial.Path), _mode);
+        }
 
         if (_mode == UpstashAuthMode.BearerHeader)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = bearer.Header;
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -61,7 +70,16 @@ internal sealed partial class UpstashAuthenticationHandler : DelegatingHandler
         }
     }
 
-    private static void CheckToken(string? token)
+    /// <summary>The last token and its header value, swapped as one reference so concurrent calls never mix them.</summary>
+    private sealed record Bearer(string Token, AuthenticationHeaderValue Header)
+    {
+        // The token stays out of anything printed.
+        public override string ToString() => "Bearer { *** }";
+    }
+
+    private Bearer? _bearer;
+
+    private static void CheckToken([System.Diagnostics.CodeAnalysis.NotNull] string? token)
     {
         if (string.IsNullOrEmpty(token))
         {

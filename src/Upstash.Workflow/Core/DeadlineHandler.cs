@@ -27,19 +27,19 @@ internal sealed class DeadlineHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var what = $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
+        // One timer-backed source per call, as HttpClient's own timeout makes; it lives until the body is read.
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
         try
         {
             var response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
-            response.Content = new DeadlineContent(response.Content, deadline, cancellationToken, _timeout, what);
+            response.Content = new DeadlineContent(response.Content, deadline, cancellationToken, _timeout, request);
             return response;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
         {
             deadline.Dispose();
-            throw new UpstashTimeoutException(_timeout, what, e);
+            throw new UpstashTimeoutException(_timeout, Describe(request), e);
         }
         catch
         {
@@ -48,28 +48,39 @@ internal sealed class DeadlineHandler : DelegatingHandler
         }
     }
 
-    /// <summary>The answer's body, read under the call's deadline; disposing it ends the deadline.</summary>
+    /// <summary>"POST https://host/path", for a timeout's message; only made when one happens.</summary>
+    private static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
+
     private sealed class DeadlineContent : HttpContent
     {
         private readonly HttpContent _inner;
         private readonly CancellationTokenSource _deadline;
         private readonly CancellationToken _caller;
         private readonly TimeSpan _timeout;
-        private readonly string _what;
+        private readonly HttpRequestMessage _request;
 
-        public DeadlineContent(HttpContent inner, CancellationTokenSource deadline, CancellationToken caller, TimeSpan timeout, string what)
+        public DeadlineContent(HttpContent inner, CancellationTokenSource deadline, CancellationToken caller, TimeSpan timeout, HttpRequestMessage request)
         {
-            (_inner, _deadline, _caller, _timeout, _what) = (inner, deadline, caller, timeout, what);
+            (_inner, _deadline, _caller, _timeout, _request) = (inner, deadline, caller, timeout, request);
             foreach (var (name, values) in inner.Headers)
             {
                 Headers.TryAddWithoutValidation(name, values);
             }
         }
 
-        // The reader's token is kept for the stream's synchronous reads (Json.NET reads synchronously): once the
-        // headers are in, HttpClient's own token no longer follows the caller, so the caller's must be joined here.
-        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-            new DeadlineStream(await Guard(() => _inner.ReadAsStreamAsync(Linked(cancellationToken)), cancellationToken).ConfigureAwait(false), this, cancellationToken);
+        // Once the headers are in, HttpClient's own token no longer follows the caller, so the caller's token
+        // is joined with the deadline for every read of the body.
+        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return new DeadlineStream(await _inner.ReadAsStreamAsync(Linked(cancellationToken)).ConfigureAwait(false), this, cancellationToken);
+            }
+            catch (OperationCanceledException e) when (Explains(cancellationToken))
+            {
+                throw Translate(e, cancellationToken);
+            }
+        }
 
         protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
@@ -118,24 +129,17 @@ internal sealed class DeadlineHandler : DelegatingHandler
             return _linked.Token;
         }
 
-        internal async Task<T> Guard<T>(Func<Task<T>> read, CancellationToken reader)
-        {
-            try
-            {
-                return await read().ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (reader.IsCancellationRequested || _caller.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(e.Message, e, reader.IsCancellationRequested ? reader : _caller);
-            }
-            catch (OperationCanceledException e) when (_deadline.IsCancellationRequested)
-            {
-                throw new UpstashTimeoutException(_timeout, _what, e);
-            }
-        }
+        /// <summary>Whether a cancelled read was cancelled by the reader, the caller or the deadline (else it is left as it came).</summary>
+        internal bool Explains(CancellationToken reader) =>
+            reader.IsCancellationRequested || _caller.IsCancellationRequested || _deadline.IsCancellationRequested;
+
+        /// <summary>A cancelled read: the caller's (or reader's) cancellation stays one; the deadline's becomes a timeout.</summary>
+        internal Exception Translate(OperationCanceledException e, CancellationToken reader) =>
+            reader.IsCancellationRequested || _caller.IsCancellationRequested
+                ? new OperationCanceledException(e.Message, e, reader.IsCancellationRequested ? reader : _caller)
+                : new UpstashTimeoutException(_timeout, Describe(_request), e);
     }
 
-    /// <summary>Reads of the body's stream, each bounded by the call's deadline.</summary>
     private sealed class DeadlineStream(Stream inner, DeadlineContent owner, CancellationToken reader) : Stream
     {
         public override bool CanRead => true;
@@ -148,7 +152,9 @@ internal sealed class DeadlineHandler : DelegatingHandler
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count), reader).AsTask().GetAwaiter().GetResult();
+        // A synchronous read cannot be cancelled; it is not used by the client (which reads asynchronously) and
+        // never waits on an asynchronous one.
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -156,7 +162,14 @@ internal sealed class DeadlineHandler : DelegatingHandler
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var token = cancellationToken.CanBeCanceled ? cancellationToken : reader;
-            return await owner.Guard(() => inner.ReadAsync(buffer, owner.Linked(token)).AsTask(), token).ConfigureAwait(false);
+            try
+            {
+                return await inner.ReadAsync(buffer, owner.Linked(token)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (owner.Explains(token))
+            {
+                throw owner.Translate(e, token);
+            }
         }
 
         public override void Flush()

@@ -91,17 +91,21 @@ internal static class RequestGuard
     /// A list query parameter must hold something: an empty list would be sent as no parameter at all,
     /// which for a bulk call's ids means "everything". Items must not be blank.
     /// </summary>
-    public static IEnumerable<T> QueryList<T>(IEnumerable<T> values, string parameterName)
+    public static IReadOnlyList<T> QueryList<T>(IEnumerable<T> values, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(values, parameterName);
-        var list = values.ToList();
+        // A caller's list or array is checked where it is; anything else is read once, into a list.
+        var list = values as IReadOnlyList<T> ?? values.ToList();
         if (list.Count == 0)
         {
             throw new ArgumentException($"'{parameterName}' is empty: pass null to leave it out, or at least one value.", parameterName);
         }
-        if (list.Exists(v => v is null || v is string text && string.IsNullOrWhiteSpace(text)))
+        for (var i = 0; i < list.Count; i++)
         {
-            throw new ArgumentException($"'{parameterName}' contains an empty or blank value.", parameterName);
+            if (list[i] is null || list[i] is string text && string.IsNullOrWhiteSpace(text))
+            {
+                throw new ArgumentException($"'{parameterName}' contains an empty or blank value.", parameterName);
+            }
         }
         return list;
     }
@@ -112,12 +116,15 @@ internal static class RequestGuard
     /// </summary>
     public static string HeaderList(IEnumerable<string> values, string parameterName)
     {
-        var list = QueryList(values, parameterName).ToList();
-        if (list.Exists(v => v.Contains(',', StringComparison.Ordinal)))
+        var list = QueryList(values, parameterName);
+        for (var i = 0; i < list.Count; i++)
         {
-            throw new ArgumentException($"'{parameterName}' has a value with a comma; values are sent comma-joined in one header, so it would arrive as two.", parameterName);
+            if (list[i].Contains(',', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"'{parameterName}' has a value with a comma; values are sent comma-joined in one header, so it would arrive as two.", parameterName);
+            }
         }
-        return HeaderValue(string.Join(',', list), parameterName);
+        return HeaderValue(list.Count == 1 ? list[0] : string.Join(',', list), parameterName);
     }
 
     /// <summary>Appends "name=value&amp;" to a query being built, both percent-encoded.</summary>

@@ -44,7 +44,8 @@ public sealed class GeneratorFindingsTests
         var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
         Assert.Contains("'Retries'", finding.Message, StringComparison.Ordinal);
         Assert.Contains("'Upstash-Retries'", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("x-originalName", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("WorkflowRunOptions.Retries", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("x-options-member", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1118,7 +1118,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("header")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Header { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Header { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         /// <summary>
         /// The request body, when it is UTF-8 text.
@@ -1184,7 +1184,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("labels")]
 
-        public System.Collections.Generic.IList<string> Labels { get; set; } = [];
+        public System.Collections.Generic.IList<string> Labels { get => field ??= []; set; }
 
         /// <summary>
         /// The flow-control key of the run.
@@ -1208,7 +1208,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("responseHeader")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeader { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeader { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         /// <summary>
         /// The body of the last failed attempt's answer, when it is UTF-8 text.
@@ -1289,7 +1289,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
 
-        public System.Collections.Generic.IList<GroupedSteps> Steps { get; set; } = [];
+        public System.Collections.Generic.IList<GroupedSteps> Steps { get => field ??= []; set; }
 
         /// <summary>
         /// What the workflow returned.
@@ -1331,7 +1331,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("labels")]
 
-        public System.Collections.Generic.IList<string> Labels { get; set; } = [];
+        public System.Collections.Generic.IList<string> Labels { get => field ??= []; set; }
 
         /// <summary>
         /// The flow-control key of the run.
@@ -1356,7 +1356,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
 
-        public System.Collections.Generic.IList<StepInfo> Steps { get; set; } = [];
+        public System.Collections.Generic.IList<StepInfo> Steps { get => field ??= []; set; }
 
         /// <summary>
         /// How the steps ran.
@@ -1433,7 +1433,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("callHeaders")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callResponseStatus")]
 
@@ -1445,7 +1445,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("callResponseHeaders")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallResponseHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallResponseHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         /// <summary>
         /// The event the step waits for.
@@ -1543,7 +1543,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("failHeaders")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> FailHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> FailHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("failStatus")]
 
@@ -1559,7 +1559,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("responseHeaders")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
 
@@ -1592,7 +1592,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         /// <summary>
         /// When the wait times out, in Unix seconds.
@@ -1616,7 +1616,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
 
-        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> TimeoutHeaders { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>();
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> TimeoutHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -1957,7 +1957,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
 
-        public System.Collections.Generic.IDictionary<string, string> Headers { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
+        public System.Collections.Generic.IDictionary<string, string> Headers { get => field ??= new System.Collections.Generic.Dictionary<string, string>(); set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]

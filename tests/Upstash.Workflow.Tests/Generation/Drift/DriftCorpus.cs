@@ -115,7 +115,7 @@ public static class DriftCorpus
         new("number date-time in a property", s => Properties(s, "WorkflowRun")["lastRetryAt"] = Json("""{ "type": "number", "format": "date-time" }"""),
             BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "public double? LastRetryAt"),
         new("number date-time in array items", s => Properties(s, "WorkflowRun")["retriedAt"] = Json("""{ "type": "array", "items": { "type": "number", "format": "date-time" } }"""),
-            BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "System.Collections.Generic.IList<double> RetriedAt { get; set; } = [];"),
+            BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "System.Collections.Generic.IList<double> RetriedAt { get => field ??= []; set; }"),
         new("number date-time in map values", s => Properties(s, "WorkflowRun")["stepTimes"] = Json("""{ "type": "object", "additionalProperties": { "type": "integer", "format": "date-time" } }"""),
             BuildsWithWarning, Codes.TimestampTypedAsDateTime, Shows: "System.Collections.Generic.IDictionary<string, long> StepTimes"),
 

@@ -1,0 +1,82 @@
+using Upstash.Workflow.Benchmarks;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Performance;
+
+/// <summary>
+/// Bytes allocated per call, over many calls, against budgets near the performance goals. The transport
+/// answers at once from memory (the benchmarks' CannedHandler), so each call runs to its end on the test's
+/// thread and GC.GetAllocatedBytesForCurrentThread sees all of it; the client runs with its deadline and
+/// authentication handlers, as a user gets it. Deterministic: no time is measured here.
+/// </summary>
+[Collection(AllocationCollection.Name)]
+public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Reporter>
+{
+    private const int Calls = 400;
+
+    // Budgets just above what the client allocates today, so any growth fails here. The goals (2,600 B for a
+    // restart, 1.05× the floor for a DLQ page) are lower; README's performance section says what is left.
+    private const long RestartBudget = 4_600;
+    private const double DlqPageBudget = 1.22;
+
+    [Fact]
+    public async Task A_restart_with_two_overrides_stays_within_its_budget()
+    {
+        using var client = Client(Canned.NewRun);
+        using var floor = new HttpClient(new CannedHandler(Canned.NewRun));
+        var raw = new FloorClient(floor);
+
+        var ours = await PerCallAsync(() => client.Dlq.RestartWorkflowAsync(Canned.DlqId, new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(10), Labels = ["nightly"] }));
+        var floorBytes = await PerCallAsync(() => raw.RestartAsync(Canned.DlqId, "10s", "nightly"));
+
+        reporter.Say($"Allocated per call, restart with two overrides: UpstashGen {ours:N0} B, raw floor {floorBytes:N0} B ({(double)ours / floorBytes:F2}×); budget {RestartBudget:N0} B (goal 2,600 B).");
+        Assert.InRange(ours, 1, RestartBudget);
+    }
+
+    [Fact]
+    public async Task A_dlq_page_stays_within_its_budget()
+    {
+        using var client = Client(Canned.DlqPage);
+        using var floor = new HttpClient(new CannedHandler(Canned.DlqPage));
+        var raw = new FloorClient(floor);
+
+        var ours = await PerCallAsync(() => client.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter { Labels = ["nightly"] }));
+        var floorBytes = await PerCallAsync(() => raw.ListDlqAsync("nightly"));
+
+        var ratio = (double)ours / floorBytes;
+        reporter.Say($"Allocated per call, DLQ page of 100 entries: UpstashGen {ours:N0} B, raw floor {floorBytes:N0} B ({ratio:F3}×); budget {DlqPageBudget:F2}× (goal 1.05×).");
+        Assert.InRange(ratio, 0.5, DlqPageBudget);
+    }
+
+    private static UpstashWorkflowClient Client(byte[] answer)
+    {
+        var options = new UpstashWorkflowClientOptions { BaseAddress = Canned.BaseAddress, Token = Canned.Token };
+        var http = new HttpClient(UpstashWorkflowClient.CreateHandler(options, new CannedHandler(answer)));
+        UpstashWorkflowClient.Configure(http, options);
+        return new UpstashWorkflowClient(http);
+    }
+
+    /// <summary>Average bytes one call allocates on this thread, after warming up; each call must complete synchronously.</summary>
+    private static async Task<long> PerCallAsync<T>(Func<Task<T>> call)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await call();
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Calls; i++)
+        {
+            var task = call();
+            Assert.True(task.IsCompletedSuccessfully, "the call did not complete on this thread, so its allocations would be missed");
+            _ = task.Result;
+        }
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+    }
+}
+
+/// <summary>Allocation counts are per thread; nothing else runs beside them in this collection.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationCollection
+{
+    public const string Name = "Allocation budgets";
+}
