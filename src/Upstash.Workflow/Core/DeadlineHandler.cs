@@ -62,9 +62,13 @@ internal sealed class DeadlineHandler : DelegatingHandler
         public DeadlineContent(HttpContent inner, CancellationTokenSource deadline, CancellationToken caller, TimeSpan timeout, HttpRequestMessage request)
         {
             (_inner, _deadline, _caller, _timeout, _request) = (inner, deadline, caller, timeout, request);
-            foreach (var (name, values) in inner.Headers)
+            // NonValidated: the values as they came, without parsing or a copy of each list.
+            foreach (var (name, values) in inner.Headers.NonValidated)
             {
-                Headers.TryAddWithoutValidation(name, values);
+                foreach (var value in values)
+                {
+                    Headers.TryAddWithoutValidation(name, value);
+                }
             }
         }
 
