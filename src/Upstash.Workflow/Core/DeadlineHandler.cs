@@ -33,6 +33,15 @@ internal sealed class DeadlineHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            if (request is UpstashRequestMessage generated)
+            {
+                // The generated client reads the body under this deadline itself (UpstashClientBase) and
+                // ends it with the request: no wrapper around the body.
+                generated.Keep(deadline, _timeout);
+                // The answer names the request the caller sent (a handler inside may have sent a copy): it carries the deadline.
+                response.RequestMessage = request;
+                return response;
+            }
             response.Content = new DeadlineContent(response.Content, deadline, cancellationToken, _timeout, request);
             return response;
         }
@@ -49,7 +58,7 @@ internal sealed class DeadlineHandler : DelegatingHandler
     }
 
     /// <summary>"POST https://host/path", for a timeout's message; only made when one happens.</summary>
-    private static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
+    internal static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
 
     private sealed class DeadlineContent : HttpContent
     {

@@ -61,8 +61,52 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
         {
             return;
         }
-        throw await ErrorMapper.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        UpstashWorkflowException error;
+        using (var joined = BodyToken(response, cancellationToken, out var body))
+        {
+            try
+            {
+                error = await ErrorMapper.FromResponseAsync(response, body).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (Stopped(response, e, cancellationToken) is { } stopped)
+            {
+                throw stopped;
+            }
+        }
+        throw error;
     }
+
+    /// <summary>
+    /// The token a body is read under: the call's deadline when <see cref="DeadlineHandler"/> left one, joined
+    /// with the caller's token when that can be cancelled (HttpClient stops following the caller's token once
+    /// the headers are in). The source returned, if any, is the join, to dispose after the read.
+    /// </summary>
+    private static CancellationTokenSource? BodyToken(HttpResponseMessage response, CancellationToken cancellationToken, out CancellationToken body)
+    {
+        if (response.RequestMessage is not UpstashRequestMessage { Deadline: { } deadline })
+        {
+            body = cancellationToken;
+            return null;
+        }
+        if (!cancellationToken.CanBeCanceled)
+        {
+            body = deadline.Token;
+            return null;
+        }
+        var joined = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        body = joined.Token;
+        return joined;
+    }
+
+    /// <summary>A body read that was stopped: by the caller (their cancellation, with their token) or by the deadline (a timeout).</summary>
+    private static Exception? Stopped(HttpResponseMessage response, OperationCanceledException e, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? new OperationCanceledException(e.Message, e, cancellationToken)
+        : TimedOut(response, cancellationToken) is { } timeout ? new UpstashTimeoutException(timeout.Timeout, DeadlineHandler.Describe(timeout), e)
+        : null;
+
+    /// <summary>The request whose deadline (not the caller) stopped a read of its answer, if that is what happened.</summary>
+    private static UpstashRequestMessage? TimedOut(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && response.RequestMessage is UpstashRequestMessage { Deadline.IsCancellationRequested: true } request ? request : null;
 
     /// <summary>A JSON request body, written with the generated metadata of <typeparamref name="T"/>.</summary>
     protected HttpContent JsonBody<T>(T value) => JsonContent.Create(value, TypeInfo<T>(), new MediaTypeHeaderValue("application/json"));
@@ -76,13 +120,18 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     {
         ArgumentNullException.ThrowIfNull(response);
         T? value;
+        using var joined = BodyToken(response, cancellationToken, out var body);
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(body).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                value = await JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
+                value = await JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(), body).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException e) when (Stopped(response, e, cancellationToken) is { } stopped)
+        {
+            throw stopped;
         }
         catch (JsonException e)
         {

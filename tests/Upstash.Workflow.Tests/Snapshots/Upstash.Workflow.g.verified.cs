@@ -189,7 +189,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/restart/");
@@ -209,7 +209,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq");
@@ -236,7 +236,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             if (all != null)
             {
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
@@ -273,7 +273,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/");
@@ -288,7 +288,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
@@ -301,7 +301,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/resume/");
@@ -321,7 +321,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             if (all != null)
             {
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
@@ -361,7 +361,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             if (all != null)
             {
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
@@ -402,7 +402,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/callback/");
@@ -417,7 +417,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/dlq/callback/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
@@ -501,7 +501,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(workflowUrl);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/trigger/");
@@ -523,7 +523,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(runs);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = JsonBody<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
@@ -538,7 +538,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/runs/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
@@ -550,7 +550,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             if (all != null)
             {
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
@@ -616,7 +616,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/workflows/logs");
@@ -763,7 +763,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/flowControl");
@@ -777,7 +777,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/flowControl/");
@@ -792,7 +792,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
@@ -806,7 +806,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
@@ -820,7 +820,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
@@ -840,7 +840,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
@@ -864,7 +864,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
@@ -877,7 +877,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/globalParallelism");
@@ -931,7 +931,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/keys");
@@ -944,7 +944,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/keys/rotate");
@@ -1014,7 +1014,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/notify/");
@@ -1031,7 +1031,7 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/notify/");
@@ -1049,7 +1049,7 @@ namespace Upstash.Workflow
         public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = new System.Text.StringBuilder();
             urlBuilder_.Append("v2/waiters/");
