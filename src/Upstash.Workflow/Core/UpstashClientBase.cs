@@ -29,19 +29,19 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     public static readonly HttpRequestOptionsKey<int> SuccessRedirect = new("Upstash.Workflow.SuccessRedirect");
 
     /// <summary>
-    /// Makes the operation's relative path absolute against the client's base address, so a base
-    /// address without a trailing slash ("https://host/prefix") keeps its last segment.
+    /// The start of a request's URL: the client's base address, ending in one '/', so a base address without
+    /// a trailing slash ("https://host/prefix") keeps its last segment. The generated code appends the
+    /// operation's relative path and query to it.
     /// </summary>
-    protected static void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder relativeUrl)
+    protected static StringBuilder StartUrl(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(relativeUrl);
         var baseAddress = client.BaseAddress ?? throw new InvalidOperationException(
             "The HttpClient has no BaseAddress. Create the client through UpstashWorkflowClient or AddUpstashWorkflowClient.");
         var root = baseAddress.AbsoluteUri;
-        relativeUrl.Insert(0, root.EndsWith('/') ? root : root + "/");
-        request.RequestUri = new Uri(relativeUrl.ToString(), UriKind.Absolute);
+        // Room for the root and a typical path and query, so the builder rarely grows.
+        var url = new StringBuilder(root.Length + 96).Append(root);
+        return root.EndsWith('/') ? url : url.Append('/');
     }
 
     /// <summary>

@@ -191,7 +191,7 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/restart/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
             urlBuilder_.Append('?');
@@ -200,7 +200,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_RestartWorkflow(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -211,7 +211,7 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq");
             urlBuilder_.Append('?');
             if (cursor != null)
@@ -227,7 +227,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_DlqClient_ListFailedRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
@@ -242,7 +242,7 @@ namespace Upstash.Workflow
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
             }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq");
             urlBuilder_.Append('?');
             if (dlqIds != null)
@@ -262,7 +262,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_DlqClient_DeleteFailedRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_DeleteFailedRuns);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -275,10 +275,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
@@ -289,10 +289,10 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -303,7 +303,7 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/resume/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
             urlBuilder_.Append('?');
@@ -312,7 +312,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_ResumeWorkflow(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -327,7 +327,7 @@ namespace Upstash.Workflow
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
             }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/resume");
             urlBuilder_.Append('?');
             if (dlqIds != null)
@@ -351,7 +351,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_ResumeWorkflows(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_ResumeWorkflows);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -367,7 +367,7 @@ namespace Upstash.Workflow
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
             }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/restart");
             urlBuilder_.Append('?');
             if (dlqIds != null)
@@ -391,7 +391,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_RestartWorkflows(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_RestartWorkflows);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -404,10 +404,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/callback/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -418,10 +418,10 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/callback/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -503,7 +503,7 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(workflowUrl);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/trigger/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
             urlBuilder_.Append('?');
@@ -512,7 +512,7 @@ namespace Upstash.Workflow
                 options.WriteTo_RunsClient_TriggerWorkflow(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -526,9 +526,9 @@ namespace Upstash.Workflow
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = JsonBody<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/batch/trigger");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
@@ -539,10 +539,10 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/runs/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -556,7 +556,7 @@ namespace Upstash.Workflow
                 _ = all; // client-side only: read by RequestGuard.CheckBulk below
             }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/runs");
             urlBuilder_.Append('?');
             if (workflowRunIds != null)
@@ -572,7 +572,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_RunsClient_CancelWorkflowRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.RunsClient_CancelWorkflowRuns);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -618,7 +618,7 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/logs");
             urlBuilder_.Append('?');
             if (cursor != null)
@@ -638,7 +638,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_LogsClient_ListLogs(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
@@ -765,9 +765,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
@@ -779,10 +779,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
@@ -793,11 +793,11 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/pause");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -807,11 +807,11 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/resume");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -821,7 +821,7 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/pin");
@@ -831,7 +831,7 @@ namespace Upstash.Workflow
                 limits.WriteTo_FlowControlClient_PinFlowControlKey(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -841,7 +841,7 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/unpin");
@@ -855,7 +855,7 @@ namespace Upstash.Workflow
                 urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
             urlBuilder_.Length--;
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -865,11 +865,11 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/resetRate");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -879,9 +879,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/globalParallelism");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
@@ -933,9 +933,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/keys");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
@@ -946,9 +946,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/keys/rotate");
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
@@ -1016,10 +1016,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/notify/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -1033,12 +1033,12 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/notify/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
             urlBuilder_.Append("/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -1051,10 +1051,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = new System.Text.StringBuilder();
+            var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/waiters/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            PrepareRequest(_httpClient, request_, urlBuilder_);
+            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
