@@ -95,7 +95,7 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         var runs = items.Select(i =>
         {
             var headers = i!["headers"] as JsonObject;
-            var run = state.Trigger(i["destination"]!.GetValue<string>(), null, Labels(headers?["Upstash-Label"]?.GetValue<string>()), headers?["Upstash-Flow-Control-Key"]?.GetValue<string>());
+            var run = state.Trigger(i["destination"]!.GetValue<string>(), Item(headers, "Upstash-Workflow-RunId"), Labels(Item(headers, "Upstash-Label")), Item(headers, "Upstash-Flow-Control-Key"));
             return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated = false };
         }).ToList();
         await r.Ok(runs, 201);
@@ -321,6 +321,10 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
 
     private static Overrides Overrides(Request r) =>
         new(r.Header("Upstash-Label") is { } label ? Labels(label) : null, r.Header("Upstash-Flow-Control-Key"));
+
+    /// <summary>A header from a batch item's map; header names are case-insensitive there as on the wire.</summary>
+    private static string? Item(JsonObject? headers, string name) =>
+        headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.GetValue<string>();
 
     private static string[] Labels(string? header) =>
         header?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

@@ -54,7 +54,7 @@ public static class OptionsObjects
 
     public static IReadOnlyList<OptionsType> Group(JObject root, DiagnosticBag diagnostics)
     {
-        var members = new Dictionary<string, Dictionary<string, (OptionsMember Member, JToken At)>>(StringComparer.Ordinal);
+        var members = new Dictionary<string, Dictionary<string, OptionsMember>>(StringComparer.Ordinal);
         var memberSchemas = new Dictionary<string, JObject>(StringComparer.Ordinal);
         var descriptions = new Dictionary<(string Type, string Member), List<string>>();
         var uses = new Dictionary<string, List<OptionsUse>>(StringComparer.Ordinal);
@@ -109,18 +109,18 @@ public static class OptionsObjects
                     }
                     if (known.TryGetValue(read.Member.Name, out var earlier))
                     {
-                        if (earlier.Member with { Description = "" } != read.Member with { Description = "" })
+                        if (earlier with { Description = "" } != read.Member with { Description = "" })
                         {
                             diagnostics.Error(Codes.OptionsMemberInvalid,
                                 $"{operation.Display}: parameter '{member.Value<string>("name")}' would be {type}.{read.Member.Name} as {Describe(read.Member)}, " +
-                                $"but another operation's parameter makes it {Describe(earlier.Member)}. Name it otherwise in the overlay: " +
+                                $"but another operation's parameter makes it {Describe(earlier)}. Name it otherwise in the overlay: " +
                                 $"{{ target: \"{operation.Target}.parameters[?(@.name=='{member.Value<string>("name")}')]\", update: {{ x-options-member: <name> }} }}, or keep it a parameter with x-options: false.",
                                 member);
                         }
                     }
                     else
                     {
-                        known[read.Member.Name] = (read.Member, member);
+                        known[read.Member.Name] = read.Member;
                     }
                     if (wires.Exists(w => w.Member == read.Member.Name && w.Part == read.Wire.Part))
                     {
@@ -177,7 +177,7 @@ public static class OptionsObjects
             schemas[type] = new JObject { ["type"] = "object", ["properties"] = memberSchemas[type] };
             // A member documented differently by several operations says what most of them say (the first on a tie).
             var typeMembers = members[type].Values
-                .Select(m => m.Member with { Description = descriptions[(type, m.Member.Name)].GroupBy(d => d).OrderByDescending(g => g.Count()).First().Key })
+                .Select(m => m with { Description = descriptions[(type, m.Name)].GroupBy(d => d).OrderByDescending(g => g.Count()).First().Key })
                 .ToList();
             result.Add(new OptionsType(type, typeMembers, uses[type]));
         }
