@@ -112,7 +112,8 @@ public static class GeneratorCommand
         var client = nswagCode.Replace(JsonContextWriter.Placeholder, contextName, StringComparison.Ordinal)
             + JsonContextWriter.Write(nswagCode, contextName, @namespace)
             + BulkFiltersWriter.Write(csharp, @namespace)
-            + OptionsWriter.Write(adapter.OptionsTypes, @namespace);
+            + OptionsWriter.Write(adapter.OptionsTypes, @namespace)
+            + AnswerConstructorsWriter.Write(csharp, nswagCode, @namespace);
         // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
         if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
         {

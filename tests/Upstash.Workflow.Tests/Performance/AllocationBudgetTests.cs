@@ -15,10 +15,11 @@ public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Rep
     private const int Calls = 400;
 
     // Budgets just above what the client allocates today in the Debug build the tests run (Release allocates
-    // less: see README's performance table), so any growth fails here. The goals (2,600 B for a restart,
-    // 1.05× the floor for a DLQ page) are lower; README's performance section says what is left.
-    private const long RestartBudget = 3_750;
-    private const double DlqPageBudget = 1.10;
+    // less: see README's performance table), so any growth fails here. A DLQ page's budget is its goal
+    // (1.05× the floor); a restart's goal (2,600 B) is lower than its budget: README's performance section
+    // says what is left.
+    private const long RestartBudget = 3_600;
+    private const double DlqPageBudget = 1.05;
 
     [Fact]
     public async Task A_restart_with_two_overrides_stays_within_its_budget()

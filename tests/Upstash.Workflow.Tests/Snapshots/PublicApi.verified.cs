@@ -20,48 +20,58 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("body")]
         public string? Body { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("destination")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Uri Destination { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
         public System.Collections.Generic.IDictionary<string, string> Headers { get; set; }
     }
     public class BatchTriggerResult
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public BatchTriggerResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
         public bool? Deduplicated { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
     public class BulkRunAgainResult : Upstash.Workflow.IUpstashPage
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public BulkRunAgainResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<Upstash.Workflow.StartedRun> WorkflowRuns { get; set; }
     }
     public class CancelWorkflowRunsResult
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public CancelWorkflowRunsResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required int Cancelled { get; set; }
     }
     public class DeleteFailedRunsResult : Upstash.Workflow.IUpstashPage
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public DeleteFailedRunsResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required long Deleted { get; set; }
     }
     public sealed class FailedRunFilter
@@ -79,12 +89,14 @@ namespace Upstash.Workflow
     }
     public class FailedRunsPage : Upstash.Workflow.IUpstashPage
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public FailedRunsPage() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<Upstash.Workflow.WorkflowDlqMessage> Messages { get; set; }
     }
     public class FailureFunction
@@ -135,10 +147,12 @@ namespace Upstash.Workflow
     }
     public class FlowControlKeyStatus
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public FlowControlKeyStatus() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string FlowControlKey { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("isPaused")]
         public bool? IsPaused { get; set; }
@@ -170,12 +184,15 @@ namespace Upstash.Workflow
     }
     public class GlobalParallelism
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public GlobalParallelism() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required int ParallelismCount { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required int ParallelismMax { get; set; }
     }
     public class GroupedSteps
@@ -315,32 +332,41 @@ namespace Upstash.Workflow
     }
     public class RestartWorkflowResult
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public RestartWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
     public class ResumeWorkflowResult
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public ResumeWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
     public class RetryFailureCallbackResult
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public RetryFailureCallbackResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
     public sealed class RunLogFilter
@@ -386,22 +412,28 @@ namespace Upstash.Workflow
     }
     public class SigningKeys
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public SigningKeys() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("current")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string Current { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("next")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string Next { get; set; }
     }
     public class StartedRun
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public StartedRun() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
     public class StepInfo
@@ -454,12 +486,15 @@ namespace Upstash.Workflow
     }
     public class TriggerWorkflowResult
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public TriggerWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
     public class UnauthorizedException : Upstash.Workflow.UpstashWorkflowException
@@ -564,6 +599,7 @@ namespace Upstash.Workflow
     }
     public class WorkflowDlqMessage
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowDlqMessage() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
@@ -576,6 +612,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string DlqId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failureCallback")]
         public string? FailureCallback { get; set; }
@@ -605,10 +642,13 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowUrl { get; set; }
     }
     public sealed class WorkflowFlowControl : System.IEquatable<Upstash.Workflow.WorkflowFlowControl>
@@ -635,6 +675,7 @@ namespace Upstash.Workflow
     }
     public class WorkflowRun
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowRun() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
@@ -658,14 +699,18 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
         public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowRunCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunResponse")]
         public string? WorkflowRunResponse { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required Upstash.Workflow.WorkflowRunState WorkflowState { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowUrl { get; set; }
     }
     public sealed class WorkflowRunFilter
@@ -681,12 +726,14 @@ namespace Upstash.Workflow
     }
     public class WorkflowRunLogsPage : Upstash.Workflow.IUpstashPage
     {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowRunLogsPage() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun> Runs { get; set; }
     }
     public sealed class WorkflowRunOptions

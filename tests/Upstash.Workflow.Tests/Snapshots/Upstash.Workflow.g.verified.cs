@@ -1074,6 +1074,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string DlqId { get; set; }
 
         /// <summary>
@@ -1082,6 +1083,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowUrl { get; set; }
 
         /// <summary>
@@ -1090,6 +1092,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -1098,6 +1101,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>
@@ -1245,6 +1249,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -1253,10 +1258,12 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required WorkflowRunState WorkflowState { get; set; }
 
         /// <summary>
@@ -1265,6 +1272,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowRunCreatedAt { get; set; }
 
         /// <summary>
@@ -1674,6 +1682,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string FlowControlKey { get; set; }
 
         /// <summary>
@@ -1743,10 +1752,12 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("current")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string Current { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("next")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string Next { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -1889,6 +1900,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -1897,6 +1909,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -1915,6 +1928,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -1923,6 +1937,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -1941,6 +1956,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("destination")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Uri Destination { get; set; }
 
         /// <summary>
@@ -1975,6 +1991,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -1983,6 +2000,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>
@@ -2009,6 +2027,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required int Cancelled { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -2031,6 +2050,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<WorkflowRun> Runs { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -2127,6 +2147,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<WorkflowDlqMessage> Messages { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -2145,6 +2166,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required long Deleted { get; set; }
 
         /// <summary>
@@ -2171,6 +2193,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -2179,6 +2202,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -2197,6 +2221,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -2205,6 +2230,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -2219,6 +2245,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<StartedRun> WorkflowRuns { get; set; }
 
         /// <summary>
@@ -2245,6 +2272,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
@@ -2253,6 +2281,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -2271,6 +2300,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required int ParallelismMax { get; set; }
 
         /// <summary>
@@ -2279,6 +2309,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
 
+        [System.Text.Json.Serialization.JsonRequired]
         public required int ParallelismCount { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -2811,4 +2842,168 @@ namespace Upstash.Workflow
         }
     }
 
+}
+
+namespace Upstash.Workflow
+{
+    public partial class WorkflowDlqMessage
+    {
+        /// <summary>An empty WorkflowDlqMessage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public WorkflowDlqMessage()
+        {
+            DlqId = "";
+            WorkflowUrl = "";
+            WorkflowRunId = "";
+        }
+    }
+
+    public partial class WorkflowRun
+    {
+        /// <summary>An empty WorkflowRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public WorkflowRun()
+        {
+            WorkflowRunId = "";
+            WorkflowUrl = "";
+        }
+    }
+
+    public partial class FlowControlKeyStatus
+    {
+        /// <summary>An empty FlowControlKeyStatus, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public FlowControlKeyStatus()
+        {
+            FlowControlKey = "";
+        }
+    }
+
+    public partial class SigningKeys
+    {
+        /// <summary>An empty SigningKeys, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public SigningKeys()
+        {
+            Current = "";
+            Next = "";
+        }
+    }
+
+    public partial class RestartWorkflowResult
+    {
+        /// <summary>An empty RestartWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public RestartWorkflowResult()
+        {
+            WorkflowRunId = "";
+        }
+    }
+
+    public partial class TriggerWorkflowResult
+    {
+        /// <summary>An empty TriggerWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public TriggerWorkflowResult()
+        {
+            WorkflowRunId = "";
+        }
+    }
+
+    public partial class BatchTriggerResult
+    {
+        /// <summary>An empty BatchTriggerResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public BatchTriggerResult()
+        {
+            WorkflowRunId = "";
+        }
+    }
+
+    public partial class CancelWorkflowRunsResult
+    {
+        /// <summary>An empty CancelWorkflowRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public CancelWorkflowRunsResult()
+        {
+        }
+    }
+
+    public partial class WorkflowRunLogsPage
+    {
+        /// <summary>An empty WorkflowRunLogsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public WorkflowRunLogsPage()
+        {
+            Runs = [];
+        }
+    }
+
+    public partial class FailedRunsPage
+    {
+        /// <summary>An empty FailedRunsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public FailedRunsPage()
+        {
+            Messages = [];
+        }
+    }
+
+    public partial class DeleteFailedRunsResult
+    {
+        /// <summary>An empty DeleteFailedRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public DeleteFailedRunsResult()
+        {
+        }
+    }
+
+    public partial class ResumeWorkflowResult
+    {
+        /// <summary>An empty ResumeWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public ResumeWorkflowResult()
+        {
+            WorkflowRunId = "";
+        }
+    }
+
+    public partial class StartedRun
+    {
+        /// <summary>An empty StartedRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public StartedRun()
+        {
+            WorkflowRunId = "";
+        }
+    }
+
+    public partial class BulkRunAgainResult
+    {
+        /// <summary>An empty BulkRunAgainResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public BulkRunAgainResult()
+        {
+            WorkflowRuns = [];
+        }
+    }
+
+    public partial class RetryFailureCallbackResult
+    {
+        /// <summary>An empty RetryFailureCallbackResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public RetryFailureCallbackResult()
+        {
+            WorkflowRunId = "";
+        }
+    }
+
+    public partial class GlobalParallelism
+    {
+        /// <summary>An empty GlobalParallelism, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public GlobalParallelism()
+        {
+        }
+    }
 }
