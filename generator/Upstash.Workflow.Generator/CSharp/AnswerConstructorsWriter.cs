@@ -55,35 +55,13 @@ public static partial class AnswerConstructorsWriter
         return code.Length == 0 ? "" : $"\nnamespace {@namespace}\n{{\n{code.ToString().TrimEnd('\n')}\n}}\n";
     }
 
-    /// <summary>Component names reached from any request body or parameter, directly or through other components.</summary>
+    /// <summary>Class names of the components reached from any request body or parameter.</summary>
     private static HashSet<string> RequestTypes(JObject adapted)
     {
-        const string Prefix = "#/components/schemas/";
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<JContainer>();
-        foreach (var operation in OpenApiDocument.Operations(adapted))
-        {
-            if (operation.Node["requestBody"] is JContainer body)
-            {
-                pending.Push(body);
-            }
-            if (operation.Node["parameters"] is JContainer parameters)
-            {
-                pending.Push(parameters);
-            }
-        }
-        while (pending.Count > 0)
-        {
-            foreach (var reference in pending.Pop().DescendantsAndSelf().OfType<JProperty>().Where(p => p.Name == "$ref"))
-            {
-                if ((string?)reference.Value is { } target && target.StartsWith(Prefix, StringComparison.Ordinal) &&
-                    reached.Add(Names.Pascal(target[Prefix.Length..])) && adapted["components"]?["schemas"]?[target[Prefix.Length..]] is JContainer schema)
-                {
-                    pending.Push(schema);
-                }
-            }
-        }
-        return reached;
+        var starts = OpenApiDocument.Operations(adapted)
+            .SelectMany(o => new[] { o.Node["requestBody"], o.Node["parameters"] })
+            .OfType<JContainer>();
+        return OpenApiDocument.ReachedSchemas(adapted, starts).Select(Names.Pascal).ToHashSet(StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"^\s*public partial class (?<type>[A-Za-z_]\w*)\b", RegexOptions.Multiline)]

@@ -229,20 +229,7 @@ public sealed class CSharpAdapter(string headerPrefix)
         {
             return;
         }
-        const string Prefix = "#/components/schemas/";
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<JContainer>([root["paths"] as JContainer ?? new JObject()]);
-        while (pending.Count > 0)
-        {
-            foreach (var reference in pending.Pop().Descendants().OfType<JProperty>().Where(p => p.Name == "$ref"))
-            {
-                if ((string?)reference.Value is { } target && target.StartsWith(Prefix, StringComparison.Ordinal) &&
-                    reached.Add(target[Prefix.Length..]) && schemas[target[Prefix.Length..]] is JContainer schema)
-                {
-                    pending.Push(schema);
-                }
-            }
-        }
+        var reached = OpenApiDocument.ReachedSchemas(root, [root["paths"] as JContainer ?? new JObject()]);
         foreach (var unused in schemas.Properties().Where(p => !reached.Contains(p.Name)).ToList())
         {
             unused.Remove();

@@ -60,6 +60,19 @@ public static partial class OptionsWriter
             code.Append($"        /// <remarks>Sent as {sentAs}.{scope}</remarks>\n");
             code.Append($"        public {member.PropertyType} {member.Name} {{ get; set; }}\n\n");
         }
+        // A member every taker sends the same way is written once, in its own method the writers call.
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            var ways = type.Uses.Select(u => Wires(u, member)).Where(w => w.Count > 0).ToList();
+            if (ways.Skip(1).All(w => w.SequenceEqual(ways[0])) && type.Uses.Select(u => u.ParameterName).Distinct().Count() == 1)
+            {
+                shared.Add(member.Name);
+                code.Append($"        private void Write{member.Name}(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)\n        {{\n");
+                WriteMember(code, member, ways[0], type.Uses[0].ParameterName);
+                code.Append("        }\n\n");
+            }
+        }
         // Operations that send the same members the same way (the DLQ filter on list, delete, resume and
         // restart) share one writer; the others forward to it.
         var written = new Dictionary<string, OptionsUse>(StringComparer.Ordinal);
@@ -72,13 +85,28 @@ public static partial class OptionsWriter
                 continue;
             }
             written[shape] = use;
-            WriteUse(code, type, use);
+            WriteUse(code, type, use, shared);
         }
         code.Length--;
         code.Append("    }\n\n");
     }
 
-    private static void WriteUse(StringBuilder code, OptionsType type, OptionsUse use)
+    private static List<OptionsWire> Wires(OptionsUse use, OptionsMember member) => use.Wires.Where(w => w.Member == member.Name).ToList();
+
+    /// <summary>The statements that check and send one member, when it is set.</summary>
+    private static void WriteMember(StringBuilder code, OptionsMember member, List<OptionsWire> wires, string parameterName)
+    {
+        var label = $"{parameterName}.{member.Name}";
+        var local = Local(member.Name);
+        code.Append($"            if ({member.Name} is {{ }} {local})\n            {{\n");
+        foreach (var wire in wires)
+        {
+            code.Append("                ").Append(Statement(member, wire, local, label)).Append('\n');
+        }
+        code.Append("            }\n");
+    }
+
+    private static void WriteUse(StringBuilder code, OptionsType type, OptionsUse use, HashSet<string> shared)
     {
         code.Append($"        internal void {use.WriterName}(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)\n        {{\n");
         // Members this operation does not take are refused first, so nothing is written for a call that fails.
@@ -89,19 +117,17 @@ public static partial class OptionsWriter
         }
         foreach (var member in type.Members)
         {
-            var label = $"{use.ParameterName}.{member.Name}";
-            var local = Local(member.Name);
-            var wires = use.Wires.Where(w => w.Member == member.Name).ToList();
+            var wires = Wires(use, member);
             if (wires.Count == 0)
             {
                 continue;
             }
-            code.Append($"            if ({member.Name} is {{ }} {local})\n            {{\n");
-            foreach (var wire in wires)
+            if (shared.Contains(member.Name))
             {
-                code.Append("                ").Append(Statement(member, wire, local, label)).Append('\n');
+                code.Append($"            Write{member.Name}(request, query);\n");
+                continue;
             }
-            code.Append("            }\n");
+            WriteMember(code, member, wires, use.ParameterName);
         }
         code.Append("        }\n\n");
     }

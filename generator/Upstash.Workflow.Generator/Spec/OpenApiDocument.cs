@@ -109,6 +109,27 @@ public static class OpenApiDocument
         return false;
     }
 
+    /// <summary>The names of the component schemas reached from <paramref name="starts"/>, directly or through other components.</summary>
+    public static HashSet<string> ReachedSchemas(JObject root, IEnumerable<JContainer> starts)
+    {
+        const string Prefix = "#/components/schemas/";
+        var schemas = root["components"]?["schemas"] as JObject;
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JContainer>(starts);
+        while (pending.Count > 0)
+        {
+            foreach (var reference in pending.Pop().DescendantsAndSelf().OfType<JProperty>().Where(p => p.Name == "$ref"))
+            {
+                if ((string?)reference.Value is { } target && target.StartsWith(Prefix, StringComparison.Ordinal) &&
+                    reached.Add(target[Prefix.Length..]) && schemas?[target[Prefix.Length..]] is JContainer schema)
+                {
+                    pending.Push(schema);
+                }
+            }
+        }
+        return reached;
+    }
+
     /// <summary>Follows a local <c>$ref</c> ("#/components/..."); returns the token itself when it is not one.</summary>
     public static JToken? Resolve(JObject root, JToken? token)
     {

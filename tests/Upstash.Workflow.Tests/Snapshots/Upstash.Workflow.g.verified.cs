@@ -2487,82 +2487,113 @@ namespace Upstash.Workflow
         /// <remarks>Sent as one <c>Upstash-Failure-Callback-Forward-&lt;name&gt;</c> header per entry. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
         public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }
 
-        internal void WriteTo_DlqClient_RestartWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        private void WriteRetries(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
-            if (WorkflowRunId is not null) throw new System.ArgumentException("'options.WorkflowRunId' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
-            if (NotBefore is not null) throw new System.ArgumentException("'options.NotBefore' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
-            if (ForwardHeaders is not null) throw new System.ArgumentException("'options.ForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
-            if (FailureCallbackForwardHeaders is not null) throw new System.ArgumentException("'options.FailureCallbackForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
             if (Retries is { } retries_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
+        }
+
+        private void WriteDelay(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (Delay is { } delay_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
             }
+        }
+
+        private void WriteRetryDelay(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (RetryDelay is { } retryDelay_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
             }
+        }
+
+        private void WriteFlowControl(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FlowControl is { } flowControl_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
                 request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
             }
+        }
+
+        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (Labels is { } labels_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
             }
+        }
+
+        private void WriteFailureCallback(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FailureCallback is { } failureCallback_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
 
-        internal void WriteTo_RunsClient_TriggerWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        private void WriteWorkflowRunId(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
-            if (Retries is { } retries_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
-            }
-            if (Delay is { } delay_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
-            }
-            if (RetryDelay is { } retryDelay_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
-            }
-            if (FlowControl is { } flowControl_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
-            }
-            if (Labels is { } labels_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
-            }
-            if (FailureCallback is { } failureCallback_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
-            }
             if (WorkflowRunId is { } workflowRunId_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(workflowRunId_, "options.WorkflowRunId"));
             }
+        }
+
+        private void WriteNotBefore(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (NotBefore is { } notBefore_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.UnixSeconds(notBefore_, "options.NotBefore"), "options.NotBefore"));
             }
+        }
+
+        private void WriteForwardHeaders(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (ForwardHeaders is { } forwardHeaders_)
             {
                 foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders_, "Upstash-Forward-", "options.ForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
+        }
+
+        private void WriteFailureCallbackForwardHeaders(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FailureCallbackForwardHeaders is { } failureCallbackForwardHeaders_)
             {
                 foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders_, "Upstash-Failure-Callback-Forward-", "options.FailureCallbackForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
+        }
+
+        internal void WriteTo_DlqClient_RestartWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (WorkflowRunId is not null) throw new System.ArgumentException("'options.WorkflowRunId' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            if (NotBefore is not null) throw new System.ArgumentException("'options.NotBefore' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            if (ForwardHeaders is not null) throw new System.ArgumentException("'options.ForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            if (FailureCallbackForwardHeaders is not null) throw new System.ArgumentException("'options.FailureCallbackForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
+            WriteRetries(request, query);
+            WriteDelay(request, query);
+            WriteRetryDelay(request, query);
+            WriteFlowControl(request, query);
+            WriteLabels(request, query);
+            WriteFailureCallback(request, query);
+        }
+
+        internal void WriteTo_RunsClient_TriggerWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            WriteRetries(request, query);
+            WriteDelay(request, query);
+            WriteRetryDelay(request, query);
+            WriteFlowControl(request, query);
+            WriteLabels(request, query);
+            WriteFailureCallback(request, query);
+            WriteWorkflowRunId(request, query);
+            WriteNotBefore(request, query);
+            WriteForwardHeaders(request, query);
+            WriteFailureCallbackForwardHeaders(request, query);
         }
 
         internal void WriteTo_DlqClient_ResumeWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_RestartWorkflow(request, query);
@@ -2603,36 +2634,71 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>label</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
 
-        internal void WriteTo_RunsClient_CancelWorkflowRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        private void WriteWorkflowUrls(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (WorkflowUrls is { } workflowUrls_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
             }
+        }
+
+        private void WriteWorkflowUrlExactMatch(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (WorkflowUrlExactMatch is { } workflowUrlExactMatch_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
             }
+        }
+
+        private void WriteFromDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FromDate is { } fromDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
+        }
+
+        private void WriteToDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (ToDate is { } toDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
+        }
+
+        private void WriteCallerIps(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (CallerIps is { } callerIps_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
             }
+        }
+
+        private void WriteFlowControlKeys(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FlowControlKeys is { } flowControlKeys_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
             }
+        }
+
+        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (Labels is { } labels_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
             }
+        }
+
+        internal void WriteTo_RunsClient_CancelWorkflowRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            WriteWorkflowUrls(request, query);
+            WriteWorkflowUrlExactMatch(request, query);
+            WriteFromDate(request, query);
+            WriteToDate(request, query);
+            WriteCallerIps(request, query);
+            WriteFlowControlKeys(request, query);
+            WriteLabels(request, query);
         }
     }
 
@@ -2679,48 +2745,98 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>callerIp</c> query parameter.</remarks>
         public string? CallerIp { get; set; }
 
-        internal void WriteTo_LogsClient_ListLogs(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        private void WriteWorkflowUrl(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (WorkflowUrl is { } workflowUrl_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", workflowUrl_);
             }
+        }
+
+        private void WriteWorkflowRunId(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (WorkflowRunId is { } workflowRunId_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
             }
+        }
+
+        private void WriteWorkflowCreatedAt(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
+        }
+
+        private void WriteWorkflowRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (WorkflowRuns is { } workflowRuns_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRuns", workflowRuns_);
             }
+        }
+
+        private void WriteState(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (State is { } state_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "state", state_.ToString());
             }
+        }
+
+        private void WriteFromDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FromDate is { } fromDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
+        }
+
+        private void WriteToDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (ToDate is { } toDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
+        }
+
+        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (Labels is { } labels_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
             }
+        }
+
+        private void WriteFlowControlKey(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FlowControlKey is { } flowControlKey_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", flowControlKey_);
             }
+        }
+
+        private void WriteCallerIp(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (CallerIp is { } callerIp_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", callerIp_);
             }
+        }
+
+        internal void WriteTo_LogsClient_ListLogs(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            WriteWorkflowUrl(request, query);
+            WriteWorkflowRunId(request, query);
+            WriteWorkflowCreatedAt(request, query);
+            WriteWorkflowRuns(request, query);
+            WriteState(request, query);
+            WriteFromDate(request, query);
+            WriteToDate(request, query);
+            WriteLabels(request, query);
+            WriteFlowControlKey(request, query);
+            WriteCallerIp(request, query);
         }
     }
 
@@ -2763,44 +2879,89 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>flowControlKey</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
 
-        internal void WriteTo_DlqClient_ListFailedRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        private void WriteFromDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (FromDate is { } fromDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
+        }
+
+        private void WriteToDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (ToDate is { } toDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
+        }
+
+        private void WriteWorkflowUrls(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (WorkflowUrls is { } workflowUrls_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
             }
+        }
+
+        private void WriteWorkflowRunId(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (WorkflowRunId is { } workflowRunId_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
             }
+        }
+
+        private void WriteWorkflowCreatedAt(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
+        }
+
+        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (Labels is { } labels_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
             }
+        }
+
+        private void WriteFailureFunctionStates(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FailureFunctionStates is { } failureFunctionStates_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "failureFunctionState", item_.ToString());
             }
+        }
+
+        private void WriteCallerIps(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (CallerIps is { } callerIps_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
             }
+        }
+
+        private void WriteFlowControlKeys(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (FlowControlKeys is { } flowControlKeys_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
             }
+        }
+
+        internal void WriteTo_DlqClient_ListFailedRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            WriteFromDate(request, query);
+            WriteToDate(request, query);
+            WriteWorkflowUrls(request, query);
+            WriteWorkflowRunId(request, query);
+            WriteWorkflowCreatedAt(request, query);
+            WriteLabels(request, query);
+            WriteFailureFunctionStates(request, query);
+            WriteCallerIps(request, query);
+            WriteFlowControlKeys(request, query);
         }
 
         internal void WriteTo_DlqClient_DeleteFailedRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_ListFailedRuns(request, query);
@@ -2825,20 +2986,35 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>period</c> query parameter, in whole seconds.</remarks>
         public System.TimeSpan? Period { get; set; }
 
-        internal void WriteTo_FlowControlClient_PinFlowControlKey(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        private void WriteParallelism(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (Parallelism is { } parallelism_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+        }
+
+        private void WriteRate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (Rate is { } rate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+        }
+
+        private void WritePeriod(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
             if (Period is { } period_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
             }
+        }
+
+        internal void WriteTo_FlowControlClient_PinFlowControlKey(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            WriteParallelism(request, query);
+            WriteRate(request, query);
+            WritePeriod(request, query);
         }
     }
 
