@@ -21,7 +21,7 @@ public static partial class AnswerConstructorsWriter
         var sent = RequestTypes(adapted);
         var structs = Structs().Matches(clientCode).Select(m => m.Groups["type"].Value).ToHashSet(StringComparer.Ordinal);
         var code = new StringBuilder();
-        var classes = ClassStart().Matches(clientCode);
+        var classes = JsonContextWriter.ModelClasses(clientCode);
         for (var i = 0; i < classes.Count; i++)
         {
             var name = classes[i].Groups["type"].Value;
@@ -42,7 +42,8 @@ public static partial class AnswerConstructorsWriter
                     "string" => "\"\"",
                     _ when type.StartsWith("System.Collections.Generic.IList<", StringComparison.Ordinal) || type.StartsWith("System.Collections.Generic.IReadOnlyList<", StringComparison.Ordinal) => "[]",
                     _ when type.StartsWith("System.Collections.Generic.IDictionary<", StringComparison.Ordinal) => $"new {type.Replace("System.Collections.Generic.IDictionary<", "System.Collections.Generic.Dictionary<", StringComparison.Ordinal)}()",
-                    _ when type.StartsWith("System.", StringComparison.Ordinal) && type is "System.DateTimeOffset" or "System.TimeSpan" || type is "int" or "long" or "bool" or "double" || structs.Contains(type) => null,
+                    "System.DateTimeOffset" or "System.TimeSpan" or "int" or "long" or "bool" or "double" => null,
+                    _ when structs.Contains(type) => null,
                     _ => "null!", // an object member: an answer has it; a hand-built one sets it
                 };
                 if (value is not null)
@@ -63,9 +64,6 @@ public static partial class AnswerConstructorsWriter
             .OfType<JContainer>();
         return OpenApiDocument.ReachedSchemas(adapted, starts).Select(Names.Pascal).ToHashSet(StringComparer.Ordinal);
     }
-
-    [GeneratedRegex(@"^\s*public partial class (?<type>[A-Za-z_]\w*)\b", RegexOptions.Multiline)]
-    private static partial Regex ClassStart();
 
     [GeneratedRegex(@"^\s*public (?:readonly )?partial struct (?<type>[A-Za-z_]\w*)\b", RegexOptions.Multiline)]
     private static partial Regex Structs();

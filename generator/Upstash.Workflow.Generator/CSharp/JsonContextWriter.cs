@@ -60,6 +60,9 @@ public static partial class JsonContextWriter
     [GeneratedRegex(@"^namespace (?<name>[\w.]+)", RegexOptions.Multiline)]
     private static partial Regex Namespace();
 
+    /// <summary>The model classes NSwag wrote, each match at its declaration (group "type" is the name).</summary>
+    internal static MatchCollection ModelClasses(string clientCode) => Models().Matches(clientCode);
+
     [GeneratedRegex(@"^\s*public partial class (?<type>[A-Za-z_]\w*)\b", RegexOptions.Multiline)]
     private static partial Regex Models();
 

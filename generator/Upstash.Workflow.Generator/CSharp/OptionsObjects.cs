@@ -16,15 +16,21 @@ public sealed record OptionsMember(string Name, string Type, OptionsEncoding Enc
 /// <summary>Where one operation sends one member: a header or a query parameter, by wire name (a part of a composite member names the property it reads).</summary>
 public sealed record OptionsWire(string Member, string In, string WireName, string? Part);
 
-/// <summary>One operation's use of an options type: the method it belongs to, the C# parameter name and the wire of each member it sends.</summary>
-public sealed record OptionsUse(string ClientClass, string Method, string ParameterName, IReadOnlyList<OptionsWire> Wires)
+/// <summary>One operation's use of an options type: the method it belongs to and the wire of each member it sends.</summary>
+public sealed record OptionsUse(string ClientClass, string Method, IReadOnlyList<OptionsWire> Wires)
 {
     /// <summary>The internal method the templates call to write this operation's members: "WriteTo_{Class}_{Method}".</summary>
     public string WriterName => $"WriteTo_{ClientClass}_{Method}";
 }
 
 /// <summary>An options type: its members, and every operation that takes it.</summary>
-public sealed record OptionsType(string Name, IReadOnlyList<OptionsMember> Members, IReadOnlyList<OptionsUse> Uses);
+public sealed record OptionsType(string Name, IReadOnlyList<OptionsMember> Members, IReadOnlyList<OptionsUse> Uses)
+{
+    /// <summary>The method parameter's name: the type's last word ("WorkflowRunOptions" → <c>options</c>).</summary>
+    public string ParameterName => ParameterNameOf(Name);
+
+    public static string ParameterNameOf(string type) => Names.Camel(Names.Words(type)[^1]);
+}
 
 /// <summary>
 /// Groups an operation's optional parameters into options objects, as the overlay asks: an operation's
@@ -54,23 +60,12 @@ public static class OptionsObjects
 
     public static IReadOnlyList<OptionsType> Group(JObject root, DiagnosticBag diagnostics)
     {
-        var members = new Dictionary<string, Dictionary<string, OptionsMember>>(StringComparer.Ordinal);
-        var memberSchemas = new Dictionary<string, JObject>(StringComparer.Ordinal);
-        var descriptions = new Dictionary<(string Type, string Member), List<string>>();
-        var uses = new Dictionary<string, List<OptionsUse>>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var found = new Dictionary<string, TypeInProgress>(StringComparer.Ordinal);
         foreach (var operation in OpenApiDocument.Operations(root).ToList())
         {
             var defaults = operation.Node["x-options"] as JObject;
             var parameters = OpenApiDocument.Parameters(root, operation);
-            var groups = new Dictionary<string, List<JObject>>(StringComparer.Ordinal);
-            foreach (var parameter in parameters)
-            {
-                if (TypeOf(parameter, defaults) is { } type)
-                {
-                    (groups.TryGetValue(type, out var list) ? list : groups[type] = []).Add(parameter);
-                }
-            }
+            var groups = parameters.Where(p => TypeOf(p, defaults) is not null).GroupBy(p => TypeOf(p, defaults)!, StringComparer.Ordinal).ToList();
             if (groups.Count == 0)
             {
                 continue;
@@ -79,76 +74,22 @@ public static class OptionsObjects
             var parts = operation.OperationId!.Split('_', 2);
             var clientClass = Names.Pascal(parts[0]) + "Client";
             var method = Names.UpperFirst(parts[1]);
-            var kept = new JArray();
-            var placed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var parameter in parameters)
+            // Two members of one name in one operation were refused before (CSharpAdapter.NameParameters, UG0107).
+            var kept = new JArray(parameters.Where(p => TypeOf(p, defaults) is null).Select(p => p.DeepClone()));
+            foreach (var group in groups)
             {
-                var type = TypeOf(parameter, defaults);
-                if (type is null)
-                {
-                    kept.Add(parameter.DeepClone());
-                    continue;
-                }
-                if (!placed.Add(type))
-                {
-                    continue;
-                }
-                var parameterName = Names.Camel(Names.Words(type)[^1]);
+                var type = found.TryGetValue(group.Key, out var known) ? known : found[group.Key] = new TypeInProgress(group.Key);
                 var wires = new List<OptionsWire>();
-                foreach (var member in groups[type])
+                foreach (var parameter in group)
                 {
-                    if (Member(root, operation, member, diagnostics) is not { } read)
+                    if (Member(root, operation, parameter, diagnostics) is { } read)
                     {
-                        continue;
+                        type.Add(operation, parameter, read.Member, diagnostics);
+                        wires.Add(read.Wire);
                     }
-                    if (!members.TryGetValue(type, out var known))
-                    {
-                        members[type] = known = new(StringComparer.Ordinal);
-                        uses[type] = [];
-                        order.Add(type);
-                    }
-                    if (known.TryGetValue(read.Member.Name, out var earlier))
-                    {
-                        if (earlier with { Description = "" } != read.Member with { Description = "" })
-                        {
-                            diagnostics.Error(Codes.OptionsMemberInvalid,
-                                $"{operation.Display}: parameter '{member.Value<string>("name")}' would be {type}.{read.Member.Name} as {Describe(read.Member)}, " +
-                                $"but another operation's parameter makes it {Describe(earlier)}. Name it otherwise in the overlay: " +
-                                $"{{ target: \"{operation.Target}.parameters[?(@.name=='{member.Value<string>("name")}')]\", update: {{ x-options-member: <name> }} }}, or keep it a parameter with x-options: false.",
-                                member);
-                        }
-                    }
-                    else
-                    {
-                        known[read.Member.Name] = read.Member;
-                    }
-                    if (wires.Exists(w => w.Member == read.Member.Name && w.Part == read.Wire.Part))
-                    {
-                        diagnostics.Error(Codes.OptionsMemberInvalid,
-                            $"{operation.Display}: two parameters would both be {type}.{read.Member.Name}. Name one in the overlay: " +
-                            $"{{ target: \"{operation.Target}.parameters[?(@.name=='{member.Value<string>("name")}')]\", update: {{ x-options-member: <name> }} }}", member);
-                    }
-                    wires.Add(read.Wire);
-                    (descriptions.TryGetValue((type, read.Member.Name), out var said) ? said : descriptions[(type, read.Member.Name)] = []).Add(read.Member.Description);
-                    memberSchemas.TryAdd(type, new JObject());
-                    memberSchemas[type][read.Member.Name] ??= member["schema"]?.DeepClone() ?? new JObject();
                 }
-                uses[type].Add(new OptionsUse(clientClass, method, parameterName, wires));
-                // The wire names among the members that select entries of a bulk call (see BulkFiltersWriter).
-                var selecting = groups[type].Where(p => p["x-bulk-filter"]?.Type == JTokenType.Boolean && p.Value<bool>("x-bulk-filter"))
-                    .Select(p => p.Value<string>("name")).ToList();
-                kept.Add(new JObject
-                {
-                    [BulkFilterNames] = new JArray(selecting),
-                    ["in"] = "query",
-                    ["name"] = SyntheticPrefix + parameterName,
-                    ["x-originalName"] = parameterName,
-                    ["required"] = false,
-                    ["schema"] = new JObject { ["$ref"] = $"#/components/schemas/{type}" },
-                    ["description"] = $"Optional values for this call, each sent only when set; null sends none.",
-                    // After the call's own parameters and its body (NSwag orders by x-position), before the bulk switch.
-                    ["x-position"] = 900 + placed.Count,
-                });
+                type.Uses.Add(new OptionsUse(clientClass, method, wires));
+                kept.Add(Synthetic(type.Name, group, kept.Count));
             }
             if (operation.PathItem["parameters"] is not null)
             {
@@ -165,23 +106,76 @@ public static class OptionsObjects
         var components = (JObject)(root["components"] ??= new JObject());
         var schemas = (JObject)(components["schemas"] ??= new JObject());
         var result = new List<OptionsType>();
-        foreach (var type in order)
+        foreach (var type in found.Values)
         {
-            if (schemas[type] is not null)
+            if (schemas[type.Name] is not null)
             {
-                diagnostics.Error(Codes.OptionsMemberInvalid, $"the options type '{type}' has the name of a schema; name it otherwise in the overlay (x-options).", schemas[type]);
+                diagnostics.Error(Codes.OptionsMemberInvalid, $"the options type '{type.Name}' has the name of a schema; name it otherwise in the overlay (x-options).", schemas[type.Name]);
                 continue;
             }
             // NSwag does not write this class (it is excluded by name, OptionsWriter writes it); its properties
             // keep the member types (enums) reachable, so they are generated.
-            schemas[type] = new JObject { ["type"] = "object", ["properties"] = memberSchemas[type] };
-            // A member documented differently by several operations says what most of them say (the first on a tie).
-            var typeMembers = members[type].Values
-                .Select(m => m with { Description = descriptions[(type, m.Name)].GroupBy(d => d).OrderByDescending(g => g.Count()).First().Key })
-                .ToList();
-            result.Add(new OptionsType(type, typeMembers, uses[type]));
+            schemas[type.Name] = new JObject { ["type"] = "object", ["properties"] = type.Schemas };
+            result.Add(type.Build());
         }
         return result;
+    }
+
+    /// <summary>The parameter that stands for a group in the spec NSwag reads; the templates hand it to the generated writer.</summary>
+    private static JObject Synthetic(string type, IEnumerable<JObject> group, int position)
+    {
+        var name = OptionsType.ParameterNameOf(type);
+        return new JObject
+        {
+            // The wire names among the members that select entries of a bulk call (see BulkFiltersWriter).
+            [BulkFilterNames] = new JArray(group.Where(p => p["x-bulk-filter"]?.Type == JTokenType.Boolean && p.Value<bool>("x-bulk-filter")).Select(p => p.Value<string>("name"))),
+            ["in"] = "query",
+            ["name"] = SyntheticPrefix + name,
+            ["x-originalName"] = name,
+            ["required"] = false,
+            ["schema"] = new JObject { ["$ref"] = $"#/components/schemas/{type}" },
+            ["description"] = "Optional values for this call, each sent only when set; null sends none.",
+            // After the call's own parameters and its body (NSwag orders by x-position), before the bulk switch.
+            ["x-position"] = 900 + position,
+        };
+    }
+
+    /// <summary>What is known of one options type while the operations are read.</summary>
+    private sealed class TypeInProgress(string name)
+    {
+        private readonly Dictionary<string, OptionsMember> _members = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _descriptions = new(StringComparer.Ordinal);
+
+        public string Name { get; } = name;
+
+        public List<OptionsUse> Uses { get; } = [];
+
+        /// <summary>Each member's schema as a parameter declares it, for the component that stands for the type.</summary>
+        public JObject Schemas { get; } = new();
+
+        /// <summary>Records a member; one that another operation types differently is refused.</summary>
+        public void Add(Operation operation, JObject parameter, OptionsMember member, DiagnosticBag diagnostics)
+        {
+            if (_members.TryGetValue(member.Name, out var earlier) && earlier with { Description = "" } != member with { Description = "" })
+            {
+                var wire = parameter.Value<string>("name");
+                diagnostics.Error(Codes.OptionsMemberInvalid,
+                    $"{operation.Display}: parameter '{wire}' would be {Name}.{member.Name} as {Describe(member)}, " +
+                    $"but another operation's parameter makes it {Describe(earlier)}. Name it otherwise in the overlay: " +
+                    $"{{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-options-member: <name> }} }}, or keep it a parameter with x-options: false.",
+                    parameter);
+                return;
+            }
+            _members.TryAdd(member.Name, member);
+            (_descriptions.TryGetValue(member.Name, out var said) ? said : _descriptions[member.Name] = []).Add(member.Description);
+            Schemas[member.Name] ??= parameter["schema"]?.DeepClone() ?? new JObject();
+        }
+
+        /// <summary>The type; a member documented differently by several operations says what most of them say (the first on a tie).</summary>
+        public OptionsType Build() => new(
+            Name,
+            _members.Values.Select(m => m with { Description = _descriptions[m.Name].GroupBy(d => d).OrderByDescending(g => g.Count()).First().Key }).ToList(),
+            Uses);
     }
 
     /// <summary>A grouped parameter's member name: <c>x-options-member</c>, else its C# parameter name (<c>x-originalName</c>).</summary>

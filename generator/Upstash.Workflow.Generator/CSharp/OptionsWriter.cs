@@ -65,11 +65,11 @@ public static partial class OptionsWriter
         foreach (var member in type.Members)
         {
             var ways = type.Uses.Select(u => Wires(u, member)).Where(w => w.Count > 0).ToList();
-            if (ways.Skip(1).All(w => w.SequenceEqual(ways[0])) && type.Uses.Select(u => u.ParameterName).Distinct().Count() == 1)
+            if (ways.Skip(1).All(w => w.SequenceEqual(ways[0])))
             {
                 shared.Add(member.Name);
                 code.Append($"        private void Write{member.Name}(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)\n        {{\n");
-                WriteMember(code, member, ways[0], type.Uses[0].ParameterName);
+                WriteMember(code, member, ways[0], type.ParameterName);
                 code.Append("        }\n\n");
             }
         }
@@ -78,7 +78,7 @@ public static partial class OptionsWriter
         var written = new Dictionary<string, OptionsUse>(StringComparer.Ordinal);
         foreach (var use in type.Uses)
         {
-            var shape = use.ParameterName + "|" + string.Join("|", use.Wires);
+            var shape = string.Join("|", use.Wires);
             if (written.TryGetValue(shape, out var same))
             {
                 code.Append($"        internal void {use.WriterName}(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => {same.WriterName}(request, query);\n\n");
@@ -113,7 +113,7 @@ public static partial class OptionsWriter
         foreach (var member in type.Members.Where(m => !use.Wires.Any(w => w.Member == m.Name)))
         {
             var takers = string.Join(", ", type.Uses.Where(u => u.Wires.Any(w => w.Member == member.Name)).Select(u => u.Method + "Async").Distinct());
-            code.Append($"            if ({member.Name} is not null) throw new System.ArgumentException(\"'{use.ParameterName}.{member.Name}' is not taken by this call, only by {takers}; leave it unset here.\", \"{use.ParameterName}\");\n");
+            code.Append($"            if ({member.Name} is not null) throw new System.ArgumentException(\"'{type.ParameterName}.{member.Name}' is not taken by this call, only by {takers}; leave it unset here.\", \"{type.ParameterName}\");\n");
         }
         foreach (var member in type.Members)
         {
@@ -127,7 +127,7 @@ public static partial class OptionsWriter
                 code.Append($"            Write{member.Name}(request, query);\n");
                 continue;
             }
-            WriteMember(code, member, wires, use.ParameterName);
+            WriteMember(code, member, wires, type.ParameterName);
         }
         code.Append("        }\n\n");
     }

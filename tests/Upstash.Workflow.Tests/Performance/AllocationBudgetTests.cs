@@ -9,7 +9,7 @@ namespace Upstash.Workflow.Tests.Performance;
 /// thread and GC.GetAllocatedBytesForCurrentThread sees all of it; the client runs with its deadline and
 /// authentication handlers, as a user gets it. Deterministic: no time is measured here.
 /// </summary>
-[Collection(AllocationCollection.Name)]
+[Collection(MeasurementCollection.Name)]
 public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Reporter>
 {
     private const int Calls = 400;
@@ -76,9 +76,12 @@ public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Rep
     }
 }
 
-/// <summary>Allocation counts are per thread; nothing else runs beside them in this collection.</summary>
+/// <summary>
+/// Measurements that other tests running at once would disturb: allocation counts (per thread) and the
+/// thread pool's size under load (per process). The collection runs alone.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AllocationCollection
+public sealed class MeasurementCollection
 {
-    public const string Name = "Allocation budgets";
+    public const string Name = "Measurements";
 }

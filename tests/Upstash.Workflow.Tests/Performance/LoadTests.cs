@@ -12,7 +12,7 @@ namespace Upstash.Workflow.Tests.Performance;
 /// same burst through a plain HttpClient with System.Text.Json's async reader is the yardstick. Prints
 /// what it saw; asserts the thread bound only (times depend on the machine and are printed, never asserted).
 /// </summary>
-[Collection(AllocationCollection.Name)]
+[Collection(MeasurementCollection.Name)]
 public sealed class LoadTests(Reporter reporter) : IClassFixture<Reporter>
 {
     private const int Concurrent = 50;
