@@ -65,44 +65,44 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
     public virtual INotifyClient Notify { get; }
 
     /// <summary>
-    /// The handler chain the client sends through: the call's deadline, authentication, then sockets
-    /// with redirects off. (With dependency injection the deadline is the first handler of the
-    /// factory's pipeline instead, so it spans any handlers added there too.)
+    /// The handler chain the client sends through: one handler that keeps the call's deadline and adds
+    /// the token, over sockets with redirects off. (With dependency injection the deadline is the first
+    /// handler of the factory's pipeline and authentication the primary handler, so the deadline spans
+    /// any handlers added there and none of them sees the token.)
     /// </summary>
     /// <remarks>
     /// Redirects are not followed: a 302 is a documented answer of the API, and following one would
     /// carry the request (and a query token) to wherever the Location points.
     /// </remarks>
-    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new DeadlineHandler(options.Timeout) { InnerHandler = CreateAuthenticatedHandler(options, loggerFactory) };
-    }
-
-    /// <summary>Authentication over sockets: the innermost part of the chain, the primary handler under dependency injection.</summary>
-    internal static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null) =>
-        CreateAuthenticatedHandler(options, new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            MaxConnectionsPerServer = options?.MaxConnectionsPerServer ?? throw new ArgumentNullException(nameof(options)),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        }, loggerFactory);
+    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null) =>
+        CreateHandler(options, CreateSockets(options), loggerFactory);
 
     /// <summary>The whole chain over another transport (an in-memory one measures the client's own cost).</summary>
-    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, HttpMessageHandler transport) =>
-        new DeadlineHandler(options.Timeout) { InnerHandler = CreateAuthenticatedHandler(options, transport, null) };
-
-    private static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory)
+    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new UpstashAuthenticationHandler(
+        return new DeadlineHandler(options.Timeout, CreateAuthenticator(options, loggerFactory)) { InnerHandler = transport };
+    }
+
+    /// <summary>Authentication over sockets: the primary handler under dependency injection.</summary>
+    internal static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null) =>
+        new UpstashAuthenticationHandler(CreateAuthenticator(options, loggerFactory)) { InnerHandler = CreateSockets(options) };
+
+    private static SocketsHttpHandler CreateSockets(UpstashWorkflowClientOptions options) => new()
+    {
+        AllowAutoRedirect = false,
+        MaxConnectionsPerServer = options?.MaxConnectionsPerServer ?? throw new ArgumentNullException(nameof(options)),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    private static RequestAuthenticator CreateAuthenticator(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new RequestAuthenticator(
             options.ResolveTokenProvider(),
             options.AuthMode,
             new TokenHostPolicy(options.AllowedHosts),
-            loggerFactory?.CreateLogger<UpstashAuthenticationHandler>())
-        {
-            InnerHandler = transport,
-        };
+            loggerFactory?.CreateLogger<UpstashAuthenticationHandler>());
     }
 
     /// <summary>
@@ -115,8 +115,14 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         httpClient.BaseAddress = options.ResolveBaseAddress();
         httpClient.Timeout = Timeout.InfiniteTimeSpan;
-        httpClient.DefaultRequestHeaders.UserAgent.Clear();
-        httpClient.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        // Parsed here, so a malformed value fails now; kept as text, so no request copies parsed product tokens.
+        var agent = options.UserAgent;
+        using (var probe = new HttpRequestMessage())
+        {
+            probe.Headers.UserAgent.ParseAdd(agent);
+        }
+        httpClient.DefaultRequestHeaders.Remove("User-Agent");
+        httpClient.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", agent);
     }
 
     /// <summary>Disposes the connection pool if this client created it.</summary>

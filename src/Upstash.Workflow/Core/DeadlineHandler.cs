@@ -1,3 +1,5 @@
+using Upstash.Workflow.Authentication;
+
 namespace Upstash.Workflow.Core;
 
 /// <summary>
@@ -8,20 +10,23 @@ namespace Upstash.Workflow.Core;
 /// <see cref="UpstashClientBase"/> reads the body under it. When it runs out the call fails with
 /// <see cref="UpstashTimeoutException"/>; a cancellation by the caller stays an <see cref="OperationCanceledException"/>.
 /// Every request the client sends is an <see cref="UpstashRequestMessage"/>; any other gets the deadline
-/// for its headers only.
+/// for its headers only. When the client owns its chain, the handler also authenticates
+/// (<see cref="RequestAuthenticator"/>) right before sending, so the chain is one handler over sockets.
 /// </summary>
 internal sealed class DeadlineHandler : DelegatingHandler
 {
     private readonly TimeSpan _timeout;
+    private readonly RequestAuthenticator? _authenticator;
 
-    /// <summary>Creates the handler; <see cref="Timeout.InfiniteTimeSpan"/> sets no deadline.</summary>
-    public DeadlineHandler(TimeSpan timeout)
+    /// <summary>Creates the handler; <see cref="Timeout.InfiniteTimeSpan"/> sets no deadline. With <paramref name="authenticator"/>, it also adds the token.</summary>
+    public DeadlineHandler(TimeSpan timeout, RequestAuthenticator? authenticator = null)
     {
         if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive, or Timeout.InfiniteTimeSpan.");
         }
         _timeout = timeout;
+        _authenticator = authenticator;
     }
 
     /// <inheritdoc />
@@ -31,9 +36,15 @@ internal sealed class DeadlineHandler : DelegatingHandler
         // One timer-backed source per call, as HttpClient's own timeout makes; it lives until the body is read.
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
+        Uri? original = null;
         try
         {
+            if (_authenticator is not null)
+            {
+                original = await _authenticator.ApplyAsync(request, deadline.Token).ConfigureAwait(false);
+            }
             var response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            RequestAuthenticator.Restore(request, original);
             if (request is UpstashRequestMessage generated)
             {
                 // The generated client reads the body under this deadline itself (UpstashClientBase) and
@@ -48,11 +59,13 @@ internal sealed class DeadlineHandler : DelegatingHandler
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
         {
+            RequestAuthenticator.Restore(request, original);
             deadline.Dispose();
             throw new UpstashTimeoutException(_timeout, Describe(request), e);
         }
         catch
         {
+            RequestAuthenticator.Restore(request, original);
             deadline.Dispose();
             throw;
         }

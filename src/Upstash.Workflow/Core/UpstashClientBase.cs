@@ -31,7 +31,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     /// <summary>
     /// The start of a request's URL: the client's base address, ending in one '/', so a base address without
     /// a trailing slash ("https://host/prefix") keeps its last segment. The generated code appends the
-    /// operation's relative path and query to it.
+    /// operation's relative path and query to it, then hands it to <see cref="FinishUrl"/>.
     /// </summary>
     protected static StringBuilder StartUrl(HttpClient client)
     {
@@ -39,10 +39,27 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
         var baseAddress = client.BaseAddress ?? throw new InvalidOperationException(
             "The HttpClient has no BaseAddress. Create the client through UpstashWorkflowClient or AddUpstashWorkflowClient.");
         var root = baseAddress.AbsoluteUri;
-        // Room for the root and a typical path and query, so the builder rarely grows.
-        var url = new StringBuilder(root.Length + 96).Append(root);
+        // The builder between StartUrl and FinishUrl is one per thread: nothing between the two awaits.
+        var url = t_url ?? new StringBuilder(256);
+        t_url = null;
+        url.Clear().Append(root);
         return root.EndsWith('/') ? url : url.Append('/');
     }
+
+    /// <summary>The URL <see cref="StartUrl"/> began; its builder is kept for the thread's next call unless it grew large.</summary>
+    protected static Uri FinishUrl(StringBuilder url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var text = url.ToString();
+        if (url.Capacity <= 2048)
+        {
+            t_url = url;
+        }
+        return new Uri(text, UriKind.Absolute);
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_url;
 
     /// <summary>
     /// Lets only a success through: every 4xx and 5xx answer becomes its typed exception (see

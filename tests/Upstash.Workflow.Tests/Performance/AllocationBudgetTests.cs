@@ -16,9 +16,9 @@ public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Rep
 
     // Budgets just above what the client allocates today in the Debug build the tests run (Release allocates
     // less: see README's performance table), so any growth fails here. A DLQ page's budget is its goal
-    // (1.05× the floor); a restart's goal (2,600 B) is lower than its budget: README's performance section
-    // says what is left.
-    private const long RestartBudget = 3_600;
+    // (1.05× the floor); a restart's goal (2,600 B, in Release) is met there, and the Debug build's
+    // budget sits just above its own figure.
+    private const long RestartBudget = 3_100;
     private const double DlqPageBudget = 1.05;
 
     [Fact]

@@ -200,7 +200,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_RestartWorkflow(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -227,7 +227,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_DlqClient_ListFailedRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
@@ -262,7 +262,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_DlqClient_DeleteFailedRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_DeleteFailedRuns);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -278,7 +278,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
@@ -292,7 +292,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -312,7 +312,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_ResumeWorkflow(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -351,7 +351,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_ResumeWorkflows(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_ResumeWorkflows);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -391,7 +391,7 @@ namespace Upstash.Workflow
                 options.WriteTo_DlqClient_RestartWorkflows(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_RestartWorkflows);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -407,7 +407,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/callback/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -421,7 +421,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/callback/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -512,7 +512,7 @@ namespace Upstash.Workflow
                 options.WriteTo_RunsClient_TriggerWorkflow(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -528,7 +528,7 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/batch/trigger");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
@@ -542,7 +542,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/runs/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -572,7 +572,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_RunsClient_CancelWorkflowRuns(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.RunsClient_CancelWorkflowRuns);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -638,7 +638,7 @@ namespace Upstash.Workflow
                 filter.WriteTo_LogsClient_ListLogs(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
@@ -767,7 +767,7 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
@@ -782,7 +782,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
@@ -797,7 +797,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/pause");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -811,7 +811,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/resume");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -831,7 +831,7 @@ namespace Upstash.Workflow
                 limits.WriteTo_FlowControlClient_PinFlowControlKey(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -855,7 +855,7 @@ namespace Upstash.Workflow
                 urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
             urlBuilder_.Length--;
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -869,7 +869,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/flowControl/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             urlBuilder_.Append("/resetRate");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
@@ -881,7 +881,7 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/globalParallelism");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
@@ -935,7 +935,7 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/keys");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
@@ -948,7 +948,7 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/keys/rotate");
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
@@ -1019,7 +1019,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/notify/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -1038,7 +1038,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
             urlBuilder_.Append("/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -1054,7 +1054,7 @@ namespace Upstash.Workflow
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/waiters/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            request_.RequestUri = new System.Uri(urlBuilder_.ToString(), System.UriKind.Absolute);
+            request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
