@@ -44,7 +44,7 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
 
     private Task Route(Request r) => (r.Method, r.Segments) switch
     {
-        ("POST", ["v2", "trigger", .. var url]) when url.Length > 0 => Trigger(r, string.Join('/', url)),
+        ("POST", ["v2", "trigger", .. var url]) when url.Length > 0 => WithSettings(r, settings => Trigger(r, string.Join('/', url), settings)),
         ("POST", ["v2", "batch", "trigger"]) => BatchTrigger(r),
         ("DELETE", ["v2", "workflows", "runs", var id]) => CancelRun(r, id),
         ("DELETE", ["v2", "workflows", "runs"]) => CancelRuns(r),
@@ -53,9 +53,9 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         ("DELETE", ["v2", "workflows", "dlq"]) => DeleteDlq(r),
         ("GET", ["v2", "workflows", "dlq", var id]) => WithEntry(r, id, e => r.Ok(e)),
         ("DELETE", ["v2", "workflows", "dlq", var id]) => DeleteEntry(r, id),
-        ("POST", ["v2", "workflows", "dlq", "resume" or "restart", var id]) => WithEntry(r, id, e => r.Ok(Started(state.Change(s => s.RunAgain(e, Overrides(r)))))),
-        ("POST", ["v2", "workflows", "dlq", "resume"]) => RunAgainInBulk(r, 100),
-        ("POST", ["v2", "workflows", "dlq", "restart"]) => RunAgainInBulk(r, BulkRestartLimit),
+        ("POST", ["v2", "workflows", "dlq", "resume" or "restart", var id]) => WithSettings(r, overrides => WithEntry(r, id, e => r.Ok(Started(state.RunAgain(e, overrides))))),
+        ("POST", ["v2", "workflows", "dlq", "resume"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, 100)),
+        ("POST", ["v2", "workflows", "dlq", "restart"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, BulkRestartLimit)),
         ("POST", ["v2", "workflows", "dlq", "callback", var id]) => RetryCallback(r, id),
         ("DELETE", ["v2", "workflows", "dlq", "callback", var id]) => CancelCallback(r, id),
         ("GET", ["v2", "flowControl"]) => r.Ok(state.Read(s => s.FlowKeys.Values.ToList())),
@@ -70,10 +70,26 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         _ => r.Error(404, $"no such endpoint: {r.Method} /{string.Join('/', r.Segments)}"),
     };
 
-    private async Task Trigger(Request r, string workflowUrl)
+    private async Task Trigger(Request r, string workflowUrl, RunSettings settings)
     {
-        var run = state.Trigger(workflowUrl, r.Header("Upstash-Workflow-RunId"), Labels(r.Header("Upstash-Label")), r.Header("Upstash-Flow-Control-Key"));
+        if (!IsWorkflowUrl(workflowUrl))
+        {
+            await r.Error(400, $"invalid destination '{workflowUrl}': expected an absolute http(s) URL");
+            return;
+        }
+        var body = await r.BodyAsync();
+        var run = state.Trigger(workflowUrl, r.Header("Upstash-Workflow-RunId"), settings, body, r.Context.Request.ContentType);
         await r.Ok(Started(run));
+    }
+
+    private static bool IsWorkflowUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Reads the run settings the request's headers give, or answers 400 naming the malformed one.</summary>
+    private static Task WithSettings(Request r, Func<RunSettings, Task> then)
+    {
+        var settings = RunSettings.Read(r.Context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), out var error);
+        return error is null ? then(settings) : r.Error(400, error);
     }
 
     private async Task BatchTrigger(Request r)
@@ -87,15 +103,23 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         {
             items = null;
         }
-        if (items is null || items.Any(i => i?["destination"]?.GetValue<string>() is not { Length: > 0 }))
+        if (items is null || items.Any(i => i is not JsonObject || i["destination"] is not JsonValue d || !d.TryGetValue<string>(out var url) || !IsWorkflowUrl(url)))
         {
-            await r.Error(400, "the body must be an array of { destination, body?, headers? }");
+            await r.Error(400, "the body must be an array of { destination (an absolute http(s) URL), body?, headers? }");
             return;
         }
-        var runs = items.Select(i =>
+        // Every item is checked before any run starts, as one request is all or nothing.
+        var parsed = items.Select(i => (Item: i!, Headers: ItemHeaders(i!["headers"] as JsonObject))).ToList();
+        var read = parsed.Select(p => (p.Item, p.Headers, Settings: RunSettings.Read(p.Headers, out var error), Error: error)).ToList();
+        if (read.FirstOrDefault(x => x.Error is not null).Error is { } bad)
         {
-            var headers = i!["headers"] as JsonObject;
-            var run = state.Trigger(i["destination"]!.GetValue<string>(), Item(headers, "Upstash-Workflow-RunId"), Labels(Item(headers, "Upstash-Label")), Item(headers, "Upstash-Flow-Control-Key"));
+            await r.Error(400, bad);
+            return;
+        }
+        var runs = read.Select(x =>
+        {
+            var body = x.Item["body"] is JsonValue b && b.TryGetValue<string>(out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : [];
+            var run = state.Trigger(x.Item["destination"]!.GetValue<string>(), Item(x.Headers, "Upstash-Workflow-RunId"), x.Settings, body, Item(x.Headers, "Content-Type"));
             return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated = false };
         }).ToList();
         await r.Ok(runs, 201);
@@ -161,8 +185,8 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
             && (r.List("label") is not { } labels || x.Labels.Intersect(labels).Any())
             && (r.Text("flowControlKey") is not { } key || x.FlowControlKey == key)
             && (r.Text("callerIp") is not { } ip || x.WorkflowRunCallerIp == ip)).ToList());
-        var (page, cursor) = Page(runs, r, 1000);
-        return r.Ok(new { cursor, runs = page });
+        // The last page of logs still carries a cursor, an empty one.
+        return Page(runs, r, 1000, out var page, out var cursor) ? r.Ok(new { cursor = cursor ?? "", runs = page }) : r.Error(400, InvalidCursor(r));
     }
 
     private static bool MatchesDlqFilters(Request r, DlqEntry e) =>
@@ -179,8 +203,7 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
     private Task ListDlq(Request r)
     {
         var entries = state.Read(s => s.Dlq.Where(e => MatchesDlqFilters(r, e)).ToList());
-        var (page, cursor) = Page(entries, r, 100);
-        return r.Ok(new { cursor, messages = page });
+        return Page(entries, r, 100, out var page, out var cursor) ? r.Ok(new { cursor, messages = page }) : r.Error(400, InvalidCursor(r));
     }
 
     /// <summary>The entries a bulk call acts on: the listed ids (all must exist), or those matching the filters.</summary>
@@ -207,10 +230,9 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         return r.Ok(new { deleted, cursor = more ? NextBatch() : null });
     }
 
-    private Task RunAgainInBulk(Request r, int limit)
+    private Task RunAgainInBulk(Request r, RunSettings overrides, int limit)
     {
         var count = Math.Min(r.Int("count") ?? limit, limit);
-        var overrides = Overrides(r);
         var (runs, more, missing) = state.Change(s =>
         {
             var (entries, missing) = Select(s, r);
@@ -219,7 +241,7 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
                 return ((List<Run>?)null, false, missing);
             }
             var batch = entries.Take(count).ToList();
-            return (batch.Select(e => s.RunAgain(e, overrides)).ToList(), entries.Count > batch.Count, null);
+            return (batch.Select(e => state.RunAgain(e, overrides)).ToList(), entries.Count > batch.Count, null);
         });
         return runs is null
             ? r.Error(404, $"DLQ messages not found: {missing}")
@@ -243,7 +265,9 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         var run = state.Change(s =>
         {
             entry.FailureFunctionState = "CALLBACK_INPROGRESS";
-            return s.Trigger(entry.FailureCallback, null, entry.Labels, entry.FlowControlKey);
+            var failed = s.FindRun(entry.WorkflowRunId);
+            var settings = new RunSettings { Labels = entry.Labels, FlowControlKey = entry.FlowControlKey, Forwarded = failed?.Settings.FailureForwarded };
+            return state.Trigger(entry.FailureCallback, null, settings, failed?.Body ?? [], failed?.ContentType);
         });
         return r.Ok(Started(run));
     });
@@ -295,23 +319,45 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         return r.Ok(Keys());
     }
 
-    private Task Notify(Request r, string? runId, string eventId)
+    /// <summary>
+    /// Wakes the runs waiting for the event, handing each the body. An event for one run that is not
+    /// waiting yet is kept for the wait that comes later; one for a run that has ended is not (the answer's error says so).
+    /// </summary>
+    private async Task Notify(Request r, string? runId, string eventId)
     {
-        var woken = state.Change(s =>
+        var bytes = await r.BodyAsync();
+        var (text, base64) = EmulatorState.Encode(bytes);
+        var payload = text ?? base64!;
+        var answers = state.Change(s =>
         {
             var waiting = s.Waiters.Where(w => w.EventId == eventId && (runId is null || w.WorkflowRunId == runId)).ToList();
-            waiting.ForEach(w => s.Waiters.Remove(w));
-            return waiting;
+            foreach (var waiter in waiting)
+            {
+                s.Waiters.Remove(waiter);
+                if (waiter.Step is { } step)
+                {
+                    (step.State, step.Out) = ("STEP_SUCCESS", payload);
+                }
+            }
+            var woken = waiting.Select(w => new NotifyAnswer(w.WorkflowRunId, w.WorkflowCreatedAt, s.NextId("msg_emu_"), w, null)).ToList();
+            if (runId is null || woken.Count > 0)
+            {
+                return woken;
+            }
+            var run = s.FindRun(runId);
+            if (run is { Finished: true })
+            {
+                return [new NotifyAnswer(runId, run.WorkflowRunCreatedAt, null, null, $"run {runId} has ended ({run.WorkflowState}); the event was not kept")];
+            }
+            s.Save(runId, eventId, payload);
+            return [new NotifyAnswer(runId, run?.WorkflowRunCreatedAt, s.NextId("msg_emu_"), null, null)];
         });
-        var answers = woken.Select(w => (object)new
-        {
-            waiter = w, messageId = $"msg_{Guid.NewGuid():N}", deduplicated = false, workflowRunId = w.WorkflowRunId, workflowCreatedAt = w.WorkflowCreatedAt,
-        }).ToList();
-        if (runId is null)
-        {
-            return r.Ok(answers, 201);
-        }
-        return r.Ok(answers.FirstOrDefault() ?? new { error = $"run {runId} is not waiting for {eventId}" }, 201);
+        await (runId is null ? r.Ok(answers, 201) : r.Ok(answers[0], 201));
+    }
+
+    private sealed record NotifyAnswer(string WorkflowRunId, long? WorkflowCreatedAt, string? MessageId, Waiter? Waiter, string? Error)
+    {
+        public bool Deduplicated => false;
     }
 
     private Task WithEntry(Request r, string id, Func<DlqEntry, Task> then) =>
@@ -319,30 +365,46 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
 
     private static object Started(Run run) => new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt };
 
-    private static Overrides Overrides(Request r) =>
-        new(r.Header("Upstash-Label") is { } label ? Labels(label) : null, r.Header("Upstash-Flow-Control-Key"));
+    /// <summary>A batch item's header map as name/value pairs (string values only).</summary>
+    private static List<KeyValuePair<string, string>> ItemHeaders(JsonObject? headers) =>
+        headers?.Where(h => h.Value is JsonValue v && v.TryGetValue<string>(out _)).Select(h => KeyValuePair.Create(h.Key, h.Value!.GetValue<string>())).ToList() ?? [];
 
     /// <summary>A header from a batch item's map; header names are case-insensitive there as on the wire.</summary>
-    private static string? Item(JsonObject? headers, string name) =>
-        headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.GetValue<string>();
+    private static string? Item(List<KeyValuePair<string, string>> headers, string name) =>
+        headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private static string[] Labels(string? header) =>
-        header?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-
-    /// <summary>Offset paging: the cursor is where the next page starts; none on the last page.</summary>
-    private static (List<T> Page, string? Cursor) Page<T>(List<T> all, Request r, int max)
+    /// <summary>
+    /// Offset paging: the cursor is where the next page starts; null on the last page. False for a cursor
+    /// this emulator did not hand out.
+    /// </summary>
+    private static bool Page<T>(List<T> all, Request r, int max, out List<T> page, out string? cursor)
     {
-        var start = int.TryParse(r.Text("cursor"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var start = 0;
+        if (r.Text("cursor") is { Length: > 0 } given && !int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out start))
+        {
+            (page, cursor) = ([], null);
+            return false;
+        }
         var count = Math.Clamp(r.Int("count") ?? max, 1, max);
-        var page = all.Skip(start).Take(count).ToList();
-        return (page, start + count < all.Count ? (start + count).ToString(CultureInfo.InvariantCulture) : null);
+        page = all.Skip(start).Take(count).ToList();
+        cursor = start + count < all.Count ? (start + count).ToString(CultureInfo.InvariantCulture) : null;
+        return true;
     }
+
+    private static string InvalidCursor(Request r) => $"invalid cursor '{r.Text("cursor")}'";
 
     private sealed record Request(HttpContext Context, string[] Segments, Dictionary<string, StringValues> Query)
     {
         public string Method => Context.Request.Method;
 
         public string? Header(string name) => Context.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null;
+
+        public async Task<byte[]> BodyAsync()
+        {
+            using var buffer = new MemoryStream();
+            await Context.Request.Body.CopyToAsync(buffer);
+            return buffer.ToArray();
+        }
 
         public string? Text(string name) => Query.TryGetValue(name, out var v) && v.Count > 0 ? v.ToString() : null;
 

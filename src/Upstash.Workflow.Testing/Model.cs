@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Upstash.Workflow.Testing;
 
-// What the emulator keeps, shaped as the API sends it (field names as in the spec's schemas).
+// What the emulator keeps, shaped as the API sends it (field names as in the spec's schemas). What the
+// service keeps but does not answer with is [JsonIgnore]d; a property left null is left out of the answer.
 
 internal sealed class DlqEntry
 {
@@ -13,8 +14,12 @@ internal sealed class DlqEntry
     public string? Url { get; init; }
     public string Method { get; init; } = "POST";
     public Dictionary<string, string[]> Header { get; init; } = [];
+
+    /// <summary>The body when it is UTF-8 text (empty included), else null and <see cref="BodyBase64"/> set.</summary>
     public string? Body { get; init; }
-    public int MaxRetries { get; init; } = 3;
+
+    public string? BodyBase64 { get; init; }
+    public int MaxRetries { get; init; } = RunSettings.DefaultRetries;
     public long CreatedAt { get; init; }
     public string? FailureCallback { get; init; }
 
@@ -25,7 +30,9 @@ internal sealed class DlqEntry
     public string? FlowControlKey { get; init; }
     public string? FailureFunctionState { get; set; }
     public int ResponseStatus { get; init; } = 500;
+    public Dictionary<string, string[]> ResponseHeader { get; init; } = [];
     public string? ResponseBody { get; init; }
+    public string? ResponseBodyBase64 { get; init; }
 }
 
 internal sealed class Run
@@ -37,13 +44,38 @@ internal sealed class Run
     public long? WorkflowRunCompletedAt { get; set; }
     public string WorkflowRunCallerIp { get; init; } = "127.0.0.1";
     public List<Steps> Steps { get; init; } = [];
-    public string[] Labels { get; init; } = [];
-    public string? FlowControlKey { get; init; }
+    public string? WorkflowRunResponse { get; set; }
+    public Invoker? Invoker { get; init; }
+    public FailureFunction? FailureFunction { get; set; }
     public string? DlqId { get; set; }
+    public string[] Labels => Settings.Labels ?? [];
+    public string? FlowControlKey => Settings.FlowControlKey;
+
+    [JsonIgnore]
+    public RunSettings Settings { get; init; } = new();
+
+    [JsonIgnore]
+    public byte[] Body { get; init; } = [];
+
+    [JsonIgnore]
+    public string? ContentType { get; init; }
 
     [JsonIgnore]
     public bool Finished => WorkflowState is not "RUN_STARTED";
+
+    [JsonIgnore]
+    public int Retries => Settings.Retries ?? RunSettings.DefaultRetries;
+
+    /// <summary>The next step's number.</summary>
+    public long NextStepId => Steps.Sum(g => g.Items.Count) + 1;
+
+    public void Add(Step step, string type = "sequential") => Steps.Add(new Steps(type, [step]));
 }
+
+internal sealed record Invoker(string WorkflowRunId, string WorkflowUrl, long WorkflowRunCreatedAt);
+
+internal sealed record FailureFunction(string MessageId, string Url, string State, string DlqId, Dictionary<string, string[]> FailHeaders,
+    int FailStatus, string FailResponse, string ResponseBody, Dictionary<string, string[]> ResponseHeaders, int ResponseStatus, int MaxRetries);
 
 internal sealed record Steps(string Type, List<Step> Items)
 {
@@ -51,9 +83,32 @@ internal sealed record Steps(string Type, List<Step> Items)
     public List<Step> Items { get; init; } = Items;
 }
 
-internal sealed record Step(long StepId, string StepName, string StepType, string State, long CreatedAt, string? Out = null);
+internal sealed record Step
+{
+    public long StepId { get; init; }
+    public required string StepName { get; init; }
+    public required string StepType { get; init; }
+    public string CallType { get; init; } = "step";
+    public required string MessageId { get; init; }
+    public required string State { get; set; }
+    public long CreatedAt { get; init; }
+    public string? Out { get; set; }
+    public string? CallUrl { get; init; }
+    public string? CallMethod { get; init; }
+    public string? CallBody { get; init; }
+    public Dictionary<string, string[]>? CallHeaders { get; init; }
+    public long? CallResponseStatus { get; init; }
+    public string? CallResponseBody { get; init; }
+    public Dictionary<string, string[]>? CallResponseHeaders { get; init; }
+    public string? WaitEventId { get; init; }
+    public bool? WaitTimeout { get; set; }
+    public string? InvokedWorkflowRunId { get; init; }
+    public string? InvokedWorkflowUrl { get; init; }
+    public int Retries { get; init; }
+    public long? NextDeliveryTime { get; set; }
+}
 
-internal sealed record Waiter(string Url, long Deadline, Dictionary<string, string[]> Headers)
+internal sealed record Waiter(string Url, long Deadline, Dictionary<string, string[]> Headers, string TimeoutUrl, string TimeoutBody, Dictionary<string, string[]> TimeoutHeaders)
 {
     [JsonIgnore]
     public string EventId { get; init; } = "";
@@ -63,7 +118,14 @@ internal sealed record Waiter(string Url, long Deadline, Dictionary<string, stri
 
     [JsonIgnore]
     public long WorkflowCreatedAt { get; init; }
+
+    /// <summary>The run's wait step, completed when the event comes or the deadline passes.</summary>
+    [JsonIgnore]
+    public Step? Step { get; init; }
 }
+
+/// <summary>An event sent to one run before it waited for it, kept for the wait that comes later.</summary>
+internal sealed record SavedEvent(string WorkflowRunId, string EventId, string Payload);
 
 internal sealed class FlowKey
 {

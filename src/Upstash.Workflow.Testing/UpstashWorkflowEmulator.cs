@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +11,8 @@ namespace Upstash.Workflow.Testing;
 
 /// <summary>
 /// The Upstash Workflow management API in memory, on 127.0.0.1 at a random port: the DLQ, runs, logs,
-/// notify and waiters, flow control and signing keys, with the API's authentication and error bodies.
+/// notify and waiters, flow control and signing keys, with the API's authentication and error bodies. Runs are
+/// seeded and moved along from code (<see cref="AddRun"/>, <see cref="FailRun"/>, <see cref="AddWaiter"/>, …) and inspected with <see cref="Run"/>.
 /// <code>
 /// await using var emulator = await UpstashWorkflowEmulator.StartAsync();
 /// var dlqId = emulator.AddFailedRun("https://example.com/api/nightly", labels: ["nightly"]);
@@ -59,16 +61,61 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <summary>A client of this emulator.</summary>
     public UpstashWorkflowClient CreateClient() => new(ClientOptions());
 
-    /// <summary>Puts a failed run in the DLQ and returns its DLQ id.</summary>
+    /// <summary>
+    /// Puts a failed run in the DLQ and returns its DLQ id: a run is started with these settings and failed
+    /// with this answer (see <see cref="FailRun"/>). A failure callback given here is recorded as having failed
+    /// (<c>CALLBACK_FAIL</c>) unless <paramref name="failureFunctionState"/> says otherwise.
+    /// </summary>
     public string AddFailedRun(string workflowUrl, IEnumerable<string>? labels = null, string? flowControlKey = null, string? body = null,
-        int responseStatus = 500, string? responseBody = "step failed", string? failureCallback = null, string? failureFunctionState = null) =>
-        _state.AddFailedRun(workflowUrl, labels?.ToArray() ?? [], flowControlKey, body, responseStatus, responseBody, failureCallback, failureFunctionState);
+        int responseStatus = 500, string? responseBody = "step failed", string? failureCallback = null, string? failureFunctionState = null)
+    {
+        var settings = new RunSettings { Labels = labels?.ToArray(), FlowControlKey = flowControlKey, FailureCallback = failureCallback };
+        var run = _state.Trigger(workflowUrl, null, settings, Encoding.UTF8.GetBytes(body ?? ""), body is null ? null : "application/json");
+        var entry = _state.FailRun(run.WorkflowRunId, responseStatus, Encoding.UTF8.GetBytes(responseBody ?? ""), null, callbackStatus: 500);
+        if (failureFunctionState is not null)
+        {
+            _state.Change(_ => entry.FailureFunctionState = failureFunctionState);
+        }
+        return entry.DlqId;
+    }
 
-    /// <summary>Starts a run (as a trigger would) and returns its id.</summary>
-    public string AddRun(string workflowUrl, IEnumerable<string>? labels = null, string? flowControlKey = null) =>
-        _state.Trigger(workflowUrl, null, labels?.ToArray() ?? [], flowControlKey).WorkflowRunId;
+    /// <summary>Starts a run (as a trigger would) and returns its id; <paramref name="body"/> is its payload (application/octet-stream).</summary>
+    public string AddRun(string workflowUrl, IEnumerable<string>? labels = null, string? flowControlKey = null, byte[]? body = null) =>
+        _state.Trigger(workflowUrl, null, new RunSettings { Labels = labels?.ToArray(), FlowControlKey = flowControlKey }, body ?? [], body is null ? null : "application/octet-stream").WorkflowRunId;
 
-    /// <summary>Makes <paramref name="workflowRunId"/> wait for <paramref name="eventId"/>.</summary>
+    /// <summary>
+    /// Fails a started run as the service does once its retries are spent: the run ends <c>RUN_FAILED</c>, and its
+    /// request (payload, forwarded headers, retries, failure callback) goes to the DLQ with the answer that failed it.
+    /// A run with a failure callback has it called; <paramref name="callbackStatus"/> is what the callback answers.
+    /// Returns the DLQ id. A body that is not UTF-8 appears as <c>bodyBase64</c>/<c>responseBodyBase64</c>, as the service sends it.
+    /// </summary>
+    public string FailRun(string workflowRunId, int responseStatus = 500, byte[]? responseBody = null,
+        IReadOnlyDictionary<string, string>? responseHeaders = null, int callbackStatus = 200) =>
+        _state.FailRun(workflowRunId, responseStatus, responseBody ?? Encoding.UTF8.GetBytes("step failed"), responseHeaders, callbackStatus).DlqId;
+
+    /// <summary>Ends a started run in <c>RUN_SUCCESS</c>; <paramref name="response"/> is what it returned (<c>workflowRunResponse</c>).</summary>
+    public void CompleteRun(string workflowRunId, string response = "") => _state.CompleteRun(workflowRunId, response);
+
+    /// <summary>Records an HTTP call a run made from a step (<c>context.call</c>), with its answer, as a step of the run's logs.</summary>
+    public void AddCall(string workflowRunId, Uri url, string method = "POST", string? body = null, IReadOnlyDictionary<string, string>? headers = null,
+        int responseStatus = 200, string responseBody = "", IReadOnlyDictionary<string, string>? responseHeaders = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        _state.AddCall(workflowRunId, url.AbsoluteUri, method, body, headers, responseStatus, responseBody, responseHeaders);
+    }
+
+    /// <summary>Has a run start another workflow from a step (<c>context.invoke</c>); returns the new run's id, whose logs name its invoker.</summary>
+    public string InvokeWorkflow(string workflowRunId, Uri workflowUrl, string body = "")
+    {
+        ArgumentNullException.ThrowIfNull(workflowUrl);
+        return _state.Invoke(workflowRunId, workflowUrl.AbsoluteUri, Encoding.UTF8.GetBytes(body)).WorkflowRunId;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="workflowRunId"/> wait for <paramref name="eventId"/> (a wait step in its logs). An event
+    /// already sent to that run for that id ends the wait at once. The wait times out after <paramref name="timeout"/> (default an hour),
+    /// by the emulator's <see cref="TimeProvider"/>.
+    /// </summary>
     public void AddWaiter(string eventId, string workflowRunId, TimeSpan? timeout = null) => _state.AddWaiter(eventId, workflowRunId, timeout ?? TimeSpan.FromHours(1));
 
     /// <summary>The DLQ ids now in the DLQ, oldest first.</summary>
@@ -78,10 +125,13 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public IReadOnlyList<string> RunIds => _state.Read(s => s.Runs.Select(r => r.WorkflowRunId).ToList());
 
     /// <summary>The state of a run ("RUN_STARTED", "RUN_CANCELED", …), or null when there is no such run.</summary>
-    public string? RunState(string workflowRunId) => _state.Read(s => s.Runs.FirstOrDefault(r => r.WorkflowRunId == workflowRunId)?.WorkflowState);
+    public string? RunState(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId)?.WorkflowState);
 
     /// <summary>The labels of a run.</summary>
     public IReadOnlyList<string> RunLabels(string workflowRunId) => _state.Read(s => s.Runs.First(r => r.WorkflowRunId == workflowRunId).Labels.ToList());
+
+    /// <summary>Everything the emulator keeps of a run: what its trigger (or the resume or restart that started it) sent, or null when there is no such run.</summary>
+    public EmulatorRun? Run(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId) is { } run ? EmulatorRun.Of(run) : null);
 
     /// <summary>Requests answered so far.</summary>
     public int RequestCount => _state.Read(s => s.Requests);

@@ -84,5 +84,115 @@ public static class EmulatorSession
         var keys = await client.SigningKeys.GetSigningKeysAsync();
         var rotated = await client.SigningKeys.RotateSigningKeysAsync();
         Assert.Equal(keys.Next, rotated.Current);
+
+        await RunInDetailAsync(client, emulator);
+        await BulkInBatchesAsync(client, emulator);
+    }
+
+    /// <summary>
+    /// A run triggered with every header the operation declares, taken through a call, an invoked workflow,
+    /// an event sent before its wait, and a failure; what was sent shows in the inspection API, the logs and the DLQ.
+    /// </summary>
+    private static async Task RunInDetailAsync(IUpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
+    {
+        var notBefore = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
+        var started = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/orders"), WorkflowPayload.Json(new { order = 7 }), new WorkflowRunOptions
+        {
+            WorkflowRunId = "wfr_session-order-7",
+            Retries = 5,
+            Delay = TimeSpan.FromSeconds(30),
+            RetryDelay = "1000 * pow(2, retried)",
+            NotBefore = notBefore,
+            FailureCallback = new Uri("https://example.com/api/order-failed"),
+            FlowControl = new WorkflowFlowControl("orders", parallelism: 3),
+            Labels = ["orders", "eu"],
+            ForwardHeaders = new Dictionary<string, string> { ["X-Tenant"] = "acme" },
+            FailureCallbackForwardHeaders = new Dictionary<string, string> { ["X-Alert"] = "pager" },
+        });
+        var id = started.WorkflowRunId!;
+        Assert.Equal("wfr_session-order-7", id);
+        var kept = emulator.Run(id)!;
+        Assert.Equal((5, "30s", "1000 * pow(2, retried)", notBefore), (kept.Retries, kept.Delay, kept.RetryDelay, kept.NotBefore));
+        Assert.Equal(("https://example.com/api/order-failed", "orders", "parallelism=3"), (kept.FailureCallback, kept.FlowControlKey, kept.FlowControlValue));
+        Assert.Equal("acme", kept.ForwardedHeaders["x-tenant"]);
+        Assert.Equal("pager", kept.FailureCallbackForwardedHeaders["X-Alert"]);
+        Assert.Equal("""{"order":7}""", System.Text.Encoding.UTF8.GetString(kept.Body.ToArray()));
+
+        // Its life: a call, an invoked workflow that completes, an event sent before the wait for it.
+        emulator.AddCall(id, new Uri("https://payments.example/charge"), body: """{"amount":12}""", headers: new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            responseBody: """{"charged":true}""", responseHeaders: new Dictionary<string, string> { ["Content-Type"] = "application/json" });
+        var receipt = emulator.InvokeWorkflow(id, new Uri("https://example.com/api/receipt"), """{"order":7}""");
+        emulator.CompleteRun(receipt, "receipt sent");
+        var early = await client.Notify.NotifyWorkflowRunAsync(id, "order-shipped", WorkflowPayload.Text("shipped"));
+        Assert.Null(early.Waiter);
+        Assert.NotNull(early.MessageId);
+        emulator.AddWaiter("order-shipped", id);
+        Assert.Empty(await client.Notify.ListWaitersAsync("order-shipped"));
+        emulator.AddWaiter("order-packed", id);
+        var waiter = Assert.Single(await client.Notify.ListWaitersAsync("order-packed"));
+        Assert.Equal(["acme"], Named(waiter.Headers, "X-Tenant"));
+        Assert.NotEmpty(waiter.TimeoutBody!);
+
+        // The failure: the DLQ entry carries the request as sent and the answer that failed it.
+        var dlqId = emulator.FailRun(id, 502, "gateway down"u8.ToArray(), new Dictionary<string, string> { ["Content-Type"] = "text/plain" });
+        var entry = await client.Dlq.GetFailedRunAsync(dlqId);
+        Assert.Equal((5, """{"order":7}""", "gateway down", 502), (entry.MaxRetries, entry.Body, entry.ResponseBody, entry.ResponseStatus));
+        Assert.Equal(["acme"], Named(entry.Header, "X-Tenant"));
+        Assert.Equal(["text/plain"], Named(entry.ResponseHeader, "Content-Type"));
+        var late = await client.Notify.NotifyWorkflowRunAsync(id, "order-delivered", WorkflowPayload.Text("delivered"));
+        Assert.Contains("ended", late.Error, StringComparison.Ordinal);
+
+        // The logs show it all.
+        var run = Assert.Single((await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = id })).Runs);
+        var steps = run.Steps.SelectMany(g => g.Steps).ToList();
+        Assert.Equal(["Initial", "Call", "Invoke", "Wait", "Wait", "Run"], steps.Select(s => s.StepType));
+        Assert.Equal((5, notBefore), (steps[0].Retries, steps[0].NextDeliveryTime));
+        Assert.Equal(("shipped", false), (steps[3].Out, steps[3].WaitTimeout));
+        Assert.Equal(receipt, steps[2].InvokedWorkflowRunId);
+        Assert.Equal(("https://example.com/api/order-failed", dlqId), (run.FailureFunction!.Url, run.FailureFunction.DlqId));
+        Assert.Equal(["pager"], Named(run.FailureFunction.FailHeaders, "X-Alert"));
+        var invoked = Assert.Single((await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = receipt })).Runs);
+        Assert.Equal((id, "receipt sent"), (invoked.Invoker!.WorkflowRunId, invoked.WorkflowRunResponse));
+
+        // A payload and an answer that are not UTF-8 come back as base64. (The run is seeded: Prism's proxy,
+        // which the contract check sends this session through, forwards request bodies as text.)
+        var binary = emulator.AddRun("https://example.com/api/images", body: [0xff, 0xd8, 0xff]);
+        var binaryEntry = await client.Dlq.GetFailedRunAsync(emulator.FailRun(binary, 500, [0x89, 0x50, 0xff]));
+        Assert.Equal(("/9j/", "iVD/"), (binaryEntry.BodyBase64, binaryEntry.ResponseBodyBase64));
+        Assert.Null(binaryEntry.Body);
+        await client.Dlq.DeleteFailedRunAsync(dlqId);
+        var resumed = await client.Dlq.ResumeWorkflowAsync(binaryEntry.DlqId);
+        Assert.Equal([0xff, 0xd8, 0xff], emulator.Run(resumed.WorkflowRunId)!.Body);
+    }
+
+    /// <summary>A header's values from a map of an answer, the name matched as HTTP matches it (a proxy may have lower-cased it).</summary>
+    private static IEnumerable<string> Named<TValues>(IEnumerable<KeyValuePair<string, TValues>> headers, string name)
+        where TValues : IEnumerable<string> =>
+        headers.Single(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>Bulk calls act on at most their batch and hand back a cursor while entries remain, none after the last.</summary>
+    private static async Task BulkInBatchesAsync(IUpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            emulator.AddFailedRun("https://example.com/api/sync", labels: ["sync"]);
+        }
+        var bulk = new FailedRunFilter { Labels = ["sync"] };
+        var first = await client.Dlq.RestartWorkflowsAsync(count: 2, filter: bulk);
+        Assert.Equal(2, first.WorkflowRuns.Count);
+        Assert.False(string.IsNullOrEmpty(first.Cursor));
+        var rest = await client.Dlq.RestartWorkflowsAsync(cursor: first.Cursor, count: 2, filter: bulk);
+        Assert.Single(rest.WorkflowRuns);
+        Assert.Null(rest.Cursor);
+
+        for (var i = 0; i < 2; i++)
+        {
+            emulator.AddFailedRun("https://example.com/api/sync", labels: ["sync"]);
+        }
+        var deleted = await client.Dlq.DeleteFailedRunsAsync(count: 1, filter: bulk);
+        Assert.Equal((1, true), (deleted.Deleted, deleted.Cursor is { Length: > 0 }));
+        Assert.Equal(1, (await client.Dlq.DeleteFailedRunsAsync(cursor: deleted.Cursor, count: 1, filter: bulk)).Deleted);
+        var logs = await client.Logs.ListLogsAsync(filter: new RunLogFilter { Labels = ["sync"] });
+        Assert.Equal("", logs.Cursor);
     }
 }

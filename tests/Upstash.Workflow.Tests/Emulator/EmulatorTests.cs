@@ -60,4 +60,98 @@ public sealed class EmulatorTests
         Assert.Equal("wfr/with space", run.WorkflowRunId);
         Assert.Equal("RUN_CANCELED", emulator.RunState("wfr/with space"));
     }
+
+    [Fact]
+    public async Task A_binary_payload_is_kept_byte_for_byte_and_its_dlq_entry_carries_it_as_base64()
+    {
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync();
+        using var client = emulator.CreateClient();
+        byte[] image = [0xff, 0xd8, 0xff, 0x00, 0x80];
+
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/images"), WorkflowPayload.Bytes(image));
+
+        Assert.Equal(image, emulator.Run(run.WorkflowRunId)!.Body);
+        Assert.Equal("application/octet-stream", emulator.Run(run.WorkflowRunId)!.ContentType);
+        var entry = await client.Dlq.GetFailedRunAsync(emulator.FailRun(run.WorkflowRunId));
+        Assert.Equal((null, Convert.ToBase64String(image)), (entry.Body, entry.BodyBase64));
+    }
+
+    [Theory]
+    [InlineData("Upstash-Retries", "three", "Upstash-Retries")]
+    [InlineData("Upstash-Delay", "10 seconds", "Upstash-Delay")]
+    [InlineData("Upstash-Not-Before", "tomorrow", "Upstash-Not-Before")]
+    [InlineData("Upstash-Failure-Callback", "/relative", "Upstash-Failure-Callback")]
+    [InlineData("Upstash-Flow-Control-Value", "parallelism=2", "needs Upstash-Flow-Control-Key")]
+    public async Task A_malformed_header_is_a_400_naming_it_and_starts_nothing(string name, string value, string named)
+    {
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v2/trigger/" + Uri.EscapeDataString("https://example.com/api/a"));
+        request.Headers.Authorization = new("Bearer", emulator.Token);
+        request.Headers.TryAddWithoutValidation(name, value);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var error = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.Empty(emulator.RunIds);
+    }
+
+    [Fact]
+    public async Task Restart_keeps_the_failed_runs_settings_and_lays_its_overrides_over_them()
+    {
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync();
+        using var client = emulator.CreateClient();
+        var failed = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/a"), WorkflowPayload.Text("payload"), new WorkflowRunOptions
+        {
+            Retries = 7,
+            Labels = ["first"],
+            ForwardHeaders = new Dictionary<string, string> { ["X-Tenant"] = "acme" },
+        });
+        var dlqId = emulator.FailRun(failed.WorkflowRunId);
+
+        var restarted = await client.Dlq.RestartWorkflowAsync(dlqId, new WorkflowRunOptions { Labels = ["again"], Delay = TimeSpan.FromMinutes(5) });
+
+        var run = emulator.Run(restarted.WorkflowRunId)!;
+        Assert.Equal((7, "5m", "acme"), (run.Retries, run.Delay, run.ForwardedHeaders["X-Tenant"]));
+        Assert.Equal(["again"], run.Labels);
+        Assert.Equal("payload", System.Text.Encoding.UTF8.GetString(run.Body.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_wait_past_its_deadline_ends_with_wait_timeout_and_leaves_the_waiters()
+    {
+        var time = new ManualTime(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync(time: time);
+        using var client = emulator.CreateClient();
+        var run = emulator.AddRun("https://example.com/api/a");
+        emulator.AddWaiter("approved", run, TimeSpan.FromMinutes(10));
+        Assert.Single(await client.Notify.ListWaitersAsync("approved"));
+
+        time.Now = time.Now.AddMinutes(11);
+
+        Assert.Empty(await client.Notify.ListWaitersAsync("approved"));
+        var logs = await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = run });
+        var wait = Assert.Single(logs.Runs).Steps.SelectMany(g => g.Steps).Single(s => s.StepType == "Wait");
+        Assert.Equal((true, "approved"), (wait.WaitTimeout, wait.WaitEventId));
+    }
+
+    [Fact]
+    public async Task A_cursor_the_emulator_did_not_hand_out_is_a_400()
+    {
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync();
+        using var client = emulator.CreateClient();
+
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => client.Logs.ListLogsAsync(cursor: "not-a-cursor"));
+
+        Assert.Contains("not-a-cursor", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }

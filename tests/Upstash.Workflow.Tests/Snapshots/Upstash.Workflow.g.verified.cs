@@ -976,7 +976,7 @@ namespace Upstash.Workflow
         /// Notify Workflow Run Event
         /// </summary>
         /// <remarks>
-        /// Wakes one run waiting for the event, handing it the request body.
+        /// Wakes one run waiting for the event, handing it the request body. When the run is not waiting for the event yet, the event is kept and handed to the run once it waits for it.
         /// </remarks>
         /// <param name="workflowRunId">The run to notify.</param>
         /// <param name="eventId">The event the runs wait for.</param>

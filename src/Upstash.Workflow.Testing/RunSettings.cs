@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Upstash.Workflow.Testing;
+
+/// <summary>
+/// What a trigger, resume or restart says about a run through its headers, read as the service reads
+/// them: names case-insensitive, each value checked (a malformed one is a 400 before anything changes).
+/// Null means "not given", so resume and restart can lay their overrides over the failed run's settings.
+/// </summary>
+internal sealed partial record RunSettings
+{
+    private const string ForwardPrefix = "Upstash-Forward-";
+    private const string FailureForwardPrefix = "Upstash-Failure-Callback-Forward-";
+
+    public string[]? Labels { get; init; }
+    public string? FlowControlKey { get; init; }
+    public string? FlowControlValue { get; init; }
+    public int? Retries { get; init; }
+    public string? Delay { get; init; }
+    public string? RetryDelay { get; init; }
+
+    /// <summary>Unix seconds.</summary>
+    public long? NotBefore { get; init; }
+
+    public string? FailureCallback { get; init; }
+    public IReadOnlyDictionary<string, string>? Forwarded { get; init; }
+    public IReadOnlyDictionary<string, string>? FailureForwarded { get; init; }
+
+    /// <summary>The service's default when a run gives no <c>Upstash-Retries</c>.</summary>
+    public const int DefaultRetries = 3;
+
+    /// <summary>Reads the headers; <paramref name="error"/> says what is wrong with the first bad one.</summary>
+    public static RunSettings Read(IEnumerable<KeyValuePair<string, string>> headers, out string? error)
+    {
+        error = null;
+        var settings = new RunSettings();
+        Dictionary<string, string>? forwarded = null, failureForwarded = null;
+        foreach (var (name, value) in headers)
+        {
+            if (name.StartsWith(FailureForwardPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > FailureForwardPrefix.Length)
+            {
+                (failureForwarded ??= new(StringComparer.OrdinalIgnoreCase))[name[FailureForwardPrefix.Length..]] = value;
+                continue;
+            }
+            if (name.StartsWith(ForwardPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > ForwardPrefix.Length)
+            {
+                (forwarded ??= new(StringComparer.OrdinalIgnoreCase))[name[ForwardPrefix.Length..]] = value;
+                continue;
+            }
+            switch (name.ToLowerInvariant())
+            {
+                case "upstash-label":
+                    settings = settings with { Labels = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                    break;
+                case "upstash-flow-control-key":
+                    settings = settings with { FlowControlKey = value };
+                    break;
+                case "upstash-flow-control-value":
+                    if (!FlowControlValueFormat().IsMatch(value))
+                    {
+                        error ??= $"invalid Upstash-Flow-Control-Value '{value}': expected parallelism=<n>, rate=<n>, period=<duration>";
+                    }
+                    settings = settings with { FlowControlValue = value };
+                    break;
+                case "upstash-retries":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var retries))
+                    {
+                        error ??= $"invalid Upstash-Retries '{value}': expected a non-negative integer";
+                    }
+                    settings = settings with { Retries = retries };
+                    break;
+                case "upstash-delay":
+                    if (!DurationFormat().IsMatch(value))
+                    {
+                        error ??= $"invalid Upstash-Delay '{value}': expected a duration such as 10s, 5m, 1h or 1d10h30m";
+                    }
+                    settings = settings with { Delay = value };
+                    break;
+                case "upstash-retry-delay":
+                    if (string.IsNullOrWhiteSpace(value))
+                    {
+                        error ??= "invalid Upstash-Retry-Delay: empty";
+                    }
+                    settings = settings with { RetryDelay = value };
+                    break;
+                case "upstash-not-before":
+                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var notBefore))
+                    {
+                        error ??= $"invalid Upstash-Not-Before '{value}': expected unix seconds";
+                    }
+                    settings = settings with { NotBefore = notBefore };
+                    break;
+                case "upstash-failure-callback":
+                    if (!Uri.TryCreate(value, UriKind.Absolute, out var callback) || (callback.Scheme != Uri.UriSchemeHttp && callback.Scheme != Uri.UriSchemeHttps))
+                    {
+                        error ??= $"invalid Upstash-Failure-Callback '{value}': expected an absolute http(s) URL";
+                    }
+                    settings = settings with { FailureCallback = value };
+                    break;
+            }
+        }
+        if (settings.FlowControlValue is not null && settings.FlowControlKey is null)
+        {
+            error ??= "Upstash-Flow-Control-Value needs Upstash-Flow-Control-Key";
+        }
+        return settings with { Forwarded = forwarded, FailureForwarded = failureForwarded };
+    }
+
+    /// <summary>These settings where given, <paramref name="earlier"/>'s otherwise (the overrides of resume and restart).</summary>
+    public RunSettings Over(RunSettings earlier) => new()
+    {
+        Labels = Labels ?? earlier.Labels,
+        FlowControlKey = FlowControlKey ?? earlier.FlowControlKey,
+        FlowControlValue = FlowControlValue ?? (FlowControlKey is null ? earlier.FlowControlValue : null),
+        Retries = Retries ?? earlier.Retries,
+        Delay = Delay ?? earlier.Delay,
+        RetryDelay = RetryDelay ?? earlier.RetryDelay,
+        NotBefore = NotBefore ?? earlier.NotBefore,
+        FailureCallback = FailureCallback ?? earlier.FailureCallback,
+        Forwarded = Forwarded ?? earlier.Forwarded,
+        FailureForwarded = FailureForwarded ?? earlier.FailureForwarded,
+    };
+
+    /// <summary>Milliseconds a delay such as "1d10h30m" stands for.</summary>
+    public static long Milliseconds(string delay)
+    {
+        long total = 0;
+        foreach (Match part in DurationPart().Matches(delay))
+        {
+            var amount = long.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
+            total += part.Groups[2].Value switch { "s" => amount * 1_000, "m" => amount * 60_000, "h" => amount * 3_600_000, _ => amount * 86_400_000 };
+        }
+        return total;
+    }
+
+    [GeneratedRegex(@"^(\d+[smhd])+$")]
+    private static partial Regex DurationFormat();
+
+    [GeneratedRegex(@"(\d+)([smhd])")]
+    private static partial Regex DurationPart();
+
+    [GeneratedRegex(@"^\s*(parallelism|rate|period)\s*=\s*\w+\s*(,\s*(parallelism|rate|period)\s*=\s*\w+\s*)*$")]
+    private static partial Regex FlowControlValueFormat();
+}
