@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -66,7 +65,7 @@ internal sealed partial class RequestAuthenticator
         if (bearer is null || !string.Equals(bearer.Token, token, StringComparison.Ordinal))
         {
             CheckToken(token);
-            _bearer = bearer = new Bearer(token, new AuthenticationHeaderValue("Bearer", token));
+            _bearer = bearer = new Bearer(token, "Bearer " + token);
         }
         if (_logger.IsEnabled(LogLevel.Debug))
         {
@@ -74,14 +73,16 @@ internal sealed partial class RequestAuthenticator
         }
         if (_mode == UpstashAuthMode.BearerHeader)
         {
-            request.Headers.Authorization = bearer.Header;
+            // As text: a parsed value would cost an object per request. Replaced, not added, when the request is sent again.
+            request.Headers.Remove("Authorization");
+            request.Headers.TryAddWithoutValidation("Authorization", bearer.Header);
             return null;
         }
         request.RequestUri = WithQueryToken(uri, token);
         return uri;
     }
 
-    private sealed record Bearer(string Token, AuthenticationHeaderValue Header)
+    private sealed record Bearer(string Token, string Header)
     {
         // The token stays out of anything printed.
         public override string ToString() => "Bearer { *** }";

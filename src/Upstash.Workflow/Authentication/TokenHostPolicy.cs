@@ -24,22 +24,23 @@ internal sealed partial class TokenHostPolicy
     /// <summary>True for the hosts Upstash serves the API from.</summary>
     public static bool IsUpstashHost(string host) => UpstashHost().IsMatch(host);
 
-    /// <summary>The last place found allowed; every call of one client goes to the same one, so it is checked once.</summary>
-    private Place? _allowed;
-
-    private sealed record Place(string Scheme, string Host, int Port);
+    /// <summary>
+    /// The last origin found allowed, as "scheme://host[:port]/"; every call of one client goes to the same
+    /// one, so it is checked once. A URI whose text starts with it has that origin: the '/' ends the authority.
+    /// </summary>
+    private string? _allowed;
 
     /// <summary>Throws <see cref="UpstashConfigurationException"/> unless the token may be sent to <paramref name="uri"/>.</summary>
     public void EnsureAllowed(Uri uri, AllowedHostsValidator? providerValidator = null)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (uri.IsAbsoluteUri && _allowed is { } allowed && allowed.Port == uri.Port &&
-            string.Equals(allowed.Host, uri.Host, StringComparison.Ordinal) && string.Equals(allowed.Scheme, uri.Scheme, StringComparison.Ordinal))
+        // The URI's own text, not Host: Host makes a new string on every read.
+        if (uri.IsAbsoluteUri && _allowed is { } allowed && uri.OriginalString.StartsWith(allowed, StringComparison.Ordinal))
         {
             return;
         }
         Check(uri, providerValidator);
-        _allowed = new Place(uri.Scheme, uri.Host, uri.Port);
+        _allowed = uri.GetLeftPart(UriPartial.Authority) + "/";
     }
 
     private void Check(Uri uri, AllowedHostsValidator? providerValidator)

@@ -120,6 +120,35 @@ public sealed class AuthenticationTests
     public void Look_alikes_and_plain_http_are_refused(string url) =>
         Assert.Throws<UpstashConfigurationException>(() => new TokenHostPolicy().EnsureAllowed(new Uri(url)));
 
+    [Theory]
+    [InlineData("https://qstash.upstash.io.evil.test/v2/keys")]
+    [InlineData("https://qstash.upstash.io@evil.test/v2/keys")]
+    [InlineData("http://qstash.upstash.io/v2/keys")]
+    public void An_origin_once_allowed_lets_through_no_look_alike_after_it(string url)
+    {
+        var policy = new TokenHostPolicy();
+        policy.EnsureAllowed(new Uri("https://qstash.upstash.io/v2/workflows/dlq"));
+        policy.EnsureAllowed(new Uri("https://qstash.upstash.io/v2/keys"));
+
+        var refused = Assert.Throws<UpstashConfigurationException>(() => policy.EnsureAllowed(new Uri(url)));
+
+        Assert.Contains("Refusing", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_sent_again_carries_one_authorization_the_current_token()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
+        var options = new UpstashWorkflowClientOptions { BaseAddress = server.BaseAddress, TokenProvider = new RotatingProvider() };
+        using var invoker = new HttpMessageInvoker(UpstashWorkflowClient.CreateAuthenticatedHandler(options));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "v2/keys"));
+
+        (await invoker.SendAsync(request, TestContext.Token)).Dispose();
+        (await invoker.SendAsync(request, TestContext.Token)).Dispose();
+
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], server.Requests.Select(r => r.Header("Authorization")));
+    }
+
     [Fact]
     public void Listed_hosts_are_allowed_over_https_only()
     {
