@@ -264,7 +264,7 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         }
         var run = state.Change(s =>
         {
-            entry.FailureFunctionState = "CALLBACK_INPROGRESS";
+            entry.SetCallbackState("CALLBACK_INPROGRESS");
             var failed = s.FindRun(entry.WorkflowRunId);
             var settings = new RunSettings { Labels = entry.Labels, FlowControlKey = entry.FlowControlKey, Forwarded = failed?.Settings.FailureForwarded };
             return state.Trigger(entry.FailureCallback, null, settings, failed?.Body ?? [], failed?.ContentType);
@@ -278,7 +278,7 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         {
             return r.Error(400, "no failure callback is in progress for this run");
         }
-        state.Change((EmulatorState _) => entry.FailureFunctionState = "CALLBACK_CANCELED");
+        state.Change((EmulatorState _) => entry.SetCallbackState("CALLBACK_CANCELED"));
         return r.Empty(302);
     });
 

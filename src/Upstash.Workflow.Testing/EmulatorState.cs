@@ -145,7 +145,7 @@ internal sealed class EmulatorState(TimeProvider time)
             FailureCallback = run.Settings.FailureCallback,
             Labels = run.Labels,
             FlowControlKey = run.FlowControlKey,
-            FailureFunctionState = callbackState,
+            FailedRun = run,
             ResponseStatus = responseStatus,
             ResponseHeader = answerHeaders,
             ResponseBody = response,
@@ -156,6 +156,7 @@ internal sealed class EmulatorState(TimeProvider time)
         {
             run.FailureFunction = new FailureFunction(s.NextId("msg_emu_"), callback, callbackState!, entry.DlqId,
                 Map(run.Settings.FailureForwarded) ?? [], responseStatus, response ?? responseBase64 ?? "", "", [], callbackStatus, run.Retries);
+            entry.SetCallbackState(callbackState!);
         }
         s.Dlq.Add(entry);
         return entry;

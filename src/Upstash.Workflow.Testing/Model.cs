@@ -28,11 +28,25 @@ internal sealed class DlqEntry
 
     public string[] Labels { get; init; } = [];
     public string? FlowControlKey { get; init; }
-    public string? FailureFunctionState { get; set; }
+    public string? FailureFunctionState { get; private set; }
     public int ResponseStatus { get; init; } = 500;
     public Dictionary<string, string[]> ResponseHeader { get; init; } = [];
     public string? ResponseBody { get; init; }
     public string? ResponseBodyBase64 { get; init; }
+
+    /// <summary>The failure callback's run, whose <c>failureFunction</c> in the logs tells the same state.</summary>
+    [JsonIgnore]
+    public Run? FailedRun { get; init; }
+
+    /// <summary>Moves the failure callback to <paramref name="state"/>, in the DLQ entry and in its run's logs alike.</summary>
+    public void SetCallbackState(string state)
+    {
+        FailureFunctionState = state;
+        if (FailedRun?.FailureFunction is { } function)
+        {
+            FailedRun.FailureFunction = function with { State = state };
+        }
+    }
 }
 
 internal sealed class Run

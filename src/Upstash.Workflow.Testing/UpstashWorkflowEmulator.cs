@@ -74,7 +74,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
         var entry = _state.FailRun(run.WorkflowRunId, responseStatus, Encoding.UTF8.GetBytes(responseBody ?? ""), null, callbackStatus: 500);
         if (failureFunctionState is not null)
         {
-            _state.Change(_ => entry.FailureFunctionState = failureFunctionState);
+            _state.Change(_ => entry.SetCallbackState(failureFunctionState));
         }
         return entry.DlqId;
     }

@@ -36,15 +36,19 @@ internal sealed class DeadlineHandler : DelegatingHandler
         // One timer-backed source per call, as HttpClient's own timeout makes; it lives until the body is read.
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
-        Uri? original = null;
         try
         {
-            if (_authenticator is not null)
+            HttpResponseMessage response;
+            var original = _authenticator is null ? null : await _authenticator.ApplyAsync(request, deadline.Token).ConfigureAwait(false);
+            try
             {
-                original = await _authenticator.ApplyAsync(request, deadline.Token).ConfigureAwait(false);
+                response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
             }
-            var response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
-            RequestAuthenticator.Restore(request, original);
+            finally
+            {
+                // Before anything below reads the URI: a timeout's message must not carry a query token.
+                RequestAuthenticator.Restore(request, original);
+            }
             if (request is UpstashRequestMessage generated)
             {
                 // The generated client reads the body under this deadline itself (UpstashClientBase) and
@@ -59,13 +63,11 @@ internal sealed class DeadlineHandler : DelegatingHandler
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
         {
-            RequestAuthenticator.Restore(request, original);
             deadline.Dispose();
             throw new UpstashTimeoutException(_timeout, Describe(request), e);
         }
         catch
         {
-            RequestAuthenticator.Restore(request, original);
             deadline.Dispose();
             throw;
         }

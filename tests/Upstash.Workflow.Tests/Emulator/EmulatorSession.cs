@@ -38,6 +38,9 @@ public static class EmulatorSession
         var callback = await client.Dlq.RetryFailureCallbackAsync(nightly[1]);
         Assert.NotNull(callback.WorkflowRunId);
         await client.Dlq.CancelFailureCallbackAsync(nightly[1]);
+        var cancelled = await client.Dlq.GetFailedRunAsync(nightly[1]);
+        var failedRun = Assert.Single((await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = cancelled.WorkflowRunId })).Runs);
+        Assert.Equal((FailureFunctionState.CallbackCanceled, "CALLBACK_CANCELED"), (cancelled.FailureFunctionState, failedRun.FailureFunction!.State));
         var failed = await Assert.ThrowsAsync<BadRequestException>(() => client.Dlq.CancelFailureCallbackAsync(nightly[1]));
         Assert.NotNull(failed.ErrorMessage);
 
