@@ -185,8 +185,58 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
             && (r.List("label") is not { } labels || x.Labels.Intersect(labels).Any())
             && (r.Text("flowControlKey") is not { } key || x.FlowControlKey == key)
             && (r.Text("callerIp") is not { } ip || x.WorkflowRunCallerIp == ip)).ToList());
+        if (!Page(runs, r, 1000, out var page, out var cursor))
+        {
+            return r.Error(400, InvalidCursor(r));
+        }
         // The last page of logs still carries a cursor, an empty one.
-        return Page(runs, r, 1000, out var page, out var cursor) ? r.Ok(new { cursor = cursor ?? "", runs = page }) : r.Error(400, InvalidCursor(r));
+        object answer = new { cursor = cursor ?? "", runs = page };
+        return r.Int("trimBody") is { } trim and >= 0 ? r.Ok(Trimmed(JsonSerializer.SerializeToNode(answer, Json)!, trim)) : r.Ok(answer);
+    }
+
+    /// <summary>The answer with every body in it (a step's output, a call's bodies, a run's response) cut to <paramref name="bytes"/> UTF-8 bytes.</summary>
+    private static JsonNode Trimmed(JsonNode node, int bytes)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in obj.Select(p => p.Key).ToList())
+                {
+                    if (name is "out" or "callBody" or "callResponseBody" or "workflowRunResponse" && obj[name] is JsonValue v && v.TryGetValue<string>(out var text))
+                    {
+                        obj[name] = Cut(text, bytes);
+                    }
+                    else if (obj[name] is { } child)
+                    {
+                        Trimmed(child, bytes);
+                    }
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array.OfType<JsonNode>())
+                {
+                    Trimmed(item, bytes);
+                }
+                break;
+        }
+        return node;
+    }
+
+    /// <summary>The longest start of <paramref name="text"/> within <paramref name="bytes"/> UTF-8 bytes, never splitting a character.</summary>
+    private static string Cut(string text, int bytes)
+    {
+        var length = 0;
+        var used = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (used + rune.Utf8SequenceLength > bytes)
+            {
+                break;
+            }
+            used += rune.Utf8SequenceLength;
+            length += rune.Utf16SequenceLength;
+        }
+        return text[..length];
     }
 
     private static bool MatchesDlqFilters(Request r, DlqEntry e) =>

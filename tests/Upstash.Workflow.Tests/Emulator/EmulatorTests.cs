@@ -148,6 +148,25 @@ public sealed class EmulatorTests
         Assert.Contains("not-a-cursor", error.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Trim_body_cuts_every_body_of_the_logs_to_that_many_bytes()
+    {
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync();
+        using var client = emulator.CreateClient();
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/a"), WorkflowPayload.Text("héllo world"));
+        emulator.AddCall(run.WorkflowRunId, new Uri("https://api.example/x"), body: "request body", responseBody: "response body");
+        emulator.CompleteRun(run.WorkflowRunId, "all done");
+
+        var trimmed = Assert.Single((await client.Logs.ListLogsAsync(trimBody: 3, filter: new RunLogFilter { WorkflowRunId = run.WorkflowRunId })).Runs);
+        var whole = Assert.Single((await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = run.WorkflowRunId })).Runs);
+
+        var steps = trimmed.Steps.SelectMany(g => g.Steps).ToList();
+        Assert.Equal("hé", steps[0].Out); // "h" and the two bytes of "é"
+        Assert.Equal(("req", "res"), (steps[1].CallBody, steps[1].CallResponseBody));
+        Assert.Equal("all", trimmed.WorkflowRunResponse);
+        Assert.Equal(("héllo world", "all done"), (whole.Steps.SelectMany(g => g.Steps).First().Out, whole.WorkflowRunResponse));
+    }
+
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;
