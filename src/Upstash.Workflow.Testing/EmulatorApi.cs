@@ -78,9 +78,16 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
             return;
         }
         var body = await r.BodyAsync();
-        var run = state.Trigger(workflowUrl, r.Header("Upstash-Workflow-RunId"), settings, body, r.Context.Request.ContentType);
+        var (run, _) = Start(workflowUrl, r.Header("Upstash-Workflow-RunId"), settings, body, r.Context.Request.ContentType);
         await r.Ok(Started(run));
     }
+
+    /// <summary>
+    /// Starts a run, unless the run id asked for is already taken: then the run with it is the answer,
+    /// deduplicated, and nothing new starts (so a trigger sent twice starts one run).
+    /// </summary>
+    private (Run Run, bool Deduplicated) Start(string workflowUrl, string? runId, RunSettings settings, byte[] body, string? contentType) =>
+        state.Change(s => runId is not null && s.FindRun(runId) is { } existing ? (existing, true) : (s.Trigger(workflowUrl, runId, settings, body, contentType), false));
 
     private static bool IsWorkflowUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
@@ -119,8 +126,8 @@ internal sealed class EmulatorApi(EmulatorState state, string token)
         var runs = read.Select(x =>
         {
             var body = x.Item["body"] is JsonValue b && b.TryGetValue<string>(out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : [];
-            var run = state.Trigger(x.Item["destination"]!.GetValue<string>(), Item(x.Headers, "Upstash-Workflow-RunId"), x.Settings, body, Item(x.Headers, "Content-Type"));
-            return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated = false };
+            var (run, deduplicated) = Start(x.Item["destination"]!.GetValue<string>(), Item(x.Headers, "Upstash-Workflow-RunId"), x.Settings, body, Item(x.Headers, "Content-Type"));
+            return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated };
         }).ToList();
         await r.Ok(runs, 201);
     }

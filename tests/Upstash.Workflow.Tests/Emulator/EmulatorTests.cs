@@ -167,6 +167,27 @@ public sealed class EmulatorTests
         Assert.Equal(("héllo world", "all done"), (whole.Steps.SelectMany(g => g.Steps).First().Out, whole.WorkflowRunResponse));
     }
 
+    [Fact]
+    public async Task A_run_id_already_taken_starts_nothing_new_and_a_batch_says_deduplicated()
+    {
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync();
+        using var client = emulator.CreateClient();
+        var url = new Uri("https://example.com/api/a");
+
+        var first = await client.Runs.TriggerWorkflowAsync(url, WorkflowPayload.Text("one"), new WorkflowRunOptions { WorkflowRunId = "wfr_once" });
+        var again = await client.Runs.TriggerWorkflowAsync(url, WorkflowPayload.Text("two"), new WorkflowRunOptions { WorkflowRunId = "wfr_once" });
+        var batch = await client.Runs.TriggerWorkflowBatchAsync(
+        [
+            new BatchTriggerItem { Destination = url, Headers = new Dictionary<string, string> { ["Upstash-Workflow-RunId"] = "wfr_once" } },
+            new BatchTriggerItem { Destination = url, Headers = new Dictionary<string, string> { ["Upstash-Workflow-RunId"] = "wfr_new" } },
+        ]);
+
+        Assert.Equal(["wfr_once", "wfr_new"], emulator.RunIds);
+        Assert.Equal((first.WorkflowRunId, first.WorkflowCreatedAt), (again.WorkflowRunId, again.WorkflowCreatedAt));
+        Assert.Equal([true, false], batch.Select(b => b.Deduplicated == true));
+        Assert.Equal("one"u8.ToArray(), emulator.Run("wfr_once")!.Body);
+    }
+
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;
