@@ -1,0 +1,42 @@
+namespace Upstash.Workflow.Testing;
+
+/// <summary>Flow-control key actions and the signing keys.</summary>
+internal sealed partial class EmulatorApi
+{
+    private Task FlowAction(Request r, string key, string action) => state.Change(s =>
+    {
+        if (!s.FlowKeys.TryGetValue(key, out var k))
+        {
+            return false;
+        }
+        switch (action)
+        {
+            case "pause": k.IsPaused = true; break;
+            case "resume": k.IsPaused = false; break;
+            case "pin":
+                if (r.Int("parallelism") is { } p) { k.ParallelismMax = p; k.IsPinnedParallelism = true; }
+                if (r.Int("rate") is { } rate) { k.RateMax = rate; k.IsPinnedRate = true; }
+                if (r.Int("period") is { } period) { k.RatePeriod = period; }
+                break;
+            case "unpin":
+                if (r.Text("parallelism") == "true") { k.IsPinnedParallelism = false; }
+                if (r.Text("rate") == "true") { k.IsPinnedRate = false; }
+                break;
+            case "resetRate": k.RateCount = 0; k.RatePeriodStart = s.Now; break;
+            default: return false;
+        }
+        return true;
+    }) ? r.Empty(200) : r.Empty(400);
+
+    private object Keys() => state.Read(s => new { current = s.CurrentKey, next = s.NextKey });
+
+    private Task Rotate(Request r)
+    {
+        state.Change((EmulatorState s) =>
+        {
+            s.CurrentKey = s.NextKey;
+            s.NextKey = "sig_" + Guid.NewGuid().ToString("N");
+        });
+        return r.Ok(Keys());
+    }
+}
