@@ -52,8 +52,11 @@ internal sealed partial class EmulatorApi
             return;
         }
         // Every item is checked before any run starts, as one request is all or nothing.
-        var parsed = items.Select(i => (Item: i!, Headers: ItemHeaders(i!["headers"] as JsonObject))).ToList();
-        var read = parsed.Select(p => (p.Item, p.Headers, Settings: RunSettings.Read(p.Headers, out var error), Error: error)).ToList();
+        var read = items.Select(i =>
+        {
+            var headers = ItemHeaders(i!["headers"] as JsonObject);
+            return (Item: i!, Headers: headers, Settings: RunSettings.Read(headers, out var error), Error: error);
+        }).ToList();
         if (read.FirstOrDefault(x => x.Error is not null).Error is { } bad)
         {
             await r.Error(400, bad);

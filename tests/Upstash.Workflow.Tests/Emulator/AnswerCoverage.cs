@@ -11,7 +11,7 @@ namespace Upstash.Workflow.Tests.Emulator;
 internal sealed class AnswerCoverage
 {
     private readonly JsonObject _schemas;
-    private readonly List<(string Method, string[] Template, JsonObject Responses)> _operations = [];
+    private readonly List<(string Method, string[] Template, string? Id, JsonObject Responses)> _operations = [];
 
     public AnswerCoverage(JsonNode spec)
     {
@@ -22,12 +22,13 @@ internal sealed class AnswerCoverage
             {
                 if (operation?["responses"] is JsonObject responses)
                 {
-                    _operations.Add((method.ToUpperInvariant(), path.Trim('/').Split('/'), responses));
+                    var id = operation["operationId"]?.GetValue<string>();
+                    _operations.Add((method.ToUpperInvariant(), path.Trim('/').Split('/'), id, responses));
                     foreach (var (status, response) in responses)
                     {
                         if (Json(response) is { } schema)
                         {
-                            Declare(schema, $"{operation["operationId"]} {status}", []);
+                            Declare(schema, $"{id} {status}", []);
                         }
                     }
                 }
@@ -68,13 +69,11 @@ internal sealed class AnswerCoverage
         {
             return $"{method} {path}: {status} has no body where the spec declares JSON";
         }
-        Mark(JsonNode.Parse(body), schema, $"{Id(operation.Responses.Parent!)} {status}");
+        Mark(JsonNode.Parse(body), schema, $"{operation.Id} {status}");
         return null;
     }
 
     private static JsonObject? Json(JsonNode? response) => response?["content"]?["application/json"]?["schema"] as JsonObject;
-
-    private static string? Id(JsonNode operation) => operation["operationId"]?.GetValue<string>();
 
     private (JsonObject Schema, string Name) Resolve(JsonObject schema, string name) =>
         schema["$ref"]?.GetValue<string>() is { } reference

@@ -28,6 +28,20 @@ public sealed class FaultyServer : IAsyncDisposable
     /// <summary>How many complete requests arrived.</summary>
     public int Received => Volatile.Read(ref _received);
 
+    /// <summary>
+    /// <see cref="Received"/> once a request that reached the server has been read: a client that gives up
+    /// right after sending (a cancellation, a timeout) can be quicker than the server's reading on a busy
+    /// machine. Waits up to 5 s for the first request; a request never sent whole still counts 0.
+    /// </summary>
+    public async Task<int> ReceivedSettledAsync()
+    {
+        for (var waited = 0; Received == 0 && waited < 5_000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+        return Received;
+    }
+
     /// <summary>An answer with the given status line, headers and body, then a clean close.</summary>
     public static Func<Socket, NetworkStream, CancellationToken, Task> Answer(string status, string? contentType, string body, params string[] headers) =>
         async (_, stream, ct) =>
