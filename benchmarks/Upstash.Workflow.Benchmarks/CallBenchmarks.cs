@@ -13,7 +13,7 @@ public class RestartBenchmarks : IDisposable
 
     [Benchmark(Description = "UpstashGen")]
     public Task<RestartWorkflowResult> UpstashGen() =>
-        _clients.UpstashGen.Dlq.RestartWorkflowAsync(Canned.DlqId, new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(10), Labels = ["nightly"] });
+        _clients.UpstashGen.Dlq.RestartWorkflowAsync(Canned.DlqId, new RestartWorkflowOptions { Delay = TimeSpan.FromSeconds(10), Labels = ["nightly"] });
 
     [Benchmark(Description = "NSwag defaults")]
     public Task<Peers.NSwagDefaults.RestartWorkflowResult> NSwag() =>
@@ -109,7 +109,7 @@ public class TriggerBenchmarks : IDisposable
 
     [Benchmark(Description = "UpstashGen")]
     public Task<TriggerWorkflowResult> UpstashGen() =>
-        _clients.UpstashGen.Runs.TriggerWorkflowAsync(Canned.WorkflowUrl, WorkflowPayload.Json(Order, FloorJson.Default.Order), new WorkflowRunOptions { Retries = 3 });
+        _clients.UpstashGen.Runs.TriggerWorkflowAsync(Canned.WorkflowUrl, WorkflowPayload.Json(Order, FloorJson.Default.Order), new TriggerWorkflowOptions { Retries = 3 });
 
     [Benchmark(Description = "NSwag defaults")]
     public Task<Peers.NSwagDefaults.TriggerWorkflowResult> NSwag() =>

@@ -1,6 +1,8 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.CSharp;
+using Upstash.Workflow.Generator.CSharp.Plan;
+using Upstash.Workflow.Generator.CSharp.Writers;
 using Upstash.Workflow.Generator.Documents;
 using Upstash.Workflow.Generator.Overlay;
 using Upstash.Workflow.Generator.Spec;
@@ -16,6 +18,7 @@ public sealed record GeneratorOptions(
     string NSwagDll,
     string OutputDirectory,
     string ClientFile,
+    string? CSharpOverlay = null,
     string HeaderPrefix = GeneratorOptions.DefaultHeaderPrefix)
 {
     /// <summary>The vendor prefix dropped from header names to form C# parameter names.</summary>
@@ -24,17 +27,17 @@ public sealed record GeneratorOptions(
     /// <summary>Spec with the overlay applied and missing names filled in: the document every language generates from.</summary>
     public string EffectiveSpec => Path.Combine(OutputDirectory, "openapi.effective.json");
 
-    /// <summary>The effective spec adapted to NSwag's C# conventions.</summary>
+    /// <summary>The plan rendered for NSwag (see <see cref="CSharp.NSwagInput"/>).</summary>
     public string NSwagInput => Path.Combine(OutputDirectory, "openapi.csharp.json");
 
-    /// <summary>What NSwag writes; the client file is this plus the JSON context.</summary>
+    /// <summary>What NSwag writes; the client file is this plus what the writers write.</summary>
     public string NSwagOutput => Path.Combine(OutputDirectory, "nswag-output.g.cs");
 }
 
 /// <summary>
-/// spec → overlay → checks → fallback names → titles as components → effective spec → C# adaptation → NSwag
-/// → JSON context → name check.
-/// The build (UpstashGen.targets) and the tests call this same entry point.
+/// spec → overlay → checks → fallback names → titles as components → effective spec; then C# configuration →
+/// plan → NSwag (templates read the plan) and the writers (read the plan) → the client file.
+/// docs/maintaining/architecture.md draws it. The build (UpstashGen.targets) and the tests call this same entry point.
 /// </summary>
 public static class GeneratorCommand
 {
@@ -56,6 +59,37 @@ public static class GeneratorCommand
     public static DiagnosticBag Run(GeneratorOptions options)
     {
         var diagnostics = new DiagnosticBag();
+        if (Plan(options, diagnostics) is not { } planned)
+        {
+            return diagnostics;
+        }
+        var (csharp, plan) = planned;
+        Write(options.NSwagInput, NSwagInput.Render(csharp, plan));
+        var nswagDocument = NSwagRunner.PrepareDocument(options.NSwagDocument, plan.OptionsTypes.Select(t => t.Name), options.OutputDirectory);
+        NSwagRunner.Run(options.NSwagDll, nswagDocument, options.NSwagInput, options.NSwagOutput, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return diagnostics;
+        }
+        // The client file: what NSwag rendered of the plan, then what the writers render of it.
+        var client = File.ReadAllText(options.NSwagOutput)
+            + JsonContextWriter.Write(plan)
+            + OptionsWriter.Write(plan);
+        // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
+        if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
+        {
+            File.WriteAllText(options.ClientFile, client);
+        }
+        diagnostics.Info($"generated {options.ClientFile} from {options.Spec}" + (options.Overlay is null ? "" : $" + {options.Overlay}"));
+        return diagnostics;
+    }
+
+    /// <summary>
+    /// Everything before NSwag: the effective spec (written to <see cref="GeneratorOptions.EffectiveSpec"/>),
+    /// the C# configuration applied to a copy of it, and the plan. Null when a finding stops generation.
+    /// </summary>
+    public static (JObject CSharpSpec, ClientPlan Plan)? Plan(GeneratorOptions options, DiagnosticBag diagnostics)
+    {
         var spec = Load(options.Spec, diagnostics);
         var overlay = options.Overlay is null ? null : Load(options.Overlay, diagnostics);
         if (diagnostics.HasErrors || spec is not JObject root)
@@ -64,9 +98,10 @@ public static class GeneratorCommand
             {
                 diagnostics.Error(Codes.Unreadable, "the spec is not a YAML or JSON object", spec);
             }
-            return diagnostics;
+            return null;
         }
 
+        // The language-neutral stage: what every language generates from.
         if (overlay is not null)
         {
             OverlayApplier.Apply(root, overlay, diagnostics);
@@ -85,46 +120,24 @@ public static class GeneratorCommand
         }
         if (diagnostics.HasErrors)
         {
-            return diagnostics;
+            return null;
         }
-
         Directory.CreateDirectory(options.OutputDirectory);
         Write(options.EffectiveSpec, root);
-        var adapter = new CSharpAdapter(options.HeaderPrefix);
-        var csharp = adapter.Adapt(root, diagnostics);
-        if (diagnostics.HasErrors)
-        {
-            return diagnostics;
-        }
-        Write(options.NSwagInput, csharp);
 
-        var nswagDocument = NSwagRunner.PrepareDocument(options.NSwagDocument, adapter.OptionsTypes.Select(t => t.Name), options.OutputDirectory);
-        NSwagRunner.Run(options.NSwagDll, nswagDocument, options.NSwagInput, options.NSwagOutput, diagnostics);
+        // The C# stage: its configuration on a copy, then one plan every template and writer reads.
+        var csharp = (JObject)root.DeepClone();
+        if (options.CSharpOverlay is not null && Load(options.CSharpOverlay, diagnostics) is { } csharpOverlay)
+        {
+            OverlayApplier.Apply(csharp, csharpOverlay, diagnostics);
+        }
         if (diagnostics.HasErrors)
         {
-            return diagnostics;
+            return null;
         }
-        var nswagCode = File.ReadAllText(options.NSwagOutput);
-        // The client file: NSwag's code with the JSON context named after the file, then the context, the
-        // bulk operations' filter lists and the options types, derived from the code and the adapted spec.
-        var contextName = JsonContextWriter.ContextName(options.ClientFile);
-        var @namespace = JsonContextWriter.NamespaceOf(nswagCode);
-        var client = nswagCode.Replace(JsonContextWriter.Placeholder, contextName, StringComparison.Ordinal)
-            + JsonContextWriter.Write(nswagCode, contextName, @namespace)
-            + BulkFiltersWriter.Write(csharp, @namespace)
-            + OptionsWriter.Write(adapter.OptionsTypes, @namespace)
-            + AnswerConstructorsWriter.Write(csharp, nswagCode, @namespace);
-        // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
-        if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
-        {
-            File.WriteAllText(options.ClientFile, client);
-        }
-        GeneratedNameCheck.Check(client, options.ClientFile, diagnostics);
-        if (!diagnostics.HasErrors)
-        {
-            diagnostics.Info($"generated {options.ClientFile} from {options.Spec}" + (options.Overlay is null ? "" : $" + {options.Overlay}"));
-        }
-        return diagnostics;
+        var settings = new PlanSettings(NSwagRunner.Namespace(options.NSwagDocument), JsonContextWriter.ContextName(options.ClientFile), options.HeaderPrefix);
+        var plan = PlanBuilder.Build(csharp, settings, diagnostics);
+        return diagnostics.HasErrors ? null : (csharp, plan);
     }
 
     private static JToken? Load(string path, DiagnosticBag diagnostics)
@@ -154,7 +167,7 @@ public static class GeneratorCommand
 
     private static bool TryParse(string[] args, out GeneratorOptions options, out string usage)
     {
-        usage = "usage: upstash-gen --spec <openapi.yaml> [--overlay <overlay.yaml>] --nswag-document <nswag.json> " +
+        usage = "usage: upstash-gen --spec <openapi.yaml> [--overlay <overlay.yaml>] [--csharp-overlay <csharp-overlay.yaml>] --nswag-document <nswag.json> " +
                 "--nswag <dotnet-nswag.dll> --out <dir> --client <file.g.cs> [--header-prefix <prefix>]";
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -174,6 +187,7 @@ public static class GeneratorCommand
             Path.GetFullPath(values["--nswag"]),
             Path.GetFullPath(values["--out"]),
             Path.GetFullPath(values["--client"]),
+            values.GetValueOrDefault("--csharp-overlay") is { } csharpOverlay ? Path.GetFullPath(csharpOverlay) : null,
             values.GetValueOrDefault("--header-prefix") ?? GeneratorOptions.DefaultHeaderPrefix);
         return true;
     }

@@ -15,7 +15,7 @@ using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { 
 var page = await client.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter { Labels = ["nightly"], FromDate = DateTimeOffset.UnixEpoch });
 Console.WriteLine($"listed {page.Messages.Count} failed run(s): {page.Messages[0].DlqId}, created {page.Messages[0].CreatedAt:O}");
 
-var restarted = await client.Dlq.RestartWorkflowAsync(page.Messages[0].DlqId, new WorkflowRunOptions { Delay = TimeSpan.FromMinutes(1), Labels = ["retried"] });
+var restarted = await client.Dlq.RestartWorkflowAsync(page.Messages[0].DlqId, new RestartWorkflowOptions { Delay = TimeSpan.FromMinutes(1), Labels = ["retried"] });
 Console.WriteLine($"restarted as {restarted.WorkflowRunId} (sent {api.Seen("Upstash-Delay")} delay, label {api.Seen("Upstash-Label")})");
 
 var order = new Order(42, "EUR");

@@ -64,7 +64,7 @@ public static class Tour
 
         // 3. Restart it from the first step, in a minute, labelled, under a flow-control limit.
         var flow = new WorkflowFlowControl("quickstart-retries", parallelism: 2, rate: 10, period: TimeSpan.FromMinutes(1));
-        var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId, new WorkflowRunOptions
+        var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId, new RestartWorkflowOptions
         {
             Delay = TimeSpan.FromMinutes(1),
             Labels = ["retried", "quickstart"],

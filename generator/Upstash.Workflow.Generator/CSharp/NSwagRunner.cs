@@ -49,6 +49,10 @@ public static class NSwagRunner
         }
     }
 
+    /// <summary>The namespace the NSwag document generates into, which every writer uses too.</summary>
+    public static string Namespace(string document) =>
+        (string?)JObject.Parse(File.ReadAllText(document)).SelectToken("codeGenerators.openApiToCSharpClient.namespace") is { Length: > 0 } name ? name : "Upstash.Workflow";
+
     /// <summary>
     /// A copy of the NSwag document in <paramref name="outputDirectory"/> that also excludes
     /// <paramref name="excludedTypes"/> (types the generator writes itself, such as the options types)

@@ -64,6 +64,43 @@ public static class FallbackNames
                     operation.Node);
             }
         }
+        NameInsideComponents(root, diagnostics);
+    }
+
+    /// <summary>Inline objects and enums inside a component are named after the component and their place ("GroupedStepsType").</summary>
+    private static void NameInsideComponents(JObject root, DiagnosticBag diagnostics)
+    {
+        foreach (var component in (root["components"]?["schemas"] as JObject)?.Properties().ToList() ?? [])
+        {
+            if (component.Value is not JObject schema)
+            {
+                continue;
+            }
+            var filled = new List<string>();
+            var name = Names.Pascal(component.Name);
+            foreach (var property in (schema["properties"] as JObject)?.Properties() ?? [])
+            {
+                if (property.Value is JObject child)
+                {
+                    NameSchema(child, name + Names.Pascal(property.Name), filled);
+                }
+            }
+            foreach (var (key, suffix) in new[] { ("items", "Item"), ("additionalProperties", "Value") })
+            {
+                if (schema[key] is JObject child)
+                {
+                    NameSchema(child, name + suffix, filled);
+                }
+            }
+            if (filled.Count > 0)
+            {
+                var target = $"$.components.schemas['{component.Name}']";
+                diagnostics.Warning(Codes.NameNotPinned,
+                    $"components/schemas/{component.Name} has names the overlay does not pin, derived here: {string.Join("; ", filled)}. " +
+                    $"Pin them in openapi/overlay.yaml (targets under \"{target}\") so that a change upstream cannot rename public types.",
+                    schema);
+            }
+        }
     }
 
     /// <summary>
@@ -104,9 +141,14 @@ public static class FallbackNames
         }
     }
 
-    /// <summary>Names an inline object schema and, inside it, nested inline objects after their property.</summary>
+    /// <summary>Names an inline object or enum schema and, inside it, nested inline ones after their property.</summary>
     private static void NameSchema(JObject schema, string name, List<string> filled)
     {
+        if (OpenApiDocument.IsInlineEnum(schema) && schema.Value<string>("title") is not { Length: > 0 })
+        {
+            schema["title"] = name;
+            filled.Add($"enum '{name}'");
+        }
         if (OpenApiDocument.IsInlineObject(schema))
         {
             if (schema.Value<string>("title") is { Length: > 0 } title)

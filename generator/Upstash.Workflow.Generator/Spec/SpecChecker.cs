@@ -18,10 +18,58 @@ public static partial class SpecChecker
         }
         foreach (var operation in OpenApiDocument.Operations(root))
         {
+            CheckTag(operation, diagnostics);
             CheckPathParameters(root, operation, diagnostics);
             CheckHeaderNames(root, operation, diagnostics);
         }
         CheckNumericDateTimes(root, diagnostics);
+        CheckTimeMarkers(root, diagnostics);
+    }
+
+    /// <summary>Every generated client groups operations by tag (a class, a module, a package); an untagged one belongs to none.</summary>
+    private static void CheckTag(Operation operation, DiagnosticBag diagnostics)
+    {
+        var tag = (operation.Node["tags"] as JArray)?.FirstOrDefault();
+        if (tag?.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)tag))
+        {
+            diagnostics.Error(Codes.OperationUntagged,
+                $"{operation.Display} has no tag, so it belongs to no client group. Tag it in the overlay: {{ target: \"{operation.Target}\", update: {{ tags: [<Group>] }} }}",
+                operation.Node);
+        }
+    }
+
+    /// <summary>
+    /// <c>x-unix-time</c> (<c>milliseconds</c> or <c>seconds</c>) marks an integer parameter or property that is a
+    /// point in time; <c>x-duration</c> a length of time, as text (<c>text</c>, a string) or a count of seconds
+    /// (<c>seconds</c>, an integer). Anywhere else, or on another type, no language can read the value as marked.
+    /// </summary>
+    private static void CheckTimeMarkers(JObject root, DiagnosticBag diagnostics)
+    {
+        foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["x-unix-time"] is not null || o["x-duration"] is not null).ToList())
+        {
+            var type = OpenApiDocument.SchemaType(schema);
+            var placed = OpenApiDocument.IsInParameter(schema) || (schema.Parent?.Parent as JObject)?.Parent is JProperty { Name: "properties" };
+            var unixTime = schema["x-unix-time"] is { } u ? (u.Type == JTokenType.String ? (string?)u : "?") : null;
+            var duration = schema["x-duration"] is { } d ? (d.Type == JTokenType.String ? (string?)d : "?") : null;
+            var problem = (unixTime, duration) switch
+            {
+                ({ }, { }) => "both x-unix-time and x-duration",
+                ({ } unit, null) when unit is not ("milliseconds" or "seconds") => $"x-unix-time '{unit}' (known: milliseconds, seconds)",
+                ({ }, null) when type != "integer" => $"x-unix-time on a {type ?? "untyped"} schema (it marks integers)",
+                (null, { } form) when form is not ("text" or "seconds") => $"x-duration '{form}' (known: text, seconds)",
+                (null, "text") when type != "string" => $"x-duration: text on a {type ?? "untyped"} schema (it marks strings)",
+                (null, "seconds") when type != "integer" => $"x-duration: seconds on a {type ?? "untyped"} schema (it marks integers)",
+                _ when !placed => $"{(unixTime is null ? "x-duration" : "x-unix-time")} on {Describe(schema)}, which is neither a parameter nor a property",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                diagnostics.Error(Codes.UnixTimeInvalid,
+                    $"{problem} at {OpenApiDocument.TargetOf(schema)}: x-unix-time marks an integer parameter or property (milliseconds or seconds), " +
+                    "x-duration a text (text) or integer (seconds) parameter or property. Fix the overlay action that sets it.",
+                    schema);
+            }
+        }
     }
 
     /// <summary>

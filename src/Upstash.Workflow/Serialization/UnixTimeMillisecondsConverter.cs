@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,27 +5,14 @@ namespace Upstash.Workflow.Serialization;
 
 /// <summary>
 /// Reads and writes <see cref="DateTimeOffset"/> as Unix time in milliseconds, the way the API sends
-/// its timestamps. The generator types exactly the fields the overlay marks <c>x-unix-time: milliseconds</c>
-/// as <see cref="DateTimeOffset"/>; this converter keeps them integers on the wire.
+/// most of its timestamps. The generator puts it on exactly the fields the overlay marks
+/// <c>x-unix-time: milliseconds</c>; they stay integers on the wire.
 /// </summary>
 internal sealed class UnixTimeMillisecondsConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        long milliseconds;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetInt64(out milliseconds):
-                break;
-            // Some services send whole numbers as 1.725e12; accept them only when nothing is lost.
-            case JsonTokenType.Number when reader.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < long.MaxValue:
-                milliseconds = (long)d;
-                break;
-            case JsonTokenType.String when Utf8Parser.TryParse(reader.ValueSpan, out milliseconds, out var used) && used == reader.ValueSpan.Length:
-                break;
-            default:
-                throw new JsonException($"expected a Unix time in milliseconds, found {ReadableValueConverterFactory.Found(ref reader)}");
-        }
+        var milliseconds = WholeNumber.Read(ref reader, "a Unix time in milliseconds");
         if (milliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || milliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
         {
             throw new JsonException($"the Unix time {milliseconds} ms is outside the range of DateTimeOffset");

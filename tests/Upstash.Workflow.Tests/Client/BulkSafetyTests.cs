@@ -9,7 +9,7 @@ public sealed class BulkSafetyTests
     private static readonly Dictionary<string, Func<IUpstashWorkflowClient, bool?, CancellationToken, Task>> Calls = new()
     {
         ["deleteFailedRuns"] = (c, all, ct) => c.Dlq.DeleteFailedRunsAsync(all: all, cancellationToken: ct),
-        ["resumeWorkflows"] = (c, all, ct) => c.Dlq.ResumeWorkflowsAsync(options: new WorkflowRunOptions { Retries = 3 }, all: all, cancellationToken: ct),
+        ["resumeWorkflows"] = (c, all, ct) => c.Dlq.ResumeWorkflowsAsync(options: new ResumeWorkflowsOptions { Retries = 3 }, all: all, cancellationToken: ct),
         ["restartWorkflows"] = (c, all, ct) => c.Dlq.RestartWorkflowsAsync(count: 50, all: all, cancellationToken: ct),
         ["cancelWorkflowRuns"] = (c, all, ct) => c.Runs.CancelWorkflowRunsAsync(filter: new WorkflowRunFilter { WorkflowUrlExactMatch = true }, all: all, cancellationToken: ct),
     };
@@ -103,11 +103,11 @@ public sealed class BulkSafetyTests
         using var client = Clients.For(server);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/w"),
-            options: new WorkflowRunOptions { ForwardHeaders = new Dictionary<string, string> { ["Bad Name"] = "x" } }, cancellationToken: TestContext.Token));
+            options: new TriggerWorkflowOptions { ForwardHeaders = new Dictionary<string, string> { ["Bad Name"] = "x" } }, cancellationToken: TestContext.Token));
 
         Assert.Equal("options.ForwardHeaders", error.ParamName);
         await Assert.ThrowsAsync<ArgumentException>(() => client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/w"),
-            options: new WorkflowRunOptions { ForwardHeaders = new Dictionary<string, string> { ["X-Ok"] = "line\nbreak" } }, cancellationToken: TestContext.Token));
+            options: new TriggerWorkflowOptions { ForwardHeaders = new Dictionary<string, string> { ["X-Ok"] = "line\nbreak" } }, cancellationToken: TestContext.Token));
         Assert.Empty(server.Requests);
     }
 }

@@ -50,7 +50,7 @@ public sealed class HeaderFormatTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         using var client = Clients.For(server);
 
-        await client.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions
+        await client.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions
         {
             Retries = 2,
             Delay = TimeSpan.FromMinutes(5),
@@ -76,7 +76,7 @@ public sealed class HeaderFormatTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         using var client = Clients.For(server);
 
-        await client.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/api/workflow"), options: new WorkflowRunOptions
+        await client.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/api/workflow"), options: new TriggerWorkflowOptions
         {
             WorkflowRunId = "wfr_order-42",
             NotBefore = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.FromHours(1)),
@@ -109,16 +109,14 @@ public sealed class HeaderFormatTests
 
     public static TheoryData<string, Func<IUpstashWorkflowClient, Task>> BadOptions => new()
     {
-        { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = ["a,b"] }) },
-        { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = [] }) },
-        { "options.Delay", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Delay = TimeSpan.FromMilliseconds(1500) }) },
-        { "options.Delay", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(-1) }) },
-        { "options.FailureCallback", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { FailureCallback = new Uri("/relative", UriKind.Relative) }) },
-        { "options.FailureCallback", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { FailureCallback = new Uri("ftp://shop.example/") }) },
-        { "options.NotBefore", c => c.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/w"), options: new WorkflowRunOptions { NotBefore = new DateTimeOffset(1969, 12, 31, 0, 0, 0, TimeSpan.Zero) }) },
-        { "options.NotBefore", c => c.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/w"), options: new WorkflowRunOptions { NotBefore = DateTimeOffset.FromUnixTimeMilliseconds(1_725_323_658_779) }) },
-        { "options", c => c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { WorkflowRunId = "wfr_x" }) },
-        { "options", c => c.Dlq.ResumeWorkflowAsync("dlq-1", new WorkflowRunOptions { ForwardHeaders = new Dictionary<string, string> { ["A"] = "b" } }) },
+        { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Labels = ["a,b"] }) },
+        { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Labels = [] }) },
+        { "options.Delay", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Delay = TimeSpan.FromMilliseconds(1500) }) },
+        { "options.Delay", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Delay = TimeSpan.FromSeconds(-1) }) },
+        { "options.FailureCallback", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { FailureCallback = new Uri("/relative", UriKind.Relative) }) },
+        { "options.FailureCallback", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { FailureCallback = new Uri("ftp://shop.example/") }) },
+        { "options.NotBefore", c => c.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/w"), options: new TriggerWorkflowOptions { NotBefore = new DateTimeOffset(1969, 12, 31, 0, 0, 0, TimeSpan.Zero) }) },
+        { "options.NotBefore", c => c.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/w"), options: new TriggerWorkflowOptions { NotBefore = DateTimeOffset.FromUnixTimeMilliseconds(1_725_323_658_779) }) },
         { "filter.FromDate", c => c.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter { FromDate = DateTimeOffset.MinValue }) },
         { "limits.Period", c => c.FlowControl.PinFlowControlKeyAsync("k", new FlowControlLimits { Period = TimeSpan.FromMilliseconds(500) }) },
         { "limits.Period", c => c.FlowControl.PinFlowControlKeyAsync("k", new FlowControlLimits { Period = TimeSpan.Zero }) },
@@ -149,7 +147,7 @@ public sealed class HeaderFormatTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         using var client = Clients.For(server);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = [value] }, TestContext.Token));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Labels = [value] }, TestContext.Token));
 
         Assert.Equal("options.Labels", error.ParamName);
         Assert.Empty(server.Requests);

@@ -16,7 +16,7 @@ public sealed class RestartWorkflowTests
 
         var result = await dlq.RestartWorkflowAsync(
             "1725323658779-0",
-            new WorkflowRunOptions
+            new RestartWorkflowOptions
             {
                 Retries = 3,
                 Delay = TimeSpan.FromSeconds(10),

@@ -43,13 +43,13 @@ public sealed class WalkthroughTests
         // 3. Restart it from the first step, in ten minutes, at most three at a time.
         var limit = new WorkflowFlowControl("nightly-retry", parallelism: 3);
         var restarted = await client.Dlq.RestartWorkflowAsync(entry.DlqId,
-            new WorkflowRunOptions { Delay = TimeSpan.FromMinutes(10), FlowControl = limit });
+            new RestartWorkflowOptions { Delay = TimeSpan.FromMinutes(10), FlowControl = limit });
 
         // 4. Resume the others where they failed, in bulk, under the same limit.
         var others = failed.Skip(1).Select(e => e.DlqId).ToList();
         var resumed = new List<string>();
         await foreach (var batch in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(
-            dlqIds: others, cursor: cursor, options: new WorkflowRunOptions { FlowControl = limit }, cancellationToken: ct)))
+            dlqIds: others, cursor: cursor, options: new ResumeWorkflowsOptions { FlowControl = limit }, cancellationToken: ct)))
         {
             resumed.AddRange(batch.WorkflowRuns.Select(r => r.WorkflowRunId));
         }

@@ -21,7 +21,7 @@ public sealed class PrismContractTests(PrismFixture prism)
 
         var result = await client.Dlq.RestartWorkflowAsync(
             "1725323658779-0",
-            new WorkflowRunOptions
+            new RestartWorkflowOptions
             {
                 Retries = 3,
                 Delay = TimeSpan.FromSeconds(10),

@@ -24,7 +24,7 @@ public static class EmulatorSession
         Assert.Equal(nightly, listed);
         var entry = await client.Dlq.GetFailedRunAsync(nightly[0]);
         Assert.Equal("billing", entry.FlowControlKey);
-        var restarted = await client.Dlq.RestartWorkflowAsync(nightly[0], new WorkflowRunOptions
+        var restarted = await client.Dlq.RestartWorkflowAsync(nightly[0], new RestartWorkflowOptions
         {
             Delay = TimeSpan.FromSeconds(10),
             Labels = ["retried"],
@@ -45,7 +45,7 @@ public static class EmulatorSession
         Assert.NotNull(failed.ErrorMessage);
 
         // Resume the rest in bulk; delete the other one; a missing id is a typed 404.
-        var resumed = await client.Dlq.ResumeWorkflowsAsync(dlqIds: [nightly[1], nightly[2]], options: new WorkflowRunOptions { Labels = ["resumed"] });
+        var resumed = await client.Dlq.ResumeWorkflowsAsync(dlqIds: [nightly[1], nightly[2]], options: new ResumeWorkflowsOptions { Labels = ["resumed"] });
         Assert.Equal(2, resumed.WorkflowRuns!.Count);
         await client.Dlq.DeleteFailedRunAsync(other);
         Assert.Empty(emulator.FailedRunIds);
@@ -54,7 +54,7 @@ public static class EmulatorSession
         Assert.Equal(0, (await client.Dlq.DeleteFailedRunsAsync(all: true)).Deleted);
 
         // Runs: trigger, batch, cancel one, cancel the rest by label; the logs show it.
-        var triggered = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/import"), WorkflowPayload.Json(new { file = "a.csv" }), new WorkflowRunOptions { Labels = ["import"] });
+        var triggered = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/import"), WorkflowPayload.Json(new { file = "a.csv" }), new TriggerWorkflowOptions { Labels = ["import"] });
         var batch = await client.Runs.TriggerWorkflowBatchAsync([new BatchTriggerItem { Destination = new Uri("https://example.com/api/import"), Headers = new Dictionary<string, string> { ["Upstash-Label"] = "import" } }]);
         await client.Runs.CancelWorkflowRunAsync(triggered.WorkflowRunId!);
         Assert.Equal("RUN_CANCELED", emulator.RunState(triggered.WorkflowRunId!));
@@ -99,7 +99,7 @@ public static class EmulatorSession
     private static async Task RunInDetailAsync(IUpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
     {
         var notBefore = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
-        var started = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/orders"), WorkflowPayload.Json(new { order = 7 }), new WorkflowRunOptions
+        var started = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/orders"), WorkflowPayload.Json(new { order = 7 }), new TriggerWorkflowOptions
         {
             WorkflowRunId = "wfr_session-order-7",
             Retries = 5,

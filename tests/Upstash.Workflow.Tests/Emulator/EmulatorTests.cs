@@ -53,7 +53,7 @@ public sealed class EmulatorTests
     {
         await using var emulator = await UpstashWorkflowEmulator.StartAsync();
         using var client = emulator.CreateClient();
-        var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/a b"), options: new WorkflowRunOptions { WorkflowRunId = "wfr/with space" });
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/a b"), options: new TriggerWorkflowOptions { WorkflowRunId = "wfr/with space" });
 
         await client.Runs.CancelWorkflowRunAsync("wfr/with space");
 
@@ -103,7 +103,7 @@ public sealed class EmulatorTests
     {
         await using var emulator = await UpstashWorkflowEmulator.StartAsync();
         using var client = emulator.CreateClient();
-        var failed = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/a"), WorkflowPayload.Text("payload"), new WorkflowRunOptions
+        var failed = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/a"), WorkflowPayload.Text("payload"), new TriggerWorkflowOptions
         {
             Retries = 7,
             Labels = ["first"],
@@ -111,7 +111,7 @@ public sealed class EmulatorTests
         });
         var dlqId = emulator.FailRun(failed.WorkflowRunId);
 
-        var restarted = await client.Dlq.RestartWorkflowAsync(dlqId, new WorkflowRunOptions { Labels = ["again"], Delay = TimeSpan.FromMinutes(5) });
+        var restarted = await client.Dlq.RestartWorkflowAsync(dlqId, new RestartWorkflowOptions { Labels = ["again"], Delay = TimeSpan.FromMinutes(5) });
 
         var run = emulator.Run(restarted.WorkflowRunId)!;
         Assert.Equal((7, "5m", "acme"), (run.Retries, run.Delay, run.ForwardedHeaders["X-Tenant"]));
@@ -174,8 +174,8 @@ public sealed class EmulatorTests
         using var client = emulator.CreateClient();
         var url = new Uri("https://example.com/api/a");
 
-        var first = await client.Runs.TriggerWorkflowAsync(url, WorkflowPayload.Text("one"), new WorkflowRunOptions { WorkflowRunId = "wfr_once" });
-        var again = await client.Runs.TriggerWorkflowAsync(url, WorkflowPayload.Text("two"), new WorkflowRunOptions { WorkflowRunId = "wfr_once" });
+        var first = await client.Runs.TriggerWorkflowAsync(url, WorkflowPayload.Text("one"), new TriggerWorkflowOptions { WorkflowRunId = "wfr_once" });
+        var again = await client.Runs.TriggerWorkflowAsync(url, WorkflowPayload.Text("two"), new TriggerWorkflowOptions { WorkflowRunId = "wfr_once" });
         var batch = await client.Runs.TriggerWorkflowBatchAsync(
         [
             new BatchTriggerItem { Destination = url, Headers = new Dictionary<string, string> { ["Upstash-Workflow-RunId"] = "wfr_once" } },

@@ -12,7 +12,7 @@ namespace Upstash.Workflow.Tests.Generation;
 /// </summary>
 public sealed class BulkFiltersTests
 {
-    private const string Line = "internal static readonly string[] DlqClient_DeleteFailedRuns = ";
+    private const string Line = "private static readonly string[] DeleteFailedRunsFilters_ = ";
 
     private static string SpecWithNewBulkParameter()
     {

@@ -38,13 +38,13 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Header_that_would_share_an_options_member_is_refused_with_the_fix()
     {
-        // Restart's optional headers are WorkflowRunOptions members: "Retries" would be a second Retries.
+        // Restart's optional headers are RestartWorkflowOptions members: "Retries" would be a second Retries.
         var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(), SpecEdits.Header("Retries"));
         using var run = new GeneratorRun(spec);
         var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
         Assert.Contains("'Retries'", finding.Message, StringComparison.Ordinal);
         Assert.Contains("'Upstash-Retries'", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("WorkflowRunOptions.Retries", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("RestartWorkflowOptions.Retries", finding.Message, StringComparison.Ordinal);
         Assert.Contains("x-options-member", finding.Message, StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public static class OperationCases
         {
             Call = async (c, ct) => await c.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/workflow"),
                 WorkflowPayload.Json(new { orderId = 42 }),
-                new WorkflowRunOptions
+                new TriggerWorkflowOptions
                 {
                     WorkflowRunId = "wfr_custom",
                     NotBefore = DateTimeOffset.FromUnixTimeSeconds(1725323658),
@@ -183,7 +183,7 @@ public static class OperationCases
         },
         new("resumeWorkflow")
         {
-            Call = async (c, ct) => await c.Dlq.ResumeWorkflowAsync("1725323658779-0", new WorkflowRunOptions { Retries = 2, Delay = TimeSpan.FromMinutes(5) }, ct),
+            Call = async (c, ct) => await c.Dlq.ResumeWorkflowAsync("1725323658779-0", new ResumeWorkflowOptions { Retries = 2, Delay = TimeSpan.FromMinutes(5) }, ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/resume/1725323658779-0",
             Headers = [("Upstash-Retries", "2"), ("Upstash-Delay", "5m")],
@@ -194,7 +194,7 @@ public static class OperationCases
         {
             Call = async (c, ct) => await c.Dlq.ResumeWorkflowsAsync(
                 filter: new FailedRunFilter { Labels = ["nightly"] },
-                options: new WorkflowRunOptions { Labels = ["resumed"], FlowControl = new WorkflowFlowControl("slow", rate: 1) },
+                options: new ResumeWorkflowsOptions { Labels = ["resumed"], FlowControl = new WorkflowFlowControl("slow", rate: 1) },
                 cancellationToken: ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/resume?label=nightly",
@@ -204,7 +204,7 @@ public static class OperationCases
         },
         new("restartWorkflow")
         {
-            Call = async (c, ct) => await c.Dlq.RestartWorkflowAsync("1725323658779-0", new WorkflowRunOptions { Labels = ["again"] }, ct),
+            Call = async (c, ct) => await c.Dlq.RestartWorkflowAsync("1725323658779-0", new RestartWorkflowOptions { Labels = ["again"] }, ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/restart/1725323658779-0",
             Headers = [("Upstash-Label", "again")],
@@ -213,7 +213,7 @@ public static class OperationCases
         },
         new("restartWorkflows")
         {
-            Call = async (c, ct) => await c.Dlq.RestartWorkflowsAsync(dlqIds: ["d1", "d 2"], options: new WorkflowRunOptions { Retries = 1 }, cancellationToken: ct),
+            Call = async (c, ct) => await c.Dlq.RestartWorkflowsAsync(dlqIds: ["d1", "d 2"], options: new RestartWorkflowsOptions { Retries = 1 }, cancellationToken: ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/restart?dlqIds=d1&dlqIds=d%202",
             Headers = [("Upstash-Retries", "1")],

@@ -57,7 +57,7 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
             using var client = upstash.CreateClient();
 
             var page = await client.Dlq.ListFailedRunsAsync(filter: new FailedRunFilter { Labels = ["nightly"] });
-            var run = await client.Dlq.RestartWorkflowAsync(page.Messages[0].DlqId, new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(10) });
+            var run = await client.Dlq.RestartWorkflowAsync(page.Messages[0].DlqId, new RestartWorkflowOptions { Delay = TimeSpan.FromSeconds(10) });
             Console.WriteLine($"failed runs: {page.Messages.Count}; restarted as {run.WorkflowRunId}");
             """);
 

@@ -28,7 +28,7 @@ public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Rep
         using var floor = new HttpClient(new CannedHandler(Canned.NewRun));
         var raw = new FloorClient(floor);
 
-        var ours = await PerCallAsync(() => client.Dlq.RestartWorkflowAsync(Canned.DlqId, new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(10), Labels = ["nightly"] }));
+        var ours = await PerCallAsync(() => client.Dlq.RestartWorkflowAsync(Canned.DlqId, new RestartWorkflowOptions { Delay = TimeSpan.FromSeconds(10), Labels = ["nightly"] }));
         var floorBytes = await PerCallAsync(() => raw.RestartAsync(Canned.DlqId, "10s", "nightly"));
 
         reporter.Say($"Allocated per call, restart with two overrides: UpstashGen {ours:N0} B, raw floor {floorBytes:N0} B ({(double)ours / floorBytes:F2}×); budget {RestartBudget:N0} B (goal 2,600 B).");

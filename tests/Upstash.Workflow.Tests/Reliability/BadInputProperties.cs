@@ -45,8 +45,8 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
     {
         bench.Expect(prism,
             c => asRetryDelay
-                ? c.Dlq.ResumeWorkflowAsync("dlq-1", new WorkflowRunOptions { RetryDelay = value.Value })
-                : c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Labels = [value.Value] }),
+                ? c.Dlq.ResumeWorkflowAsync("dlq-1", new ResumeWorkflowOptions { RetryDelay = value.Value })
+                : c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Labels = [value.Value] }),
             asRetryDelay ? "options.RetryDelay" : "options.Labels",
             request => Assert.Equal(value.Value, request.Header(asRetryDelay ? "Upstash-Retry-Delay" : "Upstash-Label")));
     }
@@ -54,7 +54,7 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
     [Property(MaxTest = 1000)]
     public void Header_numbers_arrive_exactly(int retries, uint notBefore)
     {
-        var options = new WorkflowRunOptions { NotBefore = DateTimeOffset.FromUnixTimeSeconds(notBefore), Retries = retries };
+        var options = new TriggerWorkflowOptions { NotBefore = DateTimeOffset.FromUnixTimeSeconds(notBefore), Retries = retries };
         bench.Expect(prism, c => c.Runs.TriggerWorkflowAsync(new Uri("https://example.com/w"), options: options), "-", request =>
         {
             Assert.Equal(retries.ToString(CultureInfo.InvariantCulture), request.Header("Upstash-Retries"));

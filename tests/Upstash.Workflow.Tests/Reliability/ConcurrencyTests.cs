@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests(Reporter reporter) : IClassFixture<Reporter
         var mismatches = await Task.WhenAll(Enumerable.Range(0, Calls).Select(async i =>
         {
             var id = $"dlq-{i}";
-            var result = await client.Dlq.RestartWorkflowAsync(id, new WorkflowRunOptions { Retries = i % 7, Labels = [$"label-{i}"] }, TestContext.Token);
+            var result = await client.Dlq.RestartWorkflowAsync(id, new RestartWorkflowOptions { Retries = i % 7, Labels = [$"label-{i}"] }, TestContext.Token);
             var expected = $"{id}|label-{i}|{i % 7}|Bearer token-for-{id}";
             return result.WorkflowRunId == expected ? null : $"{expected} got {result.WorkflowRunId}";
         }));

@@ -40,11 +40,11 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
     private static readonly Operation[] Operations =
     [
         new("restart", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "region": "eu", "extra": { "a": [1] } }""", UpstashAuthMode.BearerHeader,
-            async (c, ct) => await c.Dlq.RestartWorkflowAsync("dlq-1", new WorkflowRunOptions { Retries = 1 }, ct)) { Odd = RunAnswerOddities },
+            async (c, ct) => await c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Retries = 1 }, ct)) { Odd = RunAnswerOddities },
         new("restart (query token)", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "more": true }""", UpstashAuthMode.QueryToken,
             async (c, ct) => await c.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: ct)) { Odd = RunAnswerOddities },
         new("resume", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "more": true }""", UpstashAuthMode.BearerHeader,
-            async (c, ct) => await c.Dlq.ResumeWorkflowAsync("dlq-1", new WorkflowRunOptions { Delay = TimeSpan.FromSeconds(10) }, ct)) { Odd = RunAnswerOddities },
+            async (c, ct) => await c.Dlq.ResumeWorkflowAsync("dlq-1", new ResumeWorkflowOptions { Delay = TimeSpan.FromSeconds(10) }, ct)) { Odd = RunAnswerOddities },
         new("trigger", 200, Run, Run, """{ "workflowRunId": "wfr_1", "workflowCreatedAt": 1725323658779, "more": true }""", UpstashAuthMode.BearerHeader,
             async (c, ct) => await c.Runs.TriggerWorkflowAsync(new Uri("https://example.com/w"), payload: WorkflowPayload.Json(new { a = 1 }), cancellationToken: ct)) { Odd = RunAnswerOddities },
         new("notify", 201, """[{ "messageId": "m1" }]""", "[{}]", """[{ "messageId": "m1", "more": true }]""", UpstashAuthMode.BearerHeader,

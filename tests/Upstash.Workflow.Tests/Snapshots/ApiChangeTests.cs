@@ -82,7 +82,7 @@ public sealed class ApiChangeTests(Reporter reporter) : IClassFixture<Reporter>
 
         reporter.Say("Spec update (restart gains Upstash-Priority, runs gain priority, DELETE /v2/workflows/dlq/{dlqId} goes):\n" + ApiChanges.Describe(changes));
         // The new header is a new member of restart's options object: additive, no method changes.
-        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "Priority", Type: "Upstash.Workflow.WorkflowRunOptions" });
+        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "Priority", Type: "Upstash.Workflow.RestartWorkflowOptions" });
         Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Removed, Member: "DeleteFailedRunAsync", Type: "Upstash.Workflow.IDlqClient" });
         Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "Priority", Type: "Upstash.Workflow.WorkflowRun" });
         Assert.DoesNotContain(changes, c => c.Member == "RestartWorkflowAsync");

@@ -33,6 +33,7 @@ namespace Upstash.Workflow
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
         public bool? Deduplicated { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -229,10 +230,10 @@ namespace Upstash.Workflow
         System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.WorkflowRunOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, Upstash.Workflow.WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.WorkflowRunOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.RestartWorkflowsOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, Upstash.Workflow.ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.ResumeWorkflowsOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface IFlowControlClient
@@ -260,7 +261,7 @@ namespace Upstash.Workflow
     {
         System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = default, Upstash.Workflow.WorkflowRunFilter? filter = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, Upstash.Workflow.WorkflowPayload? payload = null, Upstash.Workflow.WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, Upstash.Workflow.WorkflowPayload? payload = null, Upstash.Workflow.TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<Upstash.Workflow.BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface ISigningKeysClient
@@ -286,6 +287,7 @@ namespace Upstash.Workflow
         public InvokerContext() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
         public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
@@ -310,6 +312,7 @@ namespace Upstash.Workflow
         public string? MessageId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("waiter")]
         public Upstash.Workflow.Waiter? Waiter { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
@@ -330,18 +333,49 @@ namespace Upstash.Workflow
         public System.DateTimeOffset? Reset { get; }
         public System.TimeSpan? RetryAfter { get; }
     }
+    public sealed class RestartWorkflowOptions
+    {
+        public RestartWorkflowOptions() { }
+        public System.TimeSpan? Delay { get; set; }
+        public System.Uri? FailureCallback { get; set; }
+        public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public int? Retries { get; set; }
+        public string? RetryDelay { get; set; }
+    }
     public class RestartWorkflowResult
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public RestartWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
+    }
+    public sealed class RestartWorkflowsOptions
+    {
+        public RestartWorkflowsOptions() { }
+        public System.TimeSpan? Delay { get; set; }
+        public System.Uri? FailureCallback { get; set; }
+        public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public int? Retries { get; set; }
+        public string? RetryDelay { get; set; }
+    }
+    public sealed class ResumeWorkflowOptions
+    {
+        public ResumeWorkflowOptions() { }
+        public System.TimeSpan? Delay { get; set; }
+        public System.Uri? FailureCallback { get; set; }
+        public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public int? Retries { get; set; }
+        public string? RetryDelay { get; set; }
     }
     public class ResumeWorkflowResult
     {
@@ -349,6 +383,7 @@ namespace Upstash.Workflow
         public ResumeWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -356,12 +391,23 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
+    public sealed class ResumeWorkflowsOptions
+    {
+        public ResumeWorkflowsOptions() { }
+        public System.TimeSpan? Delay { get; set; }
+        public System.Uri? FailureCallback { get; set; }
+        public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public int? Retries { get; set; }
+        public string? RetryDelay { get; set; }
+    }
     public class RetryFailureCallbackResult
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public RetryFailureCallbackResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -429,6 +475,7 @@ namespace Upstash.Workflow
         public StartedRun() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -457,6 +504,7 @@ namespace Upstash.Workflow
         public string? CallType { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
         public string? CallUrl { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowRunId")]
@@ -465,6 +513,7 @@ namespace Upstash.Workflow
         public string? InvokedWorkflowUrl { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
         public string? MessageId { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("nextDeliveryTime")]
         public System.DateTimeOffset? NextDeliveryTime { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("out")]
@@ -484,12 +533,27 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("waitTimeout")]
         public bool? WaitTimeout { get; set; }
     }
+    public sealed class TriggerWorkflowOptions
+    {
+        public TriggerWorkflowOptions() { }
+        public System.TimeSpan? Delay { get; set; }
+        public System.Uri? FailureCallback { get; set; }
+        public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }
+        public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
+        public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+        public System.DateTimeOffset? NotBefore { get; set; }
+        public int? Retries { get; set; }
+        public string? RetryDelay { get; set; }
+        public string? WorkflowRunId { get; set; }
+    }
     public class TriggerWorkflowResult
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public TriggerWorkflowResult() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -609,6 +673,7 @@ namespace Upstash.Workflow
         public string? BodyBase64 { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callerIP")]
         public string? CallerIP { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
@@ -641,6 +706,7 @@ namespace Upstash.Workflow
         public int? ResponseStatus { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -696,8 +762,10 @@ namespace Upstash.Workflow
         public System.Collections.Generic.IList<Upstash.Workflow.GroupedSteps> Steps { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCallerIp")]
         public string? WorkflowRunCallerIp { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
         public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowRunCreatedAt { get; set; }
@@ -735,20 +803,6 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun> Runs { get; set; }
-    }
-    public sealed class WorkflowRunOptions
-    {
-        public WorkflowRunOptions() { }
-        public System.TimeSpan? Delay { get; set; }
-        public System.Uri? FailureCallback { get; set; }
-        public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }
-        public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
-        public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }
-        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
-        public System.DateTimeOffset? NotBefore { get; set; }
-        public int? Retries { get; set; }
-        public string? RetryDelay { get; set; }
-        public string? WorkflowRunId { get; set; }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.WorkflowRunState>))]
     public readonly struct WorkflowRunState : System.IEquatable<Upstash.Workflow.WorkflowRunState>

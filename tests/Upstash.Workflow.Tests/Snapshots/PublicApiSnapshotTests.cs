@@ -59,7 +59,7 @@ public sealed partial class PublicApiSnapshotTests(Reporter reporter) : IClassFi
     public void Restart_reads_like_handwritten_dotnet()
     {
         Assert.Contains(
-            "System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.WorkflowRunOptions? options = null, " +
+            "System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.RestartWorkflowOptions? options = null, " +
             "System.Threading.CancellationToken cancellationToken = default)",
             Api,
             StringComparison.Ordinal);

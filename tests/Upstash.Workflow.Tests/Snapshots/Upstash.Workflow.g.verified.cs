@@ -29,7 +29,6 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
     public partial interface IDlqClient
     {
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Restart Workflow from DLQ
@@ -44,7 +43,7 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>Workflow restarted successfully</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -111,7 +110,7 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The workflow was resumed.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -128,7 +127,7 @@ namespace Upstash.Workflow
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -145,7 +144,7 @@ namespace Upstash.Workflow
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -186,7 +185,7 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -197,7 +196,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append('?');
             if (options != null)
             {
-                options.WriteTo_DlqClient_RestartWorkflow(request_, urlBuilder_);
+                options.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
@@ -224,7 +223,7 @@ namespace Upstash.Workflow
             }
             if (filter != null)
             {
-                filter.WriteTo_DlqClient_ListFailedRuns(request_, urlBuilder_);
+                filter.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
@@ -233,14 +232,13 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] DeleteFailedRunsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            if (all != null)
-            {
-                _ = all; // client-side only: read by RequestGuard.CheckBulk below
-            }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq");
@@ -259,11 +257,11 @@ namespace Upstash.Workflow
             }
             if (filter != null)
             {
-                filter.WriteTo_DlqClient_DeleteFailedRuns(request_, urlBuilder_);
+                filter.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_DeleteFailedRuns);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -298,7 +296,7 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -309,7 +307,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append('?');
             if (options != null)
             {
-                options.WriteTo_DlqClient_ResumeWorkflow(request_, urlBuilder_);
+                options.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
@@ -318,14 +316,13 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] ResumeWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            if (all != null)
-            {
-                _ = all; // client-side only: read by RequestGuard.CheckBulk below
-            }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/resume");
@@ -344,28 +341,27 @@ namespace Upstash.Workflow
             }
             if (filter != null)
             {
-                filter.WriteTo_DlqClient_ResumeWorkflows(request_, urlBuilder_);
+                filter.WriteTo(request_, urlBuilder_);
             }
             if (options != null)
             {
-                options.WriteTo_DlqClient_ResumeWorkflows(request_, urlBuilder_);
+                options.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_ResumeWorkflows);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] RestartWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, WorkflowRunOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            if (all != null)
-            {
-                _ = all; // client-side only: read by RequestGuard.CheckBulk below
-            }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/dlq/restart");
@@ -384,15 +380,15 @@ namespace Upstash.Workflow
             }
             if (filter != null)
             {
-                filter.WriteTo_DlqClient_RestartWorkflows(request_, urlBuilder_);
+                filter.WriteTo(request_, urlBuilder_);
             }
             if (options != null)
             {
-                options.WriteTo_DlqClient_RestartWorkflows(request_, urlBuilder_);
+                options.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.DlqClient_RestartWorkflows);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -431,7 +427,6 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
     public partial interface IRunsClient
     {
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Trigger Workflow Run
@@ -443,7 +438,7 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The run was started.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -498,10 +493,11 @@ namespace Upstash.Workflow
         }
 
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, WorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        public async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
             System.ArgumentNullException.ThrowIfNull(workflowUrl);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/trigger/");
@@ -509,11 +505,10 @@ namespace Upstash.Workflow
             urlBuilder_.Append('?');
             if (options != null)
             {
-                options.WriteTo_RunsClient_TriggerWorkflow(request_, urlBuilder_);
+                options.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
-            request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -547,14 +542,13 @@ namespace Upstash.Workflow
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] CancelWorkflowRunsFilters_ = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
+
         /// <inheritdoc />
         public async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            if (all != null)
-            {
-                _ = all; // client-side only: read by RequestGuard.CheckBulk below
-            }
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/workflows/runs");
@@ -569,11 +563,11 @@ namespace Upstash.Workflow
             }
             if (filter != null)
             {
-                filter.WriteTo_RunsClient_CancelWorkflowRuns(request_, urlBuilder_);
+                filter.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, BulkFilters.RunsClient_CancelWorkflowRuns);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -583,7 +577,6 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
     public partial interface ILogsClient
     {
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// List Workflow Run Logs
@@ -635,7 +628,7 @@ namespace Upstash.Workflow
             }
             if (filter != null)
             {
-                filter.WriteTo_LogsClient_ListLogs(request_, urlBuilder_);
+                filter.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
@@ -648,7 +641,6 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
     public partial interface IFlowControlClient
     {
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// List Flow Control Keys
@@ -828,7 +820,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append('?');
             if (limits != null)
             {
-                limits.WriteTo_FlowControlClient_PinFlowControlKey(request_, urlBuilder_);
+                limits.WriteTo(request_, urlBuilder_);
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
@@ -891,7 +883,6 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
     public partial interface ISigningKeysClient
     {
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Get Signing Keys
@@ -958,7 +949,6 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
     public partial interface INotifyClient
     {
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Notify Event
@@ -1015,12 +1005,12 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/notify/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
-            request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
@@ -1032,6 +1022,7 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/notify/");
@@ -1039,7 +1030,6 @@ namespace Upstash.Workflow
             urlBuilder_.Append("/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
-            request_.Content = payload?.ToHttpContent();
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
@@ -1067,6 +1057,16 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class WorkflowDlqMessage
     {
+
+
+        /// <summary>An empty WorkflowDlqMessage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public WorkflowDlqMessage()
+        {
+            DlqId = "";
+            WorkflowUrl = "";
+            WorkflowRunId = "";
+        }
 
         /// <summary>
         /// The entry's ID in the DLQ.
@@ -1100,6 +1100,8 @@ namespace Upstash.Workflow
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -1153,6 +1155,8 @@ namespace Upstash.Workflow
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         public System.DateTimeOffset? CreatedAt { get; set; }
 
@@ -1243,6 +1247,15 @@ namespace Upstash.Workflow
     public partial class WorkflowRun
     {
 
+
+        /// <summary>An empty WorkflowRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public WorkflowRun()
+        {
+            WorkflowRunId = "";
+            WorkflowUrl = "";
+        }
+
         /// <summary>
         /// The run's ID.
         /// </summary>
@@ -1272,6 +1285,8 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowRunCreatedAt { get; set; }
 
@@ -1280,6 +1295,8 @@ namespace Upstash.Workflow
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         public System.DateTimeOffset? WorkflowRunCompletedAt { get; set; }
 
@@ -1362,13 +1379,11 @@ namespace Upstash.Workflow
     public partial class GroupedSteps
     {
 
+
+
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
 
         public System.Collections.Generic.IList<StepInfo> Steps { get => field ??= []; set; }
-
-        /// <summary>
-        /// How the steps ran.
-        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
 
@@ -1386,6 +1401,8 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class StepInfo
     {
+
+
 
         [System.Text.Json.Serialization.JsonPropertyName("stepId")]
 
@@ -1416,6 +1433,8 @@ namespace Upstash.Workflow
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         public System.DateTimeOffset? CreatedAt { get; set; }
 
@@ -1489,6 +1508,8 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("nextDeliveryTime")]
 
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
         public System.DateTimeOffset? NextDeliveryTime { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -1504,6 +1525,8 @@ namespace Upstash.Workflow
     public partial class InvokerContext
     {
 
+
+
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
         public string? WorkflowRunId { get; set; }
@@ -1517,6 +1540,8 @@ namespace Upstash.Workflow
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         public System.DateTimeOffset? WorkflowRunCreatedAt { get; set; }
 
@@ -1532,6 +1557,8 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class FailureFunction
     {
+
+
 
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
 
@@ -1590,6 +1617,8 @@ namespace Upstash.Workflow
     public partial class Waiter
     {
 
+
+
         /// <summary>
         /// Where the run is continued when the event comes.
         /// </summary>
@@ -1639,6 +1668,8 @@ namespace Upstash.Workflow
     public partial class NotifyResponse
     {
 
+
+
         [System.Text.Json.Serialization.JsonPropertyName("waiter")]
 
         public Waiter? Waiter { get; set; }
@@ -1665,6 +1696,8 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
@@ -1679,6 +1712,14 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class FlowControlKeyStatus
     {
+
+
+        /// <summary>An empty FlowControlKeyStatus, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public FlowControlKeyStatus()
+        {
+            FlowControlKey = "";
+        }
 
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
 
@@ -1750,6 +1791,15 @@ namespace Upstash.Workflow
     public partial class SigningKeys
     {
 
+
+        /// <summary>An empty SigningKeys, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public SigningKeys()
+        {
+            Current = "";
+            Next = "";
+        }
+
         [System.Text.Json.Serialization.JsonPropertyName("current")]
 
         [System.Text.Json.Serialization.JsonRequired]
@@ -1777,6 +1827,7 @@ namespace Upstash.Workflow
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<FailureFunctionState>))]
     public readonly partial struct FailureFunctionState : System.IEquatable<FailureFunctionState>, Upstash.Workflow.Serialization.IExtensibleEnum<FailureFunctionState>
     {
+
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
@@ -1839,6 +1890,7 @@ namespace Upstash.Workflow
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<WorkflowRunState>))]
     public readonly partial struct WorkflowRunState : System.IEquatable<WorkflowRunState>, Upstash.Workflow.Serialization.IExtensibleEnum<WorkflowRunState>
     {
+
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
@@ -1890,9 +1942,77 @@ namespace Upstash.Workflow
         static WorkflowRunState Upstash.Workflow.Serialization.IExtensibleEnum<WorkflowRunState>.FromWire(string value) => new(value);
     }
 
+    /// <summary>
+    /// How the steps ran.
+    /// </summary>
+    /// <remarks>
+    /// The values known when this client was generated are static members; the service may send others,
+    /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
+    /// </remarks>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<GroupedStepsType>))]
+    public readonly partial struct GroupedStepsType : System.IEquatable<GroupedStepsType>, Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>
+    {
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire text, known or not.</summary>
+        public GroupedStepsType(string value)
+        {
+            System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
+
+        /// <summary><c>parallel</c></summary>
+        public static GroupedStepsType Parallel { get; } = new(@"parallel");
+
+        /// <summary><c>sequential</c></summary>
+        public static GroupedStepsType Sequential { get; } = new(@"sequential");
+
+        /// <summary><c>next</c></summary>
+        public static GroupedStepsType Next { get; } = new(@"next");
+
+        /// <summary>The values known when this client was generated.</summary>
+        public static System.Collections.Generic.IReadOnlyList<GroupedStepsType> KnownValues { get; } = [Parallel, Sequential, Next];
+
+        /// <summary>True for one of <see cref="KnownValues"/>; false for a value the service added since.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? "";
+
+        /// <summary>A value by its wire text.</summary>
+        public static implicit operator GroupedStepsType(string value) => new(value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(GroupedStepsType left, GroupedStepsType right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(GroupedStepsType left, GroupedStepsType right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(GroupedStepsType other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is GroupedStepsType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        static GroupedStepsType Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>.FromWire(string value) => new(value);
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class RestartWorkflowResult
     {
+
+
+        /// <summary>An empty RestartWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public RestartWorkflowResult()
+        {
+            WorkflowRunId = "";
+        }
 
         /// <summary>
         /// The ID of the restarted workflow run (a new ID is generated for the restarted run).
@@ -1909,6 +2029,8 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
@@ -1921,6 +2043,14 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class TriggerWorkflowResult
     {
+
+
+        /// <summary>An empty TriggerWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public TriggerWorkflowResult()
+        {
+            WorkflowRunId = "";
+        }
 
         /// <summary>
         /// The ID of the new run.
@@ -1936,6 +2066,8 @@ namespace Upstash.Workflow
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -1985,6 +2117,14 @@ namespace Upstash.Workflow
     public partial class BatchTriggerResult
     {
 
+
+        /// <summary>An empty BatchTriggerResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public BatchTriggerResult()
+        {
+            WorkflowRunId = "";
+        }
+
         /// <summary>
         /// The ID of the new run.
         /// </summary>
@@ -1999,6 +2139,8 @@ namespace Upstash.Workflow
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
@@ -2021,6 +2163,13 @@ namespace Upstash.Workflow
     public partial class CancelWorkflowRunsResult
     {
 
+
+        /// <summary>An empty CancelWorkflowRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public CancelWorkflowRunsResult()
+        {
+        }
+
         /// <summary>
         /// How many runs were cancelled.
         /// </summary>
@@ -2039,6 +2188,14 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class WorkflowRunLogsPage
     {
+
+
+        /// <summary>An empty WorkflowRunLogsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public WorkflowRunLogsPage()
+        {
+            Runs = [];
+        }
 
         /// <summary>
         /// The cursor of the next page; empty or missing on the last page.
@@ -2067,6 +2224,7 @@ namespace Upstash.Workflow
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<RunLogState>))]
     public readonly partial struct RunLogState : System.IEquatable<RunLogState>, Upstash.Workflow.Serialization.IExtensibleEnum<RunLogState>
     {
+
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
@@ -2137,6 +2295,14 @@ namespace Upstash.Workflow
     public partial class FailedRunsPage
     {
 
+
+        /// <summary>An empty FailedRunsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public FailedRunsPage()
+        {
+            Messages = [];
+        }
+
         /// <summary>
         /// The cursor of the next page; empty or missing on the last page.
         /// </summary>
@@ -2159,6 +2325,13 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class DeleteFailedRunsResult
     {
+
+
+        /// <summary>An empty DeleteFailedRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public DeleteFailedRunsResult()
+        {
+        }
 
         /// <summary>
         /// How many entries were deleted.
@@ -2187,6 +2360,14 @@ namespace Upstash.Workflow
     public partial class ResumeWorkflowResult
     {
 
+
+        /// <summary>An empty ResumeWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public ResumeWorkflowResult()
+        {
+            WorkflowRunId = "";
+        }
+
         /// <summary>
         /// The ID of the resumed run.
         /// </summary>
@@ -2202,6 +2383,8 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
@@ -2214,6 +2397,14 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class StartedRun
     {
+
+
+        /// <summary>An empty StartedRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public StartedRun()
+        {
+            WorkflowRunId = "";
+        }
 
         /// <summary>
         /// The ID of the new run.
@@ -2230,6 +2421,8 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
@@ -2242,6 +2435,14 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class BulkRunAgainResult
     {
+
+
+        /// <summary>An empty BulkRunAgainResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public BulkRunAgainResult()
+        {
+            WorkflowRuns = [];
+        }
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
 
@@ -2266,6 +2467,14 @@ namespace Upstash.Workflow
     public partial class RetryFailureCallbackResult
     {
 
+
+        /// <summary>An empty RetryFailureCallbackResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public RetryFailureCallbackResult()
+        {
+            WorkflowRunId = "";
+        }
+
         /// <summary>
         /// The ID of the new run.
         /// </summary>
@@ -2281,6 +2490,8 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
 
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
         [System.Text.Json.Serialization.JsonRequired]
         public required System.DateTimeOffset WorkflowCreatedAt { get; set; }
 
@@ -2293,6 +2504,13 @@ namespace Upstash.Workflow
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class GlobalParallelism
     {
+
+
+        /// <summary>An empty GlobalParallelism, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public GlobalParallelism()
+        {
+        }
 
         /// <summary>
         /// The most steps the account may run at once.
@@ -2318,62 +2536,6 @@ namespace Upstash.Workflow
 
     }
 
-    /// <remarks>
-    /// The values known when this client was generated are static members; the service may send others,
-    /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
-    /// </remarks>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
-    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<GroupedStepsType>))]
-    public readonly partial struct GroupedStepsType : System.IEquatable<GroupedStepsType>, Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>
-    {
-        private readonly string? _value;
-
-        /// <summary>A value by its wire text, known or not.</summary>
-        public GroupedStepsType(string value)
-        {
-            System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
-
-        /// <summary><c>parallel</c></summary>
-        public static GroupedStepsType Parallel { get; } = new(@"parallel");
-
-        /// <summary><c>sequential</c></summary>
-        public static GroupedStepsType Sequential { get; } = new(@"sequential");
-
-        /// <summary><c>next</c></summary>
-        public static GroupedStepsType Next { get; } = new(@"next");
-
-        /// <summary>The values known when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<GroupedStepsType> KnownValues { get; } = [Parallel, Sequential, Next];
-
-        /// <summary>True for one of <see cref="KnownValues"/>; false for a value the service added since.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? "";
-
-        /// <summary>A value by its wire text.</summary>
-        public static implicit operator GroupedStepsType(string value) => new(value);
-
-        /// <summary>Same wire value.</summary>
-        public static bool operator ==(GroupedStepsType left, GroupedStepsType right) => left.Equals(right);
-
-        /// <summary>Different wire values.</summary>
-        public static bool operator !=(GroupedStepsType left, GroupedStepsType right) => !left.Equals(right);
-
-        /// <inheritdoc />
-        public bool Equals(GroupedStepsType other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
-
-        /// <inheritdoc />
-        public override bool Equals(object? obj) => obj is GroupedStepsType other && Equals(other);
-
-        /// <inheritdoc />
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
-
-        static GroupedStepsType Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>.FromWire(string value) => new(value);
-    }
-
 
 }
 
@@ -2395,7 +2557,7 @@ namespace Upstash.Workflow
 namespace Upstash.Workflow
 {
     /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
-    [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter), typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
+    [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerItem))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerResult))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BulkRunAgainResult))]
@@ -2432,21 +2594,82 @@ namespace Upstash.Workflow
 
 namespace Upstash.Workflow
 {
-    /// <summary>The parameters of each bulk operation that select entries, from the overlay's x-bulk-filter.</summary>
-    internal static class BulkFilters
+    /// <summary>Optional values for <see cref="IDlqClient.RestartWorkflowAsync"/>: each is sent only when set.</summary>
+    public sealed partial class RestartWorkflowOptions
     {
-        internal static readonly string[] RunsClient_CancelWorkflowRuns = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
-        internal static readonly string[] DlqClient_DeleteFailedRuns = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-        internal static readonly string[] DlqClient_ResumeWorkflows = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-        internal static readonly string[] DlqClient_RestartWorkflows = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-    }
-}
+        /// <summary>Override the number of retries for the workflow steps.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
+        public int? Retries { get; set; }
 
-namespace Upstash.Workflow
-{
-    /// <summary>Optional values for <see cref="IDlqClient.RestartWorkflowAsync"/>, <see cref="IRunsClient.TriggerWorkflowAsync"/>, <see cref="IDlqClient.ResumeWorkflowAsync"/>, <see cref="IDlqClient.ResumeWorkflowsAsync"/>, <see cref="IDlqClient.RestartWorkflowsAsync"/>: each is sent only when set.</summary>
-    public sealed partial class WorkflowRunOptions
+        /// <summary>Override the delay before executing the workflow. Format is `&lt;value&gt;&lt;unit&gt;` (e.g., "10s", "5m").</summary>
+        /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
+        public System.TimeSpan? Delay { get; set; }
+
+        /// <summary>Override the retry delay expression for the workflow steps.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
+        public string? RetryDelay { get; set; }
+
+        /// <summary>Override the flow control key for the workflow.</summary>
+        /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
+        public WorkflowFlowControl? FlowControl { get; set; }
+
+        /// <summary>Override the label for the workflow.</summary>
+        /// <remarks>Sent as the <c>Upstash-Label</c> header, comma-joined.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        /// <summary>Override the failure callback URL for the workflow.</summary>
+        /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
+        public System.Uri? FailureCallback { get; set; }
+
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (Retries is { } retries_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+            }
+            if (Delay is { } delay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+            }
+            if (RetryDelay is { } retryDelay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+            }
+            if (FlowControl is { } flowControl_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+            }
+            if (Labels is { } labels_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+            }
+            if (FailureCallback is { } failureCallback_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+            }
+        }
+    }
+
+    /// <summary>Optional values for <see cref="IRunsClient.TriggerWorkflowAsync"/>: each is sent only when set.</summary>
+    public sealed partial class TriggerWorkflowOptions
     {
+        /// <summary>Choose the run's ID instead of letting the service generate one.</summary>
+        /// <remarks>Sent as the <c>Upstash-Workflow-RunId</c> header.</remarks>
+        public string? WorkflowRunId { get; set; }
+
+        /// <summary>Do not start the run before this Unix time, in seconds.</summary>
+        /// <remarks>Sent as the <c>Upstash-Not-Before</c> header, in whole Unix seconds.</remarks>
+        public System.DateTimeOffset? NotBefore { get; set; }
+
+        /// <summary>Any header named Upstash-Forward-&lt;name&gt; is passed on to the workflow endpoint as &lt;name&gt;.</summary>
+        /// <remarks>Sent as one <c>Upstash-Forward-&lt;name&gt;</c> header per entry.</remarks>
+        public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }
+
+        /// <summary>Any header named Upstash-Failure-Callback-Forward-&lt;name&gt; is passed on to the failure callback as &lt;name&gt;.</summary>
+        /// <remarks>Sent as one <c>Upstash-Failure-Callback-Forward-&lt;name&gt;</c> header per entry.</remarks>
+        public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }
+
         /// <summary>How many times a failing step is retried.</summary>
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
@@ -2471,136 +2694,50 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        /// <summary>Choose the run's ID instead of letting the service generate one.</summary>
-        /// <remarks>Sent as the <c>Upstash-Workflow-RunId</c> header. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
-        public string? WorkflowRunId { get; set; }
-
-        /// <summary>Do not start the run before this Unix time, in seconds.</summary>
-        /// <remarks>Sent as the <c>Upstash-Not-Before</c> header, in whole Unix seconds. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
-        public System.DateTimeOffset? NotBefore { get; set; }
-
-        /// <summary>Any header named Upstash-Forward-&lt;name&gt; is passed on to the workflow endpoint as &lt;name&gt;.</summary>
-        /// <remarks>Sent as one <c>Upstash-Forward-&lt;name&gt;</c> header per entry. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
-        public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }
-
-        /// <summary>Any header named Upstash-Failure-Callback-Forward-&lt;name&gt; is passed on to the failure callback as &lt;name&gt;.</summary>
-        /// <remarks>Sent as one <c>Upstash-Failure-Callback-Forward-&lt;name&gt;</c> header per entry. Taken by <see cref="IRunsClient.TriggerWorkflowAsync"/> only; other calls refuse it when set.</remarks>
-        public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }
-
-        private void WriteRetries(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            if (Retries is { } retries_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
-            }
-        }
-
-        private void WriteDelay(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            if (Delay is { } delay_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
-            }
-        }
-
-        private void WriteRetryDelay(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            if (RetryDelay is { } retryDelay_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
-            }
-        }
-
-        private void WriteFlowControl(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            if (FlowControl is { } flowControl_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
-            }
-        }
-
-        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            if (Labels is { } labels_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
-            }
-        }
-
-        private void WriteFailureCallback(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            if (FailureCallback is { } failureCallback_)
-            {
-                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
-            }
-        }
-
-        private void WriteWorkflowRunId(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (WorkflowRunId is { } workflowRunId_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(workflowRunId_, "options.WorkflowRunId"));
             }
-        }
-
-        private void WriteNotBefore(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (NotBefore is { } notBefore_)
             {
                 request.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.UnixSeconds(notBefore_, "options.NotBefore"), "options.NotBefore"));
             }
-        }
-
-        private void WriteForwardHeaders(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (ForwardHeaders is { } forwardHeaders_)
             {
                 foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders_, "Upstash-Forward-", "options.ForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
-        }
-
-        private void WriteFailureCallbackForwardHeaders(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (FailureCallbackForwardHeaders is { } failureCallbackForwardHeaders_)
             {
                 foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders_, "Upstash-Failure-Callback-Forward-", "options.FailureCallbackForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
+            if (Retries is { } retries_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+            }
+            if (Delay is { } delay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+            }
+            if (RetryDelay is { } retryDelay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+            }
+            if (FlowControl is { } flowControl_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+            }
+            if (Labels is { } labels_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+            }
+            if (FailureCallback is { } failureCallback_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+            }
         }
-
-        internal void WriteTo_DlqClient_RestartWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            if (WorkflowRunId is not null) throw new System.ArgumentException("'options.WorkflowRunId' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
-            if (NotBefore is not null) throw new System.ArgumentException("'options.NotBefore' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
-            if (ForwardHeaders is not null) throw new System.ArgumentException("'options.ForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
-            if (FailureCallbackForwardHeaders is not null) throw new System.ArgumentException("'options.FailureCallbackForwardHeaders' is not taken by this call, only by TriggerWorkflowAsync; leave it unset here.", "options");
-            WriteRetries(request, query);
-            WriteDelay(request, query);
-            WriteRetryDelay(request, query);
-            WriteFlowControl(request, query);
-            WriteLabels(request, query);
-            WriteFailureCallback(request, query);
-        }
-
-        internal void WriteTo_RunsClient_TriggerWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            WriteRetries(request, query);
-            WriteDelay(request, query);
-            WriteRetryDelay(request, query);
-            WriteFlowControl(request, query);
-            WriteLabels(request, query);
-            WriteFailureCallback(request, query);
-            WriteWorkflowRunId(request, query);
-            WriteNotBefore(request, query);
-            WriteForwardHeaders(request, query);
-            WriteFailureCallbackForwardHeaders(request, query);
-        }
-
-        internal void WriteTo_DlqClient_ResumeWorkflow(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_RestartWorkflow(request, query);
-
-        internal void WriteTo_DlqClient_ResumeWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_RestartWorkflow(request, query);
-
-        internal void WriteTo_DlqClient_RestartWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_RestartWorkflow(request, query);
     }
 
     /// <summary>Optional values for <see cref="IRunsClient.CancelWorkflowRunsAsync"/>: each is sent only when set.</summary>
@@ -2634,71 +2771,36 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>label</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
 
-        private void WriteWorkflowUrls(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (WorkflowUrls is { } workflowUrls_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
             }
-        }
-
-        private void WriteWorkflowUrlExactMatch(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (WorkflowUrlExactMatch is { } workflowUrlExactMatch_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
             }
-        }
-
-        private void WriteFromDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (FromDate is { } fromDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
-        }
-
-        private void WriteToDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (ToDate is { } toDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
-        }
-
-        private void WriteCallerIps(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (CallerIps is { } callerIps_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
             }
-        }
-
-        private void WriteFlowControlKeys(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (FlowControlKeys is { } flowControlKeys_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
             }
-        }
-
-        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (Labels is { } labels_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
             }
-        }
-
-        internal void WriteTo_RunsClient_CancelWorkflowRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            WriteWorkflowUrls(request, query);
-            WriteWorkflowUrlExactMatch(request, query);
-            WriteFromDate(request, query);
-            WriteToDate(request, query);
-            WriteCallerIps(request, query);
-            WriteFlowControlKeys(request, query);
-            WriteLabels(request, query);
         }
     }
 
@@ -2745,98 +2847,48 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>callerIp</c> query parameter.</remarks>
         public string? CallerIp { get; set; }
 
-        private void WriteWorkflowUrl(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (WorkflowUrl is { } workflowUrl_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", workflowUrl_);
             }
-        }
-
-        private void WriteWorkflowRunId(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (WorkflowRunId is { } workflowRunId_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
             }
-        }
-
-        private void WriteWorkflowCreatedAt(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
-        }
-
-        private void WriteWorkflowRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (WorkflowRuns is { } workflowRuns_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRuns", workflowRuns_);
             }
-        }
-
-        private void WriteState(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (State is { } state_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "state", state_.ToString());
             }
-        }
-
-        private void WriteFromDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (FromDate is { } fromDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
-        }
-
-        private void WriteToDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (ToDate is { } toDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
-        }
-
-        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (Labels is { } labels_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
             }
-        }
-
-        private void WriteFlowControlKey(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (FlowControlKey is { } flowControlKey_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", flowControlKey_);
             }
-        }
-
-        private void WriteCallerIp(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (CallerIp is { } callerIp_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", callerIp_);
             }
-        }
-
-        internal void WriteTo_LogsClient_ListLogs(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            WriteWorkflowUrl(request, query);
-            WriteWorkflowRunId(request, query);
-            WriteWorkflowCreatedAt(request, query);
-            WriteWorkflowRuns(request, query);
-            WriteState(request, query);
-            WriteFromDate(request, query);
-            WriteToDate(request, query);
-            WriteLabels(request, query);
-            WriteFlowControlKey(request, query);
-            WriteCallerIp(request, query);
         }
     }
 
@@ -2879,96 +2931,216 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>flowControlKey</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
 
-        private void WriteFromDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (FromDate is { } fromDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
-        }
-
-        private void WriteToDate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (ToDate is { } toDate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
-        }
-
-        private void WriteWorkflowUrls(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (WorkflowUrls is { } workflowUrls_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
             }
-        }
-
-        private void WriteWorkflowRunId(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (WorkflowRunId is { } workflowRunId_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
             }
-        }
-
-        private void WriteWorkflowCreatedAt(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
-        }
-
-        private void WriteLabels(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (Labels is { } labels_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
             }
-        }
-
-        private void WriteFailureFunctionStates(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (FailureFunctionStates is { } failureFunctionStates_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "failureFunctionState", item_.ToString());
             }
-        }
-
-        private void WriteCallerIps(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (CallerIps is { } callerIps_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
             }
-        }
-
-        private void WriteFlowControlKeys(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (FlowControlKeys is { } flowControlKeys_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
             }
         }
+    }
 
-        internal void WriteTo_DlqClient_ListFailedRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+    /// <summary>Optional values for <see cref="IDlqClient.ResumeWorkflowAsync"/>: each is sent only when set.</summary>
+    public sealed partial class ResumeWorkflowOptions
+    {
+        /// <summary>How many times a failing step is retried.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
+        public int? Retries { get; set; }
+
+        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
+        public System.TimeSpan? Delay { get; set; }
+
+        /// <summary>An expression for the wait between retries of a step.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
+        public string? RetryDelay { get; set; }
+
+        /// <summary>The flow-control key the run's steps are counted under.</summary>
+        /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
+        public WorkflowFlowControl? FlowControl { get; set; }
+
+        /// <summary>A label to find the run by; several labels are separated by commas.</summary>
+        /// <remarks>Sent as the <c>Upstash-Label</c> header, comma-joined.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        /// <summary>A URL called when the run fails for good.</summary>
+        /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
+        public System.Uri? FailureCallback { get; set; }
+
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
-            WriteFromDate(request, query);
-            WriteToDate(request, query);
-            WriteWorkflowUrls(request, query);
-            WriteWorkflowRunId(request, query);
-            WriteWorkflowCreatedAt(request, query);
-            WriteLabels(request, query);
-            WriteFailureFunctionStates(request, query);
-            WriteCallerIps(request, query);
-            WriteFlowControlKeys(request, query);
+            if (Retries is { } retries_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+            }
+            if (Delay is { } delay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+            }
+            if (RetryDelay is { } retryDelay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+            }
+            if (FlowControl is { } flowControl_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+            }
+            if (Labels is { } labels_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+            }
+            if (FailureCallback is { } failureCallback_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+            }
         }
+    }
 
-        internal void WriteTo_DlqClient_DeleteFailedRuns(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_ListFailedRuns(request, query);
+    /// <summary>Optional values for <see cref="IDlqClient.ResumeWorkflowsAsync"/>: each is sent only when set.</summary>
+    public sealed partial class ResumeWorkflowsOptions
+    {
+        /// <summary>How many times a failing step is retried.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
+        public int? Retries { get; set; }
 
-        internal void WriteTo_DlqClient_ResumeWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_ListFailedRuns(request, query);
+        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
+        public System.TimeSpan? Delay { get; set; }
 
-        internal void WriteTo_DlqClient_RestartWorkflows(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query) => WriteTo_DlqClient_ListFailedRuns(request, query);
+        /// <summary>An expression for the wait between retries of a step.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
+        public string? RetryDelay { get; set; }
+
+        /// <summary>The flow-control key the run's steps are counted under.</summary>
+        /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
+        public WorkflowFlowControl? FlowControl { get; set; }
+
+        /// <summary>A label to find the run by; several labels are separated by commas.</summary>
+        /// <remarks>Sent as the <c>Upstash-Label</c> header, comma-joined.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        /// <summary>A URL called when the run fails for good.</summary>
+        /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
+        public System.Uri? FailureCallback { get; set; }
+
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (Retries is { } retries_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+            }
+            if (Delay is { } delay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+            }
+            if (RetryDelay is { } retryDelay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+            }
+            if (FlowControl is { } flowControl_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+            }
+            if (Labels is { } labels_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+            }
+            if (FailureCallback is { } failureCallback_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+            }
+        }
+    }
+
+    /// <summary>Optional values for <see cref="IDlqClient.RestartWorkflowsAsync"/>: each is sent only when set.</summary>
+    public sealed partial class RestartWorkflowsOptions
+    {
+        /// <summary>How many times a failing step is retried.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
+        public int? Retries { get; set; }
+
+        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
+        public System.TimeSpan? Delay { get; set; }
+
+        /// <summary>An expression for the wait between retries of a step.</summary>
+        /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
+        public string? RetryDelay { get; set; }
+
+        /// <summary>The flow-control key the run's steps are counted under.</summary>
+        /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
+        public WorkflowFlowControl? FlowControl { get; set; }
+
+        /// <summary>A label to find the run by; several labels are separated by commas.</summary>
+        /// <remarks>Sent as the <c>Upstash-Label</c> header, comma-joined.</remarks>
+        public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
+
+        /// <summary>A URL called when the run fails for good.</summary>
+        /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
+        public System.Uri? FailureCallback { get; set; }
+
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        {
+            if (Retries is { } retries_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+            }
+            if (Delay is { } delay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+            }
+            if (RetryDelay is { } retryDelay_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+            }
+            if (FlowControl is { } flowControl_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+            }
+            if (Labels is { } labels_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+            }
+            if (FailureCallback is { } failureCallback_)
+            {
+                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+            }
+        }
     }
 
     /// <summary>Optional values for <see cref="IFlowControlClient.PinFlowControlKeyAsync"/>: each is sent only when set.</summary>
@@ -2986,200 +3158,21 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>period</c> query parameter, in whole seconds.</remarks>
         public System.TimeSpan? Period { get; set; }
 
-        private void WriteParallelism(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
         {
             if (Parallelism is { } parallelism_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-        }
-
-        private void WriteRate(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (Rate is { } rate_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-        }
-
-        private void WritePeriod(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
             if (Period is { } period_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
             }
         }
-
-        internal void WriteTo_FlowControlClient_PinFlowControlKey(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
-        {
-            WriteParallelism(request, query);
-            WriteRate(request, query);
-            WritePeriod(request, query);
-        }
     }
 
-}
-
-namespace Upstash.Workflow
-{
-    public partial class WorkflowDlqMessage
-    {
-        /// <summary>An empty WorkflowDlqMessage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public WorkflowDlqMessage()
-        {
-            DlqId = "";
-            WorkflowUrl = "";
-            WorkflowRunId = "";
-        }
-    }
-
-    public partial class WorkflowRun
-    {
-        /// <summary>An empty WorkflowRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public WorkflowRun()
-        {
-            WorkflowRunId = "";
-            WorkflowUrl = "";
-        }
-    }
-
-    public partial class FlowControlKeyStatus
-    {
-        /// <summary>An empty FlowControlKeyStatus, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public FlowControlKeyStatus()
-        {
-            FlowControlKey = "";
-        }
-    }
-
-    public partial class SigningKeys
-    {
-        /// <summary>An empty SigningKeys, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public SigningKeys()
-        {
-            Current = "";
-            Next = "";
-        }
-    }
-
-    public partial class RestartWorkflowResult
-    {
-        /// <summary>An empty RestartWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public RestartWorkflowResult()
-        {
-            WorkflowRunId = "";
-        }
-    }
-
-    public partial class TriggerWorkflowResult
-    {
-        /// <summary>An empty TriggerWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public TriggerWorkflowResult()
-        {
-            WorkflowRunId = "";
-        }
-    }
-
-    public partial class BatchTriggerResult
-    {
-        /// <summary>An empty BatchTriggerResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public BatchTriggerResult()
-        {
-            WorkflowRunId = "";
-        }
-    }
-
-    public partial class CancelWorkflowRunsResult
-    {
-        /// <summary>An empty CancelWorkflowRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public CancelWorkflowRunsResult()
-        {
-        }
-    }
-
-    public partial class WorkflowRunLogsPage
-    {
-        /// <summary>An empty WorkflowRunLogsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public WorkflowRunLogsPage()
-        {
-            Runs = [];
-        }
-    }
-
-    public partial class FailedRunsPage
-    {
-        /// <summary>An empty FailedRunsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public FailedRunsPage()
-        {
-            Messages = [];
-        }
-    }
-
-    public partial class DeleteFailedRunsResult
-    {
-        /// <summary>An empty DeleteFailedRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public DeleteFailedRunsResult()
-        {
-        }
-    }
-
-    public partial class ResumeWorkflowResult
-    {
-        /// <summary>An empty ResumeWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public ResumeWorkflowResult()
-        {
-            WorkflowRunId = "";
-        }
-    }
-
-    public partial class StartedRun
-    {
-        /// <summary>An empty StartedRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public StartedRun()
-        {
-            WorkflowRunId = "";
-        }
-    }
-
-    public partial class BulkRunAgainResult
-    {
-        /// <summary>An empty BulkRunAgainResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public BulkRunAgainResult()
-        {
-            WorkflowRuns = [];
-        }
-    }
-
-    public partial class RetryFailureCallbackResult
-    {
-        /// <summary>An empty RetryFailureCallbackResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public RetryFailureCallbackResult()
-        {
-            WorkflowRunId = "";
-        }
-    }
-
-    public partial class GlobalParallelism
-    {
-        /// <summary>An empty GlobalParallelism, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public GlobalParallelism()
-        {
-        }
-    }
 }

@@ -1,0 +1,229 @@
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Spec;
+
+namespace Upstash.Workflow.Generator.CSharp.Plan;
+
+/// <summary>
+/// Groups an operation's optional parameters into options types, as the C# configuration asks: an
+/// operation's <c>x-options: { header: T, query: U }</c> puts every optional header (query) parameter into
+/// type T (U), and a parameter's own <c>x-options: T</c> or <c>x-options: false</c> overrides that. So a
+/// parameter upstream adds to such an operation later becomes a new member, not a new method parameter.
+/// Member names come from <c>x-options-member</c> (else the parameter's C# name), their types from the
+/// schema: <c>x-unix-time</c> → DateTimeOffset, <c>x-duration</c> → TimeSpan, <c>format: uri</c> → Uri, a
+/// header marked <c>x-comma-separated</c> → a list, lists, enums and header families as they are. Several
+/// parameters naming one member with <c>x-options-part</c> form one member of the handwritten type
+/// <c>x-options-type</c> (the two flow-control headers → WorkflowFlowControl).
+/// </summary>
+/// <remarks>
+/// A type is taken only by operations that take all of its members the same way, so no call refuses a
+/// member of the type it takes. When the operations naming one type differ (upstream adds a filter to one
+/// of them), the type splits: the members most of them take keep the configured name, and each other
+/// set of members becomes <c>{Method}{last word}</c> ("ListFailedRunsFilter"), named after its first operation.
+/// </remarks>
+internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, string> componentNames, DiagnosticBag diagnostics)
+{
+    /// <summary>One operation's members of one configured type, in the order of its parameters.</summary>
+    private sealed class Use(Operation operation, string method, string group, string configured)
+    {
+        public Operation Operation { get; } = operation;
+        public string Method { get; } = method;
+        public string Group { get; } = group;
+        public string Configured { get; } = configured;
+        public List<OptionsMember> Members { get; } = [];
+        public string? Final { get; set; }
+
+        public string Signature => string.Join("|", Members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => (m with { Description = "" }).ToString()));
+    }
+
+    private readonly List<Use> _uses = [];
+
+    /// <summary>The options type a parameter joins, if any: its own x-options, else the operation's default for its place. Required parameters stay parameters.</summary>
+    public static string? TypeOf(JObject parameter, JObject? defaults)
+    {
+        var own = parameter["x-options"];
+        if (own?.Type == JTokenType.Boolean)
+        {
+            return null;
+        }
+        if (own?.Type == JTokenType.String)
+        {
+            return (string?)own;
+        }
+        if (parameter.Value<bool?>("required") == true || parameter.Value<string>("in") is not ("header" or "query"))
+        {
+            return null;
+        }
+        return defaults?.Value<string>(parameter.Value<string>("in")!);
+    }
+
+    /// <summary>A grouped parameter's member name: <c>x-options-member</c>, else its C# parameter name.</summary>
+    public static string MemberName(JObject parameter, string parameterName) => parameter.Value<string>("x-options-member") ?? parameterName;
+
+    /// <summary>Records <paramref name="parameter"/> as a member of <paramref name="type"/> for the operation.</summary>
+    public void Add(Operation operation, string method, string group, string type, JObject parameter, string parameterName)
+    {
+        var use = _uses.Find(u => u.Operation == operation && u.Configured == type);
+        if (use is null)
+        {
+            _uses.Add(use = new Use(operation, method, group, type));
+        }
+        if (Member(operation, parameter, Names.UpperFirst(MemberName(parameter, parameterName))) is not { } member)
+        {
+            return;
+        }
+        var index = use.Members.FindIndex(m => m.Name == member.Name);
+        if (index >= 0)
+        {
+            // Another part of a composite member (the flow-control key beside its value).
+            use.Members[index] = use.Members[index] with { Wires = [.. use.Members[index].Wires, .. member.Wires] };
+        }
+        else
+        {
+            use.Members.Add(member);
+        }
+    }
+
+    /// <summary>The configured types an operation groups parameters into, in the order they appear.</summary>
+    public IEnumerable<string> ConfiguredTypes(Operation operation) => _uses.Where(u => u.Operation == operation).Select(u => u.Configured);
+
+    /// <summary>The type an operation's members of <paramref name="configured"/> became (after <see cref="Finish"/>).</summary>
+    public string FinalType(Operation operation, string configured) => _uses.Single(u => u.Operation == operation && u.Configured == configured).Final!;
+
+    /// <summary>Splits each configured type by the members its operations take, checks them, and returns the types.</summary>
+    public IReadOnlyList<OptionsTypePlan> Finish()
+    {
+        var result = new List<OptionsTypePlan>();
+        var names = new HashSet<string>(_uses.Select(u => u.Configured), StringComparer.Ordinal);
+        foreach (var configured in _uses.GroupBy(u => u.Configured, StringComparer.Ordinal))
+        {
+            if (!ConsistentlyTyped(configured.ToList()))
+            {
+                continue;
+            }
+            var sets = configured.GroupBy(u => u.Signature, StringComparer.Ordinal).ToList();
+            var kept = sets.OrderByDescending(s => s.Count()).First();
+            foreach (var set in sets)
+            {
+                var uses = set.ToList();
+                var name = set == kept ? configured.Key : uses[0].Method + Names.Words(configured.Key)[^1];
+                if (set != kept && !names.Add(name))
+                {
+                    diagnostics.Error(Codes.OptionsMemberInvalid,
+                        $"{uses[0].Operation.Display} takes other members of {configured.Key} than {kept.First().Operation.Display}, so its own type would be {name}, a name already taken. " +
+                        $"Name its options type in the C# configuration (generator/csharp-overlay.yaml): {{ target: \"{uses[0].Operation.Target}\", update: {{ x-options: {{ <header or query>: <Type> }} }} }}",
+                        uses[0].Operation.Node);
+                    continue;
+                }
+                if (componentNames.Values.Contains(name, StringComparer.Ordinal))
+                {
+                    diagnostics.Error(Codes.OptionsMemberInvalid, $"the options type '{name}' has the name of a schema; name it otherwise in the C# configuration (x-options).", uses[0].Operation.Node["x-options"] ?? uses[0].Operation.Node);
+                    continue;
+                }
+                foreach (var use in uses)
+                {
+                    use.Final = name;
+                }
+                result.Add(new OptionsTypePlan(name, Described(uses), uses.Select(u => new OptionsUse("I" + u.Group + "Client", u.Method)).ToList()));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A member two operations type differently cannot be one member of one type.</summary>
+    private bool ConsistentlyTyped(List<Use> uses)
+    {
+        var seen = new Dictionary<string, (OptionsMember Member, Use Use)>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var use in uses)
+        {
+            foreach (var member in use.Members)
+            {
+                if (seen.TryGetValue(member.Name, out var earlier) && !SameValue(earlier.Member, member))
+                {
+                    var wire = member.Wires[0].WireName;
+                    diagnostics.Error(Codes.OptionsMemberInvalid,
+                        $"{use.Operation.Display}: parameter '{wire}' would be {use.Configured}.{member.Name} as {Describe(member)}, " +
+                        $"but {earlier.Use.Operation.Display} makes it {Describe(earlier.Member)}. Name it otherwise in the C# configuration (generator/csharp-overlay.yaml): " +
+                        $"{{ target: \"{use.Operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-options-member: <name> }} }}, or keep it a parameter with x-options: false.",
+                        use.Operation.Node);
+                    ok = false;
+                }
+                seen.TryAdd(member.Name, (member, use));
+            }
+        }
+        return ok;
+
+        static bool SameValue(OptionsMember a, OptionsMember b) => (a.Type, a.Encoding, a.IsList) == (b.Type, b.Encoding, b.IsList);
+    }
+
+    /// <summary>The members of a type in its first operation's order; one documented differently says what most operations say (the first on a tie).</summary>
+    private static List<OptionsMember> Described(List<Use> uses) =>
+        uses[0].Members.Select(member => member with
+        {
+            Description = uses.Select(u => u.Members.First(m => m.Name == member.Name).Description)
+                .GroupBy(d => d).OrderByDescending(g => g.Count()).First().Key,
+        }).ToList();
+
+    private OptionsMember? Member(Operation operation, JObject parameter, string name)
+    {
+        var wire = parameter.Value<string>("name") ?? "";
+        var place = parameter.Value<string>("in") ?? "";
+        var description = parameter.Value<string>("description") ?? "";
+        var schema = OpenApiDocument.Resolve(spec, parameter["schema"]) as JObject ?? new JObject();
+        if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
+        {
+            if (parameter.Value<string>("x-options-type") is not { Length: > 0 } composite)
+            {
+                diagnostics.Error(Codes.OptionsMemberInvalid, $"{operation.Display}: parameter '{wire}' has x-options-part but no x-options-type (the handwritten type whose properties the parts are).", parameter);
+                return null;
+            }
+            return new OptionsMember(name, composite, OptionsEncoding.Parts, false, description, null, null, [new OptionsWire(place, wire, Names.UpperFirst(part))]);
+        }
+        if (place == "header" && SpecChecker.IsHeaderFamily(wire))
+        {
+            return new OptionsMember(name, "System.Collections.Generic.IDictionary<string, string>", OptionsEncoding.HeaderFamily, false, description, null, null, [new OptionsWire(place, wire[..^1], null)]);
+        }
+        // A string of comma-joined values (x-comma-separated) is a list whose wire form is a header list.
+        var commaSeparated = place == "header" && parameter["x-comma-separated"]?.Type == JTokenType.Boolean && parameter.Value<bool>("x-comma-separated");
+        var isList = OpenApiDocument.SchemaType(schema) == "array" || commaSeparated;
+        var value = isList && !commaSeparated ? OpenApiDocument.Resolve(spec, schema["items"]) as JObject ?? new JObject() : schema;
+        var itemReference = isList ? schema["items"]?["$ref"] : parameter["schema"]?["$ref"];
+        if (Scalar(value, itemReference) is not { } scalar)
+        {
+            diagnostics.Error(Codes.OptionsMemberInvalid,
+                $"{operation.Display}: {place} parameter '{wire}' is {(isList ? "a list of " : "")}a shape an options member cannot send " +
+                $"(scalars, enums, times, durations, URLs, and lists of them). Keep it out in the C# configuration (generator/csharp-overlay.yaml): " +
+                $"{{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-options: false }} }}", parameter);
+            return null;
+        }
+        return new OptionsMember(name, scalar.Type, scalar.Encoding, isList, description, value.Value<long?>("minimum"), value.Value<long?>("maximum"), [new OptionsWire(place, wire, null)]);
+    }
+
+    private (string Type, OptionsEncoding Encoding)? Scalar(JObject schema, JToken? reference)
+    {
+        if (reference is not null && schema["enum"] is JArray && ((string?)reference)?.Split('/')[^1] is { } component && componentNames.TryGetValue(component, out var enumName))
+        {
+            return (enumName, OptionsEncoding.Enum);
+        }
+        var type = OpenApiDocument.SchemaType(schema);
+        var format = schema.Value<string>("format");
+        return (type, schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration")) switch
+        {
+            ("integer", "milliseconds", _) => ("System.DateTimeOffset", OptionsEncoding.UnixMilliseconds),
+            ("integer", "seconds", _) => ("System.DateTimeOffset", OptionsEncoding.UnixSeconds),
+            ("integer", _, "seconds") => ("System.TimeSpan", OptionsEncoding.DurationSeconds),
+            ("string", _, "text") => ("System.TimeSpan", OptionsEncoding.DurationText),
+            ("string", _, _) when format == "uri" => ("System.Uri", OptionsEncoding.Url),
+            ("string", _, _) when format == "date-time" => ("System.DateTimeOffset", OptionsEncoding.DateTimeText),
+            ("string", _, _) when format == "date" => ("System.DateTimeOffset", OptionsEncoding.DateText),
+            ("string", _, _) when format is null or "" => ("string", OptionsEncoding.Text),
+            ("integer", _, _) => (format == "int64" ? "long" : "int", OptionsEncoding.Number),
+            ("number", _, _) => ("double", OptionsEncoding.Number),
+            ("boolean", _, _) => ("bool", OptionsEncoding.Boolean),
+            _ => null,
+        };
+    }
+
+    private static string Describe(OptionsMember member) =>
+        $"{(member.IsList ? "a list of " : "")}{member.Type} ({member.Encoding})";
+}

@@ -1,0 +1,317 @@
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Spec;
+
+namespace Upstash.Workflow.Generator.CSharp.Plan;
+
+/// <summary>What the plan is built with besides the spec.</summary>
+/// <param name="Namespace">The namespace of the generated types (the NSwag document's).</param>
+/// <param name="JsonContext">The JSON context's class name.</param>
+/// <param name="HeaderPrefix">The vendor prefix dropped from header names to form C# names ("Upstash-").</param>
+public sealed record PlanSettings(string Namespace, string JsonContext, string HeaderPrefix);
+
+/// <summary>
+/// Decides, once, everything the C# stage emits: groups from tags, methods from operation ids,
+/// parameter names and roles, options types from the C# configuration, bodies and answers as C# types,
+/// bulk filters, paging, and which component schemas become classes (answer-only or sent) and enums.
+/// Problems that would show only in the generated code are findings here, with the fix.
+/// </summary>
+/// <remarks>
+/// It reads the effective spec with the C# configuration applied (generator/csharp-overlay.yaml):
+/// <list type="bullet">
+/// <item><c>x-originalName</c> on a parameter and <c>x-name</c> on a request body: its C# name, where the default
+/// (a header's name without the vendor prefix, camel-cased; "Headers" after a family's) is not right.</item>
+/// <item><c>x-options</c>: which optional parameters form which options type (<see cref="OptionsPlanner"/>).</item>
+/// </list>
+/// </remarks>
+public static class PlanBuilder
+{
+    public static ClientPlan Build(JObject spec, PlanSettings settings, DiagnosticBag diagnostics)
+    {
+        var componentNames = ComponentNames(spec, diagnostics);
+        var types = new CSharpTypes(spec, componentNames);
+        var options = new OptionsPlanner(spec, componentNames, diagnostics);
+        var drafts = OpenApiDocument.Operations(spec)
+            .Select(operation => Draft(spec, operation, settings, types, options, diagnostics))
+            .OfType<OperationDraft>()
+            .ToList();
+        var optionsTypes = options.Finish();
+        var byName = optionsTypes.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+        var operations = new List<(Operation Spec, OperationPlan Plan)>();
+        foreach (var draft in drafts)
+        {
+            // C# wants optional parameters last; NSwag orders the same way (required first, then the spec's order).
+            var objects = options.ConfiguredTypes(draft.Spec)
+                .Select(configured => byName.GetValueOrDefault(options.FinalType(draft.Spec, configured) ?? ""))
+                .OfType<OptionsTypePlan>()
+                .Select(t => new ParameterPlan(t.ParameterName, ParameterRole.Options, null, null, false, t.Name, t.Writer));
+            ParameterPlan[] parameters =
+            [
+                .. draft.Plain.Where(p => p.Required),
+                .. draft.Plain.Where(p => !p.Required),
+                .. objects,
+                .. draft.Plan.BulkFilters is null ? [] : new[] { new ParameterPlan("all", ParameterRole.BulkSwitch, null, null, false) },
+            ];
+            operations.Add((draft.Spec, draft.Plan with { Parameters = parameters }));
+        }
+
+        var groups = operations
+            .GroupBy(o => o.Plan.Group, StringComparer.Ordinal)
+            .Select(g => new GroupPlan(Tag(g.First().Spec)!, g.Key, TagDescription(spec, Tag(g.First().Spec)), g.Select(o => o.Plan).ToList()))
+            .ToList();
+        var (models, enums) = Schemas(spec, operations.Select(o => o.Spec).ToList(), optionsTypes, componentNames, diagnostics);
+        CheckNames(groups, models, spec, diagnostics);
+        return new ClientPlan(settings.Namespace, settings.JsonContext, groups, models, enums, optionsTypes);
+    }
+
+    /// <summary>An operation before its options types are settled: its own parameters, and the rest of its plan.</summary>
+    private sealed record OperationDraft(Operation Spec, OperationPlan Plan, IReadOnlyList<ParameterPlan> Plain);
+
+    private static string? Tag(Operation operation) => (operation.Node["tags"] as JArray)?.FirstOrDefault()?.Value<string>();
+
+    private static OperationDraft? Draft(JObject spec, Operation operation, PlanSettings settings, CSharpTypes types, OptionsPlanner options, DiagnosticBag diagnostics)
+    {
+        var tag = Tag(operation);
+        if (string.IsNullOrWhiteSpace(tag) || string.IsNullOrEmpty(operation.OperationId))
+        {
+            return null; // refused before the effective spec was written (UG0104, UG0106)
+        }
+        var group = Names.Pascal(tag);
+        var method = Names.UpperFirst(operation.OperationId);
+        var plain = new List<ParameterPlan>();
+        // NSwag adds a CancellationToken parameter to every method under this name.
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["cancellationToken"] = "the method's CancellationToken" };
+        var defaults = operation.Node["x-options"] as JObject;
+        foreach (var parameter in OpenApiDocument.Parameters(spec, operation))
+        {
+            var wire = parameter.Value<string>("name") ?? "";
+            var place = parameter.Value<string>("in") ?? "";
+            var family = place == "header" && SpecChecker.IsHeaderFamily(wire);
+            var name = parameter.Value<string>("x-originalName") is { Length: > 0 } pinned ? pinned
+                : Names.Camel(place == "header" && wire.StartsWith(settings.HeaderPrefix, StringComparison.OrdinalIgnoreCase) ? wire[settings.HeaderPrefix.Length..] : wire) + (family ? "Headers" : "");
+            var optionsType = OptionsPlanner.TypeOf(parameter, defaults);
+            // A parameter grouped into an options type is a member there; its name need only differ from the other members'.
+            var key = optionsType is not null ? $"{optionsType}.{Names.UpperFirst(OptionsPlanner.MemberName(parameter, name))}" : name;
+            if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
+            {
+                key += "/" + part;
+            }
+            if (!Take(taken, key, $"{place} parameter '{wire}'", out var other))
+            {
+                var (what, extension) = optionsType is not null ? ($"the member {key.Split('/')[0]}", "x-options-member") : ($"the C# parameter '{name}'", "x-originalName");
+                diagnostics.Error(Codes.ParameterNameClash,
+                    $"{operation.Display}: {place} parameter '{wire}' and {other} would both be {what}. " +
+                    $"Name one in the C# configuration (generator/csharp-overlay.yaml): {{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ {extension}: <name> }} }}",
+                    parameter);
+                continue;
+            }
+            if (optionsType is not null)
+            {
+                options.Add(operation, method, group, optionsType, parameter, name);
+                continue;
+            }
+            ParameterShapes.Check(spec, operation, parameter, family, diagnostics);
+            plain.Add(new ParameterPlan(name, family ? ParameterRole.HeaderFamily : ParameterRole.Plain, family ? wire[..^1] : wire, place, parameter.Value<bool?>("required") == true));
+        }
+
+        var body = Body(operation, types);
+        var bulk = IsTrue(operation.Node, "x-bulk");
+        var objects = options.ConfiguredTypes(operation).Select(OptionsTypePlan.ParameterNameOf).ToList();
+        foreach (var (name, what) in objects.Select(o => (o, "an options object")).Concat(body is null ? [] : [(body.Name, "its request body")]).Concat(bulk ? [("all", "the bulk switch")] : []))
+        {
+            if (!Take(taken, name, what, out var other))
+            {
+                diagnostics.Error(Codes.ParameterNameClash,
+                    $"{operation.Display}: {what} and {other} would both be the C# parameter '{name}'. Rename the parameter in the C# configuration (generator/csharp-overlay.yaml) with x-originalName, or the body with x-name.",
+                    operation.Node);
+            }
+        }
+        var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, plain, ResultType(operation, types), body,
+            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, null);
+        return new OperationDraft(operation, plan, plain);
+    }
+
+    private static bool Take(Dictionary<string, string> taken, string name, string what, out string? other)
+    {
+        if (taken.TryGetValue(name, out other))
+        {
+            return false;
+        }
+        taken[name] = what;
+        return true;
+    }
+
+    private static BodyPlan? Body(Operation operation, CSharpTypes types)
+    {
+        if (operation.Node["requestBody"] is not JObject body || body["content"] is not JObject content || content.Count == 0)
+        {
+            return null;
+        }
+        var required = body.Value<bool?>("required") == true;
+        if (content.Count > 1)
+        {
+            return new BodyPlan("payload", null, true, required);
+        }
+        var name = body.Value<string>("x-name") is { Length: > 0 } pinned ? pinned : "body";
+        return new BodyPlan(name, types.Sent(content.Properties().First().Value["schema"]), false, required);
+    }
+
+    /// <summary>The success answer's type: the first 2xx (or the documented 3xx, when it is the only success) with a body.</summary>
+    private static string? ResultType(Operation operation, CSharpTypes types)
+    {
+        if (SuccessResponse(operation) is not JObject response || response["content"] is not JObject content || content.Count == 0)
+        {
+            return null;
+        }
+        var media = content.Properties().FirstOrDefault(p => p.Name.Contains("json", StringComparison.OrdinalIgnoreCase)) ?? content.Properties().First();
+        return media.Value["schema"] is null ? null : types.Answer(media.Value["schema"]);
+    }
+
+    private static JToken? SuccessResponse(Operation operation)
+    {
+        if (operation.Node["responses"] is not JObject responses)
+        {
+            return null;
+        }
+        return (responses.Property("200") ?? responses.Properties().FirstOrDefault(r => r.Name.StartsWith('2'))
+            ?? (responses.Properties().Any(r => r.Name.StartsWith('2')) ? null : responses.Properties().FirstOrDefault(r => r.Name.StartsWith('3'))))?.Value;
+    }
+
+    private static int? SuccessRedirect(Operation operation) =>
+        operation.Node["responses"] is JObject responses && !responses.Properties().Any(r => r.Name.StartsWith('2'))
+        && responses.Properties().FirstOrDefault(r => r.Name.StartsWith('3')) is { } redirect && int.TryParse(redirect.Name, out var status)
+            ? status : null;
+
+    /// <summary>The wire names of a bulk operation's parameters that select entries (<c>x-bulk-filter</c>), plain or options members.</summary>
+    private static List<string> BulkFilters(JObject spec, Operation operation) =>
+        OpenApiDocument.Parameters(spec, operation).Where(p => IsTrue(p, "x-bulk-filter")).Select(p => p.Value<string>("name") ?? "").ToList();
+
+    private static string? TagDescription(JObject spec, string? tag) => (spec["tags"] as JArray)?.OfType<JObject>().FirstOrDefault(t => t.Value<string>("name") == tag)?.Value<string>("description");
+
+    /// <summary>
+    /// Each component schema's C# name: its key, with a capital first letter, when that is an identifier
+    /// (the effective spec names components by their titles); otherwise its words in Pascal case.
+    /// </summary>
+    private static Dictionary<string, string> ComponentNames(JObject spec, DiagnosticBag diagnostics)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var component in (spec["components"]?["schemas"] as JObject)?.Properties() ?? [])
+        {
+            var name = component.Name.Length > 0 && (char.IsAsciiLetter(component.Name[0]) || component.Name[0] == '_') && component.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+                ? Names.UpperFirst(component.Name)
+                : Names.Pascal(component.Name);
+            var fix = $"Title it in the overlay: {{ target: \"$.components.schemas['{component.Name}']\", update: {{ title: <name> }} }}";
+            if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+            {
+                diagnostics.Error(Codes.SchemaTitleClash, $"components/schemas/{component.Name} does not start with a letter, so no type can be named after it. {fix}", component.Value);
+                continue;
+            }
+            if (owners.TryGetValue(name, out var other))
+            {
+                diagnostics.Error(Codes.SchemaTitleClash, $"components/schemas/{component.Name} and components/schemas/{other} would both be the type '{name}'. {fix}", component.Value);
+                continue;
+            }
+            owners[name] = component.Name;
+            names[component.Name] = name;
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// The component schemas the client reads or writes: classes (answer-only when no request reaches
+    /// them) and enumerations. Error answers become typed exceptions whatever their body, so their
+    /// schemas are not among them; nor is a component no operation reaches (upstream has one).
+    /// </summary>
+    private static (List<ModelPlan> Models, List<EnumPlan> Enums) Schemas(JObject spec, IReadOnlyList<Operation> operations, IReadOnlyList<OptionsTypePlan> optionsTypes,
+        IReadOnlyDictionary<string, string> componentNames, DiagnosticBag diagnostics)
+    {
+        var requests = new List<JContainer>();
+        var answers = new List<JContainer>();
+        foreach (var operation in operations)
+        {
+            if (operation.Node["requestBody"] is JObject body && body["content"] is JObject { Count: 1 } single)
+            {
+                requests.Add(single);
+            }
+            requests.AddRange(OpenApiDocument.Parameters(spec, operation));
+            // Every success answer NSwag is given (error answers become exceptions), not only the one the method reads.
+            answers.AddRange((operation.Node["responses"] as JObject)?.Properties().Where(r => r.Name[0] is '2' or '3').Select(r => r.Value).OfType<JContainer>() ?? []);
+        }
+        var sent = OpenApiDocument.ReachedSchemas(spec, requests);
+        var reached = OpenApiDocument.ReachedSchemas(spec, requests.Concat(answers));
+        var models = new List<ModelPlan>();
+        var enums = new List<EnumPlan>();
+        var schemas = spec["components"]?["schemas"] as JObject;
+        foreach (var component in reached.Order(StringComparer.Ordinal))
+        {
+            if (schemas?[component] is not JObject schema || !componentNames.TryGetValue(component, out var name) || optionsTypes.Any(t => t.Name == name))
+            {
+                continue;
+            }
+            if (schema["enum"] is JArray values && values.All(v => v.Type == JTokenType.String))
+            {
+                enums.Add(new EnumPlan(component, name));
+            }
+            else if (schema["properties"] is JObject || OpenApiDocument.SchemaType(schema) == "object" && !OpenApiDocument.IsMap(schema))
+            {
+                models.Add(new ModelPlan(component, name, !sent.Contains(component)));
+            }
+        }
+        UnnamedInlineObjects(schemas, reached, diagnostics);
+        return (models, enums);
+    }
+
+    /// <summary>An inline object schema in a component would get a class name from NSwag nobody chose (FallbackNames names only operations' schemas).</summary>
+    private static void UnnamedInlineObjects(JObject? schemas, HashSet<string> reached, DiagnosticBag diagnostics)
+    {
+        foreach (var component in reached)
+        {
+            if (schemas?[component] is not JObject schema)
+            {
+                continue;
+            }
+            foreach (var inline in schema.Descendants().OfType<JObject>().Where(o => o != schema && OpenApiDocument.IsInlineObject(o) && o.Parent?.Parent is JObject { Parent: JProperty { Name: "properties" } } or JProperty { Name: "items" or "additionalProperties" }))
+            {
+                var target = OpenApiDocument.TargetOf(inline);
+                diagnostics.Error(Codes.GeneratedNameRejected,
+                    $"{target} is an object without a name, which would become a class named by NSwag, a name nobody chose. " +
+                    $"Give it a title in the overlay: {{ target: \"{target}\", update: {{ title: <name> }} }}",
+                    inline);
+            }
+        }
+    }
+
+    /// <summary>Names C# cannot have: a member named like its class; two methods of one group under one name.</summary>
+    private static void CheckNames(IReadOnlyList<GroupPlan> groups, IReadOnlyList<ModelPlan> models, JObject spec, DiagnosticBag diagnostics)
+    {
+        foreach (var model in models)
+        {
+            var schema = spec["components"]?["schemas"]?[model.Component] as JObject;
+            foreach (var property in (schema?["properties"] as JObject)?.Properties() ?? [])
+            {
+                if (PropertyName(property.Name) == model.Name)
+                {
+                    diagnostics.Error(Codes.GeneratedNameRejected,
+                        $"components/schemas/{model.Component} has a property '{property.Name}' named like the schema itself; a C# class cannot have a member of its own name, so NSwag would write the property '{model.Name}1'. " +
+                        $"Give the schema another title in the overlay: {{ target: \"$.components.schemas.{model.Component}\", update: {{ title: <name> }} }}",
+                        property);
+                }
+            }
+        }
+        foreach (var group in groups)
+        {
+            foreach (var clash in group.Operations.SelectMany(o => new[] { (o.Method, o), (o.Paging?.Method, o) }).Where(m => m.Item1 is not null).GroupBy(m => m.Item1!, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var operations = clash.Select(c => c.o).Distinct().ToList();
+                diagnostics.Error(Codes.OperationIdDuplicate,
+                    $"{string.Join(" and ", operations.Select(o => o.Display))} would both be the method {group.Interface}.{clash.Key}Async. Give one of them another operationId in the overlay.");
+            }
+        }
+    }
+
+    /// <summary>A schema property's C# name, as NSwag writes it for the names this API uses (identifiers): capitalised.</summary>
+    public static string PropertyName(string wire) => Names.UpperFirst(wire);
+
+    private static bool IsTrue(JToken node, string key) => node[key]?.Type == JTokenType.Boolean && node.Value<bool>(key);
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using Upstash.Workflow.Generator.CSharp.Plan;
+
+namespace Upstash.Workflow.Generator.CSharp.Writers;
+
+/// <summary>
+/// Writes the System.Text.Json source-generation context for a generated client: every type the plan
+/// says the client reads or writes (<see cref="ClientPlan.JsonTypes"/>), so nothing is serialized by
+/// reflection. generator/templates/Class.liquid stops the build on a class the plan does not name, so
+/// the list cannot miss one.
+/// </summary>
+public static class JsonContextWriter
+{
+    /// <summary>
+    /// The context's name, after the client file: "Upstash.Workflow.g.cs" gets UpstashWorkflowJsonContext.
+    /// A name of its own per client keeps two generated clients (the library's and one generated from
+    /// another spec, compiled against it) from sharing one.
+    /// </summary>
+    public static string ContextName(string clientFile) =>
+        Spec.Names.Pascal(Path.GetFileName(clientFile).Split('.').SkipLast(2).DefaultIfEmpty("Client").Aggregate((a, b) => a + " " + b)) + "JsonContext";
+
+    public static string Write(ClientPlan plan)
+    {
+        var code = new StringBuilder();
+        code.Append($$"""
+
+            namespace {{plan.Namespace}}
+            {
+                /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
+                [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
+
+            """);
+        // Any JSON at all; also keeps the context valid for a spec whose calls read and write no JSON.
+        foreach (var type in plan.JsonTypes.Append("System.Text.Json.JsonElement").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            code.Append($"    [System.Text.Json.Serialization.JsonSerializable(typeof({type}))]\n");
+        }
+        code.Append($$"""
+                internal sealed partial class {{plan.JsonContext}} : System.Text.Json.Serialization.JsonSerializerContext
+                {
+                }
+            }
+
+            """);
+        return code.ToString();
+    }
+}
