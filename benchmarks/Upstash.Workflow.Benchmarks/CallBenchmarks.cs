@@ -113,7 +113,7 @@ public class TriggerBenchmarks : IDisposable
 
     [Benchmark(Description = "NSwag defaults")]
     public Task<Peers.NSwagDefaults.TriggerWorkflowResult> NSwag() =>
-        _clients.NSwag.TriggerWorkflowAsync(Canned.WorkflowUrl, null, null, null, null, 3, null, null, null, null, null, null, Contenders.OrderJson(Order));
+        _clients.NSwag.TriggerWorkflowAsync(Canned.WorkflowUrl, null, null, 3, null, null, null, null, null, null, Contenders.OrderJson(Order));
 
     [Benchmark(Description = "Refit")]
     public Task<NewRun> Refit() => _clients.Refit.TriggerAsync(Canned.WorkflowUrl.AbsoluteUri, "3", Order);

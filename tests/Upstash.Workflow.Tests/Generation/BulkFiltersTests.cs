@@ -46,7 +46,7 @@ public sealed class BulkFiltersTests
                   x-bulk-filter: true
 
             """;
-        using var marked = new GeneratorRun(SpecWithNewBulkParameter(), overlay);
+        using var marked = new GeneratorRun(SpecWithNewBulkParameter(), overlay, withCSharpConfiguration: true);
         Assert.False(marked.Result.HasErrors, marked.Findings);
         Assert.Contains("\"region\"", FiltersOf(marked.ClientCode), StringComparison.Ordinal);
         Assert.Empty(GeneratedCodeCompiler.Problems(marked.ClientCode));

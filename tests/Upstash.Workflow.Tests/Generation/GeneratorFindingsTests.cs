@@ -95,7 +95,7 @@ public sealed class GeneratorFindingsTests
     {
         var overlay = File.ReadAllText(Repository.Overlay) +
             "  - target: $.paths['/v2/no/such/path'].get\n    update:\n      operationId: ghost\n";
-        using var run = new GeneratorRun(SpecEdits.Spec(), overlay);
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
         Assert.False(run.Result.HasErrors, run.Findings);
         var finding = Assert.Single(run.Of(Codes.OverlayNoMatch));
         Assert.Equal(Severity.Warning, finding.Severity);
@@ -119,7 +119,7 @@ public sealed class GeneratorFindingsTests
         var overlay = File.ReadAllText(Repository.Overlay) +
             "  - target: $.paths['/v2/workflows/dlq/restart/{dlqId}'].post.responses['200'].content['application/json'].schema.properties.workflowRunId\n" +
             "    update:\n      x-unix-time: milliseconds\n";
-        using var run = new GeneratorRun(SpecEdits.Spec(), overlay);
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
         var finding = Assert.Single(run.Of(Codes.UnixTimeInvalid));
         Assert.Contains("string schema", finding.Message, StringComparison.Ordinal);
     }

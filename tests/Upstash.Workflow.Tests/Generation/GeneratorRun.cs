@@ -10,10 +10,12 @@ public sealed class GeneratorRun : IDisposable
 
     /// <param name="specText">The spec.</param>
     /// <param name="overlayText">An overlay of the test's own, instead of the project's.</param>
-    /// <param name="useProjectOverlay">False for no overlay at all.</param>
+    /// <param name="useProjectOverlay">False for no overlay at all, as upstream's file is read.</param>
+    /// <param name="withCSharpConfiguration">Whether the project's C# configuration (generator/csharp-overlay.yaml) applies;
+    /// by default it goes with the project's overlay, and not with one of the test's own.</param>
     /// <param name="clientFile">The client file's name, which names its JSON context: the library's own
     /// ("Upstash.Workflow.g.cs") to compare with its snapshot; another one for code compiled against the library.</param>
-    public GeneratorRun(string specText, string? overlayText = null, bool useProjectOverlay = true, string clientFile = "Client.g.cs")
+    public GeneratorRun(string specText, string? overlayText = null, bool useProjectOverlay = true, string clientFile = "Client.g.cs", bool? withCSharpConfiguration = null)
     {
         File.WriteAllText(_dir.File("openapi.yaml"), specText);
         string? overlay = useProjectOverlay ? Repository.Overlay : null;
@@ -22,7 +24,8 @@ public sealed class GeneratorRun : IDisposable
             overlay = _dir.File("overlay.yaml");
             File.WriteAllText(overlay, overlayText);
         }
-        Options = new GeneratorOptions(_dir.File("openapi.yaml"), overlay, Repository.NSwagDocument, Repository.NSwagDll, _dir.File("out"), _dir.File(clientFile));
+        Options = new GeneratorOptions(_dir.File("openapi.yaml"), overlay, Repository.NSwagDocument, Repository.NSwagDll, _dir.File("out"), _dir.File(clientFile),
+            withCSharpConfiguration ?? (overlayText is null && useProjectOverlay) ? Repository.CSharpOverlay : null);
         Result = GeneratorCommand.Run(Options);
     }
 

@@ -1,3 +1,5 @@
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Documents;
 using Upstash.Workflow.Tests.Support;
 using Upstash.Workflow.Tests.Support.Snapshots;
 
@@ -15,4 +17,20 @@ public sealed class EffectiveSpecSnapshotTests
     [Fact]
     public void Committed_effective_spec_is_the_one_this_build_generated() =>
         Snapshot.MatchFile(Committed, File.ReadAllText(Repository.EffectiveSpec));
+
+    /// <summary>The C# configuration is applied after the effective spec is written: none of its keys is in it.</summary>
+    [Fact]
+    public void Effective_spec_carries_none_of_the_csharp_configuration()
+    {
+        var configuration = (JObject)YamlDocument.Load(Repository.CSharpOverlay);
+        var keys = configuration["actions"]!.Select(a => a["update"]).OfType<JObject>()
+            .SelectMany(u => u.DescendantsAndSelf().OfType<JObject>().SelectMany(o => o.Properties()))
+            .Select(p => p.Name)
+            .Where(name => name.StartsWith("x-", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string> { "x-options", "x-options-member", "x-options-type", "x-options-part", "x-name" }, keys);
+
+        var found = JObject.Parse(File.ReadAllText(Committed)).Descendants().OfType<JProperty>().Where(p => keys.Contains(p.Name)).Select(p => p.Path).ToList();
+        Assert.True(found.Count == 0, $"{found.Count} C#-only keys in the effective spec: {string.Join(", ", found.Take(10))}");
+    }
 }

@@ -169,10 +169,12 @@ namespace Upstash.Workflow
         public int? RateCount { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("rateMax")]
         public int? RateMax { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.DurationSecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("ratePeriod")]
-        public int? RatePeriod { get; set; }
+        public System.TimeSpan? RatePeriod { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
         [System.Text.Json.Serialization.JsonPropertyName("ratePeriodStart")]
-        public long? RatePeriodStart { get; set; }
+        public System.DateTimeOffset? RatePeriodStart { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("waitListSize")]
         public int? WaitListSize { get; set; }
     }

@@ -1734,45 +1734,77 @@ namespace Upstash.Workflow
 
         public int? WaitListSize { get; set; }
 
+        /// <summary>
+        /// The most steps that may run at once under the key.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("parallelismMax")]
 
         public int? ParallelismMax { get; set; }
+
+        /// <summary>
+        /// Steps running under the key now.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("parallelismCount")]
 
         public int? ParallelismCount { get; set; }
 
+        /// <summary>
+        /// The most steps that may start in one rate period.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("rateMax")]
 
         public int? RateMax { get; set; }
+
+        /// <summary>
+        /// Steps started in the current rate period.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("rateCount")]
 
         public int? RateCount { get; set; }
 
         /// <summary>
-        /// The rate's window, in seconds.
+        /// The length of the rate period.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("ratePeriod")]
 
-        public int? RatePeriod { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.DurationSecondsConverter))]
+
+        public System.TimeSpan? RatePeriod { get; set; }
 
         /// <summary>
-        /// When the current rate window started, in Unix milliseconds.
+        /// When the current rate period started.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("ratePeriodStart")]
 
-        public long? RatePeriodStart { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
+        public System.DateTimeOffset? RatePeriodStart { get; set; }
+
+        /// <summary>
+        /// Whether the key is paused (no step starts until it is resumed).
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("isPaused")]
 
         public bool? IsPaused { get; set; }
 
+        /// <summary>
+        /// Whether the parallelism is pinned, overriding the value runs send.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("isPinnedParallelism")]
 
         public bool? IsPinnedParallelism { get; set; }
+
+        /// <summary>
+        /// Whether the rate is pinned, overriding the value runs send.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("isPinnedRate")]
 

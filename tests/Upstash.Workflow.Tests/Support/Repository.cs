@@ -11,6 +11,9 @@ public static class Repository
 
     public static string Overlay => Path.Combine(Root, "openapi", "overlay.yaml");
 
+    /// <summary>The C# client's configuration, applied after the effective spec is written.</summary>
+    public static string CSharpOverlay => Path.Combine(Root, "generator", "csharp-overlay.yaml");
+
     public static string NSwagDocument => Path.Combine(Root, "generator", "nswag.json");
 
     public static string NSwagDll => Metadata("UpstashGen.NSwagDll");
