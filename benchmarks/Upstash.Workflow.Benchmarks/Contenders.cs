@@ -14,12 +14,10 @@ internal sealed class Contenders : IDisposable
     {
         Floor = new FloorClient(Http(answer));
 
-        // UpstashGen as a user gets it: deadline and authentication handlers in the chain.
-        var options = new UpstashWorkflowClientOptions { BaseAddress = Canned.BaseAddress, Token = Canned.Token };
-        var upstash = new HttpClient(UpstashWorkflowClient.CreateHandler(options, new CannedHandler(answer)));
-        UpstashWorkflowClient.Configure(upstash, options);
+        // UpstashGen as a user gets it: its deadline and authentication in the chain, over the transport.
+        var upstash = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = Canned.BaseAddress, Token = Canned.Token, Transport = new CannedHandler(answer) });
         _owned.Add(upstash);
-        UpstashGen = new UpstashWorkflowClient(upstash);
+        UpstashGen = upstash;
 
         NSwag = new Peers.NSwagDefaults.NSwagClient(Http(answer));
 

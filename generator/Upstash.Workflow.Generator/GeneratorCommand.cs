@@ -74,7 +74,8 @@ public static class GeneratorCommand
         // The client file: what NSwag rendered of the plan, then what the writers render of it.
         var client = File.ReadAllText(options.NSwagOutput)
             + JsonContextWriter.Write(plan)
-            + OptionsWriter.Write(plan);
+            + OptionsWriter.Write(plan)
+            + GroupsWriter.Write(plan);
         // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
         if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
         {

@@ -13,8 +13,9 @@ public static class Tour
         var write = args.Contains("--write");
         if (environment("QSTASH_TOKEN") is { Length: > 0 })
         {
-            using var real = new UpstashWorkflowClient(UpstashWorkflowClientOptions.FromEnvironment(environment));
-            output.WriteLine($"Upstash Workflow at {UpstashWorkflowClientOptions.FromEnvironment(environment).ResolveBaseAddress()} ({(write ? "read and write" : "read only; pass --write to restart and resume")})");
+            var options = UpstashWorkflowClientOptions.FromEnvironment(environment);
+            using var real = new UpstashWorkflowClient(options);
+            output.WriteLine($"Upstash Workflow at {options.BaseAddress?.ToString() ?? options.Region ?? UpstashWorkflowClientOptions.DefaultBaseAddress.ToString()} ({(write ? "read and write" : "read only; pass --write to restart and resume")})");
             await ShowAsync(real, output, write, label: args.SkipWhile(a => a != "--label").Skip(1).FirstOrDefault());
             return 0;
         }

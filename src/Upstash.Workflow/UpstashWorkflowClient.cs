@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Upstash.Workflow.Authentication;
 using Upstash.Workflow.Core;
@@ -8,9 +7,10 @@ namespace Upstash.Workflow;
 /// <summary>
 /// The entry point: every operation group over one <see cref="HttpClient"/>. Construct it from
 /// options (it then owns its connection pool), or let <c>AddUpstashWorkflowClient</c> inject an
-/// <see cref="HttpClient"/> from <c>IHttpClientFactory</c>.
+/// <see cref="HttpClient"/> from <c>IHttpClientFactory</c>. Its groups (one property per tag of the
+/// spec) are generated beside this file.
 /// </summary>
-public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
+public partial class UpstashWorkflowClient : IDisposable
 {
     private readonly HttpClient? _owned;
 
@@ -21,77 +21,50 @@ public class UpstashWorkflowClient : IUpstashWorkflowClient, IDisposable
     }
 
     /// <summary>
-    /// A client over the <see cref="HttpClient"/> that <c>AddUpstashWorkflowClient</c> sets up (base
-    /// address, authentication, host policy, deadline). Dependency injection calls this; an
-    /// <see cref="HttpClient"/> made otherwise sends no token.
+    /// A client over <paramref name="httpClient"/>, disposing it with itself when <paramref name="owned"/>.
+    /// Dependency injection passes the <see cref="HttpClient"/> that <c>AddUpstashWorkflowClient</c> sets up
+    /// (base address, authentication, host policy, deadline); one made otherwise would send no token.
     /// </summary>
-    [ActivatorUtilitiesConstructor]
-    public UpstashWorkflowClient(HttpClient httpClient)
-        : this(httpClient, owned: false)
+    internal UpstashWorkflowClient(HttpClient httpClient, bool owned)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {
-    }
-
-    private UpstashWorkflowClient(HttpClient httpClient, bool owned)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
         _owned = owned ? httpClient : null;
-        Dlq = new DlqClient(httpClient);
-        Runs = new RunsClient(httpClient);
-        Logs = new LogsClient(httpClient);
-        FlowControl = new FlowControlClient(httpClient);
-        SigningKeys = new SigningKeysClient(httpClient);
-        Notify = new NotifyClient(httpClient);
     }
 
     /// <summary>A client configured from QSTASH_TOKEN, QSTASH_URL and QSTASH_REGION.</summary>
     public static UpstashWorkflowClient FromEnvironment() => new(UpstashWorkflowClientOptions.FromEnvironment());
 
-    /// <inheritdoc />
-    public virtual IDlqClient Dlq { get; }
-
-    /// <inheritdoc />
-    public virtual IRunsClient Runs { get; }
-
-    /// <inheritdoc />
-    public virtual ILogsClient Logs { get; }
-
-    /// <inheritdoc />
-    public virtual IFlowControlClient FlowControl { get; }
-
-    /// <inheritdoc />
-    public virtual ISigningKeysClient SigningKeys { get; }
-
-    /// <inheritdoc />
-    public virtual INotifyClient Notify { get; }
-
     /// <summary>
     /// The handler chain the client sends through: one handler that keeps the call's deadline and adds
-    /// the token, over sockets with redirects off. (With dependency injection the deadline is the first
-    /// handler of the factory's pipeline and authentication the primary handler, so the deadline spans
-    /// any handlers added there and none of them sees the token.)
+    /// the token, over <see cref="UpstashWorkflowClientOptions.Transport"/> or sockets with redirects off.
+    /// (With dependency injection the deadline is the first handler of the factory's pipeline and
+    /// authentication the primary handler, so the deadline spans any handlers added there and none of them
+    /// sees the token.)
     /// </summary>
     /// <remarks>
     /// Redirects are not followed: a 302 is a documented answer of the API, and following one would
     /// carry the request (and a query token) to wherever the Location points.
     /// </remarks>
-    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null) =>
-        CreateHandler(options, CreateSockets(options), loggerFactory);
-
-    /// <summary>The whole chain over another transport (an in-memory one measures the client's own cost).</summary>
-    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, HttpMessageHandler transport, ILoggerFactory? loggerFactory = null)
+    internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new DeadlineHandler(options.Timeout, CreateAuthenticator(options, loggerFactory)) { InnerHandler = transport };
+        return new DeadlineHandler(options.Timeout, CreateAuthenticator(options, loggerFactory), ownsInner: options.Transport is null)
+        {
+            InnerHandler = options.Transport ?? CreateSockets(options),
+        };
     }
 
-    /// <summary>Authentication over sockets: the primary handler under dependency injection.</summary>
+    /// <summary>Authentication over the transport: the primary handler under dependency injection.</summary>
     internal static HttpMessageHandler CreateAuthenticatedHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null) =>
-        new UpstashAuthenticationHandler(CreateAuthenticator(options, loggerFactory)) { InnerHandler = CreateSockets(options) };
+        new UpstashAuthenticationHandler(CreateAuthenticator(options, loggerFactory), ownsInner: options.Transport is null)
+        {
+            InnerHandler = options.Transport ?? CreateSockets(options),
+        };
 
     private static SocketsHttpHandler CreateSockets(UpstashWorkflowClientOptions options) => new()
     {
         AllowAutoRedirect = false,
-        MaxConnectionsPerServer = options?.MaxConnectionsPerServer ?? throw new ArgumentNullException(nameof(options)),
+        MaxConnectionsPerServer = options.MaxConnectionsPerServer,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 

@@ -45,12 +45,20 @@ public sealed class UpstashWorkflowClientOptions
     /// <summary>Hosts besides Upstash's and loopback that the token may be sent to (a proxy, a gateway).</summary>
     public IList<string> AllowedHosts { get; } = [];
 
+    /// <summary>
+    /// What sends the requests, under the client's own handling (the deadline, the host check and the
+    /// token, which it has already added): a handler of your own for tests, a recording proxy or custom
+    /// sockets. Default: sockets, with redirects off and <see cref="MaxConnectionsPerServer"/>. The client
+    /// never disposes it: it stays yours, and can serve several clients.
+    /// </summary>
+    public HttpMessageHandler? Transport { get; set; }
+
     /// <summary>The default User-Agent.</summary>
     public static string DefaultUserAgent { get; } =
         "Upstash.Workflow.DotNet/" + (typeof(UpstashWorkflowClientOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
     /// <summary>The base address to use, always with a trailing slash so relative paths keep its last segment.</summary>
-    public Uri ResolveBaseAddress()
+    internal Uri ResolveBaseAddress()
     {
         var address = BaseAddress ?? (string.IsNullOrWhiteSpace(Region) ? DefaultBaseAddress : UpstashRegions.BaseAddress(Region));
         if (!address.IsAbsoluteUri)
@@ -61,7 +69,7 @@ public sealed class UpstashWorkflowClientOptions
     }
 
     /// <summary>The token source: <see cref="TokenProvider"/>, else the fixed <see cref="Token"/>.</summary>
-    public IAccessTokenProvider ResolveTokenProvider() =>
+    internal IAccessTokenProvider ResolveTokenProvider() =>
         TokenProvider ?? (string.IsNullOrEmpty(Token)
             ? throw new UpstashConfigurationException(UpstashConfigurationException.NoToken)
             : new StaticTokenProvider(Token));
@@ -98,5 +106,6 @@ public sealed class UpstashWorkflowClientOptions
     public override string ToString() =>
         $"UpstashWorkflowClientOptions {{ BaseAddress = {BaseAddress}, Region = {Region}, AuthMode = {AuthMode}, " +
         $"Token = {(string.IsNullOrEmpty(Token) ? "(not set)" : "***")}, TokenProvider = {(TokenProvider is null ? "(not set)" : TokenProvider.GetType().Name)}, " +
-        $"Timeout = {Timeout}, MaxConnectionsPerServer = {MaxConnectionsPerServer}, UserAgent = {UserAgent}, AllowedHosts = [{string.Join(", ", AllowedHosts)}] }}";
+        $"Timeout = {Timeout}, MaxConnectionsPerServer = {MaxConnectionsPerServer}, UserAgent = {UserAgent}, AllowedHosts = [{string.Join(", ", AllowedHosts)}], " +
+        $"Transport = {(Transport is null ? "(sockets)" : Transport.GetType().Name)} }}";
 }

@@ -17,9 +17,13 @@ internal sealed class DeadlineHandler : DelegatingHandler
 {
     private readonly TimeSpan _timeout;
     private readonly RequestAuthenticator? _authenticator;
+    private readonly bool _ownsInner;
 
-    /// <summary>Creates the handler; <see cref="Timeout.InfiniteTimeSpan"/> sets no deadline. With <paramref name="authenticator"/>, it also adds the token.</summary>
-    public DeadlineHandler(TimeSpan timeout, RequestAuthenticator? authenticator = null)
+    /// <summary>
+    /// Creates the handler; <see cref="Timeout.InfiniteTimeSpan"/> sets no deadline. With <paramref name="authenticator"/>, it also adds the token.
+    /// Unless it <paramref name="ownsInner"/> (the sockets it was given, not a user's transport), disposing it leaves the inner handler alone.
+    /// </summary>
+    public DeadlineHandler(TimeSpan timeout, RequestAuthenticator? authenticator = null, bool ownsInner = true)
     {
         if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
@@ -27,6 +31,16 @@ internal sealed class DeadlineHandler : DelegatingHandler
         }
         _timeout = timeout;
         _authenticator = authenticator;
+        _ownsInner = ownsInner;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (_ownsInner)
+        {
+            base.Dispose(disposing);
+        }
     }
 
     /// <inheritdoc />

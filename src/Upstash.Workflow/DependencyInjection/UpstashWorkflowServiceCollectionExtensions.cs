@@ -39,19 +39,19 @@ public static class UpstashWorkflowServiceCollectionExtensions
     private static IHttpClientBuilder Register(IServiceCollection services)
     {
         var builder = services
-            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>((provider, http) =>
+            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>((http, _) => new UpstashWorkflowClient(http, owned: false))
+            .ConfigureHttpClient((provider, http) =>
                 UpstashWorkflowClient.Configure(http, provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateAuthenticatedHandler(
                 provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value,
                 provider.GetService<ILoggerFactory>()))
             // First, so the deadline spans every handler added after it (retries included).
             .AddHttpMessageHandler(provider => new DeadlineHandler(provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value.Timeout));
-        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Dlq);
-        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Runs);
-        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Logs);
-        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().FlowControl);
-        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().SigningKeys);
-        services.TryAddTransient(provider => provider.GetRequiredService<IUpstashWorkflowClient>().Notify);
+        // Each group's interface resolves to the group of the registered client (the list is generated from the spec's tags).
+        foreach (var (service, resolve) in UpstashWorkflowClient.Groups)
+        {
+            services.TryAddTransient(service, provider => resolve(provider.GetRequiredService<IUpstashWorkflowClient>()));
+        }
         return builder;
     }
 }

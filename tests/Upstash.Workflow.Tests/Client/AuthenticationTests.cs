@@ -85,17 +85,19 @@ public sealed class AuthenticationTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         var options = new UpstashWorkflowClientOptions { BaseAddress = new Uri($"http://gateway.test:{server.BaseAddress.Port}/"), Token = Clients.Token };
         options.AllowedHosts.Add("gateway.test");
-        var handler = (DelegatingHandler)UpstashWorkflowClient.CreateAuthenticatedHandler(options);
-        ((SocketsHttpHandler)handler.InnerHandler!).ConnectCallback = async (_, ct) =>
+        using var sockets = new SocketsHttpHandler
         {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            await socket.ConnectAsync(IPAddress.Loopback, server.BaseAddress.Port, ct);
-            return new NetworkStream(socket, ownsSocket: true);
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(IPAddress.Loopback, server.BaseAddress.Port, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
         };
-        using var http = new HttpClient(handler);
-        UpstashWorkflowClient.Configure(http, options);
+        options.Transport = sockets;
+        using var client = new UpstashWorkflowClient(options);
 
-        var error = await Assert.ThrowsAsync<UpstashConfigurationException>(() => new UpstashWorkflowClient(http).Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+        var error = await Assert.ThrowsAsync<UpstashConfigurationException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
 
         Assert.Contains("plain http", error.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);

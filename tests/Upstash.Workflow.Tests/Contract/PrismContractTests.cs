@@ -76,10 +76,10 @@ public sealed class PrismContractTests(PrismFixture prism)
     private UpstashWorkflowClient Client(UpstashAuthMode mode)
     {
         Skip.If(prism.Unavailable is not null, prism.Unavailable);
-        var options = new UpstashWorkflowClientOptions { BaseAddress = prism.BaseAddress, Token = Clients.Token, AuthMode = mode };
-        var http = new HttpClient(prism.Recorder(UpstashWorkflowClient.CreateHandler(options)));
-        UpstashWorkflowClient.Configure(http, options);
-        return new UpstashWorkflowClient(http);
+        return new UpstashWorkflowClient(new UpstashWorkflowClientOptions
+        {
+            BaseAddress = prism.BaseAddress, Token = Clients.Token, AuthMode = mode, Transport = prism.Recorder(new SocketsHttpHandler { AllowAutoRedirect = false }),
+        });
     }
 
     private void AssertNoViolations(string request)

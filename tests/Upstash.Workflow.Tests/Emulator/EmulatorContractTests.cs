@@ -18,11 +18,12 @@ public sealed class EmulatorContractTests(Reporter reporter) : IClassFixture<Rep
         await using var emulator = await UpstashWorkflowEmulator.StartAsync();
         using var proxy = await PrismProcess.ProxyAsync(emulator.BaseAddress);
         var checks = new List<(string Request, int Status, string? Violations)>();
-        var options = new UpstashWorkflowClientOptions { BaseAddress = proxy.BaseAddress, Token = emulator.Token };
-        using var http = new HttpClient(new Checker(checks) { InnerHandler = UpstashWorkflowClient.CreateHandler(options) });
-        UpstashWorkflowClient.Configure(http, options);
+        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions
+        {
+            BaseAddress = proxy.BaseAddress, Token = emulator.Token, Transport = new Checker(checks) { InnerHandler = new SocketsHttpHandler() },
+        });
 
-        await EmulatorSession.RunAsync(new UpstashWorkflowClient(http), emulator);
+        await EmulatorSession.RunAsync(client, emulator);
 
         Assert.NotEmpty(checks);
         Assert.All(checks, c => Assert.True(c.Violations is null, $"{c.Request} → {c.Status}: {c.Violations}"));

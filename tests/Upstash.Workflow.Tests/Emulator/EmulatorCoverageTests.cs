@@ -25,10 +25,10 @@ public sealed class EmulatorCoverageTests(Reporter reporter) : IClassFixture<Rep
         await using var emulator = await UpstashWorkflowEmulator.StartAsync();
         var answers = new List<(string Method, string Path, int Status, string Body)>();
         var options = emulator.ClientOptions();
-        using var http = new HttpClient(new Recorder(answers) { InnerHandler = UpstashWorkflowClient.CreateHandler(options) });
-        UpstashWorkflowClient.Configure(http, options);
+        options.Transport = new Recorder(answers) { InnerHandler = new SocketsHttpHandler() };
+        using var client = new UpstashWorkflowClient(options);
 
-        await EmulatorSession.RunAsync(new UpstashWorkflowClient(http), emulator);
+        await EmulatorSession.RunAsync(client, emulator);
 
         var coverage = new AnswerCoverage(JsonNode.Parse(await File.ReadAllTextAsync(EffectiveSpecSnapshotTests.Committed))!);
         var wrong = answers.Select(a => coverage.See(a.Method, a.Path, a.Status, a.Body)).OfType<string>().ToList();

@@ -52,10 +52,7 @@ public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Rep
 
     private static UpstashWorkflowClient Client(byte[] answer)
     {
-        var options = new UpstashWorkflowClientOptions { BaseAddress = Canned.BaseAddress, Token = Canned.Token };
-        var http = new HttpClient(UpstashWorkflowClient.CreateHandler(options, new CannedHandler(answer)));
-        UpstashWorkflowClient.Configure(http, options);
-        return new UpstashWorkflowClient(http);
+        return new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = Canned.BaseAddress, Token = Canned.Token, Transport = new CannedHandler(answer) });
     }
 
     /// <summary>Average bytes one call allocates on this thread, after warming up; each call must complete synchronously.</summary>

@@ -602,8 +602,6 @@ namespace Upstash.Workflow
     }
     public class UpstashWorkflowClient : System.IDisposable, Upstash.Workflow.IUpstashWorkflowClient
     {
-        [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
-        public UpstashWorkflowClient(System.Net.Http.HttpClient httpClient) { }
         public UpstashWorkflowClient(Upstash.Workflow.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
         public virtual Upstash.Workflow.IDlqClient Dlq { get; }
         public virtual Upstash.Workflow.IFlowControlClient FlowControl { get; }
@@ -627,10 +625,9 @@ namespace Upstash.Workflow
         public System.TimeSpan Timeout { get; set; }
         public string? Token { get; set; }
         public Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider? TokenProvider { get; set; }
+        public System.Net.Http.HttpMessageHandler? Transport { get; set; }
         public string UserAgent { get; set; }
         public static string DefaultUserAgent { get; }
-        public System.Uri ResolveBaseAddress() { }
-        public Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider ResolveTokenProvider() { }
         public override string ToString() { }
         public static Upstash.Workflow.UpstashWorkflowClientOptions FromEnvironment(System.Func<string, string?>? variables = null) { }
     }

@@ -3208,3 +3208,71 @@ namespace Upstash.Workflow
     }
 
 }
+
+namespace Upstash.Workflow
+{
+    /// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>
+    public partial interface IUpstashWorkflowClient
+    {
+        /// <summary>The dead-letter queue, failed workflow runs to inspect, resume, restart or delete.</summary>
+        IDlqClient Dlq { get; }
+
+        /// <summary>Starting and cancelling workflow runs.</summary>
+        IRunsClient Runs { get; }
+
+        /// <summary>The logs of workflow runs and their steps.</summary>
+        ILogsClient Logs { get; }
+
+        /// <summary>Flow-control keys and the account's global parallelism.</summary>
+        IFlowControlClient FlowControl { get; }
+
+        /// <summary>The keys requests to workflow endpoints are signed with.</summary>
+        ISigningKeysClient SigningKeys { get; }
+
+        /// <summary>Waking runs that wait for an event.</summary>
+        INotifyClient Notify { get; }
+    }
+
+    public partial class UpstashWorkflowClient : IUpstashWorkflowClient
+    {
+        /// <summary>Every group, over <paramref name="httpClient"/>.</summary>
+        private UpstashWorkflowClient(System.Net.Http.HttpClient httpClient)
+        {
+            Dlq = new DlqClient(httpClient);
+            Runs = new RunsClient(httpClient);
+            Logs = new LogsClient(httpClient);
+            FlowControl = new FlowControlClient(httpClient);
+            SigningKeys = new SigningKeysClient(httpClient);
+            Notify = new NotifyClient(httpClient);
+        }
+
+        /// <inheritdoc />
+        public virtual IDlqClient Dlq { get; }
+
+        /// <inheritdoc />
+        public virtual IRunsClient Runs { get; }
+
+        /// <inheritdoc />
+        public virtual ILogsClient Logs { get; }
+
+        /// <inheritdoc />
+        public virtual IFlowControlClient FlowControl { get; }
+
+        /// <inheritdoc />
+        public virtual ISigningKeysClient SigningKeys { get; }
+
+        /// <inheritdoc />
+        public virtual INotifyClient Notify { get; }
+
+        /// <summary>Each group's interface and how to reach it from the root client, for dependency injection.</summary>
+        internal static readonly (System.Type Service, System.Func<IUpstashWorkflowClient, object> Resolve)[] Groups =
+        [
+            (typeof(IDlqClient), client => client.Dlq),
+            (typeof(IRunsClient), client => client.Runs),
+            (typeof(ILogsClient), client => client.Logs),
+            (typeof(IFlowControlClient), client => client.FlowControl),
+            (typeof(ISigningKeysClient), client => client.SigningKeys),
+            (typeof(INotifyClient), client => client.Notify),
+        ];
+    }
+}

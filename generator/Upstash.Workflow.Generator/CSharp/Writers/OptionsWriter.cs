@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Upstash.Workflow.Generator.CSharp.Plan;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
@@ -12,7 +11,7 @@ namespace Upstash.Workflow.Generator.CSharp.Writers;
 /// the way, so bad input is an <see cref="ArgumentException"/> naming the member before anything is sent.
 /// Every method that takes a type takes all of its members (the plan splits types whose operations differ).
 /// </summary>
-public static partial class OptionsWriter
+public static class OptionsWriter
 {
     private const string Guard = "Upstash.Workflow.Core.RequestGuard";
 
@@ -39,7 +38,7 @@ public static partial class OptionsWriter
         code.Append($"    public sealed partial class {type.Name}\n    {{\n");
         foreach (var member in type.Members)
         {
-            code.Append($"        /// <summary>{Xml(member.Description)}</summary>\n");
+            code.Append($"        /// <summary>{XmlDoc.Text(member.Description)}</summary>\n");
             var sentAs = member.Encoding == OptionsEncoding.HeaderFamily
                 ? $"one <c>{member.Wires[0].WireName}&lt;name&gt;</c> header per entry"
                 : string.Join(" and ", member.Wires.Select(w => $"the <c>{w.WireName}</c> {(w.In == "header" ? "header" : "query parameter")}"));
@@ -119,10 +118,4 @@ public static partial class OptionsWriter
     private static string Cref(OptionsUse use) => $"<see cref=\"{use.Interface}.{use.Method}Async\"/>";
 
     private static string Local(string member) => char.ToLowerInvariant(member[0]) + member[1..] + "_";
-
-    private static string Xml(string text) =>
-        Spaces().Replace(text.Trim(), " ").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

@@ -27,7 +27,7 @@ public static class DriftCorpus
         new("path renamed", s => Rename(Paths(s), "/v2/flowControl/{flowControlKey}/pause", "/v2/flowControl/{flowControlKey}/suspend"),
             BuildsWithWarning, Codes.OverlayNoMatch, Shows: "Task PauseFlowControlKeyAsync(string flowControlKey,"),
         new("operation deprecated", s => Op(s, Restart, "post")["deprecated"] = true, BuildsClean, Shows: "[System.Obsolete]"),
-        new("operation moved to a new tag", s => Op(s, "/v2/notify/{eventId}", "post")["tags"] = new JArray("Events"), BuildsClean, Shows: "partial class EventsClient"),
+        new("operation moved to a new tag", s => Op(s, "/v2/notify/{eventId}", "post")["tags"] = new JArray("Events"), BuildsClean, Reaches: "Events.NotifyEventAsync"),
         new("operation without operationId or summary", s => Paths(s)["/v2/events"] = Json("""
             { "get": { "tags": ["Notify"], "responses": { "200": { "description": "ok" } } } }
             """), RefusedWithFix, Codes.OperationUnnamed),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.Loader;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
@@ -96,7 +97,31 @@ public sealed class DriftTests(ITestOutputHelper output, Reporter reporter) : IC
             {
                 problem = $"the client still contains \"{lacks}\"";
             }
+            if (problem is null && drift.Reaches is { } reaches)
+            {
+                problem = Unreachable(code, reaches);
+            }
             return new Result(drift, actual.ToString(), problem);
+        }
+    }
+
+    /// <summary>Null when IUpstashWorkflowClient has the group property and the group the method ("Group.MethodAsync"), in the compiled client.</summary>
+    private static string? Unreachable(string code, string reaches)
+    {
+        var (group, method) = (reaches.Split('.')[0], reaches.Split('.')[1]);
+        var context = new AssemblyLoadContext("drift", isCollectible: true);
+        try
+        {
+            var assembly = context.LoadFromStream(new MemoryStream(GeneratedCodeCompiler.Emit(code)));
+            var root = assembly.GetType("Upstash.Workflow.IUpstashWorkflowClient");
+            var property = root?.GetProperty(group);
+            return property?.PropertyType.GetMethod(method) is not null
+                ? null
+                : $"IUpstashWorkflowClient{(root is null ? " is missing" : property is null ? $" has no property {group}" : $".{group} ({property.PropertyType.Name}) has no method {method}")}";
+        }
+        finally
+        {
+            context.Unload();
         }
     }
 

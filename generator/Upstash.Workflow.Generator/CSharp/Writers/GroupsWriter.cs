@@ -1,0 +1,70 @@
+using System.Text;
+using Upstash.Workflow.Generator.CSharp.Plan;
+
+namespace Upstash.Workflow.Generator.CSharp.Writers;
+
+/// <summary>
+/// Writes the groups of the plan (one per tag of the spec) into the root client: a property of
+/// <c>IUpstashWorkflowClient</c> and of <c>UpstashWorkflowClient</c> each, the constructor that makes them
+/// over one <see cref="HttpClient"/>, and the list of group services dependency injection registers. An
+/// operation upstream puts under a new tag is then reachable from the root client like every other.
+/// </summary>
+public static class GroupsWriter
+{
+    /// <summary>The root client's interface and class: the handwritten part of the class (construction, disposal) is src/Upstash.Workflow/UpstashWorkflowClient.cs.</summary>
+    public const string Interface = "IUpstashWorkflowClient";
+
+    public const string Class = "UpstashWorkflowClient";
+
+    public static string Write(ClientPlan plan)
+    {
+        var code = new StringBuilder();
+        code.Append($$"""
+
+            namespace {{plan.Namespace}}
+            {
+                /// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>
+                public partial interface {{Interface}}
+                {
+
+            """);
+        foreach (var group in plan.Groups)
+        {
+            code.Append($"        /// <summary>{Summary(group)}</summary>\n");
+            code.Append($"        {group.Interface} {group.Name} {{ get; }}\n\n");
+        }
+        code.Length--;
+        code.Append($$"""
+                }
+
+                public partial class {{Class}} : {{Interface}}
+                {
+                    /// <summary>Every group, over <paramref name="httpClient"/>.</summary>
+                    private {{Class}}(System.Net.Http.HttpClient httpClient)
+                    {
+
+            """);
+        foreach (var group in plan.Groups)
+        {
+            code.Append($"            {group.Name} = new {group.Class}(httpClient);\n");
+        }
+        code.Append("        }\n\n");
+        foreach (var group in plan.Groups)
+        {
+            code.Append($"        /// <inheritdoc />\n        public virtual {group.Interface} {group.Name} {{ get; }}\n\n");
+        }
+        code.Append("        /// <summary>Each group's interface and how to reach it from the root client, for dependency injection.</summary>\n");
+        code.Append("        internal static readonly (System.Type Service, System.Func<" + Interface + ", object> Resolve)[] Groups =\n        [\n");
+        foreach (var group in plan.Groups)
+        {
+            code.Append($"            (typeof({group.Interface}), client => client.{group.Name}),\n");
+        }
+        code.Append("        ];\n    }\n}\n");
+        return code.ToString();
+    }
+
+    private static string Summary(GroupPlan group) =>
+        group.Description is { Length: > 0 } description
+            ? XmlDoc.Text(description)
+            : $"The operations tagged '{XmlDoc.Text(group.Tag)}'.";
+}
