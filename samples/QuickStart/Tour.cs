@@ -38,10 +38,7 @@ public static class Tour
         output.WriteLine();
         output.WriteLine(label is null ? "Failed runs in the DLQ:" : $"Failed runs in the DLQ labelled \"{label}\":");
         var filter = label is null ? null : new FailedRunFilter { Labels = [label] };
-        var failed = await UpstashPaging.ItemsAsync(
-                (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, filter: filter, cancellationToken: ct),
-                page => page.Messages)
-            .ToListAsync();
+        var failed = await client.Dlq.GetFailedRunsAsync(filter: filter).ToListAsync();
         Table.Write(output, ["DLQ id", "workflow", "status", "failed at (UTC)"],
             failed.Select(m => (IReadOnlyList<string>)[m.DlqId, Short(m.WorkflowUrl), m.ResponseStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", m.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? ""]));
         if (failed.Count == 0)
@@ -79,9 +76,9 @@ public static class Tour
         var resumed = new List<string>();
         if (others.Count > 0)
         {
-            await foreach (var batch in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(dlqIds: others, cursor: cursor, cancellationToken: ct)))
+            await foreach (var run in client.Dlq.ResumeWorkflowsInBatchesAsync(dlqIds: others))
             {
-                resumed.AddRange(batch.WorkflowRuns.Select(r => r.WorkflowRunId));
+                resumed.Add(run.WorkflowRunId);
             }
             output.WriteLine($"Resumed {others.Count} more in bulk: {string.Join(", ", resumed)}.");
         }

@@ -4,7 +4,10 @@ using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Client;
 
-/// <summary>The cursor-following helpers over several pages served by the recording server.</summary>
+/// <summary>
+/// The walking methods generated beside every cursor-paged operation (the overlay's x-paging): the cursor
+/// each request sends, what they yield and how they stop (Performance/PagingMemoryTests: one page at a time in memory).
+/// </summary>
 public sealed class PagingTests
 {
     /// <summary>Serves page N for cursor "pN" (the first page for no cursor), the last page with an empty cursor.</summary>
@@ -16,25 +19,36 @@ public sealed class PagingTests
         await context.Response.WriteAsync(page(index).Replace("NEXT", index < count ? $"p{index + 1}" : "", StringComparison.Ordinal));
     };
 
+    private static string DlqPage(int i) => $$"""{ "cursor": "NEXT", "messages": [ {{Answers.DlqEntry($"d{i}a")}}, {{Answers.DlqEntry($"d{i}b")}} ] }""";
+
     [Fact]
-    public async Task Dlq_listing_follows_the_cursor_across_pages_keeping_the_filters()
+    public async Task Dlq_entries_follow_the_cursor_across_pages_keeping_the_filter()
     {
-        await using var server = await RecordingServer.StartAsync(Pages(3, i => $$"""{ "cursor": "NEXT", "messages": [ {{Answers.DlqEntry($"d{i}a")}}, {{Answers.DlqEntry($"d{i}b")}} ] }"""));
+        await using var server = await RecordingServer.StartAsync(Pages(3, DlqPage));
         using var client = Clients.For(server);
 
-        var ids = new List<string>();
-        await foreach (var entry in UpstashPaging.ItemsAsync(
-            (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct),
-            page => page.Messages,
-            TestContext.Token))
-        {
-            ids.Add(entry.DlqId);
-        }
+        var ids = await client.Dlq.GetFailedRunsAsync(count: 2, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: TestContext.Token)
+            .Select(e => e.DlqId).ToListAsync(TestContext.Token);
 
         Assert.Equal(["d1a", "d1b", "d2a", "d2b", "d3a", "d3b"], ids);
         Assert.Equal(
-            ["/v2/workflows/dlq?label=nightly", "/v2/workflows/dlq?cursor=p2&label=nightly", "/v2/workflows/dlq?cursor=p3&label=nightly"],
+            ["/v2/workflows/dlq?count=2&label=nightly", "/v2/workflows/dlq?cursor=p2&count=2&label=nightly", "/v2/workflows/dlq?cursor=p3&count=2&label=nightly"],
             server.Requests.Select(r => r.RawTarget));
+    }
+
+    [Fact]
+    public async Task Pages_carry_their_cursors_and_a_walk_goes_on_from_one()
+    {
+        await using var server = await RecordingServer.StartAsync(Pages(3, DlqPage));
+        using var client = Clients.For(server);
+
+        var pages = await client.Dlq.GetFailedRunsAsync().AsPages().ToListAsync(TestContext.Token);
+        var resumed = await client.Dlq.GetFailedRunsAsync().AsPages("p3").ToListAsync(TestContext.Token);
+
+        Assert.Equal(["p2", "p3", null], pages.Select(p => p.NextCursor));
+        Assert.Equal([2, 2, 2], pages.Select(p => p.Items.Count));
+        Assert.Equal(["d3a", "d3b"], Assert.Single(resumed).Items.Select(e => e.DlqId));
+        Assert.Equal(["/v2/workflows/dlq", "/v2/workflows/dlq?cursor=p2", "/v2/workflows/dlq?cursor=p3", "/v2/workflows/dlq?cursor=p3"], server.Requests.Select(r => r.RawTarget));
     }
 
     [Fact]
@@ -43,75 +57,142 @@ public sealed class PagingTests
         await using var server = await RecordingServer.StartAsync(Pages(2, i => $$"""{ "cursor": "NEXT", "runs": [ {{Answers.Run($"wfr_{i}")}} ] }"""));
         using var client = Clients.For(server);
 
-        var runs = await UpstashPaging.ItemsAsync((cursor, ct) => client.Logs.ListLogsAsync(cursor: cursor, cancellationToken: ct), page => page.Runs, TestContext.Token)
-            .Select(r => r.WorkflowRunId).ToListAsync(TestContext.Token);
+        var runs = await client.Logs.GetLogsAsync(cancellationToken: TestContext.Token).Select(r => r.WorkflowRunId).ToListAsync(TestContext.Token);
 
         Assert.Equal(["wfr_1", "wfr_2"], runs);
+        Assert.Equal(["/v2/workflows/logs", "/v2/workflows/logs?cursor=p2"], server.Requests.Select(r => r.RawTarget));
     }
 
     [Fact]
-    public async Task Bulk_restart_continues_in_batches_until_no_cursor()
+    public async Task Bulk_restart_goes_on_in_batches_until_no_cursor_and_gives_every_new_run()
     {
         await using var server = await RecordingServer.StartAsync(Pages(3, i => $$"""{ "cursor": "NEXT", "workflowRuns": [ {{Answers.NewRun($"wfr_{i}")}} ] }"""));
         using var client = Clients.For(server);
 
-        var batches = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.RestartWorkflowsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct), TestContext.Token)
-            .ToListAsync(TestContext.Token);
+        var runs = await client.Dlq.RestartWorkflowsInBatchesAsync(filter: new FailedRunFilter { Labels = ["nightly"] }, options: new RestartWorkflowsOptions { Retries = 2 })
+            .Select(r => r.WorkflowRunId).ToListAsync(TestContext.Token);
 
-        Assert.Equal(3, batches.Count);
-        Assert.All(server.Requests, r => Assert.Equal("POST", r.Method));
-        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(["wfr_1", "wfr_2", "wfr_3"], runs);
+        Assert.All(server.Requests, r => Assert.Equal(("POST", "2"), (r.Method, r.Header("Upstash-Retries"))));
+        Assert.Equal(
+            ["/v2/workflows/dlq/restart?label=nightly", "/v2/workflows/dlq/restart?cursor=p2&label=nightly", "/v2/workflows/dlq/restart?cursor=p3&label=nightly"],
+            server.Requests.Select(r => r.RawTarget));
     }
 
     [Fact]
-    public async Task Bulk_delete_and_resume_follow_the_cursor_too()
+    public async Task Bulk_delete_and_resume_go_on_in_batches_too()
     {
-        await using var server = await RecordingServer.StartAsync(Pages(2, i => $$"""{ "cursor": "NEXT", "deleted": {{i}}, "workflowRuns": [] }"""));
+        await using var server = await RecordingServer.StartAsync(Pages(2, i => $$"""{ "cursor": "NEXT", "deleted": {{i}}, "workflowRuns": [ {{Answers.NewRun($"wfr_{i}")}} ] }"""));
         using var client = Clients.For(server);
 
-        var deleted = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.DeleteFailedRunsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["old"] }, cancellationToken: ct), TestContext.Token)
-            .Select(p => p.Deleted).ToListAsync(TestContext.Token);
-        var resumed = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["old"] }, cancellationToken: ct), TestContext.Token)
-            .CountAsync(TestContext.Token);
+        var deleted = await client.Dlq.DeleteFailedRunsInBatchesAsync(filter: new FailedRunFilter { Labels = ["old"] }).Select(p => p.Deleted).ToListAsync(TestContext.Token);
+        var resumed = await client.Dlq.ResumeWorkflowsInBatchesAsync(all: true).Select(r => r.WorkflowRunId).ToListAsync(TestContext.Token);
 
-        Assert.Equal(3, deleted.Sum());
-        Assert.Equal(2, resumed);
+        Assert.Equal([1, 2], deleted);
+        Assert.Equal(["wfr_1", "wfr_2"], resumed);
+        Assert.Equal(
+            ["DELETE /v2/workflows/dlq?label=old", "DELETE /v2/workflows/dlq?cursor=p2&label=old", "POST /v2/workflows/dlq/resume", "POST /v2/workflows/dlq/resume?cursor=p2"],
+            server.Requests.Select(r => $"{r.Method} {r.RawTarget}"));
     }
 
     [Fact]
-    public async Task Bulk_cancel_repeats_while_runs_are_cancelled()
+    public async Task A_bulk_walk_with_nothing_selected_is_refused_before_anything_is_sent()
     {
-        var left = new ConcurrentQueue<int>([100, 100, 37, 0]);
-        await using var server = await RecordingServer.StartAsync(async context =>
-        {
-            left.TryDequeue(out var cancelled);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync($$"""{ "cancelled": {{cancelled}} }""");
-        });
+        await using var server = await RecordingServer.StartAsync(Pages(2, DlqPage));
         using var client = Clients.For(server);
 
-        var total = await UpstashPaging.RepeatWhileAsync(
-                ct => client.Runs.CancelWorkflowRunsAsync(filter: new WorkflowRunFilter { Labels = ["stale"] }, count: 100, cancellationToken: ct),
-                result => result.Cancelled > 0,
-                TestContext.Token)
-            .Select(r => r.Cancelled).ToListAsync(TestContext.Token);
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await client.Dlq.RestartWorkflowsInBatchesAsync().ToListAsync(TestContext.Token));
 
-        Assert.Equal([100, 100, 37, 0], total);
-        Assert.Equal(4, server.Requests.Count);
+        Assert.Equal("all", error.ParamName);
+        Assert.Empty(server.Requests);
     }
 
     [Fact]
-    public async Task A_cursor_seen_twice_stops_instead_of_looping()
+    public async Task The_same_cursor_answered_again_stops_instead_of_looping()
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "cursor": "same", "messages": [] }"""));
         using var client = Clients.For(server);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await client.Dlq.GetFailedRunsAsync().ToListAsync(TestContext.Token));
+
+        Assert.Contains("'same'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["/v2/workflows/dlq", "/v2/workflows/dlq?cursor=same"], server.Requests.Select(r => r.RawTarget));
+    }
+
+    [Fact]
+    public async Task Cancelling_either_token_stops_the_walk_between_pages()
+    {
+        await using var server = await RecordingServer.StartAsync(Pages(5, DlqPage));
+        using var client = Clients.For(server);
+
+        using var method = new CancellationTokenSource();
+        var byMethod = new List<string>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, cancellationToken: ct), TestContext.Token))
+            await foreach (var entry in client.Dlq.GetFailedRunsAsync(cancellationToken: method.Token))
             {
+                byMethod.Add(entry.DlqId);
+                await method.CancelAsync();
             }
         });
-        Assert.Equal(2, server.Requests.Count);
+        using var enumeration = new CancellationTokenSource();
+        var byEnumeration = new List<string>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var entry in client.Dlq.GetFailedRunsAsync().WithCancellation(enumeration.Token))
+            {
+                byEnumeration.Add(entry.DlqId);
+                await enumeration.CancelAsync();
+            }
+        });
+
+        // Each walk used up the first page (two entries) and asked for no second one.
+        Assert.Equal(["d1a", "d1b"], byMethod);
+        Assert.Equal(["d1a", "d1b"], byEnumeration);
+        Assert.Equal(["/v2/workflows/dlq", "/v2/workflows/dlq"], server.Requests.Select(r => r.RawTarget));
+    }
+
+    /// <summary>The walking methods are default methods of the interface over the page method: a fake pages too.</summary>
+    private sealed class PagesOfTwo : IDlqClient
+    {
+        public ConcurrentQueue<string?> Cursors { get; } = new();
+
+        public Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, CancellationToken cancellationToken = default)
+        {
+            Cursors.Enqueue(cursor);
+            var next = cursor is null ? "2" : null;
+            return Task.FromResult(new FailedRunsPage { Cursor = next, Messages = [new WorkflowDlqMessage { DlqId = $"{cursor ?? "1"}-{filter?.Labels?[0]}" }] });
+        }
+
+        public Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task DeleteFailedRunAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<BulkRunAgainResult> ResumeWorkflowsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<BulkRunAgainResult> RestartWorkflowsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task CancelFailureCallbackAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_fake_that_answers_pages_pages_too()
+    {
+        var fake = new PagesOfTwo();
+        IDlqClient dlq = fake;
+
+        var ids = await dlq.GetFailedRunsAsync(filter: new FailedRunFilter { Labels = ["x"] }).Select(e => e.DlqId).ToListAsync(TestContext.Token);
+
+        Assert.Equal(["1-x", "2-x"], ids);
+        Assert.Equal([null, "2"], fake.Cursors);
+    }
+
+    [Fact]
+    public async Task Pages_given_in_advance_stand_for_a_call_in_tests()
+    {
+        var pageable = UpstashPageable<int>.FromPages([new UpstashPage<int>([1, 2], "b"), new UpstashPage<int>([3], null)]);
+
+        Assert.Equal([1, 2, 3], await pageable.ToListAsync(TestContext.Token));
+        Assert.Equal([3], (await pageable.AsPages("b").ToListAsync(TestContext.Token)).SelectMany(p => p.Items));
     }
 }

@@ -31,10 +31,7 @@ public sealed class WalkthroughTests
         var printed = new List<string>();
 
         // 1. The failed nightly runs.
-        var failed = await UpstashPaging.ItemsAsync(
-                (cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct),
-                page => page.Messages)
-            .ToListAsync();
+        var failed = await client.Dlq.GetFailedRunsAsync(filter: new FailedRunFilter { Labels = ["nightly"] }).ToListAsync();
 
         // 2. Look at one.
         var entry = await client.Dlq.GetFailedRunAsync(failed[0].DlqId);
@@ -47,12 +44,8 @@ public sealed class WalkthroughTests
 
         // 4. Resume the others where they failed, in bulk, under the same limit.
         var others = failed.Skip(1).Select(e => e.DlqId).ToList();
-        var resumed = new List<string>();
-        await foreach (var batch in UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.ResumeWorkflowsAsync(
-            dlqIds: others, cursor: cursor, options: new ResumeWorkflowsOptions { FlowControl = limit }, cancellationToken: ct)))
-        {
-            resumed.AddRange(batch.WorkflowRuns.Select(r => r.WorkflowRunId));
-        }
+        var resumed = await client.Dlq.ResumeWorkflowsInBatchesAsync(dlqIds: others, options: new ResumeWorkflowsOptions { FlowControl = limit })
+            .Select(r => r.WorkflowRunId).ToListAsync();
 
         // 5. Follow the new runs in the logs.
         foreach (var id in resumed.Append(restarted.WorkflowRunId))

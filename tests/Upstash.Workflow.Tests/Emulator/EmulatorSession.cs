@@ -19,8 +19,8 @@ public static class EmulatorSession
         var other = emulator.AddFailedRun("https://example.com/api/report", labels: ["weekly"]);
 
         // DLQ: list by label over pages of two, inspect one, restart it with overrides.
-        var listed = await UpstashPaging.ItemsAsync((cursor, ct) => client.Dlq.ListFailedRunsAsync(cursor: cursor, count: 2, filter: new FailedRunFilter { Labels = ["nightly"] }, cancellationToken: ct), p => p.Messages)
-            .Select(m => m.DlqId!).ToListAsync();
+        var listed = await client.Dlq.GetFailedRunsAsync(count: 2, filter: new FailedRunFilter { Labels = ["nightly"] })
+            .Select(m => m.DlqId).ToListAsync();
         Assert.Equal(nightly, listed);
         var entry = await client.Dlq.GetFailedRunAsync(nightly[0]);
         Assert.Equal("billing", entry.FlowControlKey);

@@ -41,8 +41,8 @@ public sealed class EmulatorTests
         }
         using var client = emulator.CreateClient();
 
-        var batches = await UpstashPaging.PagesAsync((cursor, ct) => client.Dlq.RestartWorkflowsAsync(cursor: cursor, filter: new FailedRunFilter { Labels = ["bulk"] }, cancellationToken: ct))
-            .Select(b => b.WorkflowRuns!.Count).ToListAsync();
+        var batches = await client.Dlq.RestartWorkflowsInBatchesAsync(filter: new FailedRunFilter { Labels = ["bulk"] }).AsPages()
+            .Select(b => b.Items.Count).ToListAsync();
 
         Assert.Equal([50, 50, 20], batches);
         Assert.Empty(emulator.FailedRunIds);

@@ -114,6 +114,18 @@ public sealed class GeneratorFindingsTests
     }
 
     [Fact]
+    public void Paging_marker_naming_a_field_the_answer_lacks_is_refused_with_the_fix()
+    {
+        var overlay = File.ReadAllText(Repository.Overlay) +
+            "  - target: $.paths['/v2/workflows/dlq'].get\n" +
+            "    update:\n      x-paging: { cursorParameter: cursor, cursorField: next, itemsField: messages }\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
+        var finding = Assert.Single(run.Of(Codes.PagingInvalid));
+        Assert.Contains("GET /v2/workflows/dlq: x-paging names the cursor field 'next'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("target: \"$.paths['/v2/workflows/dlq'].get\"", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unix_time_mark_on_a_string_is_refused()
     {
         var overlay = File.ReadAllText(Repository.Overlay) +

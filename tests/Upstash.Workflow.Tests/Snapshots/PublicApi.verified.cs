@@ -41,7 +41,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
     }
-    public class BulkRunAgainResult : Upstash.Workflow.IUpstashPage
+    public class BulkRunAgainResult
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public BulkRunAgainResult() { }
@@ -63,7 +63,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonRequired]
         public required int Cancelled { get; set; }
     }
-    public class DeleteFailedRunsResult : Upstash.Workflow.IUpstashPage
+    public class DeleteFailedRunsResult
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public DeleteFailedRunsResult() { }
@@ -88,7 +88,7 @@ namespace Upstash.Workflow
         public string? WorkflowRunId { get; set; }
         public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }
     }
-    public class FailedRunsPage : Upstash.Workflow.IUpstashPage
+    public class FailedRunsPage
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public FailedRunsPage() { }
@@ -230,12 +230,16 @@ namespace Upstash.Workflow
         System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        System.Collections.Generic.IAsyncEnumerable<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
+        Upstash.Workflow.UpstashPageable<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunsAsync(int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.RestartWorkflowsOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        Upstash.Workflow.UpstashPageable<Upstash.Workflow.StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.RestartWorkflowsOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, Upstash.Workflow.ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.ResumeWorkflowsOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
+        Upstash.Workflow.UpstashPageable<Upstash.Workflow.StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.ResumeWorkflowsOptions? options = null, bool? all = default, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface IFlowControlClient
@@ -251,6 +255,7 @@ namespace Upstash.Workflow
     }
     public interface ILogsClient
     {
+        Upstash.Workflow.UpstashPageable<Upstash.Workflow.WorkflowRun> GetLogsAsync(int? count = default, int? trimBody = default, Upstash.Workflow.RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = default, int? trimBody = default, Upstash.Workflow.RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
     }
     public interface INotifyClient
@@ -270,10 +275,6 @@ namespace Upstash.Workflow
     {
         System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
-    }
-    public interface IUpstashPage
-    {
-        string? NextCursor { get; }
     }
     public interface IUpstashWorkflowClient
     {
@@ -576,16 +577,19 @@ namespace Upstash.Workflow
     {
         public UpstashConfigurationException(string message) { }
     }
-    public static class UpstashPaging
+    public sealed class UpstashPage<T>
     {
-        [System.Runtime.CompilerServices.AsyncIteratorStateMachine(typeof(Upstash.Workflow.UpstashPaging.<ItemsAsync>d__1<TPage, TItem>))]
-        public static System.Collections.Generic.IAsyncEnumerable<TItem> ItemsAsync<TPage, TItem>(System.Func<string?, System.Threading.CancellationToken, System.Threading.Tasks.Task<TPage>> fetchPage, System.Func<TPage, System.Collections.Generic.IEnumerable<TItem>?> items, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default)
-            where TPage : Upstash.Workflow.IUpstashPage { }
-        [System.Runtime.CompilerServices.AsyncIteratorStateMachine(typeof(Upstash.Workflow.UpstashPaging.<PagesAsync>d__0<TPage>))]
-        public static System.Collections.Generic.IAsyncEnumerable<TPage> PagesAsync<TPage>(System.Func<string?, System.Threading.CancellationToken, System.Threading.Tasks.Task<TPage>> fetchPage, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default)
-            where TPage : Upstash.Workflow.IUpstashPage { }
-        [System.Runtime.CompilerServices.AsyncIteratorStateMachine(typeof(Upstash.Workflow.UpstashPaging.<RepeatWhileAsync>d__2<TResult>))]
-        public static System.Collections.Generic.IAsyncEnumerable<TResult> RepeatWhileAsync<TResult>(System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<TResult>> call, System.Func<TResult, bool> more, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default) { }
+        public UpstashPage(System.Collections.Generic.IReadOnlyList<T> items, string? nextCursor) { }
+        public System.Collections.Generic.IReadOnlyList<T> Items { get; }
+        public string? NextCursor { get; }
+    }
+    public abstract class UpstashPageable<T> : System.Collections.Generic.IAsyncEnumerable<T>
+    {
+        protected UpstashPageable() { }
+        public abstract System.Collections.Generic.IAsyncEnumerable<Upstash.Workflow.UpstashPage<T>> AsPages(string? cursor = null);
+        [System.Runtime.CompilerServices.AsyncIteratorStateMachine(typeof(Upstash.Workflow.UpstashPageable<T>.<GetAsyncEnumerator>d__2))]
+        public virtual System.Collections.Generic.IAsyncEnumerator<T> GetAsyncEnumerator(System.Threading.CancellationToken cancellationToken = default) { }
+        public static Upstash.Workflow.UpstashPageable<T> FromPages(System.Collections.Generic.IEnumerable<Upstash.Workflow.UpstashPage<T>> pages) { }
     }
     public static class UpstashRegions
     {
@@ -791,7 +795,7 @@ namespace Upstash.Workflow
         public bool? WorkflowUrlExactMatch { get; set; }
         public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }
     }
-    public class WorkflowRunLogsPage : Upstash.Workflow.IUpstashPage
+    public class WorkflowRunLogsPage
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowRunLogsPage() { }

@@ -59,6 +59,18 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
+        /// <summary>
+        /// Every item of <see cref="ListFailedRunsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<WorkflowDlqMessage> GetFailedRunsAsync(int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => ListFailedRunsAsync(cursor_, count, filter, cancellationToken_),
+                page_ => page_.Messages,
+                page_ => page_.Cursor,
+                cancellationToken);
+
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Bulk Delete Failed Workflow Runs
@@ -74,6 +86,16 @@ namespace Upstash.Workflow
         /// <returns>The entries were deleted.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// <see cref="DeleteFailedRunsAsync"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+            => Upstash.Workflow.Core.CursorPaging.Pages(
+                (cursor_, cancellationToken_) => DeleteFailedRunsAsync(dlqIds, cursor_, count, filter, all, cancellationToken_),
+                page_ => page_.Cursor,
+                cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -129,6 +151,18 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
+        /// <summary>
+        /// Every item of <see cref="ResumeWorkflowsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => ResumeWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
+                page_ => page_.WorkflowRuns,
+                page_ => page_.Cursor,
+                cancellationToken);
+
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Bulk Restart Workflows from DLQ
@@ -145,6 +179,18 @@ namespace Upstash.Workflow
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Every item of <see cref="RestartWorkflowsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => RestartWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
+                page_ => page_.WorkflowRuns,
+                page_ => page_.Cursor,
+                cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -591,6 +637,18 @@ namespace Upstash.Workflow
         /// <returns>A page of runs.</returns>
         /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <summary>
+        /// Every item of <see cref="ListLogsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<WorkflowRun> GetLogsAsync(int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => ListLogsAsync(cursor_, count, trimBody, filter, cancellationToken_),
+                page_ => page_.Runs,
+                page_ => page_.Cursor,
+                cancellationToken);
 
     }
 

@@ -136,13 +136,16 @@ public sealed record BodyPlan(string Name, string? Type, bool IsPayload, bool Re
     public const string PayloadType = "WorkflowPayload";
 }
 
-/// <summary>How a cursor-paged operation's pages chain, and the method that walks them.</summary>
-/// <param name="Method">The walking method's name without "Async" ("GetFailedRuns").</param>
+/// <summary>How a cursor-paged operation's pages chain (the overlay's <c>x-paging</c>), and the method that walks them.</summary>
+/// <param name="Method">
+/// The walking method's name without "Async": a listing's "List…" becomes "Get…" ("GetFailedRuns", as the
+/// Azure SDK names its pageables), another operation's name gets "InBatches" ("RestartWorkflowsInBatches").
+/// </param>
 /// <param name="CursorParameter">The C# name of the parameter that takes the cursor.</param>
 /// <param name="CursorProperty">The answer's property that holds the next cursor.</param>
-/// <param name="ItemsProperty">The answer's property that holds the page's items.</param>
-/// <param name="ItemType">The C# type of one item.</param>
-public sealed record PagingPlan(string Method, string CursorParameter, string CursorProperty, string ItemsProperty, string ItemType);
+/// <param name="ItemsProperty">The answer's property that holds the page's items; null when the pages have none (a bulk delete's batches).</param>
+/// <param name="ItemType">The C# type of one item; null with <paramref name="ItemsProperty"/>.</param>
+public sealed record PagingPlan(string Method, string CursorParameter, string CursorProperty, string? ItemsProperty, string? ItemType);
 
 /// <summary>A class NSwag writes from a component schema.</summary>
 /// <param name="Component">The schema's key in <c>components/schemas</c> of NSwag's input.</param>

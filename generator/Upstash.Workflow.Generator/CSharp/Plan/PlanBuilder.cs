@@ -127,8 +127,41 @@ public static class PlanBuilder
             }
         }
         var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, plain, ResultType(operation, types), body,
-            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, null);
+            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, Paging(spec, operation, method, plain, types, diagnostics));
         return new OperationDraft(operation, plan, plain);
+    }
+
+    /// <summary>
+    /// The overlay's <c>x-paging: { cursorParameter, cursorField, itemsField }</c>: the query parameter that takes a
+    /// cursor, the answer's field with the next one, and (for pages of items) the answer's list of items.
+    /// </summary>
+    private static PagingPlan? Paging(JObject spec, Operation operation, string method, List<ParameterPlan> plain, CSharpTypes types, DiagnosticBag diagnostics)
+    {
+        if (operation.Node["x-paging"] is not { } marker)
+        {
+            return null;
+        }
+        var parameter = marker.Value<string>("cursorParameter");
+        var field = marker.Value<string>("cursorField");
+        var items = marker.Value<string>("itemsField");
+        var answer = OpenApiDocument.Resolve(spec, SuccessResponse(operation)?["content"]?.Values().FirstOrDefault()?["schema"]) as JObject;
+        var properties = answer?["properties"] as JObject;
+        var itemsSchema = items is null ? null : OpenApiDocument.Resolve(spec, properties?[items]) as JObject;
+        var problem = marker is not JObject || parameter is null || field is null ? "needs cursorParameter and cursorField (and itemsField for pages of items)"
+            : plain.Find(p => p.Wire == parameter && p.In == "query") is null ? $"names the cursor parameter '{parameter}', which is not a query parameter of it"
+            : properties?[field] is null ? $"names the cursor field '{field}', which its answer does not have"
+            : items is not null && (itemsSchema is null || OpenApiDocument.SchemaType(itemsSchema) != "array") ? $"names the items field '{items}', which is not a list in its answer"
+            : null;
+        if (problem is not null)
+        {
+            diagnostics.Error(Codes.PagingInvalid,
+                $"{operation.Display}: x-paging {problem}. Fix the marker in the overlay, or remove it: {{ target: \"{operation.Target}\", update: {{ x-paging: {{ cursorParameter: <query parameter>, cursorField: <answer field>, itemsField: <answer list> }} }} }}",
+                marker);
+            return null;
+        }
+        var walker = method.StartsWith("List", StringComparison.Ordinal) && method.Length > 4 && char.IsUpper(method[4]) ? "Get" + method[4..] : method + "InBatches";
+        return new PagingPlan(walker, plain.Find(p => p.Wire == parameter && p.In == "query")!.Name, PropertyName(field!),
+            items is null ? null : PropertyName(items), items is null ? null : types.Answer(itemsSchema!["items"]));
     }
 
     private static bool Take(Dictionary<string, string> taken, string name, string what, out string? other)
