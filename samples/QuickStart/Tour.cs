@@ -101,5 +101,5 @@ public static class Tour
         Table.Write(output, ["run", "workflow", "state", "labels"], rows);
     }
 
-    private static string Short(string? url) => url is null ? "" : new Uri(url).AbsolutePath;
+    private static string Short(Uri? url) => url?.AbsolutePath ?? "";
 }

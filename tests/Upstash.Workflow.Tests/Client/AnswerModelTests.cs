@@ -15,7 +15,7 @@ public sealed class AnswerModelTests
         Assert.Equal("", entry.WorkflowRunId);
         Assert.Empty(entry.Labels);
         Assert.Empty(entry.Header);
-        Assert.Equal("", run.WorkflowUrl);
+        Assert.Equal("", run.WorkflowRunId);
         Assert.Empty(run.Steps);
     }
 

@@ -152,7 +152,7 @@ public static class EmulatorSession
         Assert.Equal((5, notBefore), (steps[0].Retries, steps[0].NextDeliveryTime));
         Assert.Equal(("shipped", false), (steps[3].Out, steps[3].WaitTimeout));
         Assert.Equal(receipt, steps[2].InvokedWorkflowRunId);
-        Assert.Equal(("https://example.com/api/order-failed", dlqId), (run.FailureFunction!.Url, run.FailureFunction.DlqId));
+        Assert.Equal((new Uri("https://example.com/api/order-failed"), dlqId), (run.FailureFunction!.Url, run.FailureFunction.DlqId));
         Assert.Equal(["pager"], Named(run.FailureFunction.FailHeaders, "X-Alert"));
         var invoked = Assert.Single((await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = receipt })).Runs);
         Assert.Equal((id, "receipt sent"), (invoked.Invoker!.WorkflowRunId, invoked.WorkflowRunResponse));

@@ -336,7 +336,7 @@ public static class OperationCases
             Check = r =>
             {
                 var waiter = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<Waiter>>(r));
-                Assert.Equal(1725327258, waiter.Deadline);
+                Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1725327258), waiter.Deadline);
                 Assert.Equal("timeout", Encoding.ASCII.GetString(waiter.TimeoutBody!));
             },
         },

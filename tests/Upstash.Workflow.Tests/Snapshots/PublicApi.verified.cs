@@ -124,9 +124,9 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
         public int? ResponseStatus { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        public string? State { get; set; }
+        public Upstash.Workflow.FailureFunctionState? State { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("url")]
-        public string? Url { get; set; }
+        public System.Uri? Url { get; set; }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.FailureFunctionState>))]
     public readonly struct FailureFunctionState : System.IEquatable<Upstash.Workflow.FailureFunctionState>
@@ -296,7 +296,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
-        public string? WorkflowUrl { get; set; }
+        public System.Uri? WorkflowUrl { get; set; }
     }
     public class NotFoundException : Upstash.Workflow.UpstashWorkflowException
     {
@@ -506,14 +506,14 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("callType")]
         public string? CallType { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
-        public string? CallUrl { get; set; }
+        public System.Uri? CallUrl { get; set; }
         [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowRunId")]
         public string? InvokedWorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowUrl")]
-        public string? InvokedWorkflowUrl { get; set; }
+        public System.Uri? InvokedWorkflowUrl { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
         public string? MessageId { get; set; }
         [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
@@ -524,7 +524,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("retries")]
         public int? Retries { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("state")]
-        public string? State { get; set; }
+        public Upstash.Workflow.StepState? State { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("stepId")]
         public long? StepId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("stepName")]
@@ -535,6 +535,25 @@ namespace Upstash.Workflow
         public string? WaitEventId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("waitTimeout")]
         public bool? WaitTimeout { get; set; }
+    }
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.StepState>))]
+    public readonly struct StepState : System.IEquatable<Upstash.Workflow.StepState>
+    {
+        public StepState(string value) { }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Upstash.Workflow.StepState> KnownValues { get; }
+        public static Upstash.Workflow.StepState StepCanceled { get; }
+        public static Upstash.Workflow.StepState StepFailed { get; }
+        public static Upstash.Workflow.StepState StepProgress { get; }
+        public static Upstash.Workflow.StepState StepRetry { get; }
+        public static Upstash.Workflow.StepState StepSuccess { get; }
+        public bool Equals(Upstash.Workflow.StepState other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static Upstash.Workflow.StepState op_Implicit(string value) { }
+        public static bool operator !=(Upstash.Workflow.StepState left, Upstash.Workflow.StepState right) { }
+        public static bool operator ==(Upstash.Workflow.StepState left, Upstash.Workflow.StepState right) { }
     }
     public sealed class TriggerWorkflowOptions
     {
@@ -651,8 +670,9 @@ namespace Upstash.Workflow
         public Waiter() { }
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeSecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("deadline")]
-        public long? Deadline { get; set; }
+        public System.DateTimeOffset? Deadline { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("timeoutBody")]
@@ -660,9 +680,9 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> TimeoutHeaders { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("timeoutUrl")]
-        public string? TimeoutUrl { get; set; }
+        public System.Uri? TimeoutUrl { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("url")]
-        public string? Url { get; set; }
+        public System.Uri? Url { get; set; }
     }
     public class WorkflowDlqMessage
     {
@@ -683,7 +703,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonRequired]
         public required string DlqId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failureCallback")]
-        public string? FailureCallback { get; set; }
+        public System.Uri? FailureCallback { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("failureFunctionState")]
         public Upstash.Workflow.FailureFunctionState? FailureFunctionState { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
@@ -708,7 +728,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
         public int? ResponseStatus { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("url")]
-        public string? Url { get; set; }
+        public System.Uri? Url { get; set; }
         [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
         [System.Text.Json.Serialization.JsonRequired]
@@ -718,7 +738,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         [System.Text.Json.Serialization.JsonRequired]
-        public required string WorkflowUrl { get; set; }
+        public required System.Uri WorkflowUrl { get; set; }
     }
     public sealed class WorkflowFlowControl : System.IEquatable<Upstash.Workflow.WorkflowFlowControl>
     {
@@ -782,7 +802,7 @@ namespace Upstash.Workflow
         public required Upstash.Workflow.WorkflowRunState WorkflowState { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         [System.Text.Json.Serialization.JsonRequired]
-        public required string WorkflowUrl { get; set; }
+        public required System.Uri WorkflowUrl { get; set; }
     }
     public sealed class WorkflowRunFilter
     {

@@ -1117,13 +1117,14 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty WorkflowDlqMessage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty WorkflowDlqMessage, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowDlqMessage()
         {
             DlqId = "";
-            WorkflowUrl = "";
+            WorkflowUrl = default!;
             WorkflowRunId = "";
+            WorkflowCreatedAt = default!;
         }
 
         /// <summary>
@@ -1142,7 +1143,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
 
         [System.Text.Json.Serialization.JsonRequired]
-        public required string WorkflowUrl { get; set; }
+        public required System.Uri WorkflowUrl { get; set; }
 
         /// <summary>
         /// The ID of the run that failed.
@@ -1170,7 +1171,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
 
-        public string? Url { get; set; }
+        public System.Uri? Url { get; set; }
 
         /// <summary>
         /// The HTTP method of the request that failed.
@@ -1224,7 +1225,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("failureCallback")]
 
-        public string? FailureCallback { get; set; }
+        public System.Uri? FailureCallback { get; set; }
 
         /// <summary>
         /// The IP address the run was started from.
@@ -1306,12 +1307,14 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty WorkflowRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty WorkflowRun, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowRun()
         {
             WorkflowRunId = "";
-            WorkflowUrl = "";
+            WorkflowUrl = default!;
+            WorkflowState = default!;
+            WorkflowRunCreatedAt = default!;
         }
 
         /// <summary>
@@ -1330,7 +1333,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
 
         [System.Text.Json.Serialization.JsonRequired]
-        public required string WorkflowUrl { get; set; }
+        public required System.Uri WorkflowUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
 
@@ -1484,7 +1487,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
 
-        public string? State { get; set; }
+        public StepState? State { get; set; }
 
         /// <summary>
         /// When the step was created, in Unix milliseconds.
@@ -1506,7 +1509,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
 
-        public string? CallUrl { get; set; }
+        public System.Uri? CallUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("callMethod")]
 
@@ -1554,7 +1557,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowUrl")]
 
-        public string? InvokedWorkflowUrl { get; set; }
+        public System.Uri? InvokedWorkflowUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("retries")]
 
@@ -1591,7 +1594,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
 
-        public string? WorkflowUrl { get; set; }
+        public System.Uri? WorkflowUrl { get; set; }
 
         /// <summary>
         /// When that run was created, in Unix milliseconds.
@@ -1624,11 +1627,11 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
 
-        public string? Url { get; set; }
+        public System.Uri? Url { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
 
-        public string? State { get; set; }
+        public FailureFunctionState? State { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
 
@@ -1683,7 +1686,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
 
-        public string? Url { get; set; }
+        public System.Uri? Url { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
 
@@ -1695,7 +1698,9 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("deadline")]
 
-        public long? Deadline { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeSecondsConverter))]
+
+        public System.DateTimeOffset? Deadline { get; set; }
 
         /// <summary>
         /// The body sent on timeout, base64.
@@ -1707,7 +1712,7 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonPropertyName("timeoutUrl")]
 
-        public string? TimeoutUrl { get; set; }
+        public System.Uri? TimeoutUrl { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
 
@@ -1772,7 +1777,7 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty FlowControlKeyStatus, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty FlowControlKeyStatus, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public FlowControlKeyStatus()
         {
@@ -1882,7 +1887,7 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty SigningKeys, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty SigningKeys, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public SigningKeys()
         {
@@ -2092,16 +2097,80 @@ namespace Upstash.Workflow
         static GroupedStepsType Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>.FromWire(string value) => new(value);
     }
 
+    /// <remarks>
+    /// The values known when this client was generated are static members; the service may send others,
+    /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
+    /// </remarks>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<StepState>))]
+    public readonly partial struct StepState : System.IEquatable<StepState>, Upstash.Workflow.Serialization.IExtensibleEnum<StepState>
+    {
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire text, known or not.</summary>
+        public StepState(string value)
+        {
+            System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
+
+        /// <summary><c>STEP_SUCCESS</c></summary>
+        public static StepState StepSuccess { get; } = new(@"STEP_SUCCESS");
+
+        /// <summary><c>STEP_RETRY</c></summary>
+        public static StepState StepRetry { get; } = new(@"STEP_RETRY");
+
+        /// <summary><c>STEP_FAILED</c></summary>
+        public static StepState StepFailed { get; } = new(@"STEP_FAILED");
+
+        /// <summary><c>STEP_PROGRESS</c></summary>
+        public static StepState StepProgress { get; } = new(@"STEP_PROGRESS");
+
+        /// <summary><c>STEP_CANCELED</c></summary>
+        public static StepState StepCanceled { get; } = new(@"STEP_CANCELED");
+
+        /// <summary>The values known when this client was generated.</summary>
+        public static System.Collections.Generic.IReadOnlyList<StepState> KnownValues { get; } = [StepSuccess, StepRetry, StepFailed, StepProgress, StepCanceled];
+
+        /// <summary>True for one of <see cref="KnownValues"/>; false for a value the service added since.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? "";
+
+        /// <summary>A value by its wire text.</summary>
+        public static implicit operator StepState(string value) => new(value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(StepState left, StepState right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(StepState left, StepState right) => !left.Equals(right);
+
+        /// <inheritdoc />
+        public bool Equals(StepState other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is StepState other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        static StepState Upstash.Workflow.Serialization.IExtensibleEnum<StepState>.FromWire(string value) => new(value);
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class RestartWorkflowResult
     {
 
 
-        /// <summary>An empty RestartWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty RestartWorkflowResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public RestartWorkflowResult()
         {
             WorkflowRunId = "";
+            WorkflowCreatedAt = default!;
         }
 
         /// <summary>
@@ -2135,11 +2204,12 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty TriggerWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty TriggerWorkflowResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public TriggerWorkflowResult()
         {
             WorkflowRunId = "";
+            WorkflowCreatedAt = default!;
         }
 
         /// <summary>
@@ -2208,11 +2278,12 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty BatchTriggerResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty BatchTriggerResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public BatchTriggerResult()
         {
             WorkflowRunId = "";
+            WorkflowCreatedAt = default!;
         }
 
         /// <summary>
@@ -2254,10 +2325,11 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty CancelWorkflowRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty CancelWorkflowRunsResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public CancelWorkflowRunsResult()
         {
+            Cancelled = default!;
         }
 
         /// <summary>
@@ -2280,7 +2352,7 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty WorkflowRunLogsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty WorkflowRunLogsPage, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowRunLogsPage()
         {
@@ -2386,7 +2458,7 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty FailedRunsPage, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty FailedRunsPage, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public FailedRunsPage()
         {
@@ -2417,10 +2489,11 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty DeleteFailedRunsResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty DeleteFailedRunsResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public DeleteFailedRunsResult()
         {
+            Deleted = default!;
         }
 
         /// <summary>
@@ -2451,11 +2524,12 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty ResumeWorkflowResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty ResumeWorkflowResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public ResumeWorkflowResult()
         {
             WorkflowRunId = "";
+            WorkflowCreatedAt = default!;
         }
 
         /// <summary>
@@ -2489,11 +2563,12 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty StartedRun, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty StartedRun, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public StartedRun()
         {
             WorkflowRunId = "";
+            WorkflowCreatedAt = default!;
         }
 
         /// <summary>
@@ -2527,7 +2602,7 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty BulkRunAgainResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty BulkRunAgainResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public BulkRunAgainResult()
         {
@@ -2558,11 +2633,12 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty RetryFailureCallbackResult, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty RetryFailureCallbackResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public RetryFailureCallbackResult()
         {
             WorkflowRunId = "";
+            WorkflowCreatedAt = default!;
         }
 
         /// <summary>
@@ -2596,10 +2672,12 @@ namespace Upstash.Workflow
     {
 
 
-        /// <summary>An empty GlobalParallelism, for tests and fakes: text members are empty and lists have no items. An answer from the service has every required member.</summary>
+        /// <summary>An empty GlobalParallelism, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public GlobalParallelism()
         {
+            ParallelismMax = default!;
+            ParallelismCount = default!;
         }
 
         /// <summary>
@@ -2647,7 +2725,7 @@ namespace Upstash.Workflow
 namespace Upstash.Workflow
 {
     /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
-    [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
+    [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory), typeof(Upstash.Workflow.Serialization.UriConverter) })]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerItem))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchTriggerResult))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BulkRunAgainResult))]

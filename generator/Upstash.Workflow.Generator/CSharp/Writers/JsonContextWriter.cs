@@ -7,7 +7,8 @@ namespace Upstash.Workflow.Generator.CSharp.Writers;
 /// Writes the System.Text.Json source-generation context for a generated client: every type the plan
 /// says the client reads or writes (<see cref="ClientPlan.JsonTypes"/>), so nothing is serialized by
 /// reflection. generator/templates/Class.liquid stops the build on a class the plan does not name, so
-/// the list cannot miss one.
+/// the list cannot miss one. Plain values are read by converters that name what they found; URLs by one
+/// that reuses a URL just read (Serialization/UriConverter); typed values by the converter their property names.
 /// </summary>
 public static class JsonContextWriter
 {
@@ -27,7 +28,7 @@ public static class JsonContextWriter
             namespace {{plan.Namespace}}
             {
                 /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
-                [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory) })]
+                [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory), typeof(Upstash.Workflow.Serialization.UriConverter) })]
 
             """);
         // Any JSON at all; also keeps the context valid for a spec whose calls read and write no JSON.
