@@ -5,7 +5,7 @@ namespace Upstash.Workflow;
 /// may not go to, plain http to a remote host. Nothing was sent. The message says how to allow it and
 /// never contains the token.
 /// </summary>
-public sealed class UpstashConfigurationException : InvalidOperationException
+public sealed class UpstashConfigurationException : UpstashWorkflowException
 {
     internal const string NoToken =
         "No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider, or the QSTASH_TOKEN environment variable.";

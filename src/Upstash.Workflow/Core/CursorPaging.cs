@@ -36,7 +36,7 @@ internal static class CursorPaging
             return null;
         }
         return next == sent
-            ? throw new InvalidOperationException($"The service answered the cursor '{next}' with the same cursor; stopping instead of asking for the same page forever.")
+            ? throw new UpstashWorkflowException($"The service answered the cursor '{next}' with the same cursor; stopping instead of asking for the same page forever.")
             : next;
     }
 

@@ -9,6 +9,7 @@ namespace Upstash.Workflow.Core;
 /// deadline is therefore left on the request (<see cref="UpstashRequestMessage"/>) and
 /// <see cref="UpstashClientBase"/> reads the body under it. When it runs out the call fails with
 /// <see cref="UpstashTimeoutException"/>; a cancellation by the caller stays an <see cref="OperationCanceledException"/>.
+/// A connection that fails before the answer is an <see cref="UpstashConnectionException"/>.
 /// Every request the client sends is an <see cref="UpstashRequestMessage"/>; any other gets the deadline
 /// for its headers only. When the client owns its chain, the handler also authenticates
 /// (<see cref="RequestAuthenticator"/>) right before sending, so the chain is one handler over sockets.
@@ -78,7 +79,13 @@ internal sealed class DeadlineHandler : DelegatingHandler
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
         {
             deadline.Dispose();
-            throw new UpstashTimeoutException(_timeout, Describe(request), e);
+            throw new UpstashTimeoutException(_timeout, request, e);
+        }
+        catch (HttpRequestException e)
+        {
+            // Outside every handler added to the chain, so a resilience handler inside sees (and may retry) the original.
+            deadline.Dispose();
+            throw new UpstashConnectionException(request, $"{Describe(request)} got no answer: the connection failed ({e.Message.TrimEnd('.')}).", e);
         }
         catch
         {

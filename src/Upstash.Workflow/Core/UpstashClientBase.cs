@@ -89,6 +89,10 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
             {
                 throw stopped;
             }
+            catch (Exception e) when (e is IOException or HttpRequestException)
+            {
+                throw BrokeOff(response, e);
+            }
         }
         throw error;
     }
@@ -118,7 +122,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     /// <summary>A body read that was stopped: by the caller (their cancellation, with their token) or by the deadline (a timeout).</summary>
     private static Exception? Stopped(HttpResponseMessage response, OperationCanceledException e, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested ? new OperationCanceledException(e.Message, e, cancellationToken)
-        : TimedOut(response, cancellationToken) is { } timeout ? new UpstashTimeoutException(timeout.Timeout, DeadlineHandler.Describe(timeout), e)
+        : TimedOut(response, cancellationToken) is { } timeout ? new UpstashTimeoutException(timeout.Timeout, timeout, e)
         : null;
 
     /// <summary>The request whose deadline (not the caller) stopped a read of its answer, if that is what happened.</summary>
@@ -155,6 +159,10 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "the body" : $"field '{e.Path.TrimStart('$').TrimStart('.')}'";
             throw Unreadable(response, $"The answer to {ErrorDetails.Call(response)} could not be read as {Display(typeof(T))}: {field}: {e.Message.TrimEnd('.')}.", e);
         }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw BrokeOff(response, e);
+        }
         return value ?? throw Unreadable(response, $"The answer to {ErrorDetails.Call(response)} was empty where {Display(typeof(T))} was expected.", null);
     }
 
@@ -188,6 +196,10 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     private JsonTypeInfo<T> TypeInfo<T>() =>
         _options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new InvalidOperationException($"The generated JSON context has no metadata for {typeof(T)}; the generator lists every body and answer type in it.");
+
+    /// <summary>The connection broke while the body of <paramref name="response"/> was read.</summary>
+    private static UpstashConnectionException BrokeOff(HttpResponseMessage response, Exception inner) =>
+        new(response.RequestMessage!, $"The answer {(int)response.StatusCode} to {ErrorDetails.Call(response)} broke off: the connection failed while its body was read ({inner.Message.TrimEnd('.')}).", inner);
 
     private static UpstashWorkflowException Unreadable(HttpResponseMessage response, string message, Exception? inner) =>
         new(ErrorDetails.Of(response, message), inner);

@@ -113,7 +113,7 @@ public sealed class PagingTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "cursor": "same", "messages": [] }"""));
         using var client = Clients.For(server);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await client.Dlq.GetFailedRunsAsync().ToListAsync(TestContext.Token));
+        var error = await Assert.ThrowsAsync<UpstashWorkflowException>(async () => await client.Dlq.GetFailedRunsAsync().ToListAsync(TestContext.Token));
 
         Assert.Contains("'same'", error.Message, StringComparison.Ordinal);
         Assert.Equal(["/v2/workflows/dlq", "/v2/workflows/dlq?cursor=same"], server.Requests.Select(r => r.RawTarget));

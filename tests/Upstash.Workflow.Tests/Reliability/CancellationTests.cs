@@ -45,7 +45,9 @@ public sealed class CancellationTests
 
         var error = await Assert.ThrowsAsync<UpstashTimeoutException>(() => client.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
 
-        Assert.IsAssignableFrom<TimeoutException>(error); // and, being one, not an OperationCanceledException
+        Assert.IsAssignableFrom<UpstashWorkflowException>(error); // one hierarchy with the other failures, and not an OperationCanceledException
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Equal((HttpMethod.Post, 0), (error.Method, error.StatusCode));
         Assert.Equal(TimeSpan.FromSeconds(1), error.Timeout);
         Assert.Contains("POST http://127.0.0.1", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, await server.ReceivedSettledAsync());

@@ -76,15 +76,15 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
     /// <summary>fault → (server behaviour, expected outcome: an exception type, or null for a result).</summary>
     private static readonly Dictionary<string, (Func<Operation, Func<Socket, NetworkStream, CancellationToken, Task>?> Server, Type? Outcome, int Receipts)> Faults = new()
     {
-        ["connection refused"] = (_ => null, typeof(HttpRequestException), 0),
-        ["reset before the answer"] = (_ => (socket, _, _) => { FaultyServer.Reset(socket); return Task.CompletedTask; }, typeof(HttpRequestException), 1),
+        ["connection refused"] = (_ => null, typeof(UpstashConnectionException), 0),
+        ["reset before the answer"] = (_ => (socket, _, _) => { FaultyServer.Reset(socket); return Task.CompletedTask; }, typeof(UpstashConnectionException), 1),
         ["reset during the body"] = (op => async (socket, stream, ct) =>
         {
             await FaultyServer.WriteAsync(stream, FaultyServer.Head($"{op.SuccessStatus} OK", "application/json", 500) + op.Valid[..10], ct);
             await stream.FlushAsync(ct);
             await Task.Delay(50, ct);
             FaultyServer.Reset(socket);
-        }, typeof(IOException), 1),
+        }, typeof(UpstashConnectionException), 1),
         ["headers never sent"] = (_ => (_, _, ct) => Task.Delay(System.Threading.Timeout.Infinite, ct), typeof(UpstashTimeoutException), 1),
         ["body stalls"] = (op => async (_, stream, ct) =>
         {
@@ -155,8 +155,15 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
         clock.Stop();
         await Task.Delay(100, TestContext.Token); // a second attempt, if any, would have arrived by now
 
-        report.Add(fault, operation.Name, error?.GetType().Name ?? "result", server.Received, clock.Elapsed);
+        report.Add(fault, operation.Name, error is UpstashConnectionException ? $"{error.GetType().Name} (inner {error.InnerException?.GetType().Name})" : error?.GetType().Name ?? "result", server.Received, clock.Elapsed);
         Assert.True(outcome == error?.GetType(), $"expected {outcome?.Name ?? "a result"}, got {error?.ToString() ?? "a result"}");
+        if (error is UpstashConnectionException)
+        {
+            // What broke is kept, and the call it broke.
+            Assert.True(error.InnerException is HttpRequestException or IOException, error.ToString());
+            var failed = (UpstashWorkflowException)error;
+            Assert.Equal((0, baseAddress.Authority), (failed.StatusCode, failed.RequestUri?.Authority));
+        }
         if (operation.Odd.TryGetValue(fault, out var odd))
         {
             if (error is null)

@@ -592,9 +592,13 @@ namespace Upstash.Workflow
         BearerHeader = 0,
         QueryToken = 1,
     }
-    public sealed class UpstashConfigurationException : System.InvalidOperationException
+    public sealed class UpstashConfigurationException : Upstash.Workflow.UpstashWorkflowException
     {
         public UpstashConfigurationException(string message) { }
+    }
+    public sealed class UpstashConnectionException : Upstash.Workflow.UpstashWorkflowException
+    {
+        public UpstashConnectionException(string message, System.Exception? innerException = null) { }
     }
     public sealed class UpstashPage<T>
     {
@@ -618,7 +622,7 @@ namespace Upstash.Workflow
         public static System.Uri BaseAddress(string region) { }
         public static string Normalize(string region) { }
     }
-    public sealed class UpstashTimeoutException : System.TimeoutException
+    public sealed class UpstashTimeoutException : Upstash.Workflow.UpstashWorkflowException
     {
         public UpstashTimeoutException(System.TimeSpan timeout, string request, System.Exception? innerException = null) { }
         public System.TimeSpan Timeout { get; }
@@ -657,6 +661,7 @@ namespace Upstash.Workflow
     public class UpstashWorkflowException : System.Exception
     {
         public const int MaxBodyLength = 4096;
+        public UpstashWorkflowException(string message, System.Exception? innerException = null) { }
         public UpstashWorkflowException(int statusCode, string message, System.Exception? innerException = null) { }
         public string? ErrorMessage { get; }
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; }
