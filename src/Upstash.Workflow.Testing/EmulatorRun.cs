@@ -10,34 +10,37 @@ public sealed record EmulatorRun
     public required string WorkflowRunId { get; init; }
 
     /// <summary>The workflow endpoint the run calls.</summary>
-    public required string WorkflowUrl { get; init; }
+    public required Uri WorkflowUrl { get; init; }
 
-    /// <summary>"RUN_STARTED", "RUN_SUCCESS", "RUN_FAILED" or "RUN_CANCELED".</summary>
-    public required string State { get; init; }
+    /// <summary>The run's state.</summary>
+    public required WorkflowRunState State { get; init; }
 
     /// <summary>From <c>Upstash-Label</c>.</summary>
     public required IReadOnlyList<string> Labels { get; init; }
 
+    /// <summary>
+    /// From <c>Upstash-Flow-Control-Key</c> and <c>-Value</c>, as the client's options take them. A key sent without
+    /// a value (resume and restart may keep the failed run's limits) has no limits to show: then only <see cref="FlowControlKey"/> is set.
+    /// </summary>
+    public WorkflowFlowControl? FlowControl { get; init; }
+
     /// <summary>From <c>Upstash-Flow-Control-Key</c>.</summary>
     public string? FlowControlKey { get; init; }
-
-    /// <summary>From <c>Upstash-Flow-Control-Value</c>, as sent ("parallelism=2, rate=10").</summary>
-    public string? FlowControlValue { get; init; }
 
     /// <summary>From <c>Upstash-Retries</c>; 3 when not sent, as the service defaults.</summary>
     public int Retries { get; init; }
 
-    /// <summary>From <c>Upstash-Delay</c>, as sent ("10s").</summary>
-    public string? Delay { get; init; }
+    /// <summary>From <c>Upstash-Delay</c>.</summary>
+    public TimeSpan? Delay { get; init; }
 
-    /// <summary>From <c>Upstash-Retry-Delay</c>, as sent.</summary>
+    /// <summary>From <c>Upstash-Retry-Delay</c>: an expression, as sent.</summary>
     public string? RetryDelay { get; init; }
 
     /// <summary>From <c>Upstash-Not-Before</c>.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 
     /// <summary>From <c>Upstash-Failure-Callback</c>.</summary>
-    public string? FailureCallback { get; init; }
+    public Uri? FailureCallback { get; init; }
 
     /// <summary>From the <c>Upstash-Forward-*</c> headers, by the name forwarded (the prefix taken off).</summary>
     public required IReadOnlyDictionary<string, string> ForwardedHeaders { get; init; }
@@ -54,16 +57,18 @@ public sealed record EmulatorRun
     internal static EmulatorRun Of(Run run) => new()
     {
         WorkflowRunId = run.WorkflowRunId,
-        WorkflowUrl = run.WorkflowUrl,
+        WorkflowUrl = new Uri(run.WorkflowUrl, UriKind.RelativeOrAbsolute),
         State = run.WorkflowState,
         Labels = run.Labels.ToList(),
+        FlowControl = run.FlowControlKey is { } key && run.Settings.FlowControlValue is { } value && RunSettings.FlowControlLimits(value) is { } limits
+            ? new WorkflowFlowControl(key, limits.Parallelism, limits.Rate, limits.Period)
+            : null,
         FlowControlKey = run.FlowControlKey,
-        FlowControlValue = run.Settings.FlowControlValue,
         Retries = run.Retries,
-        Delay = run.Settings.Delay,
+        Delay = run.Settings.Delay is { } delay ? TimeSpan.FromMilliseconds(RunSettings.Milliseconds(delay)) : null,
         RetryDelay = run.Settings.RetryDelay,
         NotBefore = run.Settings.NotBefore is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
-        FailureCallback = run.Settings.FailureCallback,
+        FailureCallback = run.Settings.FailureCallback is { } callback ? new Uri(callback, UriKind.Absolute) : null,
         ForwardedHeaders = new Dictionary<string, string>(run.Settings.Forwarded ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
         FailureCallbackForwardedHeaders = new Dictionary<string, string>(run.Settings.FailureForwarded ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
         ContentType = run.ContentType,

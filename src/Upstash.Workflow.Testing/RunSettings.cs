@@ -57,9 +57,9 @@ internal sealed partial record RunSettings
                     settings = settings with { FlowControlKey = value };
                     break;
                 case "upstash-flow-control-value":
-                    if (!FlowControlValueFormat().IsMatch(value))
+                    if (FlowControlLimits(value) is null)
                     {
-                        error ??= $"invalid Upstash-Flow-Control-Value '{value}': expected parallelism=<n>, rate=<n>, period=<duration>";
+                        error ??= $"invalid Upstash-Flow-Control-Value '{value}': expected parallelism=<n>, rate=<n>, period=<duration>, each at least 1";
                     }
                     settings = settings with { FlowControlValue = value };
                     break;
@@ -140,6 +140,38 @@ internal sealed partial record RunSettings
     [GeneratedRegex(@"(\d+)([smhd])")]
     private static partial Regex DurationPart();
 
-    [GeneratedRegex(@"^\s*(parallelism|rate|period)\s*=\s*\w+\s*(,\s*(parallelism|rate|period)\s*=\s*\w+\s*)*$")]
-    private static partial Regex FlowControlValueFormat();
+    /// <summary>
+    /// The limits of a flow-control value ("parallelism=3, rate=10, period=1m"; the period as a duration or in
+    /// seconds), or null when it is not one: an unknown or repeated part, a number below 1, no part at all.
+    /// </summary>
+    public static (int? Parallelism, int? Rate, TimeSpan? Period)? FlowControlLimits(string value)
+    {
+        (int? Parallelism, int? Rate, TimeSpan? Period) limits = default;
+        var parts = value.Split(',', StringSplitOptions.TrimEntries);
+        foreach (var part in parts)
+        {
+            var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            long amount = 0;
+            var number = pair.Length == 2 && long.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out amount) && amount is >= 1 and <= int.MaxValue;
+            switch (pair[0])
+            {
+                case "parallelism" when number && limits.Parallelism is null:
+                    limits.Parallelism = (int)amount;
+                    break;
+                case "rate" when number && limits.Rate is null:
+                    limits.Rate = (int)amount;
+                    break;
+                case "period" when limits.Period is null && pair.Length == 2 && (number || DurationFormat().IsMatch(pair[1])):
+                    limits.Period = number ? TimeSpan.FromSeconds(amount) : TimeSpan.FromMilliseconds(Milliseconds(pair[1]));
+                    if (limits.Period <= TimeSpan.Zero)
+                    {
+                        return null;
+                    }
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return limits == default ? null : limits;
+    }
 }

@@ -56,7 +56,22 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     }
 
     /// <summary>Options for a client of this emulator (base address and token set).</summary>
-    public UpstashWorkflowClientOptions ClientOptions() => new() { BaseAddress = BaseAddress, Token = Token };
+    public UpstashWorkflowClientOptions ClientOptions()
+    {
+        var options = new UpstashWorkflowClientOptions();
+        Apply(options);
+        return options;
+    }
+
+    /// <summary>Points <paramref name="options"/> at this emulator: its address and token, nothing else that would lead elsewhere.</summary>
+    internal void Apply(UpstashWorkflowClientOptions options)
+    {
+        options.BaseAddress = BaseAddress;
+        options.Token = Token;
+        options.Region = null;
+        options.TokenProvider = null;
+        options.Transport = null;
+    }
 
     /// <summary>A client of this emulator.</summary>
     public UpstashWorkflowClient CreateClient() => new(ClientOptions());
@@ -125,7 +140,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public IReadOnlyList<string> RunIds => _state.Read(s => s.Runs.Select(r => r.WorkflowRunId).ToList());
 
     /// <summary>The state of a run ("RUN_STARTED", "RUN_CANCELED", …), or null when there is no such run.</summary>
-    public string? RunState(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId)?.WorkflowState);
+    public WorkflowRunState? RunState(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId)?.WorkflowState is { } state ? new WorkflowRunState(state) : (WorkflowRunState?)null);
 
     /// <summary>The labels of a run.</summary>
     public IReadOnlyList<string> RunLabels(string workflowRunId) => _state.Read(s => s.Runs.First(r => r.WorkflowRunId == workflowRunId).Labels.ToList());

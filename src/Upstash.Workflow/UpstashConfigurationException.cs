@@ -8,7 +8,7 @@ namespace Upstash.Workflow;
 public sealed class UpstashConfigurationException : UpstashWorkflowException
 {
     internal const string NoToken =
-        "No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider, or the QSTASH_TOKEN environment variable.";
+        "No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider (UpstashWorkflowClient.FromEnvironment and AddUpstashWorkflowClient also read the environment variable QSTASH_TOKEN).";
 
     /// <summary>Creates the exception.</summary>
     public UpstashConfigurationException(string message) : base(message) { }

@@ -82,24 +82,69 @@ public sealed class UpstashWorkflowClientOptions
     /// <param name="variables">Reads a variable; defaults to <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
     public static UpstashWorkflowClientOptions FromEnvironment(Func<string, string?>? variables = null)
     {
-        variables ??= Environment.GetEnvironmentVariable;
         var options = new UpstashWorkflowClientOptions();
+        options.FillFromEnvironment(variables ?? Environment.GetEnvironmentVariable);
+        return options;
+    }
+
+    /// <summary>The environment variables <see cref="FillFromEnvironment"/> reads, for messages that say where a setting may come from.</summary>
+    internal const string EnvironmentVariables = "QSTASH_TOKEN, QSTASH_URL and QSTASH_REGION";
+
+    /// <summary>
+    /// Sets what is not set yet from the environment, as <see cref="FromEnvironment"/> reads it: the token unless
+    /// <see cref="Token"/> or <see cref="TokenProvider"/> is set, the region unless <see cref="Region"/> is, the
+    /// address unless <see cref="BaseAddress"/> or a region was set before.
+    /// </summary>
+    internal void FillFromEnvironment(Func<string, string?> variables)
+    {
         string? Read(string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
 
-        var prefix = "";
-        if (Read("QSTASH_REGION") is { } region)
+        var addressGiven = BaseAddress is not null || !string.IsNullOrWhiteSpace(Region);
+        if (string.IsNullOrWhiteSpace(Region) && Read("QSTASH_REGION") is { } region)
         {
-            options.Region = UpstashRegions.Normalize(region);
-            prefix = options.Region.ToUpperInvariant().Replace('-', '_') + "_";
+            Region = UpstashRegions.Normalize(region);
         }
-        options.Token = Read(prefix + "QSTASH_TOKEN") ?? Read("QSTASH_TOKEN");
-        if ((Read(prefix + "QSTASH_URL") ?? Read("QSTASH_URL")) is { } url)
+        var prefix = string.IsNullOrWhiteSpace(Region) ? "" : UpstashRegions.Normalize(Region).ToUpperInvariant().Replace('-', '_') + "_";
+        if (string.IsNullOrEmpty(Token) && TokenProvider is null)
         {
-            options.BaseAddress = Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+            Token = Read(prefix + "QSTASH_TOKEN") ?? Read("QSTASH_TOKEN");
+        }
+        if (!addressGiven && (Read(prefix + "QSTASH_URL") ?? Read("QSTASH_URL")) is { } url)
+        {
+            BaseAddress = Uri.TryCreate(url, UriKind.Absolute, out var parsed)
                 ? parsed
                 : throw new UpstashConfigurationException($"{prefix}QSTASH_URL is not an absolute URL.");
         }
-        return options;
+    }
+
+    /// <summary>
+    /// What is wrong with these options, each as a sentence that says where to fix it (<paramref name="source"/>:
+    /// where the options were read from); empty when nothing is. The client checks the same on every call.
+    /// </summary>
+    internal IReadOnlyList<string> Problems(string source)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrEmpty(Token) && TokenProvider is null)
+        {
+            problems.Add($"No Upstash token: set Token in {source}, or the environment variable QSTASH_TOKEN (a TokenProvider set in code also does).");
+        }
+        if (BaseAddress is { IsAbsoluteUri: false })
+        {
+            problems.Add($"BaseAddress '{BaseAddress}' in {source} is not absolute; give scheme and host, e.g. https://qstash.upstash.io.");
+        }
+        if (!string.IsNullOrWhiteSpace(Region) && !UpstashRegions.All.Contains(Region.Trim().Replace('_', '-').ToLowerInvariant()))
+        {
+            problems.Add($"Region '{Region}' in {source} is not one of {string.Join(", ", UpstashRegions.All)}.");
+        }
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"Timeout in {source} must be positive (or infinite), not {Timeout}.");
+        }
+        if (MaxConnectionsPerServer < 1)
+        {
+            problems.Add($"MaxConnectionsPerServer in {source} must be at least 1, not {MaxConnectionsPerServer}.");
+        }
+        return problems;
     }
 
     /// <summary>The settings, with the token shown only as set or not.</summary>

@@ -10,10 +10,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Upstash Workflow client on <c>IHttpClientFactory</c>.</summary>
 public static class UpstashWorkflowServiceCollectionExtensions
 {
+    /// <summary>The name of the client's <see cref="HttpClient"/> in <c>IHttpClientFactory</c>.</summary>
+    public const string HttpClientName = "Upstash.Workflow";
+
     /// <summary>
     /// Registers <see cref="IUpstashWorkflowClient"/> and its groups (<see cref="IDlqClient"/>, <see cref="IRunsClient"/>, …) as a typed
-    /// client. Returns the builder, so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>;
-    /// nothing here retries.
+    /// client, configured by <paramref name="configure"/>; what it leaves unset comes from the environment variables
+    /// the official SDKs read (QSTASH_TOKEN, QSTASH_URL, QSTASH_REGION), and the options are checked when the host
+    /// starts. Returns the builder, so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>; nothing here retries.
     /// </summary>
     public static IHttpClientBuilder AddUpstashWorkflowClient(this IServiceCollection services, Action<UpstashWorkflowClientOptions>? configure = null)
     {
@@ -23,23 +27,30 @@ public static class UpstashWorkflowServiceCollectionExtensions
         {
             options.Configure(configure);
         }
-        return Register(services);
+        return Register(services, options, "the options AddUpstashWorkflowClient configures");
     }
 
-    /// <summary>As <see cref="AddUpstashWorkflowClient(IServiceCollection, Action{UpstashWorkflowClientOptions})"/>, bound from a configuration section.</summary>
+    /// <summary>
+    /// As <see cref="AddUpstashWorkflowClient(IServiceCollection, Action{UpstashWorkflowClientOptions})"/>, bound from a
+    /// configuration section (keys named like the options: "Token", "BaseAddress", "Region", "AuthMode", "Timeout", "AllowedHosts", …).
+    /// </summary>
     public static IHttpClientBuilder AddUpstashWorkflowClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         // Bound by generated code (see SYSLIB1100 in the project file about TokenProvider).
-        services.AddOptions<UpstashWorkflowClientOptions>().Bind(configuration);
-        return Register(services);
+        var options = services.AddOptions<UpstashWorkflowClientOptions>().Bind(configuration);
+        var section = configuration is IConfigurationSection { Path: { Length: > 0 } path } ? $"the configuration section '{path}'" : "the configuration";
+        return Register(services, options, section);
     }
 
-    private static IHttpClientBuilder Register(IServiceCollection services)
+    private static IHttpClientBuilder Register(IServiceCollection services, OptionsBuilder<UpstashWorkflowClientOptions> options, string source)
     {
+        // What the registration leaves unset comes from the environment, as the official SDKs read it; then it is all checked at start.
+        options.PostConfigure(o => o.FillFromEnvironment(Environment.GetEnvironmentVariable)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UpstashWorkflowClientOptions>>(new UpstashWorkflowClientOptionsValidator(source));
         var builder = services
-            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>((http, _) => new UpstashWorkflowClient(http, owned: false))
+            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, _) => new UpstashWorkflowClient(http, owned: false))
             .ConfigureHttpClient((provider, http) =>
                 UpstashWorkflowClient.Configure(http, provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateAuthenticatedHandler(

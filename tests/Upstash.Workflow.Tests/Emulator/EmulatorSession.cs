@@ -115,8 +115,9 @@ public static class EmulatorSession
         var id = started.WorkflowRunId!;
         Assert.Equal("wfr_session-order-7", id);
         var kept = emulator.Run(id)!;
-        Assert.Equal((5, "30s", "1000 * pow(2, retried)", notBefore), (kept.Retries, kept.Delay, kept.RetryDelay, kept.NotBefore));
-        Assert.Equal(("https://example.com/api/order-failed", "orders", "parallelism=3"), (kept.FailureCallback, kept.FlowControlKey, kept.FlowControlValue));
+        // The emulator gives back what the client took, in the types it took them.
+        Assert.Equal((5, TimeSpan.FromSeconds(30), "1000 * pow(2, retried)", notBefore), (kept.Retries, kept.Delay, kept.RetryDelay, kept.NotBefore));
+        Assert.Equal((new Uri("https://example.com/api/order-failed"), new WorkflowFlowControl("orders", parallelism: 3)), (kept.FailureCallback, kept.FlowControl));
         Assert.Equal("acme", kept.ForwardedHeaders["x-tenant"]);
         Assert.Equal("pager", kept.FailureCallbackForwardedHeaders["X-Alert"]);
         Assert.Equal("""{"order":7}""", System.Text.Encoding.UTF8.GetString(kept.Body.ToArray()));

@@ -114,7 +114,7 @@ public sealed class EmulatorTests
         var restarted = await client.Dlq.RestartWorkflowAsync(dlqId, new RestartWorkflowOptions { Labels = ["again"], Delay = TimeSpan.FromMinutes(5) });
 
         var run = emulator.Run(restarted.WorkflowRunId)!;
-        Assert.Equal((7, "5m", "acme"), (run.Retries, run.Delay, run.ForwardedHeaders["X-Tenant"]));
+        Assert.Equal((7, TimeSpan.FromMinutes(5), "acme"), (run.Retries, run.Delay, run.ForwardedHeaders["X-Tenant"]));
         Assert.Equal(["again"], run.Labels);
         Assert.Equal("payload", System.Text.Encoding.UTF8.GetString(run.Body.ToArray()));
     }

@@ -28,8 +28,8 @@ public sealed class RawHttpTests
         Assert.Equal(["raw", "lower"], emulator.RunLabels("wfr_raw-single"));
         Assert.Equal(["nightly", "eu"], emulator.RunLabels("wfr_my-run-1"));
         var kept = emulator.Run("wfr_raw-single")!;
-        Assert.Equal((2, "1m", "500", DateTimeOffset.FromUnixTimeSeconds(1900000000)), (kept.Retries, kept.Delay, kept.RetryDelay, kept.NotBefore));
-        Assert.Equal(("https://example.com/api/failed", "parallelism=2", "text/plain"), (kept.FailureCallback, kept.FlowControlValue, kept.ContentType));
+        Assert.Equal((2, TimeSpan.FromMinutes(1), "500", DateTimeOffset.FromUnixTimeSeconds(1900000000)), (kept.Retries, kept.Delay, kept.RetryDelay, kept.NotBefore));
+        Assert.Equal((new Uri("https://example.com/api/failed"), 2, "text/plain"), (kept.FailureCallback, kept.FlowControl?.Parallelism, kept.ContentType));
         Assert.Equal(("acme", "pager"), (kept.ForwardedHeaders["X-Tenant"], kept.FailureCallbackForwardedHeaders["X-Alert"]));
         Assert.Equal("hello"u8.ToArray(), kept.Body);
         var item = emulator.Run("wfr_my-run-1")!;

@@ -38,10 +38,11 @@ public sealed class PagingMemoryTests(Reporter reporter) : IClassFixture<Reporte
             mostAlive = Math.Max(mostAlive, walked.Count(w => w.IsAlive));
         }
 
-        reporter.Say($"Paging: {entries:N0} DLQ entries in {walked.Count} pages from the emulator; at most {mostAlive} page alive at a time; " +
+        reporter.Say($"Paging: {entries:N0} DLQ entries in {walked.Count} pages from the emulator; at most {mostAlive} of them alive at a time; " +
             $"peak managed memory during the walk {peak / 1024:N0} KB above its start, one page {onePage / 1024:N0} KB ({(double)peak / onePage:0.0}× a page).");
         Assert.Equal((Entries, Entries / PageSize), (entries, walked.Count));
-        Assert.Equal(1, mostAlive);
+        // The page in hand, and at times the one just handed over while a stack that referenced it unwinds; kept, they would be a hundred.
+        Assert.InRange(mostAlive, 1, 2);
         // The process's pools move this figure by a page or two from run to run; all pages kept would be a hundred pages' worth.
         Assert.InRange(peak, 0, 10 * onePage);
     }

@@ -2,6 +2,7 @@ namespace Microsoft.Extensions.DependencyInjection
 {
     public static class UpstashWorkflowServiceCollectionExtensions
     {
+        public const string HttpClientName = "Upstash.Workflow";
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUpstashWorkflowClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration) { }
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUpstashWorkflowClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<Upstash.Workflow.UpstashWorkflowClientOptions>? configure = null) { }
     }

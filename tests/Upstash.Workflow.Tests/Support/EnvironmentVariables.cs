@@ -1,0 +1,36 @@
+namespace Upstash.Workflow.Tests.Support;
+
+/// <summary>
+/// Process environment variables a test sets and the end of the test puts back: the QSTASH_* names the
+/// client reads are cleared first, so what a developer has set does not leak into the test.
+/// </summary>
+public sealed class EnvironmentVariables : IDisposable
+{
+    private static readonly string[] Read = ["QSTASH_TOKEN", "QSTASH_URL", "QSTASH_REGION", "EU_CENTRAL_1_QSTASH_TOKEN", "EU_CENTRAL_1_QSTASH_URL", "US_EAST_1_QSTASH_TOKEN", "US_EAST_1_QSTASH_URL"];
+
+    private readonly Dictionary<string, string?> _before = new(StringComparer.Ordinal);
+
+    public EnvironmentVariables(IReadOnlyDictionary<string, string>? set = null)
+    {
+        foreach (var name in Read.Concat(set?.Keys ?? []).Distinct(StringComparer.Ordinal))
+        {
+            _before[name] = Environment.GetEnvironmentVariable(name);
+            Environment.SetEnvironmentVariable(name, set?.GetValueOrDefault(name));
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var (name, value) in _before)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+}
+
+/// <summary>Tests that set process environment variables: they run alone, as others read the same variables.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EnvironmentCollection
+{
+    public const string Name = "Environment variables";
+}
