@@ -59,23 +59,19 @@ public static class GeneratorCommand
     public static DiagnosticBag Run(GeneratorOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        if (Plan(options, diagnostics) is not { } planned)
+        if (Prepare(options, diagnostics) is not { } prepared)
         {
             return diagnostics;
         }
-        var (csharp, plan) = planned;
-        Write(options.NSwagInput, NSwagInput.Render(csharp, plan));
-        var nswagDocument = NSwagRunner.PrepareDocument(options.NSwagDocument, plan.OptionsTypes.Select(t => t.Name), options.OutputDirectory);
+        Write(options.NSwagInput, prepared.NSwagInput);
+        var nswagDocument = NSwagRunner.PrepareDocument(options.NSwagDocument, prepared.Plan.OptionsTypes.Select(t => t.Name), options.OutputDirectory);
         NSwagRunner.Run(options.NSwagDll, nswagDocument, options.NSwagInput, options.NSwagOutput, diagnostics);
         if (diagnostics.HasErrors)
         {
             return diagnostics;
         }
         // The client file: what NSwag rendered of the plan, then what the writers render of it.
-        var client = File.ReadAllText(options.NSwagOutput)
-            + JsonContextWriter.Write(plan)
-            + OptionsWriter.Write(plan)
-            + GroupsWriter.Write(plan);
+        var client = File.ReadAllText(options.NSwagOutput) + prepared.Written;
         // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
         if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
         {
@@ -83,6 +79,20 @@ public static class GeneratorCommand
         }
         diagnostics.Info($"generated {options.ClientFile} from {options.Spec}" + (options.Overlay is null ? "" : $" + {options.Overlay}"));
         return diagnostics;
+    }
+
+    /// <summary>What the generator makes before NSwag runs: the plan, NSwag's input, and the writers' code.</summary>
+    public sealed record Prepared(ClientPlan Plan, JObject NSwagInput, string Written);
+
+    /// <summary>Everything but NSwag itself: null when a finding stops generation.</summary>
+    public static Prepared? Prepare(GeneratorOptions options, DiagnosticBag diagnostics)
+    {
+        if (Plan(options, diagnostics) is not { } planned)
+        {
+            return null;
+        }
+        var (csharp, plan) = planned;
+        return new Prepared(plan, NSwagInput.Render(csharp, plan), JsonContextWriter.Write(plan) + OptionsWriter.Write(plan) + GroupsWriter.Write(plan));
     }
 
     /// <summary>
@@ -109,6 +119,10 @@ public static class GeneratorCommand
         }
         if (!diagnostics.HasErrors)
         {
+            DocumentShape.Check(root, diagnostics);
+        }
+        if (!diagnostics.HasErrors)
+        {
             SpecChecker.Check(root, diagnostics);
         }
         if (!diagnostics.HasErrors)
@@ -131,6 +145,10 @@ public static class GeneratorCommand
         if (options.CSharpOverlay is not null && Load(options.CSharpOverlay, diagnostics) is { } csharpOverlay)
         {
             OverlayApplier.Apply(csharp, csharpOverlay, diagnostics);
+            if (!diagnostics.HasErrors)
+            {
+                DocumentShape.Check(csharp, diagnostics);
+            }
         }
         if (diagnostics.HasErrors)
         {

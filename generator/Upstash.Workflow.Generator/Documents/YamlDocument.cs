@@ -12,48 +12,81 @@ namespace Upstash.Workflow.Generator.Documents;
 /// </summary>
 public static partial class YamlDocument
 {
+    /// <summary>The most nodes a document may expand to once its aliases are followed (a spec has a few thousand).</summary>
+    private const int MostNodes = 1_000_000;
+
+    /// <summary>Reads <paramref name="path"/>; any way the text is not one YAML document is a <see cref="YamlException"/> with a position.</summary>
     public static JToken Load(string path)
     {
         var stream = new YamlStream();
         using (var reader = new StreamReader(path))
         {
-            stream.Load(reader);
+            var parser = new Parser(reader);
+            try
+            {
+                stream.Load(parser);
+            }
+            catch (Exception e) when (e is not YamlException)
+            {
+                // The scanner throws other exceptions on some malformed input (an unterminated flow sequence in a flow mapping).
+                var at = parser.Current?.End ?? Mark.Empty;
+                throw new YamlException(at, at, $"the YAML cannot be read near here ({e.Message})", e);
+            }
         }
         if (stream.Documents.Count != 1)
         {
             throw new YamlException($"expected one YAML document, found {stream.Documents.Count}");
         }
-        return Convert(stream.Documents[0].RootNode, path);
+        return new Converter(path).Convert(stream.Documents[0].RootNode);
     }
 
-    private static JToken Convert(YamlNode node, string file)
+    /// <summary>
+    /// One document's nodes as a tree. Aliases are followed (each use is a copy), so a node that refers to one
+    /// containing it (a cycle) or aliases that multiply beyond any spec's size are refused, not followed forever.
+    /// </summary>
+    private sealed class Converter(string file)
     {
-        JToken token = node switch
-        {
-            YamlMappingNode map => ConvertMapping(map, file),
-            YamlSequenceNode seq => new JArray(seq.Children.Select(c => Convert(c, file))),
-            YamlScalarNode scalar => ConvertScalar(scalar),
-            _ => throw new YamlException(node.Start, node.End, $"unsupported YAML node {node.NodeType}"),
-        };
-        token.AddAnnotation(new SourceLocation(file, (int)node.Start.Line, (int)node.Start.Column));
-        return token;
-    }
+        private readonly HashSet<YamlNode> _open = new(ReferenceEqualityComparer.Instance);
+        private int _nodes;
 
-    private static JObject ConvertMapping(YamlMappingNode map, string file)
-    {
-        var obj = new JObject();
-        foreach (var (key, value) in map.Children)
+        public JToken Convert(YamlNode node)
         {
-            var name = key is YamlScalarNode s ? s.Value ?? "" : throw new YamlException(key.Start, key.End, "mapping keys must be scalars");
-            if (obj.ContainsKey(name))
+            if (!_open.Add(node))
             {
-                throw new YamlException(key.Start, key.End, $"duplicate key '{name}'");
+                throw new YamlException(node.Start, node.End, "an alias here refers to a node that contains it: a cycle, which has no JSON form");
             }
-            var property = new JProperty(name, Convert(value, file));
-            property.AddAnnotation(new SourceLocation(file, (int)key.Start.Line, (int)key.Start.Column));
-            obj.Add(property);
+            if (++_nodes > MostNodes)
+            {
+                throw new YamlException(node.Start, node.End, $"the document expands to more than {MostNodes:N0} nodes once its aliases are followed");
+            }
+            JToken token = node switch
+            {
+                YamlMappingNode map => ConvertMapping(map),
+                YamlSequenceNode seq => new JArray(seq.Children.Select(Convert)),
+                YamlScalarNode scalar => ConvertScalar(scalar),
+                _ => throw new YamlException(node.Start, node.End, $"unsupported YAML node {node.NodeType}"),
+            };
+            _open.Remove(node);
+            token.AddAnnotation(new SourceLocation(file, (int)node.Start.Line, (int)node.Start.Column));
+            return token;
         }
-        return obj;
+
+        private JObject ConvertMapping(YamlMappingNode map)
+        {
+            var obj = new JObject();
+            foreach (var (key, value) in map.Children)
+            {
+                var name = key is YamlScalarNode s ? s.Value ?? "" : throw new YamlException(key.Start, key.End, "mapping keys must be scalars");
+                if (obj.ContainsKey(name))
+                {
+                    throw new YamlException(key.Start, key.End, $"duplicate key '{name}'");
+                }
+                var property = new JProperty(name, Convert(value));
+                property.AddAnnotation(new SourceLocation(file, (int)key.Start.Line, (int)key.Start.Column));
+                obj.Add(property);
+            }
+            return obj;
+        }
     }
 
     private static JValue ConvertScalar(YamlScalarNode scalar)

@@ -40,10 +40,15 @@ public static class OverlayApplier
 
     private static void ApplyAction(JToken document, JToken action, int index, DiagnosticBag diagnostics)
     {
-        var target = action.Value<string>("target");
+        if (action is not JObject)
+        {
+            diagnostics.Error(Codes.OverlayInvalid, $"overlay action {index} is not an object with a 'target'", action);
+            return;
+        }
+        var target = action["target"] is JValue { Type: JTokenType.String } text ? (string?)text : null;
         if (string.IsNullOrWhiteSpace(target))
         {
-            diagnostics.Error(Codes.OverlayInvalid, $"overlay action {index} has no 'target'", action);
+            diagnostics.Error(Codes.OverlayInvalid, $"overlay action {index} has no 'target' (text)", action);
             return;
         }
         var remove = action["remove"]?.Type == JTokenType.Boolean && action.Value<bool>("remove");
@@ -76,6 +81,11 @@ public static class OverlayApplier
             return;
         }
 
+        if (remove && nodes.Exists(n => n.Parent is null))
+        {
+            diagnostics.Error(Codes.OverlayInvalid, $"overlay action {index} ({target}) would remove the whole document; remove what is in it instead", action["target"]);
+            return;
+        }
         foreach (var node in nodes)
         {
             if (remove)

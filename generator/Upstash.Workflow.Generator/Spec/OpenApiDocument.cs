@@ -79,7 +79,7 @@ public static class OpenApiDocument
                 case JProperty property:
                     steps.Add(IdentifierLike(property.Name) ? "." + property.Name : $"['{property.Name.Replace("'", "\\'", StringComparison.Ordinal)}']");
                     break;
-                case JArray array when t is JObject item && item.Value<string>("name") is { } name && (array.Parent as JProperty)?.Name == "parameters":
+                case JArray array when t is JObject item && item["name"] is JValue { Type: JTokenType.String } named && (string)named! is { } name && (array.Parent as JProperty)?.Name == "parameters":
                     steps.Add($"[?(@.name=='{name}')]");
                     break;
                 case JArray array:

@@ -126,6 +126,48 @@ public sealed class GeneratorFindingsTests
     }
 
     [Fact]
+    public void Unterminated_flow_sequence_in_a_flow_mapping_is_a_finding_with_its_position()
+    {
+        // YamlDotNet's scanner throws an InvalidOperationException on this text, not a YamlException.
+        using var run = new GeneratorRun("info: {title: x\npaths: [\n");
+
+        var finding = Assert.Single(run.Result.Items, d => d.Severity == Severity.Error);
+        Assert.Equal(Codes.Unreadable, finding.Code);
+        Assert.EndsWith("openapi.yaml", finding.Location!.File, StringComparison.Ordinal);
+        Assert.True(finding.Location.Line >= 1, finding.ToString());
+    }
+
+    [Fact]
+    public void A_yaml_alias_that_contains_itself_is_a_finding_not_a_stack_overflow()
+    {
+        using var run = new GeneratorRun("openapi: 3.1.0\nx: &a [*a]\n");
+
+        var finding = Assert.Single(run.Of(Codes.Unreadable));
+        Assert.Contains("cycle", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(2, finding.Location!.Line);
+    }
+
+    [Fact]
+    public void Removing_the_document_root_is_refused_in_the_overlay()
+    {
+        using var run = new GeneratorRun(SpecEdits.Spec(), "overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $\n    remove: true\n");
+
+        var finding = Assert.Single(run.Of(Codes.OverlayInvalid));
+        Assert.Contains("would remove the whole document", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(4, finding.Location!.Line);
+    }
+
+    [Fact]
+    public void A_node_of_the_wrong_shape_is_a_finding_at_its_place()
+    {
+        var overlay = File.ReadAllText(Repository.Overlay) + "  - target: $.paths['/v2/workflows/dlq'].get\n    update:\n      responses: 7\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
+
+        var finding = Assert.Single(run.Of(Codes.Unreadable));
+        Assert.Equal("$.paths['/v2/workflows/dlq'].get.responses is the number 7 where OpenAPI has the responses (an object)", finding.Message);
+    }
+
+    [Fact]
     public void Unix_time_mark_on_a_string_is_refused()
     {
         var overlay = File.ReadAllText(Repository.Overlay) +

@@ -12,13 +12,16 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
 {
     private const string Components = "#/components/schemas/";
 
-    public string Answer(JToken? schema) => Of(schema, "System.Collections.Generic.IReadOnlyList");
+    public string Answer(JToken? schema) => Of(schema, "System.Collections.Generic.IReadOnlyList", 0);
 
-    public string Sent(JToken? schema) => Of(schema, "System.Collections.Generic.IEnumerable");
+    public string Sent(JToken? schema) => Of(schema, "System.Collections.Generic.IEnumerable", 0);
 
-    private string Of(JToken? token, string list)
+    /// <summary>Deeper than any type a spec means: a list of lists of maps, say; past it, references go round in a cycle.</summary>
+    private const int Deepest = 16;
+
+    private string Of(JToken? token, string list, int depth)
     {
-        if (token is not JObject schema)
+        if (token is not JObject schema || depth > Deepest)
         {
             return "object";
         }
@@ -26,13 +29,13 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
         {
             return reference.StartsWith(Components, StringComparison.Ordinal) && componentNames.TryGetValue(reference[Components.Length..], out var name)
                 ? name
-                : Of(OpenApiDocument.Resolve(root, schema), list);
+                : Of(OpenApiDocument.Resolve(root, schema), list, depth + 1);
         }
         var format = schema.Value<string>("format");
         return OpenApiDocument.SchemaType(schema) switch
         {
-            "array" => $"{list}<{Of(schema["items"], list)}>",
-            "object" when OpenApiDocument.IsMap(schema) && schema["additionalProperties"] is JObject values => $"System.Collections.Generic.IDictionary<string, {Of(values, "System.Collections.Generic.IList")}>",
+            "array" => $"{list}<{Of(schema["items"], list, depth + 1)}>",
+            "object" when OpenApiDocument.IsMap(schema) && schema["additionalProperties"] is JObject values => $"System.Collections.Generic.IDictionary<string, {Of(values, "System.Collections.Generic.IList", depth + 1)}>",
             "string" when format == "date-time" => "System.DateTimeOffset",
             "string" when format == "uri" => "System.Uri",
             "string" when format == "byte" => "byte[]",

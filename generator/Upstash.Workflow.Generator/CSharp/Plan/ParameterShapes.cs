@@ -23,6 +23,7 @@ public static class ParameterShapes
         var schema = OpenApiDocument.Resolve(root, parameter["schema"]) as JObject ?? new JObject();
         var problem = (place, Shape(schema)) switch
         {
+            (not ("path" or "query" or "header"), _) => $"sent in '{place}'",
             (_, Kind.Object) => "an object",
             ("path", Kind.List) => "a list",
             (_, Kind.List) when Shape(OpenApiDocument.Resolve(root, schema["items"]) as JObject ?? new JObject()) != Kind.Scalar =>
@@ -34,8 +35,8 @@ public static class ParameterShapes
             return;
         }
         diagnostics.Error(Codes.ParameterShapeUnsupported,
-            $"{operation.Display}: {place} parameter '{name}' is {problem}, which has no {place} form the client can send " +
-            $"(scalars, and lists of scalars in a query or header). Remove it in the overlay: " +
+            $"{operation.Display}: {place} parameter '{name}' is {problem}, which has no form the client can send " +
+            $"(scalars in a path, query or header, and lists of scalars in a query or header). Remove it in the overlay: " +
             $"{{ target: \"{operation.Target}.parameters[?(@.name=='{name}')]\", remove: true }}, or declare it anew as a string.",
             parameter);
     }

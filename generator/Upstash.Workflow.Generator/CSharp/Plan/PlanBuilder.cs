@@ -78,6 +78,11 @@ public static class PlanBuilder
         }
         var group = Names.Pascal(tag);
         var method = Names.UpperFirst(operation.OperationId);
+        if (!CSharpName(group, $"{operation.Display}: its tag '{tag}' gives the group name '{group}'", $"{{ target: \"{operation.Target}\", update: {{ tags: [<Group>] }} }}", operation.Node, diagnostics)
+            || !CSharpName(method, $"{operation.Display}: its operationId gives the method name '{method}Async'", $"{{ target: \"{operation.Target}\", update: {{ operationId: <name> }} }}", operation.Node, diagnostics))
+        {
+            return null;
+        }
         var plain = new List<ParameterPlan>();
         // NSwag adds a CancellationToken parameter to every method under this name.
         var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["cancellationToken"] = "the method's CancellationToken" };
@@ -95,6 +100,12 @@ public static class PlanBuilder
             if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
             {
                 key += "/" + part;
+            }
+            var nameFix = $"{{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ {(optionsType is null ? "x-originalName" : "x-options-member")}: <name> }} }} in the C# configuration (generator/csharp-overlay.yaml)";
+            if (!CSharpName(optionsType is null ? name : OptionsPlanner.MemberName(parameter, name), $"{operation.Display}: {place} parameter '{wire}' would be named", nameFix, parameter, diagnostics)
+                || optionsType is not null && !CSharpName(optionsType, $"{operation.Display}: {place} parameter '{wire}' would join the options type", $"{{ target: \"{operation.Target}\", update: {{ x-options: {{ {place}: <Type> }} }} }} in the C# configuration (generator/csharp-overlay.yaml)", parameter, diagnostics))
+            {
+                continue;
             }
             if (!Take(taken, key, $"{place} parameter '{wire}'", out var other))
             {
@@ -115,6 +126,10 @@ public static class PlanBuilder
         }
 
         var body = Body(operation, types);
+        if (body is not null && !CSharpName(body.Name, $"{operation.Display}: its request body would be the parameter", $"{{ target: \"{operation.Target}.requestBody\", update: {{ x-name: <name> }} }} in the C# configuration (generator/csharp-overlay.yaml)", operation.Node["requestBody"], diagnostics))
+        {
+            body = null;
+        }
         var bulk = IsTrue(operation.Node, "x-bulk");
         var objects = options.ConfiguredTypes(operation).Select(OptionsTypePlan.ParameterNameOf).ToList();
         foreach (var (name, what) in objects.Select(o => (o, "an options object")).Concat(body is null ? [] : [(body.Name, "its request body")]).Concat(bulk ? [("all", "the bulk switch")] : []))
@@ -162,6 +177,17 @@ public static class PlanBuilder
         var walker = method.StartsWith("List", StringComparison.Ordinal) && method.Length > 4 && char.IsUpper(method[4]) ? "Get" + method[4..] : method + "InBatches";
         return new PagingPlan(walker, plain.Find(p => p.Wire == parameter && p.In == "query")!.Name, PropertyName(field!),
             items is null ? null : PropertyName(items), items is null ? null : types.Answer(itemsSchema!["items"]));
+    }
+
+    /// <summary>True for a name C# can declare (letters, digits and underscores, not first a digit); otherwise a finding with the fix.</summary>
+    private static bool CSharpName(string name, string what, string fix, JToken? at, DiagnosticBag diagnostics)
+    {
+        if (name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            return true;
+        }
+        diagnostics.Error(Codes.GeneratedNameRejected, $"{what} '{name}', which is no C# name. Name it otherwise: {fix}", at);
+        return false;
     }
 
     private static bool Take(Dictionary<string, string> taken, string name, string what, out string? other)
