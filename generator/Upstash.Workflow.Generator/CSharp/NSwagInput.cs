@@ -43,7 +43,7 @@ public static class NSwagInput
         {
             if (operation.OperationId is { } id && operations.TryGetValue(id, out var planned))
             {
-                RenderOperation(root, operation, planned, plan);
+                RenderOperation(root, operation, planned);
             }
             else
             {
@@ -59,7 +59,7 @@ public static class NSwagInput
         return root;
     }
 
-    private static void RenderOperation(JObject root, Operation operation, OperationPlan planned, ClientPlan plan)
+    private static void RenderOperation(JObject root, Operation operation, OperationPlan planned)
     {
         var node = operation.Node;
         var declared = OpenApiDocument.Parameters(root, operation);
@@ -67,16 +67,16 @@ public static class NSwagInput
         node[ClientPlan.Key] = ClientPlan.ForTemplates(planned);
 
         // NSwag orders by x-position: required parameters, a required body, optional ones, an optional body, options objects, the switch.
-        var parameters = new JArray();
-        var position = 0;
-        var body = node["requestBody"] as JObject;
-        foreach (var parameter in planned.Parameters)
+        var bodyAt = planned.Body is not { } planBody ? -1
+            : planned.Parameters.Count(p => planBody.Required ? p.Required : p.Role is ParameterRole.Plain or ParameterRole.HeaderFamily);
+        if (node["requestBody"] is JObject requestBody && bodyAt >= 0)
         {
-            if (body is not null && planned.Body is { } b && (b.Required ? !parameter.Required : parameter.Role is ParameterRole.Options or ParameterRole.BulkSwitch))
-            {
-                body["x-position"] = ++position;
-                body = null;
-            }
+            requestBody["x-position"] = bodyAt + 1;
+        }
+        var parameters = new JArray();
+        for (var i = 0; i < planned.Parameters.Count; i++)
+        {
+            var parameter = planned.Parameters[i];
             var rendered = parameter.Role switch
             {
                 ParameterRole.Plain or ParameterRole.HeaderFamily => Declared(declared, parameter),
@@ -98,18 +98,13 @@ public static class NSwagInput
                 },
             };
             rendered["x-originalName"] = parameter.Name;
-            rendered["x-position"] = ++position;
+            rendered["x-position"] = i < bodyAt || bodyAt < 0 ? i + 1 : i + 2;
             rendered[ClientPlan.Key] = ClientPlan.ForTemplates(parameter);
             parameters.Add(rendered);
-        }
-        if (body is not null)
-        {
-            body["x-position"] = ++position;
         }
         node["parameters"] = parameters;
         RenderBody(root, node, planned);
         RenderResponses(node);
-        _ = plan;
     }
 
     /// <summary>The spec's own parameter for a plain one; a header family becomes a map (one header per entry).</summary>

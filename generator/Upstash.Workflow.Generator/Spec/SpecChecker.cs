@@ -74,7 +74,7 @@ public static partial class SpecChecker
 
     /// <summary>
     /// date-time is a format of strings; on a number it is upstream's way of writing a Unix-millisecond
-    /// timestamp. It generates as a plain number (see CSharpAdapter) but is worth fixing, so it is a
+    /// timestamp. It generates as a plain number (see CSharp/NSwagInput) but is worth fixing, so it is a
     /// warning with the fix, wherever it stands: parameter, property, array items or map values.
     /// </summary>
     private static void CheckNumericDateTimes(JObject root, DiagnosticBag diagnostics)
@@ -145,7 +145,7 @@ public static partial class SpecChecker
             {
                 if (IsHeaderFamily(name))
                 {
-                    continue; // "Prefix-*": a family of headers, which the C# client takes as a map (see CSharpAdapter)
+                    continue; // "Prefix-*": a family of headers, which the C# client takes as a map (see CSharp/Plan/PlanBuilder)
                 }
                 diagnostics.Error(Codes.HeaderNameInvalid,
                     $"{operation.Display} declares header '{name}': a '*' is only understood at the end of a name, standing for a family of headers with that prefix. " +

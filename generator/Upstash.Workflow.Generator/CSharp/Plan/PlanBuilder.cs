@@ -47,8 +47,8 @@ public static class PlanBuilder
                 .Select(t => new ParameterPlan(t.ParameterName, ParameterRole.Options, null, null, false, t.Name, t.Writer));
             ParameterPlan[] parameters =
             [
-                .. draft.Plain.Where(p => p.Required),
-                .. draft.Plain.Where(p => !p.Required),
+                .. draft.Plan.Parameters.Where(p => p.Required),
+                .. draft.Plan.Parameters.Where(p => !p.Required),
                 .. objects,
                 .. draft.Plan.BulkFilters is null ? [] : new[] { new ParameterPlan("all", ParameterRole.BulkSwitch, null, null, false) },
             ];
@@ -64,8 +64,8 @@ public static class PlanBuilder
         return new ClientPlan(settings.Namespace, settings.JsonContext, groups, models, enums, optionsTypes);
     }
 
-    /// <summary>An operation before its options types are settled: its own parameters, and the rest of its plan.</summary>
-    private sealed record OperationDraft(Operation Spec, OperationPlan Plan, IReadOnlyList<ParameterPlan> Plain);
+    /// <summary>An operation before its options types are settled: its plan has only its own parameters so far.</summary>
+    private sealed record OperationDraft(Operation Spec, OperationPlan Plan);
 
     private static string? Tag(Operation operation) => (operation.Node["tags"] as JArray)?.FirstOrDefault()?.Value<string>();
 
@@ -143,7 +143,7 @@ public static class PlanBuilder
         }
         var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, plain, ResultType(operation, types), body,
             SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, Paging(spec, operation, method, plain, types, diagnostics));
-        return new OperationDraft(operation, plan, plain);
+        return new OperationDraft(operation, plan);
     }
 
     /// <summary>
