@@ -10,12 +10,14 @@ namespace Upstash.Workflow.Serialization;
 /// </summary>
 internal abstract class UnixTimeConverter(string unit, string symbol, long unitsPerSecond) : JsonConverter<DateTimeOffset>
 {
+    // Made once: a read that succeeds allocates nothing.
+    private readonly string _expected = $"a Unix time in {unit}";
     private readonly long _min = DateTimeOffset.MinValue.ToUnixTimeMilliseconds() / 1000 * unitsPerSecond;
     private readonly long _max = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() / 1000 * unitsPerSecond;
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var units = WholeNumber.Read(ref reader, $"a Unix time in {unit}");
+        var units = WholeNumber.Read(ref reader, _expected);
         if (units < _min || units > _max)
         {
             throw new JsonException($"the Unix time {units} {symbol} is outside the range of DateTimeOffset");
