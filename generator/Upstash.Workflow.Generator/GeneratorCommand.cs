@@ -154,7 +154,8 @@ public static class GeneratorCommand
         {
             return null;
         }
-        var settings = new PlanSettings(NSwagRunner.Namespace(options.NSwagDocument), JsonContextWriter.ContextName(options.ClientFile), options.HeaderPrefix);
+        var nswag = NSwagRunner.Settings(options.NSwagDocument);
+        var settings = new PlanSettings(nswag.Namespace, nswag.ClassName, JsonContextWriter.ContextName(options.ClientFile), options.HeaderPrefix);
         var plan = PlanBuilder.Build(csharp, settings, diagnostics);
         return diagnostics.HasErrors ? null : (csharp, plan);
     }

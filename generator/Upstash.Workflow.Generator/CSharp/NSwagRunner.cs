@@ -49,9 +49,16 @@ public static class NSwagRunner
         }
     }
 
-    /// <summary>The namespace the NSwag document generates into, which every writer uses too.</summary>
-    public static string Namespace(string document) =>
-        (string?)JObject.Parse(File.ReadAllText(document)).SelectToken("codeGenerators.openApiToCSharpClient.namespace") is { Length: > 0 } name ? name : "Upstash.Workflow";
+    /// <summary>
+    /// What the NSwag document decides that the plan must know: the namespace it generates into, and the
+    /// client classes' names ("{controller}Client", the controller being the part of an operation id before the underscore).
+    /// </summary>
+    public static (string Namespace, string ClassName) Settings(string document)
+    {
+        var settings = JObject.Parse(File.ReadAllText(document)).SelectToken("codeGenerators.openApiToCSharpClient");
+        return ((string?)settings?["namespace"] is { Length: > 0 } name ? name : "Upstash.Workflow",
+            (string?)settings?["className"] is { Length: > 0 } className ? className : "{controller}Client");
+    }
 
     /// <summary>
     /// A copy of the NSwag document in <paramref name="outputDirectory"/> that also excludes

@@ -58,15 +58,13 @@ public sealed record ClientPlan(
 
 /// <summary>A group of operations: one tag of the spec.</summary>
 /// <param name="Tag">The tag as the spec writes it ("Flow Control").</param>
-/// <param name="Name">Its .NET name ("FlowControl"): the root client's property.</param>
+/// <param name="Name">Its .NET name ("FlowControl"): the root client's property, and the first part of its operations' <see cref="OperationPlan.NSwagId"/>.</param>
+/// <param name="Class">The internal class behind it ("FlowControlClient"), as NSwag names it from that first part and the NSwag document's className.</param>
 /// <param name="Description">The tag's description, for the documentation.</param>
-public sealed record GroupPlan(string Tag, string Name, string? Description, IReadOnlyList<OperationPlan> Operations)
+public sealed record GroupPlan(string Tag, string Name, string Class, string? Description, IReadOnlyList<OperationPlan> Operations)
 {
-    /// <summary>The public interface users call and mock.</summary>
+    /// <summary>The public interface users call and mock: the class's name after an "I", as .NET names interfaces (and generator/templates/Client.Interface.liquid writes it).</summary>
     public string Interface => "I" + Class;
-
-    /// <summary>The internal class behind it; NSwag names it after the first part of the operation ids it is given.</summary>
-    public string Class => Name + "Client";
 }
 
 /// <summary>One operation as a C# method.</summary>

@@ -123,7 +123,7 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
                 {
                     use.Final = name;
                 }
-                result.Add(new OptionsTypePlan(name, Described(uses), uses.Select(u => new OptionsUse("I" + u.Group + "Client", u.Method)).ToList()));
+                result.Add(new OptionsTypePlan(name, Described(uses), uses.Select(u => new OptionsUse(u.Group, u.Method)).ToList()));
             }
         }
         return result;

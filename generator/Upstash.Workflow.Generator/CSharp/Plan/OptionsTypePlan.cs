@@ -20,8 +20,8 @@ public sealed record OptionsMember(string Name, string Type, OptionsEncoding Enc
     public override string ToString() => $"{Name}: {(IsList ? "a list of " : "")}{Type} ({Encoding}) as {string.Join(", ", Wires.Select(w => $"{w.In} {w.WireName}"))}";
 }
 
-/// <summary>A method that takes an options type, for its documentation.</summary>
-public sealed record OptionsUse(string Interface, string Method);
+/// <summary>A method that takes an options type, for its documentation: its group (<see cref="GroupPlan.Name"/>) and name.</summary>
+public sealed record OptionsUse(string Group, string Method);
 
 /// <summary>
 /// An options type: its members, and the methods that take it. Every method that takes it takes every

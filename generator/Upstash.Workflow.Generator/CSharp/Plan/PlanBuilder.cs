@@ -5,9 +5,10 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 
 /// <summary>What the plan is built with besides the spec.</summary>
 /// <param name="Namespace">The namespace of the generated types (the NSwag document's).</param>
+/// <param name="ClassName">How NSwag names a group's class (the NSwag document's className: "{controller}Client").</param>
 /// <param name="JsonContext">The JSON context's class name.</param>
 /// <param name="HeaderPrefix">The vendor prefix dropped from header names to form C# names ("Upstash-").</param>
-public sealed record PlanSettings(string Namespace, string JsonContext, string HeaderPrefix);
+public sealed record PlanSettings(string Namespace, string ClassName, string JsonContext, string HeaderPrefix);
 
 /// <summary>
 /// Decides, once, everything the C# stage emits: groups from tags, methods from operation ids,
@@ -57,7 +58,7 @@ public static class PlanBuilder
 
         var groups = operations
             .GroupBy(o => o.Plan.Group, StringComparer.Ordinal)
-            .Select(g => new GroupPlan(Tag(g.First().Spec)!, g.Key, TagDescription(spec, Tag(g.First().Spec)), g.Select(o => o.Plan).ToList()))
+            .Select(g => new GroupPlan(Tag(g.First().Spec)!, g.Key, settings.ClassName.Replace("{controller}", g.Key, StringComparison.Ordinal), TagDescription(spec, Tag(g.First().Spec)), g.Select(o => o.Plan).ToList()))
             .ToList();
         var (models, enums) = Schemas(spec, operations.Select(o => o.Spec).ToList(), optionsTypes, componentNames, diagnostics);
         CheckNames(groups, models, spec, diagnostics);

@@ -25,15 +25,15 @@ public static class OptionsWriter
         code.Append($"\nnamespace {plan.Namespace}\n{{\n");
         foreach (var type in plan.OptionsTypes)
         {
-            WriteType(code, type);
+            WriteType(code, type, plan.Groups.ToDictionary(g => g.Name, g => g.Interface, StringComparer.Ordinal));
         }
         code.Append("}\n");
         return code.ToString();
     }
 
-    private static void WriteType(StringBuilder code, OptionsTypePlan type)
+    private static void WriteType(StringBuilder code, OptionsTypePlan type, IReadOnlyDictionary<string, string> interfaces)
     {
-        var methods = string.Join(", ", type.Uses.Select(Cref));
+        var methods = string.Join(", ", type.Uses.Select(use => $"<see cref=\"{interfaces[use.Group]}.{use.Method}Async\"/>"));
         code.Append($"    /// <summary>Optional values for {methods}: each is sent only when set.</summary>\n");
         code.Append($"    public sealed partial class {type.Name}\n    {{\n");
         foreach (var member in type.Members)
@@ -114,8 +114,6 @@ public static class OptionsWriter
     };
 
     private static string Literal(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
-
-    private static string Cref(OptionsUse use) => $"<see cref=\"{use.Interface}.{use.Method}Async\"/>";
 
     private static string Local(string member) => char.ToLowerInvariant(member[0]) + member[1..] + "_";
 }
