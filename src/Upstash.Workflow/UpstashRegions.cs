@@ -22,9 +22,13 @@ public static class UpstashRegions
     public static string Normalize(string region)
     {
         ArgumentNullException.ThrowIfNull(region);
+        return Known(region) ?? throw new ArgumentException($"Unknown Upstash region '{region}'. Known regions: {string.Join(", ", All)}.", nameof(region));
+    }
+
+    /// <summary>"US_EAST_1" → "us-east-1"; null for a region this client does not know.</summary>
+    internal static string? Known(string region)
+    {
         var name = region.Trim().Replace('_', '-').ToLowerInvariant();
-        return All.Contains(name)
-            ? name
-            : throw new ArgumentException($"Unknown Upstash region '{region}'. Known regions: {string.Join(", ", All)}.", nameof(region));
+        return All.Contains(name) ? name : null;
     }
 }

@@ -13,14 +13,18 @@ public sealed class UpstashTimeoutException : UpstashWorkflowException
     /// <param name="request">The call, as a message names it ("POST /v2/workflows/dlq/restart/…").</param>
     /// <param name="innerException">What stopped the call.</param>
     public UpstashTimeoutException(TimeSpan timeout, string request, Exception? innerException = null)
-        : base(Describe(timeout, request), new TimeoutException(Describe(timeout, request), innerException))
+        : this(timeout, null, Describe(timeout, request), innerException)
     {
-        Timeout = timeout;
     }
 
     /// <summary>The call to <paramref name="request"/> ran out of <paramref name="timeout"/>.</summary>
     internal UpstashTimeoutException(TimeSpan timeout, HttpRequestMessage request, Exception? innerException)
-        : base(request, Describe(timeout, Core.DeadlineHandler.Describe(request)), new TimeoutException(Describe(timeout, Core.DeadlineHandler.Describe(request)), innerException))
+        : this(timeout, request, Describe(timeout, Core.DeadlineHandler.Describe(request)), innerException)
+    {
+    }
+
+    private UpstashTimeoutException(TimeSpan timeout, HttpRequestMessage? request, string message, Exception? innerException)
+        : base(request, message, new TimeoutException(message, innerException))
     {
         Timeout = timeout;
     }

@@ -87,9 +87,6 @@ public sealed class UpstashWorkflowClientOptions
         return options;
     }
 
-    /// <summary>The environment variables <see cref="FillFromEnvironment"/> reads, for messages that say where a setting may come from.</summary>
-    internal const string EnvironmentVariables = "QSTASH_TOKEN, QSTASH_URL and QSTASH_REGION";
-
     /// <summary>
     /// Sets what is not set yet from the environment, as <see cref="FromEnvironment"/> reads it: the token unless
     /// <see cref="Token"/> or <see cref="TokenProvider"/> is set, the region unless <see cref="Region"/> is, the
@@ -132,7 +129,7 @@ public sealed class UpstashWorkflowClientOptions
         {
             problems.Add($"BaseAddress '{BaseAddress}' in {source} is not absolute; give scheme and host, e.g. https://qstash.upstash.io.");
         }
-        if (!string.IsNullOrWhiteSpace(Region) && !UpstashRegions.All.Contains(Region.Trim().Replace('_', '-').ToLowerInvariant()))
+        if (!string.IsNullOrWhiteSpace(Region) && UpstashRegions.Known(Region) is null)
         {
             problems.Add($"Region '{Region}' in {source} is not one of {string.Join(", ", UpstashRegions.All)}.");
         }

@@ -62,6 +62,10 @@ public static class Names
         return pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal[1..];
     }
 
+    /// <summary>True for a name C# can declare as it is: letters, digits and underscores, not first a digit.</summary>
+    public static bool IsIdentifier(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     /// <summary>
     /// "restartWorkflow" → "RestartWorkflow": unlike <see cref="Pascal"/>, keeps a pinned name's own casing
     /// past the first letter, so an overlay name comes out as written.

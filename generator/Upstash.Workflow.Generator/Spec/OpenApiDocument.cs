@@ -13,6 +13,9 @@ public sealed record Operation(string Path, string Method, JObject Node, JObject
     public string? OperationId => Node.Value<string>("operationId");
 
     public string? Summary => Node.Value<string>("summary");
+
+    /// <summary>Its first tag, which names its group in every language; null when it has none.</summary>
+    public string? Tag => (Node["tags"] as JArray)?.FirstOrDefault() is JValue { Type: JTokenType.String } tag ? (string?)tag : null;
 }
 
 /// <summary>Read access to the parts of an OpenAPI 3.x document the generator looks at.</summary>

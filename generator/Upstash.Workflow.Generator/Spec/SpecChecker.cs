@@ -29,8 +29,7 @@ public static partial class SpecChecker
     /// <summary>Every generated client groups operations by tag (a class, a module, a package); an untagged one belongs to none.</summary>
     private static void CheckTag(Operation operation, DiagnosticBag diagnostics)
     {
-        var tag = (operation.Node["tags"] as JArray)?.FirstOrDefault();
-        if (tag?.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)tag))
+        if (string.IsNullOrWhiteSpace(operation.Tag))
         {
             diagnostics.Error(Codes.OperationUntagged,
                 $"{operation.Display} has no tag, so it belongs to no client group. Tag it in the overlay: {{ target: \"{operation.Target}\", update: {{ tags: [<Group>] }} }}",

@@ -94,6 +94,6 @@ internal sealed class DeadlineHandler : DelegatingHandler
         }
     }
 
-    /// <summary>"POST https://host/path", for a timeout's message; only made when one happens.</summary>
+    /// <summary>"POST https://host/path", for the message of a timeout or a failed connection (where the host matters); only made when one happens.</summary>
     internal static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
 }

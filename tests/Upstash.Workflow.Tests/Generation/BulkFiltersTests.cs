@@ -40,13 +40,13 @@ public sealed class BulkFiltersTests
         using var unmarked = new GeneratorRun(SpecWithNewBulkParameter());
         Assert.DoesNotContain("\"region\"", FiltersOf(unmarked.ClientCode), StringComparison.Ordinal);
 
-        var overlay = File.ReadAllText(Repository.Overlay) + """
+        var actions = """
               - target: $.paths['/v2/workflows/dlq'].delete.parameters[?@.name=='region']
                 update:
                   x-bulk-filter: true
 
             """;
-        using var marked = new GeneratorRun(SpecWithNewBulkParameter(), overlay, withCSharpConfiguration: true);
+        using var marked = new GeneratorRun(SpecWithNewBulkParameter(), overlayActions: actions);
         Assert.False(marked.Result.HasErrors, marked.Findings);
         Assert.Contains("\"region\"", FiltersOf(marked.ClientCode), StringComparison.Ordinal);
         Assert.Empty(GeneratedCodeCompiler.Problems(marked.ClientCode));

@@ -93,9 +93,8 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Overlay_action_that_matches_nothing_is_a_warning_not_a_failure()
     {
-        var overlay = File.ReadAllText(Repository.Overlay) +
-            "  - target: $.paths['/v2/no/such/path'].get\n    update:\n      operationId: ghost\n";
-        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
+        var actions = "  - target: $.paths['/v2/no/such/path'].get\n    update:\n      operationId: ghost\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: actions);
         Assert.False(run.Result.HasErrors, run.Findings);
         var finding = Assert.Single(run.Of(Codes.OverlayNoMatch));
         Assert.Equal(Severity.Warning, finding.Severity);
@@ -116,10 +115,9 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Paging_marker_naming_a_field_the_answer_lacks_is_refused_with_the_fix()
     {
-        var overlay = File.ReadAllText(Repository.Overlay) +
-            "  - target: $.paths['/v2/workflows/dlq'].get\n" +
+        var actions = "  - target: $.paths['/v2/workflows/dlq'].get\n" +
             "    update:\n      x-paging: { cursorParameter: cursor, cursorField: next, itemsField: messages }\n";
-        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: actions);
         var finding = Assert.Single(run.Of(Codes.PagingInvalid));
         Assert.Contains("GET /v2/workflows/dlq: x-paging names the cursor field 'next'", finding.Message, StringComparison.Ordinal);
         Assert.Contains("target: \"$.paths['/v2/workflows/dlq'].get\"", finding.Message, StringComparison.Ordinal);
@@ -160,8 +158,8 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void A_node_of_the_wrong_shape_is_a_finding_at_its_place()
     {
-        var overlay = File.ReadAllText(Repository.Overlay) + "  - target: $.paths['/v2/workflows/dlq'].get\n    update:\n      responses: 7\n";
-        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
+        var actions = "  - target: $.paths['/v2/workflows/dlq'].get\n    update:\n      responses: 7\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: actions);
 
         var finding = Assert.Single(run.Of(Codes.Unreadable));
         Assert.Equal("$.paths['/v2/workflows/dlq'].get.responses is the number 7 where OpenAPI has the responses (an object)", finding.Message);
@@ -170,10 +168,9 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Unix_time_mark_on_a_string_is_refused()
     {
-        var overlay = File.ReadAllText(Repository.Overlay) +
-            "  - target: $.paths['/v2/workflows/dlq/restart/{dlqId}'].post.responses['200'].content['application/json'].schema.properties.workflowRunId\n" +
+        var actions = "  - target: $.paths['/v2/workflows/dlq/restart/{dlqId}'].post.responses['200'].content['application/json'].schema.properties.workflowRunId\n" +
             "    update:\n      x-unix-time: milliseconds\n";
-        using var run = new GeneratorRun(SpecEdits.Spec(), overlay, withCSharpConfiguration: true);
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: actions);
         var finding = Assert.Single(run.Of(Codes.UnixTimeInvalid));
         Assert.Contains("string schema", finding.Message, StringComparison.Ordinal);
     }

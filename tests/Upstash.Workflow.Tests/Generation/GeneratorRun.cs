@@ -9,15 +9,17 @@ public sealed class GeneratorRun : IDisposable
     private readonly TempDirectory _dir = new();
 
     /// <param name="specText">The spec.</param>
-    /// <param name="overlayText">An overlay of the test's own, instead of the project's.</param>
+    /// <param name="overlayText">An overlay of the test's own, instead of the project's (the C# configuration then does not apply).</param>
     /// <param name="useProjectOverlay">False for no overlay at all, as upstream's file is read.</param>
-    /// <param name="withCSharpConfiguration">Whether the project's C# configuration (generator/csharp-overlay.yaml) applies;
-    /// by default it goes with the project's overlay, and not with one of the test's own.</param>
     /// <param name="clientFile">The client file's name, which names its JSON context: the library's own
     /// ("Upstash.Workflow.g.cs") to compare with its snapshot; another one for code compiled against the library.</param>
-    public GeneratorRun(string specText, string? overlayText = null, bool useProjectOverlay = true, string clientFile = "Client.g.cs", bool? withCSharpConfiguration = null)
+    /// <param name="overlayActions">Actions added at the end of the project's overlay (YAML list items), as an update of the overlay would add them.</param>
+    public GeneratorRun(string specText, string? overlayText = null, bool useProjectOverlay = true, string clientFile = "Client.g.cs", string? overlayActions = null)
     {
         File.WriteAllText(_dir.File("openapi.yaml"), specText);
+        // The project's C# configuration goes with the project's overlay, and not with one of the test's own.
+        var projectOverlay = useProjectOverlay && overlayText is null;
+        overlayText ??= overlayActions is null ? null : File.ReadAllText(Repository.Overlay) + overlayActions;
         string? overlay = useProjectOverlay ? Repository.Overlay : null;
         if (overlayText is not null)
         {
@@ -25,7 +27,7 @@ public sealed class GeneratorRun : IDisposable
             File.WriteAllText(overlay, overlayText);
         }
         Options = new GeneratorOptions(_dir.File("openapi.yaml"), overlay, Repository.NSwagDocument, Repository.NSwagDll, _dir.File("out"), _dir.File(clientFile),
-            withCSharpConfiguration ?? (overlayText is null && useProjectOverlay) ? Repository.CSharpOverlay : null);
+            projectOverlay ? Repository.CSharpOverlay : null);
         Result = GeneratorCommand.Run(Options);
     }
 

@@ -40,13 +40,12 @@ public sealed class UpstreamFileTests
             timestamp["format"] = "date-time";
         }
         ((JObject)spec.SelectToken("$.paths['/v2/trigger/{workflowUrl}'].post.parameters[?(@.name=='Upstash-Not-Before')].schema")!)["format"] = "int32";
-        return UpstreamMistakes(spec.ToString(Newtonsoft.Json.Formatting.None));
+        return UpstreamMistakes(spec);
     }
 
     /// <summary>The operation upstream declares that the service does not have, a parameter it requires that the service does not, x-mint.</summary>
-    private static string UpstreamMistakes(string json)
+    private static string UpstreamMistakes(JObject spec)
     {
-        var spec = JObject.Parse(json);
         ((JObject)spec.SelectToken("$.paths['/v2/keys/rotate']")!)["get"] = JObject.Parse("""
             { "tags": ["Signing Keys"], "summary": "Rotate Signing Keys",
               "parameters": [{ "in": "path", "name": "keyId", "required": true, "schema": { "type": "string" } }],

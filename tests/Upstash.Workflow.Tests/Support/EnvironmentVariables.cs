@@ -6,7 +6,12 @@ namespace Upstash.Workflow.Tests.Support;
 /// </summary>
 public sealed class EnvironmentVariables : IDisposable
 {
-    private static readonly string[] Read = ["QSTASH_TOKEN", "QSTASH_URL", "QSTASH_REGION", "EU_CENTRAL_1_QSTASH_TOKEN", "EU_CENTRAL_1_QSTASH_URL", "US_EAST_1_QSTASH_TOKEN", "US_EAST_1_QSTASH_URL"];
+    /// <summary>The plain names, and each known region's own pair ("US_EAST_1_QSTASH_TOKEN").</summary>
+    private static readonly string[] Read =
+    [
+        "QSTASH_TOKEN", "QSTASH_URL", "QSTASH_REGION",
+        .. UpstashRegions.All.SelectMany(region => new[] { "QSTASH_TOKEN", "QSTASH_URL" }.Select(name => region.ToUpperInvariant().Replace('-', '_') + "_" + name)),
+    ];
 
     private readonly Dictionary<string, string?> _before = new(StringComparer.Ordinal);
 

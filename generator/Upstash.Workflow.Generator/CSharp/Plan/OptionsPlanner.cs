@@ -142,8 +142,8 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
                 {
                     var wire = member.Wires[0].WireName;
                     diagnostics.Error(Codes.OptionsMemberInvalid,
-                        $"{use.Operation.Display}: parameter '{wire}' would be {use.Configured}.{member.Name} as {Describe(member)}, " +
-                        $"but {earlier.Use.Operation.Display} makes it {Describe(earlier.Member)}. Name it otherwise in the C# configuration (generator/csharp-overlay.yaml): " +
+                        $"{use.Operation.Display}: parameter '{wire}' would be {use.Configured}.{member.Name} as {member.Shape}, " +
+                        $"but {earlier.Use.Operation.Display} makes it {earlier.Member.Shape}. Name it otherwise in the C# configuration (generator/csharp-overlay.yaml): " +
                         $"{{ target: \"{use.Operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-options-member: <name> }} }}, or keep it a parameter with x-options: false.",
                         use.Operation.Node);
                     ok = false;
@@ -223,7 +223,4 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
             _ => null,
         };
     }
-
-    private static string Describe(OptionsMember member) =>
-        $"{(member.IsList ? "a list of " : "")}{member.Type} ({member.Encoding})";
 }

@@ -14,10 +14,10 @@ public sealed record OptionsMember(string Name, string Type, OptionsEncoding Enc
     /// <summary>The value's C# type as declared on the property (nullable: every member is optional).</summary>
     public string PropertyType => IsList ? $"System.Collections.Generic.IReadOnlyList<{Type}>?" : $"{Type}?";
 
-    /// <summary>Same type, encoding and wires: one member, whatever each operation's description says.</summary>
-    public bool SameShape(OptionsMember other) => this with { Description = "" } == other with { Description = "" } && Wires.SequenceEqual(other.Wires);
+    /// <summary>What its value is, for findings: "a list of string (Text)".</summary>
+    public string Shape => $"{(IsList ? "a list of " : "")}{Type} ({Encoding})";
 
-    public override string ToString() => $"{Name}: {(IsList ? "a list of " : "")}{Type} ({Encoding}) as {string.Join(", ", Wires.Select(w => $"{w.In} {w.WireName}"))}";
+    public override string ToString() => $"{Name}: {Shape} as {string.Join(", ", Wires.Select(w => $"{w.In} {w.WireName}"))}";
 }
 
 /// <summary>A method that takes an options type, for its documentation: its group (<see cref="GroupPlan.Name"/>) and name.</summary>

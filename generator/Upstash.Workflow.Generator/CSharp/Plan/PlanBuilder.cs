@@ -58,7 +58,7 @@ public static class PlanBuilder
 
         var groups = operations
             .GroupBy(o => o.Plan.Group, StringComparer.Ordinal)
-            .Select(g => new GroupPlan(Tag(g.First().Spec)!, g.Key, settings.ClassName.Replace("{controller}", g.Key, StringComparison.Ordinal), TagDescription(spec, Tag(g.First().Spec)), g.Select(o => o.Plan).ToList()))
+            .Select(g => new GroupPlan(g.First().Spec.Tag!, g.Key, settings.ClassName.Replace("{controller}", g.Key, StringComparison.Ordinal), TagDescription(spec, g.First().Spec.Tag), g.Select(o => o.Plan).ToList()))
             .ToList();
         var (models, enums) = Schemas(spec, operations.Select(o => o.Spec).ToList(), optionsTypes, componentNames, diagnostics);
         CheckNames(groups, models, spec, diagnostics);
@@ -68,11 +68,9 @@ public static class PlanBuilder
     /// <summary>An operation before its options types are settled: its plan has only its own parameters so far.</summary>
     private sealed record OperationDraft(Operation Spec, OperationPlan Plan);
 
-    private static string? Tag(Operation operation) => (operation.Node["tags"] as JArray)?.FirstOrDefault()?.Value<string>();
-
     private static OperationDraft? Draft(JObject spec, Operation operation, PlanSettings settings, CSharpTypes types, OptionsPlanner options, DiagnosticBag diagnostics)
     {
-        var tag = Tag(operation);
+        var tag = operation.Tag;
         if (string.IsNullOrWhiteSpace(tag) || string.IsNullOrEmpty(operation.OperationId))
         {
             return null; // refused before the effective spec was written (UG0104, UG0106)
@@ -183,7 +181,7 @@ public static class PlanBuilder
     /// <summary>True for a name C# can declare (letters, digits and underscores, not first a digit); otherwise a finding with the fix.</summary>
     private static bool CSharpName(string name, string what, string fix, JToken? at, DiagnosticBag diagnostics)
     {
-        if (name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        if (Names.IsIdentifier(name))
         {
             return true;
         }
@@ -258,9 +256,7 @@ public static class PlanBuilder
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var component in (spec["components"]?["schemas"] as JObject)?.Properties() ?? [])
         {
-            var name = component.Name.Length > 0 && (char.IsAsciiLetter(component.Name[0]) || component.Name[0] == '_') && component.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
-                ? Names.UpperFirst(component.Name)
-                : Names.Pascal(component.Name);
+            var name = Names.IsIdentifier(component.Name) ? Names.UpperFirst(component.Name) : Names.Pascal(component.Name);
             var fix = $"Title it in the overlay: {{ target: \"$.components.schemas['{component.Name}']\", update: {{ title: <name> }} }}";
             if (name.Length == 0 || char.IsAsciiDigit(name[0]))
             {

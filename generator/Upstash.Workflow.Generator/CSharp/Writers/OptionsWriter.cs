@@ -23,9 +23,10 @@ public static class OptionsWriter
         }
         var code = new StringBuilder();
         code.Append($"\nnamespace {plan.Namespace}\n{{\n");
+        var interfaces = plan.Groups.ToDictionary(g => g.Name, g => g.Interface, StringComparer.Ordinal);
         foreach (var type in plan.OptionsTypes)
         {
-            WriteType(code, type, plan.Groups.ToDictionary(g => g.Name, g => g.Interface, StringComparer.Ordinal));
+            WriteType(code, type, interfaces);
         }
         code.Append("}\n");
         return code.ToString();
