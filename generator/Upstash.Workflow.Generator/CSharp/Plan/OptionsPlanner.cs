@@ -32,7 +32,8 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
         public List<OptionsMember> Members { get; } = [];
         public string? Final { get; set; }
 
-        public string Signature => string.Join("|", Members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => (m with { Description = "" }).ToString()));
+        /// <summary>What the operation takes of the type: each member's name, value, wires and bounds (the bounds are checked before sending); not its description.</summary>
+        public string Signature => string.Join("|", Members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => $"{m} [{m.Minimum}..{m.Maximum}]"));
     }
 
     private readonly List<Use> _uses = [];

@@ -79,6 +79,16 @@ public static class DriftCorpus
         new("filter added to one of the operations sharing a filter type", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "region", "required": false, "schema": { "type": "string" } }
             """)), BuildsClean, Shows: "ListFailedRunsAsync(string? cursor = null, int? count = null, ListFailedRunsFilter? filter = null,"),
+        // The same filter on all four, bounded otherwise on the listing: one type would check the listing's value against the others' bounds.
+        new("filter added to the operations sharing a filter type, with other bounds on one", s =>
+        {
+            foreach (var (path, method) in new[] { (Dlq, "get"), (Dlq, "delete"), (BulkRestart, "post"), ("/v2/workflows/dlq/resume", "post") })
+            {
+                Parameters(s, path, method).Add(Json($$"""
+                    { "in": "query", "name": "minRetries", "required": false, "schema": { "type": "integer", "minimum": 0, "maximum": {{(method == "get" ? 3 : 10)}} } }
+                    """));
+            }
+        }, BuildsClean, Shows: "ListFailedRunsAsync(string? cursor = null, int? count = null, ListFailedRunsFilter? filter = null,"),
         new("header list added", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Upstash-Tags", "required": false, "schema": { "type": "array", "items": { "type": "string" } } }
             """)), BuildsClean, Shows: "public System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }"),
