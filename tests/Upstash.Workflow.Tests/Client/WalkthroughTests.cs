@@ -80,7 +80,7 @@ public sealed class WalkthroughTests
         var section = readme[readme.IndexOf("### A session, start to end", StringComparison.Ordinal)..];
         var start = section.IndexOf("```csharp\n", StringComparison.Ordinal) + 10;
         var block = section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];
-        var test = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Client", "WalkthroughTests.cs"));
+        var test = File.ReadAllText(Repository.Tests("Upstash.Workflow.Tests", "Client", "WalkthroughTests.cs"));
         var body = test[test.IndexOf("        // 1. The failed", StringComparison.Ordinal)..test.IndexOf("        Assert.Equal(\n", StringComparison.Ordinal)];
 
         Assert.Equal(Lines(body.Replace("printed.Add(", "Console.WriteLine(", StringComparison.Ordinal)), Lines(block).Skip(1));

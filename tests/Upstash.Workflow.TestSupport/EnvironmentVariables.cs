@@ -32,10 +32,3 @@ public sealed class EnvironmentVariables : IDisposable
         }
     }
 }
-
-/// <summary>Tests that set process environment variables: they run alone, as others read the same variables.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class EnvironmentCollection
-{
-    public const string Name = "Environment variables";
-}

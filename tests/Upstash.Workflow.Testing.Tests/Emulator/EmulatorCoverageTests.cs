@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Snapshots;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Emulator;
@@ -30,7 +29,7 @@ public sealed class EmulatorCoverageTests(Reporter reporter) : IClassFixture<Rep
 
         await EmulatorSession.RunAsync(client, emulator);
 
-        var coverage = new AnswerCoverage(JsonNode.Parse(await File.ReadAllTextAsync(EffectiveSpecSnapshotTests.Committed))!);
+        var coverage = new AnswerCoverage(JsonNode.Parse(await File.ReadAllTextAsync(Repository.CommittedEffectiveSpec))!);
         var wrong = answers.Select(a => coverage.See(a.Method, a.Path, a.Status, a.Body)).OfType<string>().ToList();
         var missing = coverage.Declared.Except(coverage.Seen).Except(LeftOut.Keys).ToList();
         reporter.Say($"Emulator coverage: {coverage.Seen.Count} of {coverage.Declared.Count} answer properties seen, over {answers.Count} answers " +

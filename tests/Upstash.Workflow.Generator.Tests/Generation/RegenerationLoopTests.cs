@@ -14,7 +14,7 @@ public sealed class RegenerationLoopTests
     /// <summary>The library's client file name, so the regenerated code is named as the snapshot's is.</summary>
     private const string LibraryClient = "Upstash.Workflow.g.cs";
 
-    private static readonly string SnapshotDirectory = Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Snapshots");
+    private static readonly string SnapshotDirectory = Repository.Tests("Upstash.Workflow.Generator.Tests", "Snapshots");
 
     [Fact]
     public void Unchanged_spec_regenerates_the_committed_snapshot_exactly()

@@ -23,10 +23,16 @@ public static class Repository
 
     public static string EffectiveSpec => Metadata("UpstashGen.EffectiveSpec");
 
+    /// <summary>The effective spec as committed, the file other languages generate from.</summary>
+    public static string CommittedEffectiveSpec => Path.Combine(Root, "openapi", "openapi.effective.json");
+
+    /// <summary>A folder of one of the test projects, for the data files kept beside its tests.</summary>
+    public static string Tests(string project, params string[] parts) => Path.Combine([Root, "tests", project, .. parts]);
+
     /// <summary>The SDK's System.Text.Json source generator (an analyzer assembly).</summary>
     public static string JsonSourceGenerator => Metadata("UpstashGen.JsonSourceGenerator");
 
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
-        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: build it with the repository's test project.");
+        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: build it with tests/Upstash.Workflow.TestSupport.");
 }

@@ -12,7 +12,7 @@ namespace Upstash.Workflow.Tests.Snapshots;
 [Collection(SnapshotCollection.Name)]
 public sealed class EffectiveSpecSnapshotTests
 {
-    public static string Committed => Path.Combine(Repository.Root, "openapi", "openapi.effective.json");
+    private static string Committed => Repository.CommittedEffectiveSpec;
 
     [Fact]
     public void Committed_effective_spec_is_the_one_this_build_generated() =>

@@ -13,7 +13,7 @@ namespace Upstash.Workflow.Tests.Generation;
 public sealed class UpstreamTraitTests
 {
     private static string Trait(string name) =>
-        File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Traits", name + ".yaml"));
+        File.ReadAllText(Repository.Tests("Upstash.Workflow.IntegrationTests", "Generation", "Traits", name + ".yaml"));
 
     private static GeneratorRun Run(string trait) => new(Trait(trait), useProjectOverlay: false);
 

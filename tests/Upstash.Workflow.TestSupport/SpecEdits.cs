@@ -9,7 +9,7 @@ public static class SpecEdits
 
     /// <summary>A spec of the restart operation alone (the project's starting point), for findings about one operation.</summary>
     public static string RestartOnly() =>
-        File.ReadAllText(Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Generation", "Specs", "restart-only.yaml")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        File.ReadAllText(Repository.Tests("Upstash.Workflow.Generator.Tests", "Generation", "Specs", "restart-only.yaml")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>Adds a parameter (YAML list entry, indented as the others) at the end of restart's parameters.</summary>
     public static string AddRestartParameter(string spec, string parameterYaml)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PublicApiGenerator;
+using Upstash.Workflow.Tests.Generation;
 using Upstash.Workflow.Tests.Support;
 using Upstash.Workflow.Tests.Support.Snapshots;
 using Xunit.Sdk;
@@ -9,20 +10,7 @@ namespace Upstash.Workflow.Tests.Snapshots;
 /// <summary>The public surface of Upstash.Workflow.dll, generated and handwritten parts together.</summary>
 public sealed partial class PublicApiSnapshotTests(Reporter reporter) : IClassFixture<Reporter>
 {
-    public static ApiGeneratorOptions Options { get; } = new()
-    {
-        // The DI extensions live in Microsoft.Extensions.DependencyInjection, which the generator skips unless told.
-        AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
-        ExcludeAttributes =
-        [
-            "System.CodeDom.Compiler.GeneratedCodeAttribute",
-            "System.Runtime.Versioning.TargetFrameworkAttribute",
-            "System.Reflection.AssemblyMetadataAttribute",
-            "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
-        ],
-    };
-
-    private static readonly string Api = typeof(DlqClient).Assembly.GeneratePublicApi(Options);
+    private static readonly string Api = typeof(DlqClient).Assembly.GeneratePublicApi(GeneratedApi.Options);
 
     /// <summary>
     /// A difference says first what it does to users (additive or breaking, member by member), then

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Documents;
 using Upstash.Workflow.Generator.Spec;
-using Upstash.Workflow.Tests.Snapshots;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Languages;
@@ -25,7 +24,7 @@ public sealed partial class TypeScriptClientTests
         Skip.If(unavailable is not null, unavailable);
         using var dir = new TempDirectory();
 
-        var generated = await Generator.RunAsync(dir.Path, "-i", EffectiveSpecSnapshotTests.Committed, "-o", "client");
+        var generated = await Generator.RunAsync(dir.Path, "-i", Repository.CommittedEffectiveSpec, "-o", "client");
         Assert.True(generated.ExitCode == 0, generated.Output);
         File.WriteAllText(dir.File("tsconfig.json"), $$"""
             { "extends": {{JValue.CreateString(Path.Combine(Repository.Root, "tests", "typescript", "tsconfig.json")).ToString(Newtonsoft.Json.Formatting.None)}}, "include": ["client/**/*.ts"] }
@@ -35,7 +34,7 @@ public sealed partial class TypeScriptClientTests
 
         var functions = Exported(File.ReadAllText(dir.File(Path.Combine("client", "sdk.gen.ts"))), "const");
         var types = Exported(File.ReadAllText(dir.File(Path.Combine("client", "types.gen.ts"))), "type");
-        var spec = JObject.Parse(File.ReadAllText(EffectiveSpecSnapshotTests.Committed));
+        var spec = JObject.Parse(File.ReadAllText(Repository.CommittedEffectiveSpec));
         var operations = OpenApiDocument.Operations(spec).Select(o => o.OperationId!).ToList();
         Assert.Equal(28, operations.Count);
         Assert.Empty(operations.Except(functions));
@@ -50,7 +49,7 @@ public sealed partial class TypeScriptClientTests
         var unavailable = Generator.Unavailable() ?? Compiler.Unavailable();
         Skip.If(unavailable is not null, unavailable);
         using var dir = new TempDirectory();
-        Assert.Equal(0, (await Generator.RunAsync(dir.Path, "-i", EffectiveSpecSnapshotTests.Committed, "-o", "client")).ExitCode);
+        Assert.Equal(0, (await Generator.RunAsync(dir.Path, "-i", Repository.CommittedEffectiveSpec, "-o", "client")).ExitCode);
         File.Copy(Path.Combine(Repository.Root, "tests", "typescript", "usage.ts"), dir.File("usage.ts"));
         // README's snippet, type-checked strictly, then emitted as CommonJS for node to run.
         var built = await Compiler.RunAsync(dir.Path, "--strict", "--target", "ES2022", "--lib", "ES2022,DOM,DOM.Iterable",
