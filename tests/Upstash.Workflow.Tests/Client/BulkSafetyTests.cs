@@ -14,6 +14,15 @@ public sealed class BulkSafetyTests
         ["cancelWorkflowRuns"] = (c, all, ct) => c.Runs.CancelWorkflowRunsAsync(filter: new WorkflowRunFilter { WorkflowUrlExactMatch = true }, all: all, cancellationToken: ct),
     };
 
+    /// <summary>What each of them sends with all: true: what its other arguments say, and nothing else.</summary>
+    private static readonly Dictionary<string, (string Request, string Body, string[] UpstashHeaders)> SentForAll = new()
+    {
+        ["deleteFailedRuns"] = ("DELETE /v2/workflows/dlq", "", []),
+        ["resumeWorkflows"] = ("POST /v2/workflows/dlq/resume", "", ["Upstash-Retries: 3"]),
+        ["restartWorkflows"] = ("POST /v2/workflows/dlq/restart?count=50", "", []),
+        ["cancelWorkflowRuns"] = ("DELETE /v2/workflows/runs?workflowUrlExactMatch=true", "", []),
+    };
+
     public static TheoryData<string> Unfiltered => new(Calls.Keys);
 
     [Theory]
@@ -43,8 +52,10 @@ public sealed class BulkSafetyTests
         await call(client, true, TestContext.Token);
 
         var request = Assert.Single(server.Requests);
-        Assert.DoesNotContain("all", request.RawTarget, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(request.Headers.Keys, k => k.Contains("upstashgen", StringComparison.OrdinalIgnoreCase));
+        var (line, body, headers) = SentForAll[operation];
+        Assert.Equal(line, $"{request.Method} {request.RawTarget}");
+        Assert.Equal(body, request.Body);
+        Assert.Equal(headers, request.Headers.Where(h => h.Key.StartsWith("Upstash-", StringComparison.OrdinalIgnoreCase)).Select(h => $"{h.Key}: {h.Value}"));
     }
 
     [Fact]
