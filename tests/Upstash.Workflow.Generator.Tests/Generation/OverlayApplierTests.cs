@@ -94,18 +94,26 @@ public sealed class OverlayApplierTests
         Assert.Equal(2, (int)root["a"]!["n"]!);
     }
 
-    [Fact]
-    public void Action_without_update_or_remove_is_an_error()
+    /// <summary>Every way an overlay can be malformed is UG0002, alone, saying what is wrong; nothing is applied.</summary>
+    [Theory]
+    [InlineData("""{ "actions": [] }""", "needs 'overlay: 1.0.0'")]
+    [InlineData("""{ "overlay": "1.0.0" }""", "no 'actions' list")]
+    [InlineData("""{ "overlay": "1.0.0", "actions": [ 7 ] }""", "action 1 is not an object with a 'target'")]
+    [InlineData("""{ "overlay": "1.0.0", "actions": [ { "update": {} } ] }""", "action 1 has no 'target'")]
+    [InlineData("""{ "overlay": "1.0.0", "actions": [ { "target": "$.a" } ] }""", "neither 'update' nor 'remove: true'")]
+    [InlineData("""{ "overlay": "1.0.0", "actions": [ { "target": "$.a[?(@.x==", "remove": true } ] }""", "not a JSONPath")]
+    [InlineData("""{ "overlay": "1.0.0", "actions": [ { "target": "$", "remove": true } ] }""", "would remove the whole document")]
+    [InlineData("""{ "overlay": "1.0.0", "actions": [ { "target": "$.a.n", "update": { "m": 1 } } ] }""", "the target is a Integer")]
+    public void A_malformed_overlay_is_UG0002(string overlay, string says)
     {
-        Apply("""{ "a": {} }""", """[ { "target": "$.a" } ]""", out var diagnostics);
-        Assert.Equal(Codes.OverlayInvalid, Assert.Single(diagnostics.Items).Code);
-    }
-
-    [Fact]
-    public void Document_without_overlay_version_is_an_error()
-    {
+        var root = JObject.Parse("""{ "a": { "n": 1 } }""");
         var diagnostics = new DiagnosticBag();
-        OverlayApplier.Apply(new JObject(), JObject.Parse("""{ "actions": [] }"""), diagnostics);
-        Assert.True(diagnostics.HasErrors);
+
+        OverlayApplier.Apply(root, JObject.Parse(overlay), diagnostics);
+
+        var finding = Assert.Single(diagnostics.Items);
+        Assert.Equal((Severity.Error, "UG0002"), (finding.Severity, finding.Code));
+        Assert.Contains(says, finding.Message, StringComparison.Ordinal);
+        Assert.Equal("""{"a":{"n":1}}""", root.ToString(Newtonsoft.Json.Formatting.None));
     }
 }
