@@ -43,21 +43,6 @@ public sealed partial class PublicApiSnapshotTests(Reporter reporter) : IClassFi
         Assert.DoesNotMatch(NumberedMethod(), Api);
     }
 
-    [Fact]
-    public void Restart_reads_like_handwritten_dotnet()
-    {
-        Assert.Contains(
-            "System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.RestartWorkflowOptions? options = null, " +
-            "System.Threading.CancellationToken cancellationToken = default)",
-            Api,
-            StringComparison.Ordinal);
-        Assert.Contains("public System.TimeSpan? Delay { get; set; }", Api, StringComparison.Ordinal);
-        Assert.Contains("public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }", Api, StringComparison.Ordinal);
-        Assert.Contains("public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }", Api, StringComparison.Ordinal);
-        Assert.Contains("public System.Uri? FailureCallback { get; set; }", Api, StringComparison.Ordinal);
-        Assert.Contains("public System.DateTimeOffset? WorkflowCreatedAt { get; set; }", Api, StringComparison.Ordinal);
-    }
-
     [GeneratedRegex(@"\b(class|record|interface)\s+(Response\d*|Anonymous\d*)\b")]
     private static partial Regex PlaceholderType();
 

@@ -175,12 +175,38 @@ public sealed class UpstreamTraitTests
     }
 
     [Fact]
-    public void Redirect_as_the_only_success_returns_instead_of_throwing()
+    public async Task Redirect_as_the_only_success_returns_instead_of_throwing()
     {
         using var run = Run("redirect-success");
         var code = Compiles(run);
-        Assert.Contains("Task CancelInProgressFailureCallbackAsync(string dlqId,", code, StringComparison.Ordinal);
-        Assert.Contains("request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);", code, StringComparison.Ordinal);
+        var answer = 302;
+        await using var server = await RecordingServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = answer;
+            context.Response.Headers.Location = "https://example.com/elsewhere";
+            return Task.CompletedTask;
+        });
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+
+        // The generated client, compiled and loaded, called as a user calls it: the 302 returns normally
+        // and is not followed; an answer the spec does not call success still throws.
+        var context = new System.Runtime.Loader.AssemblyLoadContext("redirect trait", isCollectible: true);
+        try
+        {
+            var assembly = context.LoadFromStream(new MemoryStream(GeneratedCodeCompiler.Emit(code)));
+            var method = assembly.GetTypes().Select(t => t.GetMethod("CancelInProgressFailureCallbackAsync")).Single(m => m is not null && !m.DeclaringType!.IsInterface)!;
+            var group = Activator.CreateInstance(method.DeclaringType!, http)!;
+            Task Cancel() => (Task)method.Invoke(group, ["dlq-1", TestContext.Token])!;
+
+            await Cancel();
+            answer = 404;
+            await Assert.ThrowsAsync<NotFoundException>(Cancel);
+        }
+        finally
+        {
+            context.Unload();
+        }
+        Assert.Equal(["DELETE /v2/workflows/dlq/callback/dlq-1", "DELETE /v2/workflows/dlq/callback/dlq-1"], server.Requests.Select(r => $"{r.Method} {r.RawTarget}"));
     }
 
     [Fact]

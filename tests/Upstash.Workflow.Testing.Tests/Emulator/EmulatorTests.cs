@@ -24,11 +24,13 @@ public sealed class EmulatorTests
         var options = emulator.ClientOptions();
         options.AuthMode = mode;
         using var client = new UpstashWorkflowClient(options);
-        Assert.NotNull(await client.SigningKeys.GetSigningKeysAsync());
+        var keys = await client.SigningKeys.GetSigningKeysAsync();
+        Assert.StartsWith("sig_", keys.Current, StringComparison.Ordinal);
+        Assert.NotEqual(keys.Current, keys.Next);
 
         using var wrong = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = emulator.BaseAddress, Token = "wrong", AuthMode = mode });
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() => wrong.SigningKeys.GetSigningKeysAsync());
-        Assert.NotNull(error.ErrorMessage);
+        Assert.Equal("invalid or missing token", error.ErrorMessage);
     }
 
     [Fact]
