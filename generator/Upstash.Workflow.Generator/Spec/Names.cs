@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Upstash.Workflow.Generator.Spec;
 
 /// <summary>Turns phrases ("Restart Workflow from DLQ", "Upstash-Retries", "restartWorkflow") into identifiers.</summary>
-public static class Names
+public static partial class Names
 {
     /// <summary>Splits on anything that is not a letter or digit, and between a lower-case letter and an upper-case one.</summary>
     public static IReadOnlyList<string> Words(string phrase)
@@ -72,4 +73,23 @@ public static class Names
     /// </summary>
     public static string UpperFirst(string name) =>
         name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+
+    /// <summary>
+    /// Names nobody chose: what a generator writes when it has no name (NSwag's <c>Anonymous</c>,
+    /// <c>Response2</c>), a counter appended to dodge a clash (<c>ListFlowControlKeys2Async</c>), or a wire
+    /// name left raw (<c>upstash_retries</c>). The plan refuses them (UG0202); the tests look for them in
+    /// generated code and the public API with <see cref="PlaceholdersIn"/>. This is the one statement of the rule.
+    /// </summary>
+    public static bool IsPlaceholder(string name) => Placeholder().IsMatch(name);
+
+    /// <summary>The type, method and parameter names declared in C# <paramref name="code"/> that <see cref="IsPlaceholder"/> refuses.</summary>
+    public static IReadOnlyList<string> PlaceholdersIn(string code) =>
+        [.. Declared().Matches(code).Select(m => m.Groups["name"].Value).Where(IsPlaceholder).Distinct()];
+
+    [GeneratedRegex(@"^(?:(?:Anonymous|Response)\d*|\w*[a-z]\d+Async|upstash_\w*)$")]
+    private static partial Regex Placeholder();
+
+    // Type declarations, method declarations and calls, and identifiers that start like a raw wire name.
+    [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+(?<name>\w+)|\b(?<name>\w+Async)\s*\(|\b(?<name>upstash_\w*)")]
+    private static partial Regex Declared();
 }

@@ -1,4 +1,5 @@
 using Upstash.Workflow.Generator;
+using Upstash.Workflow.Generator.Spec;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Generation;
@@ -73,8 +74,7 @@ public sealed class GeneratorFindingsTests
 
         var code = run.ClientCode;
         Assert.Contains("Task<RestartWorkflowFromDlqResult> RestartWorkflowFromDlqAsync(string dlqId, int? retries = null", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("class Response", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("Anonymous", code, StringComparison.Ordinal);
+        Assert.Empty(Names.PlaceholdersIn(code));
     }
 
     [Fact]
@@ -183,5 +183,16 @@ public sealed class GeneratorFindingsTests
         var index = text.IndexOf(fragment, StringComparison.Ordinal);
         Assert.True(index >= 0, $"'{fragment}' not in the text");
         return text[..index].Count(c => c == '\n') + 1;
+    }
+
+    [Theory]
+    [InlineData("$.paths['/v2/workflows/dlq/restart/{dlqId}'].post", "operationId: restartWorkflow2", "'RestartWorkflow2Async'")]
+    [InlineData("$.paths['/v2/workflows/dlq/restart/{dlqId}'].post.responses['200'].content['application/json'].schema", "title: Response2", "'Response2'")]
+    public void A_name_nobody_would_choose_is_UG0202(string target, string update, string named)
+    {
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: $"  - target: {target}\n    update:\n      {update}\n");
+
+        var finding = Assert.Single(run.Of(Codes.GeneratedNameRejected));
+        Assert.Contains($"would be named {named} in C#", finding.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
+using Upstash.Workflow.Generator.Spec;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Generation;
@@ -22,8 +23,7 @@ public sealed class UpstreamTraitTests
         Assert.False(run.Result.HasErrors, run.Findings);
         var code = run.ClientCode;
         Assert.Empty(GeneratedCodeCompiler.Problems(code));
-        Assert.DoesNotMatch(@"\b(class|enum) (Anonymous|Response)\d*\b", code);
-        Assert.DoesNotMatch(@"\bupstash_\w+", code);
+        Assert.Empty(Names.PlaceholdersIn(code));
         return code;
     }
 

@@ -204,10 +204,31 @@ public static class OperationCases
         },
         new("restartWorkflow")
         {
-            Call = async (c, ct) => await c.Dlq.RestartWorkflowAsync("1725323658779-0", new RestartWorkflowOptions { Labels = ["again"] }, ct),
+            Call = async (c, ct) => await c.Dlq.RestartWorkflowAsync("1725323658779-0", new RestartWorkflowOptions
+            {
+                Retries = 2,
+                Delay = TimeSpan.FromMinutes(5),
+                RetryDelay = "pow(2, retried) * 1000",
+                FlowControl = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1)),
+                Labels = ["nightly", "billing"],
+                FailureCallback = new Uri("https://shop.example/failed?tag=a b"),
+            }, ct),
             Method = "POST",
             Target = "/v2/workflows/dlq/restart/1725323658779-0",
-            Headers = [("Upstash-Label", "again")],
+            Headers =
+            [
+                ("Upstash-Retries", "2"), ("Upstash-Delay", "5m"), ("Upstash-Retry-Delay", "pow(2, retried) * 1000"),
+                ("Upstash-Flow-Control-Key", "billing"), ("Upstash-Flow-Control-Value", "parallelism=3, rate=10, period=1m"),
+                ("Upstash-Label", "nightly,billing"), ("Upstash-Failure-Callback", "https://shop.example/failed?tag=a%20b"),
+            ],
+            ResponseJson = Started,
+            Check = r => Assert.Equal(StartedAt, Assert.IsType<RestartWorkflowResult>(r).WorkflowCreatedAt),
+        },
+        new("restartWorkflow", "no options")
+        {
+            Call = async (c, ct) => await c.Dlq.RestartWorkflowAsync("1725323658779-0", cancellationToken: ct),
+            Method = "POST",
+            Target = "/v2/workflows/dlq/restart/1725323658779-0",
             ResponseJson = Started,
             Check = r => Assert.Equal("wfr_new", Assert.IsType<RestartWorkflowResult>(r).WorkflowRunId),
         },

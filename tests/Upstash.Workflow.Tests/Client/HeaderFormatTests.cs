@@ -45,32 +45,6 @@ public sealed class HeaderFormatTests
     }
 
     [Fact]
-    public async Task Typed_options_reach_the_wire_exactly()
-    {
-        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
-        using var client = Clients.For(server);
-
-        await client.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions
-        {
-            Retries = 2,
-            Delay = TimeSpan.FromMinutes(5),
-            RetryDelay = "pow(2, retried) * 1000",
-            FlowControl = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1)),
-            Labels = ["nightly", "billing"],
-            FailureCallback = new Uri("https://shop.example/failed?tag=a b"),
-        }, TestContext.Token);
-
-        var request = Assert.Single(server.Requests);
-        Assert.Equal("2", request.Header("Upstash-Retries"));
-        Assert.Equal("5m", request.Header("Upstash-Delay"));
-        Assert.Equal("pow(2, retried) * 1000", request.Header("Upstash-Retry-Delay"));
-        Assert.Equal("billing", request.Header("Upstash-Flow-Control-Key"));
-        Assert.Equal("parallelism=3, rate=10, period=1m", request.Header("Upstash-Flow-Control-Value"));
-        Assert.Equal("nightly,billing", request.Header("Upstash-Label"));
-        Assert.Equal("https://shop.example/failed?tag=a%20b", request.Header("Upstash-Failure-Callback"));
-    }
-
-    [Fact]
     public async Task Trigger_options_send_times_in_seconds_and_forwarded_headers_by_prefix()
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));

@@ -61,7 +61,7 @@ public static class PlanBuilder
             .Select(g => new GroupPlan(g.First().Spec.Tag!, g.Key, settings.ClassName.Replace("{controller}", g.Key, StringComparison.Ordinal), TagDescription(spec, g.First().Spec.Tag), g.Select(o => o.Plan).ToList()))
             .ToList();
         var (models, enums) = Schemas(spec, operations.Select(o => o.Spec).ToList(), optionsTypes, componentNames, diagnostics);
-        CheckNames(groups, models, spec, diagnostics);
+        CheckNames(groups, models, enums, spec, diagnostics);
         return new ClientPlan(settings.Namespace, settings.JsonContext, groups, models, enums, optionsTypes);
     }
 
@@ -338,9 +338,20 @@ public static class PlanBuilder
         }
     }
 
-    /// <summary>Names C# cannot have: a member named like its class; two methods of one group under one name.</summary>
-    private static void CheckNames(IReadOnlyList<GroupPlan> groups, IReadOnlyList<ModelPlan> models, JObject spec, DiagnosticBag diagnostics)
+    /// <summary>Names C# cannot have: a member named like its class; two methods of one group under one name; names nobody chose.</summary>
+    private static void CheckNames(IReadOnlyList<GroupPlan> groups, IReadOnlyList<ModelPlan> models, IReadOnlyList<EnumPlan> enums, JObject spec, DiagnosticBag diagnostics)
     {
+        var named = models.Select(m => ($"components/schemas/{m.Component}", m.Name))
+            .Concat(enums.Select(e => ($"components/schemas/{e.Component}", e.Name)))
+            .Concat(groups.SelectMany(g => g.Operations.SelectMany(o =>
+                new[] { (o.Display, o.Method + "Async") }
+                    .Concat(o.Paging is null ? [] : [(o.Display, o.Paging.Method + "Async")])
+                    .Concat(o.Parameters.Select(p => (o.Display, p.Name))))));
+        foreach (var (place, name) in named.Where(n => Names.IsPlaceholder(n.Item2)))
+        {
+            diagnostics.Error(Codes.GeneratedNameRejected,
+                $"{place} would be named '{name}' in C#, a name nobody would choose. Name it in an overlay: an operationId or a title (openapi/overlay.yaml), or x-originalName on a parameter (generator/csharp-overlay.yaml).");
+        }
         foreach (var model in models)
         {
             var schema = spec["components"]?["schemas"]?[model.Component] as JObject;
