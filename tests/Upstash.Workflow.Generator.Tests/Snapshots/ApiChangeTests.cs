@@ -85,5 +85,10 @@ public sealed class ApiChangeTests(Reporter reporter) : IClassFixture<Reporter>
         Assert.DoesNotContain(changes, c => c.Member == "RestartWorkflowAsync");
         Assert.Equal(3, changes.Count);
         Assert.StartsWith("Public API change: BREAKING (2 added, 1 removed)", ApiChanges.Describe(changes), StringComparison.Ordinal);
+
+        // docs/maintaining/upstream.md shows this report as it is printed.
+        var doc = File.ReadAllText(Path.Combine(Repository.Root, "docs", "maintaining", "upstream.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = doc.IndexOf("```\nPublic API change:", StringComparison.Ordinal) + 4;
+        Assert.Equal(ApiChanges.Describe(changes).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), doc[start..doc.IndexOf("\n```", start, StringComparison.Ordinal)]);
     }
 }

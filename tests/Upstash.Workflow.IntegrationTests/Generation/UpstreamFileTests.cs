@@ -17,7 +17,7 @@ public sealed class UpstreamFileTests
     /// <summary>Timestamps upstream types as <c>number</c> with <c>format: date-time</c> (Unix milliseconds, in fact).</summary>
     private static readonly string[] Timestamps = ["workflowCreatedAt", "createdAt", "workflowRunCreatedAt", "workflowRunCompletedAt", "nextDeliveryTime", "fromDate", "toDate"];
 
-    /// <summary>Our spec as upstream would write it: each departure README lists, undone.</summary>
+    /// <summary>Our spec as upstream would write it: each departure docs/maintaining/upstream.md lists, undone.</summary>
     private static string UpstreamShaped()
     {
         var spec = (JObject)YamlDocument.Load(Repository.Spec);

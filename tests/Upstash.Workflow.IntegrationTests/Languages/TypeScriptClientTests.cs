@@ -51,7 +51,7 @@ public sealed partial class TypeScriptClientTests
         using var dir = new TempDirectory();
         Assert.Equal(0, (await Generator.RunAsync(dir.Path, "-i", Repository.CommittedEffectiveSpec, "-o", "client")).ExitCode);
         File.Copy(Path.Combine(Repository.Root, "tests", "typescript", "usage.ts"), dir.File("usage.ts"));
-        // README's snippet, type-checked strictly, then emitted as CommonJS for node to run.
+        // docs/other-languages.md's snippet, type-checked strictly, then emitted as CommonJS for node to run.
         var built = await Compiler.RunAsync(dir.Path, "--strict", "--target", "ES2022", "--lib", "ES2022,DOM,DOM.Iterable",
             "--module", "commonjs", "--moduleResolution", "node10", "--ignoreDeprecations", "5.0", "--outDir", "out", "usage.ts");
         Assert.True(built.ExitCode == 0, "tsc: " + built.Output);

@@ -23,6 +23,19 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
         Assert.Equal(
             [$"Upstash.Workflow.{version}.nupkg", $"Upstash.Workflow.{version}.snupkg", $"Upstash.Workflow.Testing.{version}.nupkg", $"Upstash.Workflow.Testing.{version}.snupkg"],
             packages);
+        // Each package declares the MIT license (as LICENSE says) and carries the README made for it, not a second text.
+        foreach (var (id, readme) in new[] { ("Upstash.Workflow", "README.md"), ("Upstash.Workflow.Testing", "docs/testing.md") })
+        {
+            using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+            var nuspec = System.Xml.Linq.XDocument.Load(package.GetEntry($"{id}.nuspec")!.Open());
+            var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+            Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+            Assert.Equal("README.md", metadata.Elements().Single(e => e.Name.LocalName == "readme").Value);
+            using var packed = new StreamReader(package.GetEntry("README.md")!.Open());
+            Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, readme)), packed.ReadToEnd());
+        }
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(Repository.Root, "LICENSE")), StringComparison.Ordinal);
 
         var app = Directory.CreateDirectory(dir.File("app")).FullName;
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""

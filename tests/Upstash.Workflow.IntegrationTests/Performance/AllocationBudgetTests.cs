@@ -15,7 +15,7 @@ public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Rep
     private const int Calls = 400;
 
     // Budgets just above what the client allocates today in the Debug build the tests run (Release allocates
-    // less: see README's performance table), so growth fails here: a restart 2,712 to 2,736 B, a DLQ page
+    // less: see docs/performance.md), so growth fails here: a restart 2,712 to 2,736 B, a DLQ page
     // 0.929× the floor (its URLs read typed below the floor's strings; the goal is 1.05×). A string made for
     // every timestamp read (80 B each) fails both.
     private const long RestartBudget = 2_800;

@@ -11,7 +11,7 @@ namespace Upstash.Workflow.Tests.Emulator;
 /// </summary>
 public sealed class EmulatorCoverageTests(Reporter reporter) : IClassFixture<Reporter>
 {
-    /// <summary>Left out on purpose (README's emulator section says the same).</summary>
+    /// <summary>Left out on purpose (docs/testing.md says the same).</summary>
     private static readonly Dictionary<string, string> LeftOut = new(StringComparer.Ordinal)
     {
         ["WorkflowDlqMessage.label"] = "deprecated; labels carries a run's labels",

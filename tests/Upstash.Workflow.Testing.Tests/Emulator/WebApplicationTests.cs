@@ -11,7 +11,7 @@ using SampleApp = Upstash.Workflow.Samples.WebApp.Program;
 namespace Upstash.Workflow.Tests.Emulator;
 
 /// <summary>
-/// An application's own tests (samples/WebApp), as src/Upstash.Workflow.Testing/README.md shows them: WebApplicationFactory runs the app,
+/// An application's own tests (samples/WebApp), as docs/testing.md shows them: WebApplicationFactory runs the app,
 /// one line points its registered client at the emulator.
 /// </summary>
 [Collection(EnvironmentCollection.Name)]

@@ -77,7 +77,7 @@ public sealed class WalkthroughTests
     public void The_readme_shows_this_session_and_it_needs_no_null_forgiving()
     {
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var section = readme[readme.IndexOf("### A session, start to end", StringComparison.Ordinal)..];
+        var section = readme[readme.IndexOf("## A session, start to end", StringComparison.Ordinal)..];
         var start = section.IndexOf("```csharp\n", StringComparison.Ordinal) + 10;
         var block = section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];
         var test = File.ReadAllText(Repository.Tests("Upstash.Workflow.Tests", "Client", "WalkthroughTests.cs"));
