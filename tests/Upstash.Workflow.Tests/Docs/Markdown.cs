@@ -8,14 +8,13 @@ public static partial class Markdown
 {
     private static readonly string[] Skipped = ["node_modules", "bin", "obj", "TestResults", "BenchmarkDotNet.Artifacts", ".git"];
 
-    /// <summary>Every Markdown file of the repository, as a path relative to its root.</summary>
+    /// <summary>Every Markdown file of the repository, as a path relative to its root (build output and Node packages not entered).</summary>
     public static IReadOnlyList<string> Files { get; } =
-    [
-        .. Directory.EnumerateFiles(Repository.Root, "*.md", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Repository.Root, f).Replace('\\', '/'))
-            .Where(f => !f.Split('/').Any(Skipped.Contains))
-            .Order(StringComparer.Ordinal),
-    ];
+        [.. Find(Repository.Root).Select(f => Path.GetRelativePath(Repository.Root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<string> Find(string directory) =>
+        Directory.EnumerateFiles(directory, "*.md")
+            .Concat(Directory.EnumerateDirectories(directory).Where(d => !Skipped.Contains(Path.GetFileName(d))).SelectMany(Find));
 
     public static string Read(string file) => File.ReadAllText(Path.Combine(Repository.Root, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
