@@ -31,4 +31,7 @@ public static class UpstashRegions
         var name = region.Trim().Replace('_', '-').ToLowerInvariant();
         return All.Contains(name) ? name : null;
     }
+
+    /// <summary>"us-east-1" → "US_EAST_1_": how the official SDKs prefix a region's own environment variables.</summary>
+    internal static string EnvironmentPrefix(string region) => Normalize(region).ToUpperInvariant().Replace('-', '_') + "_";
 }

@@ -101,7 +101,7 @@ public sealed class UpstashWorkflowClientOptions
         {
             Region = UpstashRegions.Normalize(region);
         }
-        var prefix = string.IsNullOrWhiteSpace(Region) ? "" : UpstashRegions.Normalize(Region).ToUpperInvariant().Replace('-', '_') + "_";
+        var prefix = string.IsNullOrWhiteSpace(Region) ? "" : UpstashRegions.EnvironmentPrefix(Region);
         if (string.IsNullOrEmpty(Token) && TokenProvider is null)
         {
             Token = Read(prefix + "QSTASH_TOKEN") ?? Read("QSTASH_TOKEN");

@@ -1,0 +1,263 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Upstash.Workflow.Receiving;
+
+namespace Upstash.Workflow;
+
+/// <summary>
+/// Checks that a request to your endpoint (a workflow step, a failure callback) was sent by Upstash: its
+/// <c>Upstash-Signature</c> header is a JWT signed with HMAC-SHA256 by the account's current or next signing
+/// key, issued by <c>Upstash</c>, not expired, and naming the SHA-256 of the body received (and, when you give
+/// it, the URL called). Stricter than the official receivers where they differ: HS256 only, <c>exp</c>
+/// required, keys compared in constant time. Thread-safe; make one and keep it.
+/// </summary>
+public sealed class UpstashSignatureVerifier
+{
+    /// <summary>The header Upstash signs its requests with.</summary>
+    public const string SignatureHeader = "Upstash-Signature";
+
+    // Longer tokens are refused before any work: Upstash's are about 400 characters.
+    private const int MaxTokenLength = 8 * 1024;
+
+    private readonly byte[] _current;
+    private readonly byte[]? _next;
+    private readonly TimeSpan _tolerance;
+    private readonly TimeProvider _time;
+
+    /// <summary>A verifier for the account's signing keys (<c>sig_…</c>).</summary>
+    public UpstashSignatureVerifier(string currentSigningKey, string? nextSigningKey = null)
+        : this(new UpstashSignatureVerifierOptions { CurrentSigningKey = currentSigningKey, NextSigningKey = nextSigningKey })
+    {
+    }
+
+    /// <summary>A verifier configured by <paramref name="options"/>; a current signing key is required.</summary>
+    public UpstashSignatureVerifier(UpstashSignatureVerifierOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.CurrentSigningKey))
+        {
+            throw new ArgumentException("No current signing key: set CurrentSigningKey (or QSTASH_CURRENT_SIGNING_KEY); the console and client.SigningKeys show it.", nameof(options));
+        }
+        if (options.ClockTolerance < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ClockTolerance, "ClockTolerance cannot be negative.");
+        }
+        // The HMAC key is the UTF-8 of the whole key as shown, nothing decoded.
+        _current = Encoding.UTF8.GetBytes(options.CurrentSigningKey);
+        _next = string.IsNullOrWhiteSpace(options.NextSigningKey) ? null : Encoding.UTF8.GetBytes(options.NextSigningKey);
+        _tolerance = options.ClockTolerance;
+        _time = options.TimeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>A verifier with the keys of <see cref="UpstashSignatureVerifierOptions.FromEnvironment"/>.</summary>
+    public static UpstashSignatureVerifier FromEnvironment(string? requestRegion = null) =>
+        new(UpstashSignatureVerifierOptions.FromEnvironment(requestRegion));
+
+    /// <summary>Throws <see cref="UpstashSignatureException"/> unless <paramref name="signature"/> proves Upstash sent <paramref name="body"/> (to <paramref name="url"/>, when given).</summary>
+    /// <param name="signature">The <c>Upstash-Signature</c> header's value.</param>
+    /// <param name="body">The request body exactly as received, before anything parsed it.</param>
+    /// <param name="url">The URL Upstash was asked to call, checked against the token's <c>sub</c>; null skips the check.</param>
+    public void Verify(string? signature, ReadOnlySpan<byte> body, Uri? url = null)
+    {
+        if (!TryVerify(signature, body, url, out var error))
+        {
+            throw error;
+        }
+    }
+
+    /// <summary>As <see cref="Verify(string?, ReadOnlySpan{byte}, Uri?)"/>, from every value the request carried for the header: exactly one is accepted.</summary>
+    public void Verify(IReadOnlyList<string?>? signatureHeaderValues, ReadOnlySpan<byte> body, Uri? url = null)
+    {
+        if (!TryVerify(signatureHeaderValues, body, url, out var error))
+        {
+            throw error;
+        }
+    }
+
+    /// <summary>As <see cref="Verify(IReadOnlyList{string?}?, ReadOnlySpan{byte}, Uri?)"/>, returning the refusal instead of throwing it.</summary>
+    public bool TryVerify(IReadOnlyList<string?>? signatureHeaderValues, ReadOnlySpan<byte> body, Uri? url, [NotNullWhen(false)] out UpstashSignatureException? error)
+    {
+        if (signatureHeaderValues is { Count: > 1 })
+        {
+            error = new(UpstashSignatureFailure.Duplicated, $"The request carries {signatureHeaderValues.Count} {SignatureHeader} headers; Upstash sends one.");
+            return false;
+        }
+        return TryVerify(signatureHeaderValues is { Count: 1 } ? signatureHeaderValues[0] : null, body, url, out error);
+    }
+
+    /// <summary>As <see cref="Verify(string?, ReadOnlySpan{byte}, Uri?)"/>, returning the refusal instead of throwing it.</summary>
+    public bool TryVerify(string? signature, ReadOnlySpan<byte> body, Uri? url, [NotNullWhen(false)] out UpstashSignatureException? error)
+    {
+        var failure = Check(signature, body, url);
+        error = failure is var (reason, why) ? new UpstashSignatureException(reason, $"Not accepted as sent by Upstash: {why}.") : null;
+        return error is null;
+    }
+
+    private (UpstashSignatureFailure, string)? Check(string? token, ReadOnlySpan<byte> body, Uri? url)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return (UpstashSignatureFailure.Missing, $"the request has no {SignatureHeader} header");
+        }
+        if (token.Contains(',', StringComparison.Ordinal))
+        {
+            // Two headers joined by a proxy or an HTTP library; a JWT has no comma.
+            return (UpstashSignatureFailure.Duplicated, $"the {SignatureHeader} header holds more than one value");
+        }
+        if (token.Length > MaxTokenLength)
+        {
+            return (UpstashSignatureFailure.Malformed, "the signature is far longer than any Upstash sends");
+        }
+        var first = token.IndexOf('.');
+        var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
+        if (first <= 0 || second <= first + 1 || second == token.Length - 1 || token.IndexOf('.', second + 1) >= 0)
+        {
+            return (UpstashSignatureFailure.Malformed, "the signature is not a JWT of three parts");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(token.Length * 2);
+        try
+        {
+            var header = Decode(token.AsSpan(0, first), buffer.AsSpan(0, token.Length));
+            if (header is null)
+            {
+                return (UpstashSignatureFailure.Malformed, "the signature's header is not base64url");
+            }
+            if (SignatureClaims.CheckHeader(buffer.AsSpan(0, header.Value)) is { } unsupported)
+            {
+                return unsupported;
+            }
+
+            // The signature first: nothing else in the token is believed before it.
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            var given = Decode(token.AsSpan(second + 1), buffer.AsSpan(0, token.Length));
+            if (given != HMACSHA256.HashSizeInBytes)
+            {
+                return (UpstashSignatureFailure.Malformed, "the signature's third part is not an HS256 signature in base64url");
+            }
+            var signed = buffer.AsSpan(token.Length, second);
+            if (Encoding.ASCII.GetBytes(token.AsSpan(0, second), signed) != second)
+            {
+                return (UpstashSignatureFailure.Malformed, "the signature is not ASCII");
+            }
+            var signature = buffer.AsSpan(0, HMACSHA256.HashSizeInBytes);
+            if (!Matches(_current, signed, signature, mac) && (_next is null || !Matches(_next, signed, signature, mac)))
+            {
+                return (UpstashSignatureFailure.InvalidSignature, _next is null
+                    ? "it is not signed with the current signing key (no next key is configured)"
+                    : "it is signed with neither the current nor the next signing key");
+            }
+
+            var payload = Decode(token.AsSpan(first + 1, second - first - 1), buffer.AsSpan(0, token.Length));
+            if (payload is null)
+            {
+                return (UpstashSignatureFailure.Malformed, "the signature's payload is not base64url");
+            }
+            if (SignatureClaims.TryRead(buffer.AsSpan(0, payload.Value), out var claims) is { } malformed)
+            {
+                return (UpstashSignatureFailure.Malformed, malformed);
+            }
+            return CheckClaims(claims, body, url);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private (UpstashSignatureFailure, string)? CheckClaims(SignatureClaims claims, ReadOnlySpan<byte> body, Uri? url)
+    {
+        if (claims.Issuer is null)
+        {
+            return (UpstashSignatureFailure.MissingClaim, "it has no 'iss' claim");
+        }
+        if (claims.Issuer != "Upstash")
+        {
+            return (UpstashSignatureFailure.WrongIssuer, $"it was issued by '{SignatureClaims.Printable(claims.Issuer)}', not 'Upstash'");
+        }
+        if (claims.Expires is not { } expires)
+        {
+            return (UpstashSignatureFailure.MissingClaim, "it has no 'exp' claim, so it would never expire");
+        }
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+        var tolerance = _tolerance.TotalSeconds;
+        if (now >= expires + tolerance)
+        {
+            return (UpstashSignatureFailure.Expired, $"it expired at {Instant(expires)}");
+        }
+        if (claims.NotBefore is { } notBefore && now + tolerance < notBefore)
+        {
+            return (UpstashSignatureFailure.NotYetValid, $"it is valid from {Instant(notBefore)} only");
+        }
+        if (claims.Body is null)
+        {
+            return (UpstashSignatureFailure.MissingClaim, "it has no 'body' claim");
+        }
+        // The service writes the hash padded, the official receivers compare it without padding.
+        if (!claims.Body.AsSpan().TrimEnd('=').SequenceEqual(SignatureClaims.BodyHash(body)))
+        {
+            return (UpstashSignatureFailure.WrongBody, "the body is not the one that was signed");
+        }
+        if (url is not null)
+        {
+            if (claims.Subject is null)
+            {
+                return (UpstashSignatureFailure.MissingClaim, "it has no 'sub' claim to check the URL against");
+            }
+            if (!Uri.TryCreate(claims.Subject, UriKind.Absolute, out var subject) || subject != url)
+            {
+                return (UpstashSignatureFailure.WrongUrl, "it was signed for another URL");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A signature as Upstash makes one, for tests of your endpoints (the emulator signs with it): HS256 with
+    /// <paramref name="signingKey"/>, issued by <c>Upstash</c> for <paramref name="url"/>, valid from
+    /// <paramref name="issuedAt"/> (now) for <paramref name="lifetime"/> (five minutes), over <paramref name="body"/>.
+    /// </summary>
+    public static string Sign(string signingKey, ReadOnlySpan<byte> body, Uri url, DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(signingKey);
+        ArgumentNullException.ThrowIfNull(url);
+        var issued = (issuedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        var payload = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(payload))
+        {
+            json.WriteStartObject();
+            json.WriteString("iss"u8, "Upstash");
+            json.WriteString("sub"u8, url.AbsoluteUri);
+            json.WriteNumber("exp"u8, issued + (long)(lifetime ?? TimeSpan.FromMinutes(5)).TotalSeconds);
+            json.WriteNumber("nbf"u8, issued);
+            json.WriteNumber("iat"u8, issued);
+            json.WriteString("jti"u8, "jwt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
+            // Padded, as the service writes it.
+            json.WriteString("body"u8, SignatureClaims.BodyHash(body) + "=");
+            json.WriteEndObject();
+        }
+        var signed = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + Base64Url.EncodeToString(payload.WrittenSpan);   // {"alg":"HS256","typ":"JWT"}
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.ASCII.GetBytes(signed), mac);
+        return signed + "." + Base64Url.EncodeToString(mac);
+    }
+
+    private static bool Matches(byte[] key, ReadOnlySpan<byte> signed, ReadOnlySpan<byte> signature, Span<byte> mac)
+    {
+        HMACSHA256.HashData(key, signed, mac);
+        return CryptographicOperations.FixedTimeEquals(mac, signature);
+    }
+
+    /// <summary>Decodes base64url without padding (as JWTs are written) into <paramref name="into"/>: the byte count, or null.</summary>
+    private static int? Decode(ReadOnlySpan<char> part, Span<byte> into) =>
+        part.Contains('=') || !Base64Url.IsValid(part) || !Base64Url.TryDecodeFromChars(part, into, out var written) ? null : written;
+
+    private static string Instant(double seconds) =>
+        seconds is > -62135596800 and < 253402300800
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)).ToString("u", System.Globalization.CultureInfo.InvariantCulture)
+            : seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,167 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Upstash.Workflow.Tests.Receiving;
+
+/// <summary>What the verifier accepts and refuses, and why (tokens made by hand for everything Sign would not make).</summary>
+public sealed class SignatureVerifierTests
+{
+    private const string Current = "sig_7kPbq3pBSpnxmBJ9XUeC5d1qfWzVH";
+    private const string Next = "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs";
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Uri Url = new("https://shop.example/api/failed");
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"status":500,"dlqId":"1725323658779-0"}""");
+
+    private static UpstashSignatureVerifier Verifier(TimeSpan tolerance = default, string? next = Next) =>
+        new(new UpstashSignatureVerifierOptions { CurrentSigningKey = Current, NextSigningKey = next, ClockTolerance = tolerance, TimeProvider = new FakeTimeProvider(Now) });
+
+    /// <summary>A token with any header and payload, signed with HMAC-SHA256 (or left unsigned).</summary>
+    internal static string Token(string header, string payload, string key = Current)
+    {
+        var signed = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
+        return signed + "." + Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes(signed)));
+    }
+
+    private static string Claims(string? body = null, long? exp = 300, long? nbf = 0, string iss = "\"Upstash\"", string? extra = null)
+    {
+        var t = Now.ToUnixTimeSeconds();
+        var parts = new List<string> { $"\"iss\":{iss}", $"\"sub\":\"{Url.AbsoluteUri}\"", "\"iat\":" + t, "\"jti\":\"jwt_1\"" };
+        if (exp is not null)
+        {
+            parts.Add("\"exp\":" + (t + exp));
+        }
+        if (nbf is not null)
+        {
+            parts.Add("\"nbf\":" + (t + nbf));
+        }
+        parts.Add($"\"body\":\"{body ?? Base64Url.EncodeToString(SHA256.HashData(Body))}\"");
+        if (extra is not null)
+        {
+            parts.Add(extra);
+        }
+        return "{" + string.Join(",", parts) + "}";
+    }
+
+    private const string Hs256 = """{"alg":"HS256","typ":"JWT"}""";
+
+    [Fact]
+    public void A_signature_Sign_makes_verifies_with_the_current_or_the_next_key()
+    {
+        Verifier().Verify(UpstashSignatureVerifier.Sign(Current, Body, Url, Now), Body, Url);
+        Verifier().Verify(UpstashSignatureVerifier.Sign(Next, Body, Url, Now), Body, Url);
+        Verifier().Verify(UpstashSignatureVerifier.Sign(Current, Body, Url, Now), Body);
+        Verifier().Verify(UpstashSignatureVerifier.Sign(Current, [], Url, Now), []);
+    }
+
+    public static TheoryData<string, string, UpstashSignatureFailure> Refused => new()
+    {
+        { "no header", "", UpstashSignatureFailure.Missing },
+        { "two headers joined", UpstashSignatureVerifier.Sign(Current, Body, Url, Now) + ", " + UpstashSignatureVerifier.Sign(Current, Body, Url, Now), UpstashSignatureFailure.Duplicated },
+        { "garbage", "not a token", UpstashSignatureFailure.Malformed },
+        { "four parts", UpstashSignatureVerifier.Sign(Current, Body, Url, Now) + ".x", UpstashSignatureFailure.Malformed },
+        { "alg none", Token("""{"alg":"none"}""", Claims()).Split('.')[0] + "." + Token("""{"alg":"none"}""", Claims()).Split('.')[1] + ".", UpstashSignatureFailure.Malformed },
+        { "alg none, signed", Token("""{"alg":"none"}""", Claims()), UpstashSignatureFailure.UnsupportedAlgorithm },
+        { "HS512", Token("""{"alg":"HS512","typ":"JWT"}""", Claims()), UpstashSignatureFailure.UnsupportedAlgorithm },
+        { "alg twice", Token("""{"alg":"HS256","alg":"none"}""", Claims()), UpstashSignatureFailure.Malformed },
+        { "wrong key", Token(Hs256, Claims(), "sig_other"), UpstashSignatureFailure.InvalidSignature },
+        { "payload changed after signing", Token(Hs256, Claims()).Split('.')[0] + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Claims(exp: 9999))) + "." + Token(Hs256, Claims()).Split('.')[2], UpstashSignatureFailure.InvalidSignature },
+        { "expired", Token(Hs256, Claims(exp: -1)), UpstashSignatureFailure.Expired },
+        { "exp is now", Token(Hs256, Claims(exp: 0)), UpstashSignatureFailure.Expired },
+        { "not yet valid", Token(Hs256, Claims(nbf: 5)), UpstashSignatureFailure.NotYetValid },
+        { "no exp", Token(Hs256, Claims(exp: null)), UpstashSignatureFailure.MissingClaim },
+        { "exp as text", Token(Hs256, Claims(exp: null, extra: "\"exp\":\"9999999999\"")), UpstashSignatureFailure.Malformed },
+        { "exp twice", Token(Hs256, Claims(extra: "\"exp\":1")), UpstashSignatureFailure.Malformed },
+        { "issuer in lower case", Token(Hs256, Claims(iss: "\"upstash\"")), UpstashSignatureFailure.WrongIssuer },
+        { "no issuer", Token(Hs256, Claims(iss: "null").Replace("\"iss\":null,", "", StringComparison.Ordinal)), UpstashSignatureFailure.MissingClaim },
+        { "body of another request", Token(Hs256, Claims(body: Base64Url.EncodeToString(SHA256.HashData("{}"u8)))), UpstashSignatureFailure.WrongBody },
+        { "body claim in standard base64", Token(Hs256, Claims(body: Convert.ToBase64String(SHA256.HashData(Body)).Replace('_', '/').Replace('-', '+') + "+")), UpstashSignatureFailure.WrongBody },
+        { "payload not JSON", Token(Hs256, "[1]"), UpstashSignatureFailure.Malformed },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void Refused_with_the_reason(string @case, string token, UpstashSignatureFailure reason)
+    {
+        var error = Assert.Throws<UpstashSignatureException>(() => Verifier().Verify(token, Body, Url));
+
+        Assert.True(reason == error.Reason, $"{@case}: {error.Reason}, {error.Message}");
+        Assert.False(Verifier().TryVerify(token, Body, Url, out var returned));
+        Assert.Equal(reason, returned.Reason);
+        Assert.DoesNotContain(Current, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Encoding.UTF8.GetString(Body), error.ToString(), StringComparison.Ordinal);
+        Assert.IsAssignableFrom<UpstashWorkflowException>(error);
+    }
+
+    [Fact]
+    public void Padded_and_unpadded_body_claims_are_the_same()
+    {
+        var hash = Base64Url.EncodeToString(SHA256.HashData(Body));
+        Verifier().Verify(Token(Hs256, Claims(body: hash)), Body, Url);
+        Verifier().Verify(Token(Hs256, Claims(body: hash + "=")), Body, Url);
+    }
+
+    [Fact]
+    public void The_clock_tolerance_moves_exp_and_nbf()
+    {
+        Verifier(TimeSpan.FromSeconds(10)).Verify(Token(Hs256, Claims(exp: -5)), Body, Url);
+        Verifier(TimeSpan.FromSeconds(10)).Verify(Token(Hs256, Claims(nbf: 5)), Body, Url);
+        Assert.Equal(UpstashSignatureFailure.Expired, Assert.Throws<UpstashSignatureException>(() => Verifier(TimeSpan.FromSeconds(10)).Verify(Token(Hs256, Claims(exp: -10)), Body, Url)).Reason);
+    }
+
+    [Fact]
+    public void The_url_is_checked_only_when_given()
+    {
+        var token = UpstashSignatureVerifier.Sign(Current, Body, new Uri("https://shop.example/api/other"), Now);
+        Verifier().Verify(token, Body);
+        Assert.Equal(UpstashSignatureFailure.WrongUrl, Assert.Throws<UpstashSignatureException>(() => Verifier().Verify(token, Body, Url)).Reason);
+    }
+
+    [Fact]
+    public void Without_a_next_key_only_the_current_one_verifies()
+    {
+        var error = Assert.Throws<UpstashSignatureException>(() => Verifier(next: null).Verify(UpstashSignatureVerifier.Sign(Next, Body, Url, Now), Body, Url));
+        Assert.Equal(UpstashSignatureFailure.InvalidSignature, error.Reason);
+    }
+
+    [Fact]
+    public void Header_values_other_than_exactly_one_are_refused()
+    {
+        var token = UpstashSignatureVerifier.Sign(Current, Body, Url, Now);
+        Verifier().Verify([token], Body, Url);
+        Assert.Equal(UpstashSignatureFailure.Duplicated, Assert.Throws<UpstashSignatureException>(() => Verifier().Verify([token, token], Body, Url)).Reason);
+        Assert.Equal(UpstashSignatureFailure.Missing, Assert.Throws<UpstashSignatureException>(() => Verifier().Verify(Array.Empty<string>(), Body, Url)).Reason);
+        Assert.Equal(UpstashSignatureFailure.Missing, Assert.Throws<UpstashSignatureException>(() => Verifier().Verify((IReadOnlyList<string?>?)null, Body, Url)).Reason);
+    }
+
+    [Fact]
+    public void Keys_come_from_the_environment_with_the_regions_own_pair_first()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["QSTASH_REGION"] = "eu-central-1",
+            ["QSTASH_CURRENT_SIGNING_KEY"] = "sig_plain_current",
+            ["QSTASH_NEXT_SIGNING_KEY"] = "sig_plain_next",
+            ["US_EAST_1_QSTASH_CURRENT_SIGNING_KEY"] = "sig_us_current",
+        };
+        var us = UpstashSignatureVerifierOptions.FromEnvironment("us-east-1", variables.GetValueOrDefault);
+        var eu = UpstashSignatureVerifierOptions.FromEnvironment("EU_CENTRAL_1", variables.GetValueOrDefault);
+        var none = UpstashSignatureVerifierOptions.FromEnvironment(null, variables.GetValueOrDefault);
+        variables.Remove("QSTASH_REGION");
+        var unset = UpstashSignatureVerifierOptions.FromEnvironment("us-east-1", variables.GetValueOrDefault);
+
+        Assert.Equal(("sig_us_current", "sig_plain_next"), (us.CurrentSigningKey, us.NextSigningKey));
+        Assert.Equal(("sig_plain_current", "sig_plain_next"), (eu.CurrentSigningKey, eu.NextSigningKey));
+        Assert.Equal("sig_plain_current", none.CurrentSigningKey);
+        Assert.Equal("sig_plain_current", unset.CurrentSigningKey);
+    }
+
+    [Fact]
+    public void A_verifier_without_a_current_key_cannot_be_made()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new UpstashSignatureVerifier(new UpstashSignatureVerifierOptions { NextSigningKey = Next }));
+        Assert.Contains("QSTASH_CURRENT_SIGNING_KEY", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Next, error.Message, StringComparison.Ordinal);
+    }
+}
