@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -9,8 +10,9 @@ namespace Upstash.Workflow.Serialization;
 
 /// <summary>
 /// The answers' plain values (booleans, numbers, base64 bytes), read by System.Text.Json's own
-/// converters, with one difference: a value that does not fit says what it was ("expected an integer,
-/// found "yesterday""), so an unreadable answer names the value as well as the field.
+/// converters, with two differences: a value that does not fit says what it was ("expected an integer,
+/// found "yesterday""), so an unreadable answer names the value as well as the field; and a number
+/// sent quoted ("500", as some of what Upstash sends has it) is read as the number.
 /// </summary>
 /// <remarks>
 /// Strings are left to System.Text.Json directly: wrapping its string converter took it off its fast
@@ -55,6 +57,10 @@ internal sealed class ReadableValueConverterFactory : JsonConverterFactory
 
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && Quoted(reader.ValueSpan, out var quoted))
+            {
+                return quoted;
+            }
             try
             {
                 return inner.Read(ref reader, typeToConvert, options);
@@ -67,6 +73,29 @@ internal sealed class ReadableValueConverterFactory : JsonConverterFactory
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => inner.Write(writer, value, options);
+
+        /// <summary>A number in a string, read whole; the casts through object are erased for each value type T.</summary>
+        private static bool Quoted(ReadOnlySpan<byte> text, out T? value)
+        {
+            int used;
+            if (typeof(T) == typeof(int) && Utf8Parser.TryParse(text, out int i, out used) && used == text.Length)
+            {
+                value = (T)(object)i;
+                return true;
+            }
+            if (typeof(T) == typeof(long) && Utf8Parser.TryParse(text, out long l, out used) && used == text.Length)
+            {
+                value = (T)(object)l;
+                return true;
+            }
+            if (typeof(T) == typeof(double) && Utf8Parser.TryParse(text, out double d, out used) && used == text.Length && double.IsFinite(d))
+            {
+                value = (T)(object)d;
+                return true;
+            }
+            value = default;
+            return false;
+        }
 
         // Map keys (header names) are strings too.
         public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -623,6 +623,46 @@ namespace Upstash.Workflow
         public static System.Uri BaseAddress(string region) { }
         public static string Normalize(string region) { }
     }
+    public sealed class UpstashSignatureException : Upstash.Workflow.UpstashWorkflowException
+    {
+        public UpstashSignatureException(Upstash.Workflow.UpstashSignatureFailure reason, string message) { }
+        public Upstash.Workflow.UpstashSignatureFailure Reason { get; }
+    }
+    public enum UpstashSignatureFailure
+    {
+        Missing = 1,
+        Duplicated = 2,
+        Malformed = 3,
+        UnsupportedAlgorithm = 4,
+        InvalidSignature = 5,
+        MissingClaim = 6,
+        WrongIssuer = 7,
+        Expired = 8,
+        NotYetValid = 9,
+        WrongUrl = 10,
+        WrongBody = 11,
+    }
+    public sealed class UpstashSignatureVerifier
+    {
+        public const string SignatureHeader = "Upstash-Signature";
+        public UpstashSignatureVerifier(Upstash.Workflow.UpstashSignatureVerifierOptions options) { }
+        public UpstashSignatureVerifier(string currentSigningKey, string? nextSigningKey = null) { }
+        public bool TryVerify(System.Collections.Generic.IReadOnlyList<string?>? signatureHeaderValues, System.ReadOnlySpan<byte> body, System.Uri? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Upstash.Workflow.UpstashSignatureException? error) { }
+        public bool TryVerify(string? signature, System.ReadOnlySpan<byte> body, System.Uri? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Upstash.Workflow.UpstashSignatureException? error) { }
+        public void Verify(System.Collections.Generic.IReadOnlyList<string?>? signatureHeaderValues, System.ReadOnlySpan<byte> body, System.Uri? url = null) { }
+        public void Verify(string? signature, System.ReadOnlySpan<byte> body, System.Uri? url = null) { }
+        public static Upstash.Workflow.UpstashSignatureVerifier FromEnvironment(string? requestRegion = null) { }
+        public static string Sign(string signingKey, System.ReadOnlySpan<byte> body, System.Uri url, System.DateTimeOffset? issuedAt = default, System.TimeSpan? lifetime = default) { }
+    }
+    public sealed class UpstashSignatureVerifierOptions
+    {
+        public UpstashSignatureVerifierOptions() { }
+        public System.TimeSpan ClockTolerance { get; set; }
+        public string? CurrentSigningKey { get; set; }
+        public string? NextSigningKey { get; set; }
+        public System.TimeProvider TimeProvider { get; set; }
+        public static Upstash.Workflow.UpstashSignatureVerifierOptions FromEnvironment(string? requestRegion = null, System.Func<string, string?>? variables = null) { }
+    }
     public sealed class UpstashTimeoutException : Upstash.Workflow.UpstashWorkflowException
     {
         public UpstashTimeoutException(System.TimeSpan timeout, string request, System.Exception? innerException = null) { }
@@ -745,6 +785,53 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.Uri WorkflowUrl { get; set; }
+    }
+    public class WorkflowFailureCallback
+    {
+        public WorkflowFailureCallback() { }
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        public byte[]? Body { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("callerIP")]
+        public string? CallerIP { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset? CreatedAt { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+        public string? DlqId { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("endpointName")]
+        public string? EndpointName { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("header")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Header { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
+        public int? MaxRetries { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("method")]
+        public string? Method { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
+        [System.Text.Json.Serialization.JsonPropertyName("notBefore")]
+        public System.DateTimeOffset? NotBefore { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("retried")]
+        public int? Retried { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("scheduleId")]
+        public string? ScheduleId { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("sourceBody")]
+        public byte[]? SourceBody { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("sourceHeader")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> SourceHeader { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("sourceMessageId")]
+        public string? SourceMessageId { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public int? Status { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("topicName")]
+        public string? TopicName { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public System.Uri? Url { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+        public string? WorkflowRunId { get; set; }
     }
     public sealed class WorkflowFlowControl : System.IEquatable<Upstash.Workflow.WorkflowFlowControl>
     {

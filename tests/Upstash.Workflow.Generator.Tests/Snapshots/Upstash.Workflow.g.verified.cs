@@ -1912,6 +1912,180 @@ namespace Upstash.Workflow
     }
 
     /// <summary>
+    /// The request Upstash sends to a failure callback when a delivery has failed for the last time: the failed answer, the original request, and where it is kept in the DLQ.
+    /// <br/>
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
+    public partial class WorkflowFailureCallback
+    {
+
+
+
+        /// <summary>
+        /// The HTTP status of the failed answer.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+
+        public int? Status { get; set; }
+
+        /// <summary>
+        /// The headers of the failed answer.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("header")]
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Header { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
+
+        /// <summary>
+        /// The body of the failed answer
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+
+        public byte[]? Body { get; set; }
+
+        /// <summary>
+        /// How many times the delivery was retried.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("retried")]
+
+        public int? Retried { get; set; }
+
+        /// <summary>
+        /// How many retries the delivery allowed.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
+
+        public int? MaxRetries { get; set; }
+
+        /// <summary>
+        /// The id of the entry in the DLQ.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
+
+        public string? DlqId { get; set; }
+
+        /// <summary>
+        /// The id of the message whose delivery failed.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("sourceMessageId")]
+
+        public string? SourceMessageId { get; set; }
+
+        /// <summary>
+        /// The URL group the message was published to
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("topicName")]
+
+        public string? TopicName { get; set; }
+
+        /// <summary>
+        /// The endpoint of the URL group
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("endpointName")]
+
+        public string? EndpointName { get; set; }
+
+        /// <summary>
+        /// The URL whose delivery failed.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+
+        public System.Uri? Url { get; set; }
+
+        /// <summary>
+        /// The HTTP method of the delivery.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("method")]
+
+        public string? Method { get; set; }
+
+        /// <summary>
+        /// The headers of the original request.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("sourceHeader")]
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> SourceHeader { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
+
+        /// <summary>
+        /// The body of the original request
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("sourceBody")]
+
+        public byte[]? SourceBody { get; set; }
+
+        /// <summary>
+        /// When the delivery was due.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("notBefore")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
+        public System.DateTimeOffset? NotBefore { get; set; }
+
+        /// <summary>
+        /// When the message was created.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
+        public System.DateTimeOffset? CreatedAt { get; set; }
+
+        /// <summary>
+        /// The schedule that published the message
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("scheduleId")]
+
+        public string? ScheduleId { get; set; }
+
+        /// <summary>
+        /// The IP address of whoever published the message.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("callerIP")]
+
+        public string? CallerIP { get; set; }
+
+        /// <summary>
+        /// The id of the workflow run that failed.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
+
+        public string? WorkflowRunId { get; set; }
+
+        /// <summary>
+        /// When the failed workflow run was created.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
+        public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
+
+        /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
+
+    }
+
+    /// <summary>
     /// The state of the failure callback (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).
     /// </summary>
     /// <remarks>
@@ -2753,6 +2927,7 @@ namespace Upstash.Workflow
     [System.Text.Json.Serialization.JsonSerializable(typeof(TriggerWorkflowResult))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(Waiter))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowDlqMessage))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowFailureCallback))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowRun))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(WorkflowRunLogsPage))]
     internal sealed partial class UpstashWorkflowJsonContext : System.Text.Json.Serialization.JsonSerializerContext

@@ -293,6 +293,11 @@ public static class PlanBuilder
             requests.AddRange(OpenApiDocument.Parameters(spec, operation));
             // Every success answer NSwag is given (error answers become exceptions), not only the one the method reads.
             answers.AddRange((operation.Node["responses"] as JObject)?.Properties().Where(r => r.Name[0] is '2' or '3').Select(r => r.Value).OfType<JContainer>() ?? []);
+            // What Upstash sends back (a failure callback) is read, never sent, as answers are.
+            if (operation.Node["callbacks"] is JObject callbacks)
+            {
+                answers.Add(callbacks);
+            }
         }
         var sent = OpenApiDocument.ReachedSchemas(spec, requests);
         var reached = OpenApiDocument.ReachedSchemas(spec, requests.Concat(answers));
