@@ -58,7 +58,8 @@ public sealed class UpstashSignatureVerifier
         new(UpstashSignatureVerifierOptions.FromEnvironment(requestRegion));
 
     /// <summary>Throws <see cref="UpstashSignatureException"/> unless <paramref name="signature"/> proves Upstash sent <paramref name="body"/> (to <paramref name="url"/>, when given).</summary>
-    /// <param name="signature">The <c>Upstash-Signature</c> header's value.</param>
+    /// <param name="signature">The <c>Upstash-Signature</c> header's value. A request that carried the header twice has it
+    /// joined with a comma, as HTTP stacks join repeated headers (ASP.NET Core's <c>StringValues</c> converts so): refused.</param>
     /// <param name="body">The request body exactly as received, before anything parsed it.</param>
     /// <param name="url">The URL Upstash was asked to call, checked against the token's <c>sub</c>; null skips the check.</param>
     public void Verify(string? signature, ReadOnlySpan<byte> body, Uri? url = null)
@@ -67,26 +68,6 @@ public sealed class UpstashSignatureVerifier
         {
             throw error;
         }
-    }
-
-    /// <summary>As <see cref="Verify(string?, ReadOnlySpan{byte}, Uri?)"/>, from every value the request carried for the header: exactly one is accepted.</summary>
-    public void Verify(IReadOnlyList<string?>? signatureHeaderValues, ReadOnlySpan<byte> body, Uri? url = null)
-    {
-        if (!TryVerify(signatureHeaderValues, body, url, out var error))
-        {
-            throw error;
-        }
-    }
-
-    /// <summary>As <see cref="Verify(IReadOnlyList{string?}?, ReadOnlySpan{byte}, Uri?)"/>, returning the refusal instead of throwing it.</summary>
-    public bool TryVerify(IReadOnlyList<string?>? signatureHeaderValues, ReadOnlySpan<byte> body, Uri? url, [NotNullWhen(false)] out UpstashSignatureException? error)
-    {
-        if (signatureHeaderValues is { Count: > 1 })
-        {
-            error = new(UpstashSignatureFailure.Duplicated, $"The request carries {signatureHeaderValues.Count} {SignatureHeader} headers; Upstash sends one.");
-            return false;
-        }
-        return TryVerify(signatureHeaderValues is { Count: 1 } ? signatureHeaderValues[0] : null, body, url, out error);
     }
 
     /// <summary>As <see cref="Verify(string?, ReadOnlySpan{byte}, Uri?)"/>, returning the refusal instead of throwing it.</summary>

@@ -647,9 +647,7 @@ namespace Upstash.Workflow
         public const string SignatureHeader = "Upstash-Signature";
         public UpstashSignatureVerifier(Upstash.Workflow.UpstashSignatureVerifierOptions options) { }
         public UpstashSignatureVerifier(string currentSigningKey, string? nextSigningKey = null) { }
-        public bool TryVerify(System.Collections.Generic.IReadOnlyList<string?>? signatureHeaderValues, System.ReadOnlySpan<byte> body, System.Uri? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Upstash.Workflow.UpstashSignatureException? error) { }
         public bool TryVerify(string? signature, System.ReadOnlySpan<byte> body, System.Uri? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Upstash.Workflow.UpstashSignatureException? error) { }
-        public void Verify(System.Collections.Generic.IReadOnlyList<string?>? signatureHeaderValues, System.ReadOnlySpan<byte> body, System.Uri? url = null) { }
         public void Verify(string? signature, System.ReadOnlySpan<byte> body, System.Uri? url = null) { }
         public static Upstash.Workflow.UpstashSignatureVerifier FromEnvironment(string? requestRegion = null) { }
         public static string Sign(string signingKey, System.ReadOnlySpan<byte> body, System.Uri url, System.DateTimeOffset? issuedAt = default, System.TimeSpan? lifetime = default) { }
@@ -832,6 +830,7 @@ namespace Upstash.Workflow
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
+        public static Upstash.Workflow.WorkflowFailureCallback Read(System.ReadOnlySpan<byte> utf8Json) { }
     }
     public sealed class WorkflowFlowControl : System.IEquatable<Upstash.Workflow.WorkflowFlowControl>
     {

@@ -8,7 +8,8 @@ namespace Upstash.Workflow.Tests.Docs;
 /// Compiles a C# block of the docs as a reader would paste it: its using directives at the top, its
 /// statements in an async method, or its members (a test method) in a class. The givens are what the
 /// docs assume a reader has at hand: a token, a cancellation token, a service collection, a web
-/// application builder, a client, their own app's <c>Program</c> and their own code (<c>NightlyRecovery</c>).
+/// application builder and the app it built, a client, signing keys, a signature and a raw body, their own app's <c>Program</c> and
+/// their own code (<c>NightlyRecovery</c>, <c>WorkflowStep</c>, <c>Alerts</c>).
 /// A given the block declares itself is left out.
 /// </summary>
 public static partial class DocBlockCompiler
@@ -19,7 +20,13 @@ public static partial class DocBlockCompiler
         ("CancellationToken", "ct"),
         ("IServiceCollection", "services"),
         ("Microsoft.AspNetCore.Builder.WebApplicationBuilder", "builder"),
+        ("Microsoft.AspNetCore.Builder.WebApplication", "app"),
         ("IUpstashWorkflowClient", "client"),
+        ("string", "currentSigningKey"),
+        ("string", "nextSigningKey"),
+        ("string", "signatureHeader"),
+        ("byte[]", "rawBody"),
+        ("Alerts", "alerts"),
     ];
 
     private const string Usings = """
@@ -33,6 +40,8 @@ public static partial class DocBlockCompiler
         global using Microsoft.Extensions.Configuration;
         global using Microsoft.AspNetCore.Mvc.Testing;
         global using Microsoft.AspNetCore.TestHost;
+        global using Microsoft.AspNetCore.Builder;
+        global using Microsoft.AspNetCore.Http;
         global using Upstash.Workflow;
         global using Upstash.Workflow.Testing;
         global using Xunit;
@@ -45,6 +54,13 @@ public static partial class DocBlockCompiler
         public sealed class NightlyRecovery(IUpstashWorkflowClient client)
         {
             public Task RunAsync() => client.Dlq.RestartWorkflowsAsync(filter: new FailedRunFilter { Labels = ["nightly"] });
+        }
+
+        public sealed record WorkflowStep(string Name);
+
+        public sealed class Alerts
+        {
+            public Task SendAsync(string text) => Task.CompletedTask;
         }
         """;
 
