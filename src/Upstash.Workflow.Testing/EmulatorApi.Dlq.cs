@@ -59,9 +59,22 @@ internal sealed partial class EmulatorApi
             var batch = entries.Take(count).ToList();
             return (batch.Select(e => state.RunAgain(e, overrides)).ToList(), entries.Count > batch.Count, null);
         });
-        return runs is null
-            ? r.Error(404, $"DLQ messages not found: {missing}")
-            : r.Ok(new { workflowRuns = runs.Select(Started).ToList(), cursor = more ? NextBatch() : null });
+        if (runs is null)
+        {
+            return r.Error(404, $"DLQ messages not found: {missing}");
+        }
+        runs.ForEach(delivery.StartRun);
+        return r.Ok(new { workflowRuns = runs.Select(Started).ToList(), cursor = more ? NextBatch() : null });
+    }
+
+    private Task RunAgain(Request r, string id, RunSettings overrides)
+    {
+        if (state.RunAgain(id, overrides) is not { } run)
+        {
+            return r.Error(404, $"DLQ message {id} not found");
+        }
+        delivery.StartRun(run);
+        return r.Ok(Started(run));
     }
 
     private int _batches;
@@ -72,31 +85,54 @@ internal sealed partial class EmulatorApi
     private Task DeleteEntry(Request r, string id) =>
         state.Change(s => s.Dlq.RemoveAll(e => e.DlqId == id)) > 0 ? r.Empty(200) : r.Empty(404);
 
-    private Task RetryCallback(Request r, string id) => WithEntry(r, id, entry =>
+    private Task RetryCallback(Request r, string id)
     {
-        if (entry.FailureCallback is null)
+        // Found, checked and changed under one lock.
+        var (entry, run, error) = state.Change<(DlqEntry?, Run?, (int, string)?)>(s =>
         {
-            return r.Error(400, "this run has no failure callback");
-        }
-        var run = state.Change(s =>
-        {
+            if (s.Dlq.FirstOrDefault(e => e.DlqId == id) is not { } entry)
+            {
+                return (null, null, (404, $"DLQ message {id} not found"));
+            }
+            if (entry.FailureCallback is null)
+            {
+                return (null, null, (400, "this run has no failure callback"));
+            }
             entry.SetCallbackState("CALLBACK_INPROGRESS");
             var failed = s.FindRun(entry.WorkflowRunId);
             var settings = new RunSettings { Labels = entry.Labels, FlowControlKey = entry.FlowControlKey, Forwarded = failed?.Settings.FailureForwarded };
-            return state.Trigger(entry.FailureCallback, null, settings, failed?.Body ?? [], failed?.ContentType);
+            return (entry, s.Trigger(entry.FailureCallback, null, settings, failed?.Body ?? [], failed?.ContentType), null);
         });
-        return r.Ok(Started(run));
-    });
-
-    private Task CancelCallback(Request r, string id) => WithEntry(r, id, entry =>
-    {
-        if (entry.FailureFunctionState != "CALLBACK_INPROGRESS")
+        if (error is var (status, message))
         {
-            return r.Error(400, "no failure callback is in progress for this run");
+            return r.Error(status, message);
         }
-        state.Change((EmulatorState _) => entry.SetCallbackState("CALLBACK_CANCELED"));
-        return r.Empty(302);
-    });
+        delivery.RetryCallback(entry!);
+        return r.Ok(Started(run!));
+    }
+
+    private Task CancelCallback(Request r, string id)
+    {
+        var status = state.Change(s =>
+        {
+            if (s.Dlq.FirstOrDefault(e => e.DlqId == id) is not { } entry)
+            {
+                return 404;
+            }
+            if (entry.FailureFunctionState != "CALLBACK_INPROGRESS")
+            {
+                return 400;
+            }
+            entry.SetCallbackState("CALLBACK_CANCELED");
+            return 302;
+        });
+        return status switch
+        {
+            404 => r.Error(404, $"DLQ message {id} not found"),
+            400 => r.Error(400, "no failure callback is in progress for this run"),
+            _ => r.Empty(302),
+        };
+    }
 
     private Task WithEntry(Request r, string id, Func<DlqEntry, Task> then) =>
         state.Read(s => s.Dlq.FirstOrDefault(e => e.DlqId == id)) is { } entry ? then(entry) : r.Error(404, $"DLQ message {id} not found");

@@ -14,7 +14,11 @@ internal sealed partial class EmulatorApi
             return;
         }
         var body = await r.BodyAsync();
-        var (run, _) = Start(workflowUrl, r.Header("Upstash-Workflow-RunId"), settings, body, r.Context.Request.ContentType);
+        var (run, deduplicated) = Start(workflowUrl, r.Header("Upstash-Workflow-RunId"), settings, body, r.Context.Request.ContentType);
+        if (!deduplicated)
+        {
+            delivery.StartRun(run);
+        }
         await r.Ok(Started(run));
     }
 
@@ -66,6 +70,10 @@ internal sealed partial class EmulatorApi
         {
             var body = x.Item["body"] is JsonValue b && b.TryGetValue<string>(out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : [];
             var (run, deduplicated) = Start(x.Item["destination"]!.GetValue<string>(), Item(x.Headers, "Upstash-Workflow-RunId"), x.Settings, body, Item(x.Headers, "Content-Type"));
+            if (!deduplicated)
+            {
+                delivery.StartRun(run);
+            }
             return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated };
         }).ToList();
         await r.Ok(runs, 201);

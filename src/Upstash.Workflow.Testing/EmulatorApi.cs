@@ -11,7 +11,7 @@ namespace Upstash.Workflow.Testing;
 /// The HTTP side of the emulator: authentication, routing on the raw path, and what the answers share.
 /// The operations are in EmulatorApi.&lt;group&gt;.cs, one file per group of the API.
 /// </summary>
-internal sealed partial class EmulatorApi(EmulatorState state, string token)
+internal sealed partial class EmulatorApi(EmulatorState state, string token, DeliverySender delivery)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -53,7 +53,7 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token)
         ("DELETE", ["v2", "workflows", "dlq"]) => DeleteDlq(r),
         ("GET", ["v2", "workflows", "dlq", var id]) => WithEntry(r, id, e => r.Ok(e)),
         ("DELETE", ["v2", "workflows", "dlq", var id]) => DeleteEntry(r, id),
-        ("POST", ["v2", "workflows", "dlq", "resume" or "restart", var id]) => WithSettings(r, overrides => WithEntry(r, id, e => r.Ok(Started(state.RunAgain(e, overrides))))),
+        ("POST", ["v2", "workflows", "dlq", "resume" or "restart", var id]) => WithSettings(r, overrides => RunAgain(r, id, overrides)),
         ("POST", ["v2", "workflows", "dlq", "resume"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, 100)),
         ("POST", ["v2", "workflows", "dlq", "restart"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, BulkRestartLimit)),
         ("POST", ["v2", "workflows", "dlq", "callback", var id]) => RetryCallback(r, id),

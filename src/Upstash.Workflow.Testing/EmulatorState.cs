@@ -21,6 +21,8 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    public TimeProvider Clock => time;
+
     public T Read<T>(Func<EmulatorState, T> read)
     {
         lock (_lock)
@@ -103,12 +105,35 @@ internal sealed class EmulatorState(TimeProvider time)
         return at;
     }
 
-    /// <summary>Takes an entry out of the DLQ and starts its run again as a new one, the overrides laid over the failed run's settings.</summary>
+    /// <summary>
+    /// Takes an entry out of the DLQ and starts its run again as a new one, the overrides laid over the failed run's
+    /// settings; null when the entry is no longer there. Finding and taking happen under one lock, so two calls for
+    /// one entry start one run.
+    /// </summary>
+    public Run? RunAgain(string dlqId, RunSettings overrides) => Change(s =>
+        s.Dlq.FirstOrDefault(e => e.DlqId == dlqId) is { } entry ? s.RunAgain(entry, overrides) : null);
+
+    /// <summary>As <see cref="RunAgain(string, RunSettings)"/>, for an entry the caller found under the same lock.</summary>
     public Run RunAgain(DlqEntry entry, RunSettings overrides) => Change(s =>
     {
-        s.Dlq.Remove(entry);
+        if (!s.Dlq.Remove(entry))
+        {
+            throw new InvalidOperationException($"DLQ entry {entry.DlqId} was taken while this call held the lock.");
+        }
         var failed = s.FindRun(entry.WorkflowRunId);
         return s.Trigger(entry.WorkflowUrl, null, overrides.Over(failed?.Settings ?? new RunSettings()), failed?.Body ?? [], failed?.ContentType);
+    });
+
+    /// <summary>What a failure callback answered: its state in the DLQ entry and in the run's logs.</summary>
+    public void RecordCallback(DlqEntry entry, int status, byte[] answer, IReadOnlyDictionary<string, string> answerHeaders) => Change(s =>
+    {
+        var state = status is >= 200 and < 300 ? "CALLBACK_SUCCESS" : "CALLBACK_FAIL";
+        entry.SetCallbackState(state);
+        if (entry.FailedRun?.FailureFunction is { } function)
+        {
+            var (text, base64) = Encode(answer);
+            entry.FailedRun.FailureFunction = function with { ResponseStatus = status, ResponseBody = text ?? base64 ?? "", ResponseHeaders = Map(answerHeaders) ?? [] };
+        }
     });
 
     /// <summary>

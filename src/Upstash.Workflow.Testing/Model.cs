@@ -34,6 +34,10 @@ internal sealed class DlqEntry
     public string? ResponseBody { get; init; }
     public string? ResponseBodyBase64 { get; init; }
 
+    /// <summary>The failed answer's body as bytes, whichever way it is kept.</summary>
+    [JsonIgnore]
+    public byte[] ResponseBodyBytes => ResponseBody is not null ? System.Text.Encoding.UTF8.GetBytes(ResponseBody) : Convert.FromBase64String(ResponseBodyBase64 ?? "");
+
     /// <summary>The failure callback's run, whose <c>failureFunction</c> in the logs tells the same state.</summary>
     [JsonIgnore]
     public Run? FailedRun { get; init; }

@@ -23,11 +23,13 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private readonly DeliverySender _delivery;
 
-    private UpstashWorkflowEmulator(WebApplication app, EmulatorState state, string token)
+    private UpstashWorkflowEmulator(WebApplication app, EmulatorState state, DeliverySender delivery, string token)
     {
         _app = app;
         _state = state;
+        _delivery = delivery;
         Token = token;
     }
 
@@ -38,16 +40,22 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public string Token { get; }
 
     /// <summary>Starts an emulator; <paramref name="token"/> defaults to a random one.</summary>
-    public static async Task<UpstashWorkflowEmulator> StartAsync(string? token = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static Task<UpstashWorkflowEmulator> StartAsync(string? token = null, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        StartAsync(new UpstashWorkflowEmulatorOptions { Token = token, TimeProvider = time }, cancellationToken);
+
+    /// <summary>Starts an emulator configured by <paramref name="options"/>.</summary>
+    public static async Task<UpstashWorkflowEmulator> StartAsync(UpstashWorkflowEmulatorOptions options, CancellationToken cancellationToken = default)
     {
-        token ??= "emulator_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        ArgumentNullException.ThrowIfNull(options);
+        var token = options.Token ?? "emulator_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var state = new EmulatorState(time ?? TimeProvider.System);
-        var emulator = new UpstashWorkflowEmulator(app, state, token);
-        var api = new EmulatorApi(state, token);
+        var state = new EmulatorState(options.TimeProvider ?? TimeProvider.System);
+        var delivery = new DeliverySender(state, options);
+        var emulator = new UpstashWorkflowEmulator(app, state, delivery, token);
+        var api = new EmulatorApi(state, token, delivery);
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -103,10 +111,30 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// request (payload, forwarded headers, retries, failure callback) goes to the DLQ with the answer that failed it.
     /// A run with a failure callback has it called; <paramref name="callbackStatus"/> is what the callback answers.
     /// Returns the DLQ id. A body that is not UTF-8 appears as <c>bodyBase64</c>/<c>responseBodyBase64</c>, as the service sends it.
+    /// A failure callback on loopback (or an allowed host) is really called, signed as Upstash signs, before this returns;
+    /// its answer is recorded (<see cref="Deliveries"/>, the DLQ entry's <c>failureFunctionState</c>). One anywhere else
+    /// is not called, and <paramref name="callbackStatus"/> stands for its answer.
     /// </summary>
     public string FailRun(string workflowRunId, int responseStatus = 500, byte[]? responseBody = null,
         IReadOnlyDictionary<string, string>? responseHeaders = null, int callbackStatus = 200) =>
-        _state.FailRun(workflowRunId, responseStatus, responseBody ?? Encoding.UTF8.GetBytes("step failed"), responseHeaders, callbackStatus).DlqId;
+        FailRunAsync(workflowRunId, responseStatus, responseBody, responseHeaders, callbackStatus).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="FailRun"/>, without blocking while the failure callback is called.</summary>
+    public async Task<string> FailRunAsync(string workflowRunId, int responseStatus = 500, byte[]? responseBody = null,
+        IReadOnlyDictionary<string, string>? responseHeaders = null, int callbackStatus = 200) =>
+        (await _delivery.FailAsync(workflowRunId, responseStatus, responseBody ?? Encoding.UTF8.GetBytes("step failed"), responseHeaders, callbackStatus).ConfigureAwait(false)).DlqId;
+
+    /// <summary>
+    /// The account's signing keys, as <c>GET /v2/keys</c> answers: what your endpoint's verifier is configured with.
+    /// Rotating (<c>POST /v2/keys/rotate</c>) makes the next key current and draws a new next one, as the service does.
+    /// </summary>
+    public (string Current, string Next) SigningKeys => _state.Read(s => (s.CurrentKey, s.NextKey));
+
+    /// <summary>Every request the emulator sent to your endpoints so far (first steps, failure callbacks), with its answer.</summary>
+    public IReadOnlyList<EmulatorDelivery> Deliveries => _delivery.Delivered;
+
+    /// <summary>Waits until every delivery started so far (by a trigger, a resume, a restart or a callback retry) was answered and recorded.</summary>
+    public Task DeliveriesCompletedAsync() => _delivery.IdleAsync();
 
     /// <summary>Ends a started run in <c>RUN_SUCCESS</c>; <paramref name="response"/> is what it returned (<c>workflowRunResponse</c>).</summary>
     public void CompleteRun(string workflowRunId, string response = "") => _state.CompleteRun(workflowRunId, response);
@@ -154,6 +182,8 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _delivery.IdleAsync().ConfigureAwait(false);
+        _delivery.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

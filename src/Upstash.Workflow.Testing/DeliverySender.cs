@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Upstash.Workflow.Testing;
+
+/// <summary>
+/// Calls your endpoints as the service does, signed with the emulator's current signing key exactly as Upstash
+/// signs (<see cref="UpstashSignatureVerifier.Sign"/>), with the delivery headers; records each call and its answer.
+/// Only loopback and the allowed hosts are ever called. Deliveries started by an API call run after its answer, as
+/// the service's do; <see cref="IdleAsync"/> waits for them.
+/// </summary>
+internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulatorOptions options) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ConcurrentQueue<EmulatorDelivery> _delivered = new();
+    private readonly ConcurrentDictionary<Task, bool> _pending = new();
+
+    public IReadOnlyList<EmulatorDelivery> Delivered => [.. _delivered];
+
+    public bool Allowed(string url) =>
+        options.Deliver && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || options.AllowedDeliveryHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Waits until every delivery started so far has been answered and recorded.</summary>
+    public async Task IdleAsync()
+    {
+        while (_pending.Keys.ToList() is { Count: > 0 } pending)
+        {
+            await Task.WhenAll(pending).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Delivers the first step of a run started through the API, unless delayed (the emulator has no scheduler);
+    /// an answer that is not a success fails the run, which calls its failure callback.
+    /// </summary>
+    public void StartRun(Run run)
+    {
+        if (!Allowed(run.WorkflowUrl) || run.Settings.Delay is not null || run.Settings.NotBefore is not null)
+        {
+            return;
+        }
+        Track(async () =>
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Upstash-Workflow-RunId"] = run.WorkflowRunId,
+                ["Upstash-Workflow-Url"] = run.WorkflowUrl,
+            };
+            foreach (var (name, value) in run.Settings.Forwarded ?? new Dictionary<string, string>())
+            {
+                headers[name] = value;
+            }
+            var (status, answer, answerHeaders) = await SendAsync(EmulatorDelivery.Workflow, run.WorkflowUrl, run.Body, run.ContentType, headers, run.WorkflowRunId).ConfigureAwait(false);
+            if (status is >= 200 and < 300)
+            {
+                return;
+            }
+            try
+            {
+                await FailAsync(run.WorkflowRunId, status, answer, answerHeaders, simulatedCallbackStatus: 500).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // The run ended meanwhile (cancelled, completed by a test): nothing left to fail.
+            }
+        });
+    }
+
+    /// <summary>Fails a run (<see cref="EmulatorState.FailRun"/>) and, when its failure callback may be called, calls it and records the answer.</summary>
+    public async Task<DlqEntry> FailAsync(string workflowRunId, int status, byte[] body, IReadOnlyDictionary<string, string>? headers, int simulatedCallbackStatus)
+    {
+        var entry = state.FailRun(workflowRunId, status, body, headers, simulatedCallbackStatus);
+        if (entry.FailureCallback is { } url && Allowed(url))
+        {
+            state.Change((EmulatorState _) => entry.SetCallbackState("CALLBACK_INPROGRESS"));
+            await CallBackAsync(entry).ConfigureAwait(false);
+        }
+        return entry;
+    }
+
+    /// <summary>Calls a DLQ entry's failure callback again (the retry operation), after the API answered.</summary>
+    public void RetryCallback(DlqEntry entry)
+    {
+        if (entry.FailureCallback is { } url && Allowed(url))
+        {
+            Track(() => CallBackAsync(entry));
+        }
+    }
+
+    private async Task CallBackAsync(DlqEntry entry)
+    {
+        var (run, body) = state.Read(s => (entry.FailedRun, FailureCallbackBody(entry)));
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Upstash-Workflow-Is-Failure"] = "true" };
+        foreach (var (name, value) in run?.Settings.FailureForwarded ?? new Dictionary<string, string>())
+        {
+            headers[name] = value;
+        }
+        var (status, answer, answerHeaders) = await SendAsync(EmulatorDelivery.FailureCallback, entry.FailureCallback!, body, "application/json", headers, entry.WorkflowRunId).ConfigureAwait(false);
+        state.RecordCallback(entry, status, answer, answerHeaders);
+    }
+
+    /// <summary>What the service posts to a failure callback (the overlay's WorkflowFailureCallback).</summary>
+    private static byte[] FailureCallbackBody(DlqEntry entry) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        status = entry.ResponseStatus,
+        header = entry.ResponseHeader,
+        body = Convert.ToBase64String(entry.ResponseBodyBytes),
+        retried = entry.MaxRetries,
+        maxRetries = entry.MaxRetries,
+        dlqId = entry.DlqId,
+        sourceMessageId = entry.FailedRun?.Steps.FirstOrDefault()?.Items.FirstOrDefault()?.MessageId,
+        url = entry.Url,
+        method = "POST",
+        sourceHeader = entry.Header,
+        sourceBody = Convert.ToBase64String(entry.FailedRun?.Body ?? []),
+        createdAt = entry.CreatedAt,
+        callerIP = entry.CallerIp,
+        workflowRunId = entry.WorkflowRunId,
+        workflowCreatedAt = entry.WorkflowCreatedAt,
+    }, Json);
+
+    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendAsync(
+        string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId)
+    {
+        var target = new Uri(url);
+        headers["Upstash-Signature"] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
+        headers["Upstash-Message-Id"] = state.NextId("msg_emu_");
+        headers["Upstash-Retried"] = "0";
+        headers["Upstash-Caller-Ip"] = "127.0.0.1";
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        request.Headers.UserAgent.ParseAdd("Upstash-QStash");
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : null;
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        var (status, answer, answerHeaders) = (0, Array.Empty<byte>(), (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
+        try
+        {
+            using var response = await _http.SendAsync(request).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            answerHeaders = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            // No answer: recorded as status 0, as a failed delivery.
+        }
+        var sent = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = "Upstash-QStash" };
+        if (contentType is not null)
+        {
+            sent["Content-Type"] = contentType;
+        }
+        _delivered.Enqueue(new EmulatorDelivery(kind, target, sent, body, status, workflowRunId));
+        return (status, answer, answerHeaders);
+    }
+
+    private void Track(Func<Task> work)
+    {
+        var task = Task.Run(work);
+        _pending[task] = true;
+        task.ContinueWith(t => _pending.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,17 @@
+namespace Upstash.Workflow.Testing;
+
+/// <summary>A request the emulator sent to one of your endpoints, as the service would have, and how it was answered.</summary>
+/// <param name="Kind"><c>workflow</c> (a run's first step) or <c>failureCallback</c>.</param>
+/// <param name="Url">Where it went.</param>
+/// <param name="Headers">The headers it carried, the signature included.</param>
+/// <param name="Body">Its body.</param>
+/// <param name="Status">The answer's status; 0 when no answer came (the connection failed or timed out).</param>
+/// <param name="WorkflowRunId">The run it was about.</param>
+public sealed record EmulatorDelivery(string Kind, Uri Url, IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status, string WorkflowRunId)
+{
+    /// <summary>The value of <c>Kind</c> for a run's first step.</summary>
+    public const string Workflow = "workflow";
+
+    /// <summary>The value of <c>Kind</c> for a failure callback.</summary>
+    public const string FailureCallback = "failureCallback";
+}
