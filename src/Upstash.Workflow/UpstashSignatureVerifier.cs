@@ -80,6 +80,19 @@ public sealed class UpstashSignatureVerifier
 
     private (UpstashSignatureFailure, string)? Check(string? token, ReadOnlySpan<byte> body, Uri? url)
     {
+        try
+        {
+            return CheckToken(token, body, url);
+        }
+        catch (JsonException)
+        {
+            // A header or payload that is not JSON at all.
+            return (UpstashSignatureFailure.Malformed, "the signature's header or payload is not JSON");
+        }
+    }
+
+    private (UpstashSignatureFailure, string)? CheckToken(string? token, ReadOnlySpan<byte> body, Uri? url)
+    {
         if (string.IsNullOrWhiteSpace(token))
         {
             return (UpstashSignatureFailure.Missing, $"the request has no {SignatureHeader} header");
@@ -189,7 +202,8 @@ public sealed class UpstashSignatureVerifier
             {
                 return (UpstashSignatureFailure.MissingClaim, "it has no 'sub' claim to check the URL against");
             }
-            if (!Uri.TryCreate(claims.Subject, UriKind.Absolute, out var subject) || subject != url)
+            // Compared as text, as the official receivers do: the URL as given, or in its canonical form.
+            if (claims.Subject != url.OriginalString && claims.Subject != url.AbsoluteUri)
             {
                 return (UpstashSignatureFailure.WrongUrl, "it was signed for another URL");
             }

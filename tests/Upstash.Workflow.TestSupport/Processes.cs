@@ -7,9 +7,24 @@ namespace Upstash.Workflow.Tests.Support;
 /// <summary>Runs a program to its end (three minutes at most) and returns its exit code and everything it printed.</summary>
 public static class Processes
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string program, string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string program, string workingDirectory, params string[] arguments) =>
+        RunAsync(program, workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>As <see cref="RunAsync(string, string, string[])"/>, with <paramref name="environment"/> set (a null value removes the variable).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

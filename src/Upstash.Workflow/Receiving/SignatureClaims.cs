@@ -29,6 +29,11 @@ internal ref struct SignatureClaims
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isAlgorithm = reader.ValueTextEquals("alg"u8);
+            if (reader.ValueTextEquals("crit"u8))
+            {
+                // Extensions the token says must be understood; Upstash uses none, and this verifier knows none.
+                return (UpstashSignatureFailure.UnsupportedAlgorithm, "its header names extensions ('crit') this verifier does not implement");
+            }
             reader.Read();
             if (!isAlgorithm)
             {

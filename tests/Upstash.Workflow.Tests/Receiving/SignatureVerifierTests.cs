@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Upstash.Workflow.Tests.Support.Receiving;
 
 namespace Upstash.Workflow.Tests.Receiving;
 
@@ -17,34 +18,12 @@ public sealed class SignatureVerifierTests
     private static UpstashSignatureVerifier Verifier(TimeSpan tolerance = default, string? next = Next) =>
         new(new UpstashSignatureVerifierOptions { CurrentSigningKey = Current, NextSigningKey = next, ClockTolerance = tolerance, TimeProvider = new FakeTimeProvider(Now) });
 
-    /// <summary>A token with any header and payload, signed with HMAC-SHA256 (or left unsigned).</summary>
-    internal static string Token(string header, string payload, string key = Current)
-    {
-        var signed = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
-        return signed + "." + Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes(signed)));
-    }
+    private static string Token(string header, string payload, string key = Current) => TestTokens.Make(header, payload, key);
 
-    private static string Claims(string? body = null, long? exp = 300, long? nbf = 0, string iss = "\"Upstash\"", string? extra = null)
-    {
-        var t = Now.ToUnixTimeSeconds();
-        var parts = new List<string> { $"\"iss\":{iss}", $"\"sub\":\"{Url.AbsoluteUri}\"", "\"iat\":" + t, "\"jti\":\"jwt_1\"" };
-        if (exp is not null)
-        {
-            parts.Add("\"exp\":" + (t + exp));
-        }
-        if (nbf is not null)
-        {
-            parts.Add("\"nbf\":" + (t + nbf));
-        }
-        parts.Add($"\"body\":\"{body ?? Base64Url.EncodeToString(SHA256.HashData(Body))}\"");
-        if (extra is not null)
-        {
-            parts.Add(extra);
-        }
-        return "{" + string.Join(",", parts) + "}";
-    }
+    private static string Claims(string? body = null, long? exp = 300, long? nbf = 0, string iss = "\"Upstash\"", string? extra = null) =>
+        TestTokens.Claims(Now, Url, body ?? TestTokens.BodyHash(Body), exp, nbf, iss == "null" ? null : iss, extra);
 
-    private const string Hs256 = """{"alg":"HS256","typ":"JWT"}""";
+    private const string Hs256 = TestTokens.Hs256;
 
     [Fact]
     public void A_signature_Sign_makes_verifies_with_the_current_or_the_next_key()
@@ -74,10 +53,12 @@ public sealed class SignatureVerifierTests
         { "exp as text", Token(Hs256, Claims(exp: null, extra: "\"exp\":\"9999999999\"")), UpstashSignatureFailure.Malformed },
         { "exp twice", Token(Hs256, Claims(extra: "\"exp\":1")), UpstashSignatureFailure.Malformed },
         { "issuer in lower case", Token(Hs256, Claims(iss: "\"upstash\"")), UpstashSignatureFailure.WrongIssuer },
-        { "no issuer", Token(Hs256, Claims(iss: "null").Replace("\"iss\":null,", "", StringComparison.Ordinal)), UpstashSignatureFailure.MissingClaim },
+        { "no issuer", Token(Hs256, Claims(iss: "null")), UpstashSignatureFailure.MissingClaim },
         { "body of another request", Token(Hs256, Claims(body: Base64Url.EncodeToString(SHA256.HashData("{}"u8)))), UpstashSignatureFailure.WrongBody },
         { "body claim in standard base64", Token(Hs256, Claims(body: Convert.ToBase64String(SHA256.HashData(Body)).Replace('_', '/').Replace('-', '+') + "+")), UpstashSignatureFailure.WrongBody },
-        { "payload not JSON", Token(Hs256, "[1]"), UpstashSignatureFailure.Malformed },
+        { "payload not an object", Token(Hs256, "[1]"), UpstashSignatureFailure.Malformed },
+        { "payload not JSON", Token(Hs256, "not json"), UpstashSignatureFailure.Malformed },
+        { "header not JSON", Token("{alg:HS256", Claims()), UpstashSignatureFailure.Malformed },
     };
 
     [Theory]
