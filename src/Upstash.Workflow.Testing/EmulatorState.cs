@@ -167,6 +167,7 @@ internal sealed class EmulatorState(TimeProvider time)
             BodyBase64 = bodyBase64,
             MaxRetries = run.Retries,
             CreatedAt = now,
+            NotBefore = run.Steps.FirstOrDefault()?.Items.FirstOrDefault()?.NextDeliveryTime ?? run.WorkflowRunCreatedAt,
             FailureCallback = run.Settings.FailureCallback,
             Labels = run.Labels,
             FlowControlKey = run.FlowControlKey,
@@ -269,6 +270,7 @@ internal sealed class EmulatorState(TimeProvider time)
     /// <summary>The run's next step (numbered after its others), made now; the caller adds what is particular to it.</summary>
     private Step NewStep(Run? run, string name, string type, string state) => new()
     {
+        Headers = RequestHeaders(run),
         StepId = run?.NextStepId ?? 1,
         StepName = name,
         StepType = type,

@@ -21,12 +21,19 @@ internal sealed class DlqEntry
     public string? BodyBase64 { get; init; }
     public int MaxRetries { get; init; } = RunSettings.DefaultRetries;
     public long CreatedAt { get; init; }
+
+    /// <summary>When the failed delivery was due: its not-before or delay when it had one, else when the run started.</summary>
+    public long NotBefore { get; init; }
+
     public string? FailureCallback { get; init; }
 
     [JsonPropertyName("callerIP")]
     public string CallerIp { get; init; } = "127.0.0.1";
 
     public string[] Labels { get; init; } = [];
+
+    /// <summary>Deprecated in the spec (<c>labels</c> carries them all), still sent: the first label.</summary>
+    public string? Label => Labels.FirstOrDefault();
     public string? FlowControlKey { get; init; }
     public string? FailureFunctionState { get; private set; }
     public int ResponseStatus { get; init; } = 500;
@@ -67,6 +74,9 @@ internal sealed class Run
     public FailureFunction? FailureFunction { get; set; }
     public string? DlqId { get; set; }
     public string[] Labels => Settings.Labels ?? [];
+
+    /// <summary>Deprecated in the spec (<c>labels</c> carries them all), still sent: the first label.</summary>
+    public string? Label => Labels.FirstOrDefault();
     public string? FlowControlKey => Settings.FlowControlKey;
 
     [JsonIgnore]
@@ -124,6 +134,12 @@ internal sealed record Step
     public string? InvokedWorkflowUrl { get; init; }
     public int Retries { get; init; }
     public long? NextDeliveryTime { get; set; }
+
+    /// <summary>How many steps ran in parallel in this step's group; the emulator runs steps one by one.</summary>
+    public int Concurrent { get; init; } = 1;
+
+    /// <summary>The headers the step was delivered with.</summary>
+    public Dictionary<string, string[]> Headers { get; init; } = [];
 }
 
 internal sealed record Waiter(string Url, long Deadline, Dictionary<string, string[]> Headers, string TimeoutUrl, string TimeoutBody, Dictionary<string, string[]> TimeoutHeaders)

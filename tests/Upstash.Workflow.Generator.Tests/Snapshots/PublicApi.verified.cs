@@ -508,9 +508,13 @@ namespace Upstash.Workflow
         public string? CallType { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
         public System.Uri? CallUrl { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("concurrent")]
+        public int? Concurrent { get; set; }
         [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset? CreatedAt { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("headers")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowRunId")]
         public string? InvokedWorkflowRunId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowUrl")]
@@ -763,6 +767,9 @@ namespace Upstash.Workflow
         public int? MaxRetries { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         public string? Method { get; set; }
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter?))]
+        [System.Text.Json.Serialization.JsonPropertyName("notBefore")]
+        public System.DateTimeOffset? NotBefore { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
         public string? ResponseBody { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("responseBodyBase64")]

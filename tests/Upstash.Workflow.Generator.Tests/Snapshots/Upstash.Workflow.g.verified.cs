@@ -1293,6 +1293,16 @@ namespace Upstash.Workflow
 
         public string? ResponseBodyBase64 { get; set; }
 
+        /// <summary>
+        /// When the failed delivery was due, in Unix milliseconds.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("notBefore")]
+
+        [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
+
+        public System.DateTimeOffset? NotBefore { get; set; }
+
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object>? AdditionalProperties { get; set; }
@@ -1572,6 +1582,22 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter))]
 
         public System.DateTimeOffset? NextDeliveryTime { get; set; }
+
+        /// <summary>
+        /// How many steps ran in parallel in this step's group (1 for a sequential step).
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("concurrent")]
+
+        public int? Concurrent { get; set; }
+
+        /// <summary>
+        /// The headers the step was delivered with.
+        /// </summary>
+
+        [System.Text.Json.Serialization.JsonPropertyName("headers")]
+
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         /// <summary>Fields of the answer this client's spec does not declare, kept as they came.</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
