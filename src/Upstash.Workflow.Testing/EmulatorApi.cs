@@ -18,6 +18,8 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Del
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    private static readonly SpecRules Rules = SpecRules.Load();
+
     public async Task HandleAsync(HttpContext context)
     {
         state.Change(s => ++s.Requests);
@@ -31,6 +33,11 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Del
         if (!Authenticated(context, query))
         {
             await request.Error(401, "invalid or missing token");
+            return;
+        }
+        if (Rules.Check(request.Method, segments, query, context.Request.Headers) is { } invalid)
+        {
+            await request.Error(400, invalid);
             return;
         }
         await Route(request);
