@@ -1592,7 +1592,7 @@ namespace Upstash.Workflow
         public int? Concurrent { get; set; }
 
         /// <summary>
-        /// The headers the step was delivered with.
+        /// The headers the step was delivered with, each name with its values.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
@@ -1956,7 +1956,7 @@ namespace Upstash.Workflow
         public int? Status { get; set; }
 
         /// <summary>
-        /// The headers of the failed answer.
+        /// The headers of the failed answer, each name with its values.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("header")]
@@ -2036,7 +2036,7 @@ namespace Upstash.Workflow
         public string? Method { get; set; }
 
         /// <summary>
-        /// The headers of the original request.
+        /// The headers of the original request, each name with its values.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("sourceHeader")]

@@ -148,7 +148,7 @@ public static class DriftCorpus
         new("enum value removed", s => ((JArray)Properties(s, "GroupedSteps")["type"]!["enum"]!).Last!.Remove(), BuildsClean, Lacks: "GroupedStepsType Next { get; }"),
         new("property added", s => Properties(s, "WorkflowRun")["priority"] = Json("""{ "type": "integer", "description": "How urgent the run is." }"""),
             BuildsClean, Shows: "public int? Priority { get; set; }"),
-        new("property removed", s => Properties(s, "WorkflowDLQMessage").Remove("callerIP"), BuildsClean, Lacks: "CallerIP"),
+        new("property removed", s => Properties(s, "WorkflowDLQMessage").Remove("responseHeader"), BuildsClean, Lacks: " ResponseHeader {"),
         new("property renamed", s => Rename(Properties(s, "StepInfo"), "stepName", "name"), BuildsClean, Shows: "public string? Name { get; set; }", Lacks: "StepName"),
         new("property made required", s => ((JObject)s["components"]!["schemas"]!["WorkflowDLQMessage"]!)["required"] = new JArray("dlqId"),
             BuildsClean, Shows: "public required string DlqId { get; set; }"),
