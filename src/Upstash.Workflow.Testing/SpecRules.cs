@@ -102,11 +102,15 @@ internal sealed class SpecRules
         return null;
     }
 
-    /// <summary>The operation whose path template matches; literal segments before placeholders, a last placeholder taking the rest (a trigger's URL).</summary>
+    /// <summary>
+    /// The operation whose path template matches: one of the request's length first, then the one with more literal
+    /// segments; a last placeholder may take the rest of the path (a trigger's URL).
+    /// </summary>
     private (string Method, string[] Template, JsonArray Parameters)? Find(string method, string[] segments) =>
         _operations
             .Where(o => o.Method == method && Matches(o.Template, segments))
-            .OrderByDescending(o => o.Template.Count(t => !t.StartsWith('{')))
+            .OrderByDescending(o => o.Template.Length == segments.Length)
+            .ThenByDescending(o => o.Template.Count(t => !t.StartsWith('{')))
             .Cast<(string, string[], JsonArray)?>()
             .FirstOrDefault();
 
