@@ -2,11 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Upstash.Workflow.Testing;
 using Upstash.Workflow.Tests.Support;
 
@@ -25,18 +21,15 @@ public sealed class FailureCallbackEndToEndTests
         var (current, next) = upstash.SigningKeys;
         var received = new ConcurrentQueue<WorkflowFailureCallback>();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddUpstashSignatureVerification(configure: o => (o.CurrentSigningKey, o.NextSigningKey) = (current, next));
-        await using var app = builder.Build();
-        app.MapUpstashFailureCallback("/api/failed", (callback, _) =>
-        {
-            received.Enqueue(callback);
-            return Task.CompletedTask;
-        });
-        await app.StartAsync(TestContext.Token);
-        var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), "/api/failed");
+        var (app, address) = await LoopbackApp.StartAsync(
+            builder => builder.Services.AddUpstashSignatureVerification(configure: o => (o.CurrentSigningKey, o.NextSigningKey) = (current, next)),
+            web => web.MapUpstashFailureCallback("/api/failed", (callback, _) =>
+            {
+                received.Enqueue(callback);
+                return Task.CompletedTask;
+            }));
+        await using var _ = app;
+        var endpoint = new Uri(address, "api/failed");
 
         using var client = upstash.CreateClient();
         async Task<(string DlqId, FailureFunctionState? State)> FailOneAsync(int status)

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,18 +34,17 @@ public sealed class SignedEndpointTests
 
     private static async Task<App> StartAsync(Dictionary<string, string?>? configuration = null, Action<WebApplication, List<string>>? map = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(configuration ?? new() { ["Upstash:CurrentSigningKey"] = Current, ["Upstash:NextSigningKey"] = Next });
         var logs = new CapturingLoggerProvider();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddUpstashSignatureVerification(builder.Configuration.GetSection("Upstash"));
-        var web = builder.Build();
         var handled = new List<string>();
-        (map ?? MapDefault)(web, handled);
-        await web.StartAsync(TestContext.Token);
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new App { Web = web, Http = new HttpClient { BaseAddress = new Uri(address) }, Logs = logs, Handled = handled };
+        var (web, address) = await LoopbackApp.StartAsync(
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(configuration ?? new() { ["Upstash:CurrentSigningKey"] = Current, ["Upstash:NextSigningKey"] = Next });
+                builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+                builder.Services.AddUpstashSignatureVerification(builder.Configuration.GetSection("Upstash"));
+            },
+            web => (map ?? MapDefault)(web, handled));
+        return new App { Web = web, Http = new HttpClient { BaseAddress = address }, Logs = logs, Handled = handled };
 
         static void MapDefault(WebApplication web, List<string> handled)
         {
