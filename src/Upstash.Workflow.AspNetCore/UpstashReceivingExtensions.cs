@@ -66,12 +66,12 @@ public static class UpstashReceivingExtensions
         ArgumentNullException.ThrowIfNull(handler);
         return endpoints.MapPost(pattern, (RequestDelegate)(async context =>
         {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            // Read once, by the signature check this endpoint always has.
+            var body = (ArraySegment<byte>)context.Items[UpstashSignatureCheck.VerifiedBody]!;
             WorkflowFailureCallback callback;
             try
             {
-                callback = WorkflowFailureCallback.Read(body.GetBuffer().AsSpan(0, (int)body.Length));
+                callback = WorkflowFailureCallback.Read(body);
             }
             catch (JsonException e)
             {

@@ -40,8 +40,13 @@ internal static class UpstashSignatureCheck
             return;
         }
         UpstashSignatureLog.Accepted(logger, request.Method, request.Path);
+        // The verified bytes, for an endpoint of this package to read without reading the body again.
+        context.Items[VerifiedBody] = new ArraySegment<byte>(body.GetBuffer(), 0, (int)body.Length);
         await endpoint(context);
     };
+
+    /// <summary>Where a verified request keeps its body (<see cref="HttpContext.Items"/>).</summary>
+    public static readonly object VerifiedBody = new();
 
     private static async Task<bool> CopyAtMostAsync(Stream from, Stream to, long limit, CancellationToken cancellationToken)
     {

@@ -105,31 +105,32 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         state.RecordCallback(entry, status, answer, answerHeaders);
     }
 
-    /// <summary>What the service posts to a failure callback (the overlay's WorkflowFailureCallback).</summary>
-    private static byte[] FailureCallbackBody(DlqEntry entry) => JsonSerializer.SerializeToUtf8Bytes(new
+    /// <summary>What the service posts to a failure callback: the spec's model, so the emulator sends what the spec says.</summary>
+    private static byte[] FailureCallbackBody(DlqEntry entry) => JsonSerializer.SerializeToUtf8Bytes(new WorkflowFailureCallback
     {
-        status = entry.ResponseStatus,
-        header = entry.ResponseHeader,
-        body = Convert.ToBase64String(entry.ResponseBodyBytes),
-        retried = entry.MaxRetries,
-        maxRetries = entry.MaxRetries,
-        dlqId = entry.DlqId,
-        sourceMessageId = entry.FailedRun?.Steps.FirstOrDefault()?.Items.FirstOrDefault()?.MessageId,
-        url = entry.Url,
-        method = "POST",
-        sourceHeader = entry.Header,
-        sourceBody = Convert.ToBase64String(entry.FailedRun?.Body ?? []),
-        createdAt = entry.CreatedAt,
-        callerIP = entry.CallerIp,
-        workflowRunId = entry.WorkflowRunId,
-        workflowCreatedAt = entry.WorkflowCreatedAt,
+        Status = entry.ResponseStatus,
+        Header = entry.ResponseHeader.ToDictionary(h => h.Key, h => (IList<string>)h.Value.ToList()),
+        Body = entry.ResponseBodyBytes,
+        Retried = entry.MaxRetries,
+        MaxRetries = entry.MaxRetries,
+        DlqId = entry.DlqId,
+        SourceMessageId = entry.FailedRun?.Steps.FirstOrDefault()?.Items.FirstOrDefault()?.MessageId,
+        Url = entry.Url is null ? null : new Uri(entry.Url),
+        Method = entry.Method,
+        SourceHeader = entry.Header.ToDictionary(h => h.Key, h => (IList<string>)h.Value.ToList()),
+        SourceBody = entry.FailedRun?.Body ?? [],
+        NotBefore = DateTimeOffset.FromUnixTimeMilliseconds(entry.NotBefore),
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(entry.CreatedAt),
+        CallerIP = entry.CallerIp,
+        WorkflowRunId = entry.WorkflowRunId,
+        WorkflowCreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(entry.WorkflowCreatedAt),
     }, Json);
 
     private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendAsync(
         string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId)
     {
         var target = new Uri(url);
-        headers["Upstash-Signature"] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
+        headers[UpstashSignatureVerifier.SignatureHeader] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
         headers["Upstash-Message-Id"] = state.NextId("msg_emu_");
         headers["Upstash-Retried"] = "0";
         headers["Upstash-Caller-Ip"] = "127.0.0.1";
