@@ -7,23 +7,35 @@ using Xunit.Sdk;
 
 namespace Upstash.Workflow.Tests.Snapshots;
 
-/// <summary>The public surface of Upstash.Workflow.dll, generated and handwritten parts together.</summary>
+/// <summary>
+/// The public surface of each package: Upstash.Workflow.dll (generated and handwritten parts together),
+/// Upstash.Workflow.AspNetCore.dll and Upstash.Workflow.Testing.dll, each in its own snapshot.
+/// </summary>
 public sealed class PublicApiSnapshotTests(Reporter reporter) : IClassFixture<Reporter>
 {
-    private static readonly string Api = typeof(DlqClient).Assembly.GeneratePublicApi(GeneratedApi.Options);
+    private static readonly Dictionary<string, Lazy<string>> Apis = new()
+    {
+        ["PublicApi"] = new(() => typeof(DlqClient).Assembly.GeneratePublicApi(GeneratedApi.Options)),
+        ["PublicApi.AspNetCore"] = new(() => typeof(Upstash.Workflow.AspNetCore.UpstashReceivingOptions).Assembly.GeneratePublicApi(GeneratedApi.Options)),
+        ["PublicApi.Testing"] = new(() => typeof(Upstash.Workflow.Testing.UpstashWorkflowEmulator).Assembly.GeneratePublicApi(GeneratedApi.Options)),
+    };
+
+    public static TheoryData<string> Snapshots => new(Apis.Keys);
 
     /// <summary>
     /// A difference says first what it does to users (additive or breaking, member by member), then
     /// shows the lines; the same verdict is printed when a difference is accepted with UPDATE_SNAPSHOTS=1.
     /// </summary>
-    [Fact]
-    public void Public_api_matches_its_snapshot()
+    [Theory]
+    [MemberData(nameof(Snapshots))]
+    public void Public_api_matches_its_snapshot(string snapshot)
     {
-        var verified = Path.Combine(Repository.Root, "tests", "Upstash.Workflow.Tests", "Snapshots", "PublicApi.verified.cs");
-        var verdict = File.Exists(verified) ? ApiChanges.Describe(ApiChanges.Compare(File.ReadAllText(verified), Api)) : null;
+        var api = Apis[snapshot].Value;
+        var verified = Snapshot.VerifiedPath(snapshot, "cs");
+        var verdict = File.Exists(verified) ? ApiChanges.Describe(ApiChanges.Compare(File.ReadAllText(verified), api)) : null;
         try
         {
-            Snapshot.Match("PublicApi", Api, "cs");
+            Snapshot.Match(snapshot, api, "cs");
         }
         catch (XunitException e) when (verdict is not null)
         {
@@ -31,10 +43,11 @@ public sealed class PublicApiSnapshotTests(Reporter reporter) : IClassFixture<Re
         }
         if (verdict is not null && !verdict.EndsWith("no change.", StringComparison.Ordinal))
         {
-            reporter.Say("Accepted into PublicApi.verified.cs: " + verdict);
+            reporter.Say($"Accepted into {snapshot}.verified.cs: " + verdict);
         }
     }
 
-    [Fact]
-    public void Public_api_has_no_placeholder_names() => Assert.Empty(Names.PlaceholdersIn(Api));
+    [Theory]
+    [MemberData(nameof(Snapshots))]
+    public void Public_api_has_no_placeholder_names(string snapshot) => Assert.Empty(Names.PlaceholdersIn(Apis[snapshot].Value));
 }

@@ -23,6 +23,10 @@ public static class Snapshot
         }
     }
 
+    /// <summary>The verified file <see cref="Match"/> compares with, for a test that reads it first.</summary>
+    public static string VerifiedPath(string name, string extension = "txt", [CallerFilePath] string callerFile = "") =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(callerFile)!, $"{name}.verified.{extension}");
+
     /// <summary>
     /// Asserts that <paramref name="actual"/> equals a reviewed file committed under a name of its own
     /// (one that other tools read, such as openapi/openapi.effective.json); a difference is written
