@@ -70,6 +70,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
+        Diagnostics.OperationScope.Current?.Answered(status);
         if (status is >= 200 and < 300)
         {
             return;

@@ -230,8 +230,32 @@ namespace Upstash.Workflow
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -251,8 +275,31 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
+            try
+            {
+                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -281,8 +328,34 @@ namespace Upstash.Workflow
         /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] DeleteFailedRunsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all == true);
+            try
+            {
+                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.Deleted);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -313,8 +386,32 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await GetFailedRunCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
@@ -328,8 +425,30 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                await DeleteFailedRunCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
@@ -341,8 +460,32 @@ namespace Upstash.Workflow
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -365,8 +508,34 @@ namespace Upstash.Workflow
         /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] ResumeWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all == true);
+            try
+            {
+                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -404,8 +573,34 @@ namespace Upstash.Workflow
         /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] RestartWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all == true);
+            try
+            {
+                var result_ = await RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -440,8 +635,32 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.RetryFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await RetryFailureCallbackCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -455,8 +674,30 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.CancelFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                await CancelFailureCallbackCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
@@ -538,8 +779,31 @@ namespace Upstash.Workflow
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken);
+
+        /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
+            try
+            {
+                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(workflowUrl);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -560,8 +824,30 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken);
+
+        /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
+            try
+            {
+                var result_ = await TriggerWorkflowBatchCoreAsync(runs, cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(runs);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -575,8 +861,30 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken);
+
+        /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            try
+            {
+                await CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
@@ -591,8 +899,33 @@ namespace Upstash.Workflow
         /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] CancelWorkflowRunsFilters_ = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken);
+
+        /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
+            scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
+            scope_?.Tag("upstash.workflow.all", all == true);
+            try
+            {
+                var result_ = await CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.Cancelled);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -664,8 +997,31 @@ namespace Upstash.Workflow
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken);
+
+        /// <summary>The call inside its span ("Logs.ListLogs") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsTracedAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
+            try
+            {
+                var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsCoreAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -810,8 +1166,30 @@ namespace Upstash.Workflow
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
+            try
+            {
+                var result_ = await ListFlowControlKeysCoreAsync(cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -823,8 +1201,31 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
@@ -838,8 +1239,30 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -852,8 +1275,30 @@ namespace Upstash.Workflow
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -866,8 +1311,30 @@ namespace Upstash.Workflow
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -886,8 +1353,30 @@ namespace Upstash.Workflow
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -910,8 +1399,30 @@ namespace Upstash.Workflow
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -924,8 +1435,30 @@ namespace Upstash.Workflow
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.GetGlobalParallelism") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
+            try
+            {
+                var result_ = await GetGlobalParallelismCoreAsync(cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -977,8 +1510,30 @@ namespace Upstash.Workflow
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken);
+
+        /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
+            try
+            {
+                var result_ = await GetSigningKeysCoreAsync(cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -990,8 +1545,30 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken);
+
+        /// <summary>The call inside its span ("SigningKeys.RotateSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
+            try
+            {
+                var result_ = await RotateSigningKeysCoreAsync(cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -1058,8 +1635,31 @@ namespace Upstash.Workflow
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken);
+
+        /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await NotifyEventCoreAsync(eventId, payload, cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1074,8 +1674,33 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken);
+
+        /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             System.ArgumentNullException.ThrowIfNull(eventId);
@@ -1093,8 +1718,31 @@ namespace Upstash.Workflow
             return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
         }
 
+
+
         /// <inheritdoc />
-        public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken);
+
+        /// <summary>The call inside its span ("Notify.ListWaiters") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await ListWaitersCoreAsync(eventId, cancellationToken).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, System.Threading.CancellationToken cancellationToken)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };

@@ -78,6 +78,7 @@ public sealed record GroupPlan(string Tag, string Name, string Class, string? De
 /// <param name="SuccessRedirect">The 3xx status the operation documents as its only success, if any.</param>
 /// <param name="BulkFilters">For an operation that acts on everything when unfiltered: the wire names of the parameters that select entries.</param>
 /// <param name="Paging">For a cursor-paged operation: how its pages chain.</param>
+/// <param name="TraceAnswer">What the operation's span says about its answer (<see cref="TraceTag"/>).</param>
 public sealed record OperationPlan(
     string OperationId,
     string Group,
@@ -88,8 +89,12 @@ public sealed record OperationPlan(
     BodyPlan? Body,
     int? SuccessRedirect,
     IReadOnlyList<string>? BulkFilters,
-    PagingPlan? Paging)
+    PagingPlan? Paging,
+    IReadOnlyList<TraceTag>? TraceAnswer = null)
 {
+    /// <summary>The name of the operation's span ("Dlq.RestartWorkflow"): its group and method, as a .NET user calls it.</summary>
+    public string SpanName => $"{Group}.{Method}";
+
     /// <summary>
     /// The operation id NSwag is given: NSwag makes one client class per part before the underscore
     /// ("{Group}Client") and names the method after the rest. Made here and nowhere else.
@@ -121,7 +126,15 @@ public enum ParameterRole
 /// <param name="Required">Whether the spec requires it.</param>
 /// <param name="OptionsType">For an options object, its type.</param>
 /// <param name="Writer">For an options object, the method of its type that writes the set members.</param>
-public sealed record ParameterPlan(string Name, ParameterRole Role, string? Wire, string? In, bool Required, string? OptionsType = null, string? Writer = null);
+/// <param name="TraceTag">For an id in the path, the span attribute that carries it ("upstash.workflow.dlq_id").</param>
+/// <param name="TraceCountTag">For a list of ids that selects entries of a bulk call, the span attribute that carries how many were sent.</param>
+public sealed record ParameterPlan(string Name, ParameterRole Role, string? Wire, string? In, bool Required, string? OptionsType = null, string? Writer = null,
+    string? TraceTag = null, string? TraceCountTag = null);
+
+/// <summary>A span attribute read from an operation's answer.</summary>
+/// <param name="Tag">The attribute ("upstash.workflow.workflow_run_id").</param>
+/// <param name="Value">The C# expression that reads it from the answer, which the generated method names <c>result_</c>.</param>
+public sealed record TraceTag(string Tag, string Value);
 
 /// <summary>A request body.</summary>
 /// <param name="Name">The C# parameter name.</param>

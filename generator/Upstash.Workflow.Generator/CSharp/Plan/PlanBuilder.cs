@@ -121,7 +121,8 @@ public static class PlanBuilder
                 continue;
             }
             ParameterShapes.Check(spec, operation, parameter, family, diagnostics);
-            plain.Add(new ParameterPlan(name, family ? ParameterRole.HeaderFamily : ParameterRole.Plain, family ? wire[..^1] : wire, place, parameter.Value<bool?>("required") == true));
+            plain.Add(new ParameterPlan(name, family ? ParameterRole.HeaderFamily : ParameterRole.Plain, family ? wire[..^1] : wire, place, parameter.Value<bool?>("required") == true,
+                TraceTag: Telemetry.PathId(spec, place, parameter), TraceCountTag: Telemetry.IdList(spec, operation, place, parameter)));
         }
 
         var body = Body(operation, types);
@@ -140,8 +141,9 @@ public static class PlanBuilder
                     operation.Node);
             }
         }
+        var paging = Paging(spec, operation, method, plain, types, diagnostics);
         var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, plain, ResultType(operation, types), body,
-            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, Paging(spec, operation, method, plain, types, diagnostics));
+            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, paging, Telemetry.Answer(spec, Answer(operation), bulk, paging));
         return new OperationDraft(operation, plan);
     }
 
@@ -224,6 +226,12 @@ public static class PlanBuilder
         var media = content.Properties().FirstOrDefault(p => p.Name.Contains("json", StringComparison.OrdinalIgnoreCase)) ?? content.Properties().First();
         return media.Value["schema"] is null ? null : types.Answer(media.Value["schema"]);
     }
+
+    /// <summary>The JSON schema of the success answer, when it has one.</summary>
+    private static JToken? Answer(Operation operation) =>
+        SuccessResponse(operation)?["content"] is JObject { Count: > 0 } content
+            ? (content.Properties().FirstOrDefault(p => p.Name.Contains("json", StringComparison.OrdinalIgnoreCase)) ?? content.Properties().First()).Value["schema"]
+            : null;
 
     private static JToken? SuccessResponse(Operation operation)
     {

@@ -1,0 +1,62 @@
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Spec;
+
+namespace Upstash.Workflow.Generator.CSharp.Plan;
+
+/// <summary>
+/// What an operation's span carries beyond its name and status, derived from the spec so a new operation is
+/// traced like the others: the ids a user searches by (a path parameter that is an id, not a URL), how many ids
+/// a bulk call sent, and from the answer a run id, what a bulk call affected and whether a cursor came back.
+/// Never a payload, a header value or a URL.
+/// </summary>
+internal static class Telemetry
+{
+    private const string Prefix = "upstash.workflow.";
+
+    /// <summary>"dlqId" → "upstash.workflow.dlq_id", for a path parameter that is a string and not a URL.</summary>
+    public static string? PathId(JObject spec, string place, JObject parameter) =>
+        place == "path" && OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject schema
+        && OpenApiDocument.SchemaType(schema) == "string" && schema.Value<string>("format") != "uri" && parameter.Value<string>("name") is { } wire
+            ? Prefix + Snake(wire)
+            : null;
+
+    /// <summary>"dlqIds" → "upstash.workflow.dlq_ids.count", for a list of ids that selects the entries of a bulk call.</summary>
+    public static string? IdList(JObject spec, Operation operation, string place, JObject parameter) =>
+        place == "query" && operation.Node.Value<bool?>("x-bulk") == true && parameter.Value<bool?>("x-bulk-filter") == true
+        && OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject { } schema && OpenApiDocument.SchemaType(schema) == "array"
+        && parameter.Value<string>("name") is { } wire && wire.EndsWith("Ids", StringComparison.Ordinal)
+            ? Prefix + Snake(wire) + ".count"
+            : null;
+
+    /// <summary>From the answer: its run id, what a bulk call affected (a count, or the length of its one list), whether a page's cursor came back.</summary>
+    public static IReadOnlyList<TraceTag>? Answer(JObject spec, JToken? answer, bool bulk, PagingPlan? paging)
+    {
+        if (OpenApiDocument.Resolve(spec, answer) is not JObject schema || schema["properties"] is not JObject properties)
+        {
+            return null;
+        }
+        var tags = new List<TraceTag>();
+        string Type(JProperty p) => OpenApiDocument.Resolve(spec, p.Value) is JObject s ? OpenApiDocument.SchemaType(s) ?? "" : "";
+        if (properties.Property("workflowRunId") is { } runId && Type(runId) == "string")
+        {
+            tags.Add(new(Prefix + "workflow_run_id", "result_." + PlanBuilder.PropertyName(runId.Name)));
+        }
+        if (bulk)
+        {
+            var affected = properties.Properties().FirstOrDefault(p => Type(p) == "integer") is { } count ? "result_." + PlanBuilder.PropertyName(count.Name)
+                : properties.Properties().FirstOrDefault(p => Type(p) == "array") is { } list ? $"result_.{PlanBuilder.PropertyName(list.Name)}.Count"
+                : null;
+            if (affected is not null)
+            {
+                tags.Add(new(Prefix + "affected", affected));
+            }
+        }
+        if (paging is not null)
+        {
+            tags.Add(new(Prefix + "cursor_returned", $"!string.IsNullOrEmpty(result_.{paging.CursorProperty})"));
+        }
+        return tags.Count == 0 ? null : tags;
+    }
+
+    private static string Snake(string wire) => string.Join('_', Names.Words(wire)).ToLowerInvariant();
+}
