@@ -16,7 +16,7 @@ public partial class UpstashWorkflowClient : IDisposable
 
     /// <summary>A client with its own connection pool, configured by <paramref name="options"/>.</summary>
     public UpstashWorkflowClient(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(CreateHttpClient(options, loggerFactory), owned: true)
+        : this(CreateHttpClient(options, loggerFactory), owned: true, new Diagnostics.UpstashTelemetry(Diagnostics.UpstashInstruments.Process, options.PropagateTraceContext))
     {
     }
 
@@ -25,8 +25,8 @@ public partial class UpstashWorkflowClient : IDisposable
     /// Dependency injection passes the <see cref="HttpClient"/> that <c>AddUpstashWorkflowClient</c> sets up
     /// (base address, authentication, host policy, deadline); one made otherwise would send no token.
     /// </summary>
-    internal UpstashWorkflowClient(HttpClient httpClient, bool owned)
-        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+    internal UpstashWorkflowClient(HttpClient httpClient, bool owned, Diagnostics.UpstashTelemetry? telemetry = null)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), telemetry ?? Diagnostics.UpstashTelemetry.Default)
     {
         _owned = owned ? httpClient : null;
     }

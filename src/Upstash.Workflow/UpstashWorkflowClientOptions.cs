@@ -68,6 +68,14 @@ public sealed class UpstashWorkflowClientOptions
         return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
     }
 
+    /// <summary>
+    /// Forward the current trace context (<c>traceparent</c>, <c>tracestate</c> of <see cref="System.Diagnostics.Activity.Current"/>)
+    /// to the workflow on calls that start or wake a run (trigger, batch trigger, resume, restart, notify), as
+    /// <c>Upstash-Forward-traceparent</c>, so the run's steps can join the caller's trace. Off by default: the
+    /// workflow endpoint then learns the caller's trace and span ids.
+    /// </summary>
+    public bool PropagateTraceContext { get; set; }
+
     /// <summary>The token source: <see cref="TokenProvider"/>, else the fixed <see cref="Token"/>.</summary>
     internal IAccessTokenProvider ResolveTokenProvider() =>
         TokenProvider ?? (string.IsNullOrEmpty(Token)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Upstash.Workflow.Errors;
@@ -14,8 +15,68 @@ namespace Upstash.Workflow.Core;
 /// Base of every generated client class (generator/templates/Client.Class.liquid): what each request
 /// needs around the code the spec determines, written once for all operations.
 /// </summary>
-internal abstract class UpstashClientBase(JsonSerializerContext json)
+internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostics.UpstashTelemetry? telemetry = null)
 {
+    /// <summary>The client's span source, instruments and trace-context forwarding.</summary>
+    protected Diagnostics.UpstashTelemetry Telemetry { get; } = telemetry ?? Diagnostics.UpstashTelemetry.Default;
+
+    /// <summary>
+    /// On calls that start or wake a run (the C# configuration's x-forward-trace-context), and when the client is set to
+    /// (<see cref="UpstashWorkflowClientOptions.PropagateTraceContext"/>): the current trace context, as
+    /// <c>Upstash-Forward-traceparent</c> and <c>-tracestate</c>, which Upstash hands to the workflow endpoint as
+    /// <c>traceparent</c> and <c>tracestate</c>. A header of that name the caller forwards is left as it is.
+    /// </summary>
+    protected void ForwardTraceContext(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (TraceContext() is not var (parent, state))
+        {
+            return;
+        }
+        if (!request.Headers.Contains(ForwardedParent))
+        {
+            request.Headers.TryAddWithoutValidation(ForwardedParent, parent);
+            if (state is not null)
+            {
+                request.Headers.TryAddWithoutValidation(ForwardedState, state);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A JSON body of runs to start (a batch), each given the current trace context in its <c>headers</c> as
+    /// <see cref="ForwardTraceContext(HttpRequestMessage)"/> gives it to one; the caller's objects are not changed.
+    /// </summary>
+    protected HttpContent JsonBodyForwardingTraceContext<T>(T value)
+    {
+        if (TraceContext() is not var (parent, state) || JsonSerializer.SerializeToNode(value, TypeInfo<T>()) is not JsonArray runs)
+        {
+            return JsonBody(value);
+        }
+        foreach (var run in runs.OfType<JsonObject>())
+        {
+            var headers = run["headers"] as JsonObject ?? (JsonObject)(run["headers"] = new JsonObject());
+            if (!headers.Any(h => string.Equals(h.Key, ForwardedParent, StringComparison.OrdinalIgnoreCase)))
+            {
+                headers[ForwardedParent] = parent;
+                if (state is not null)
+                {
+                    headers[ForwardedState] = state;
+                }
+            }
+        }
+        return new StringContent(runs.ToJsonString(), Encoding.UTF8, "application/json");
+    }
+
+    private const string ForwardedParent = "Upstash-Forward-traceparent";
+    private const string ForwardedState = "Upstash-Forward-tracestate";
+
+    /// <summary>The current W3C trace context, when forwarding is on and there is one.</summary>
+    private (string Parent, string? State)? TraceContext() =>
+        Telemetry.ForwardTraceContext && System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C, Id: { } id } current
+            ? (id, current.TraceStateString is { Length: > 0 } state ? state : null)
+            : null;
+
     private static readonly ConditionalWeakTable<JsonSerializerContext, JsonSerializerOptions> Options = new();
 
     /// <summary>The generated context's metadata, with one rule added (see <see cref="OmitEmptyCollections"/>).</summary>

@@ -50,7 +50,9 @@ public static class UpstashWorkflowServiceCollectionExtensions
         options.PostConfigure(o => o.FillFromEnvironment(Environment.GetEnvironmentVariable)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UpstashWorkflowClientOptions>>(new UpstashWorkflowClientOptionsValidator(source));
         var builder = services
-            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, _) => new UpstashWorkflowClient(http, owned: false))
+            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, provider) => new UpstashWorkflowClient(http, owned: false,
+                new Upstash.Workflow.Diagnostics.UpstashTelemetry(provider.GetRequiredService<Upstash.Workflow.Diagnostics.UpstashInstruments>(),
+                    provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value.PropagateTraceContext)))
             .ConfigureHttpClient((provider, http) =>
                 UpstashWorkflowClient.Configure(http, provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateAuthenticatedHandler(
@@ -58,6 +60,10 @@ public static class UpstashWorkflowServiceCollectionExtensions
                 provider.GetService<ILoggerFactory>()))
             // First, so the deadline spans every handler added after it (retries included).
             .AddHttpMessageHandler(provider => new DeadlineHandler(provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value.Timeout));
+        // The container's meter (IMeterFactory, which the host registers), its instruments made once; the process's without one.
+        services.TryAddSingleton(provider => provider.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
+            ? new Upstash.Workflow.Diagnostics.UpstashInstruments(meters)
+            : Upstash.Workflow.Diagnostics.UpstashInstruments.Process);
         // Each group's interface resolves to the group of the registered client (the list is generated from the spec's tags).
         foreach (var (service, resolve) in UpstashWorkflowClient.Groups)
         {

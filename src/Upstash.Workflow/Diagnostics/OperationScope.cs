@@ -19,19 +19,21 @@ internal sealed class OperationScope : IDisposable
     // The span, and the span again when it records attributes (null when it does not, so no attribute is set).
     private readonly Activity? _span;
     private readonly Activity? _activity;
+    private readonly UpstashInstruments _instruments;
     private readonly string _operationId;
     private readonly string? _server;
     private readonly long _started;
     private int? _status;
     private string? _errorType;
 
-    public OperationScope(Activity? activity, string operationId, Uri? baseAddress)
+    public OperationScope(Activity? activity, UpstashInstruments instruments, string operationId, Uri? baseAddress)
     {
+        _instruments = instruments;
         _span = activity;
         _activity = activity is { IsAllDataRequested: true } ? activity : null;
         _operationId = operationId;
         _server = baseAddress?.Host;
-        _started = UpstashTelemetry.Duration.Enabled ? Stopwatch.GetTimestamp() : 0;
+        _started = _instruments.Duration.Enabled ? Stopwatch.GetTimestamp() : 0;
         Ambient.Value = this;
         if (_activity is { } span)
         {
@@ -66,9 +68,9 @@ internal sealed class OperationScope : IDisposable
         _errorType = exception is UpstashWorkflowException { StatusCode: > 0 } answered
             ? answered.StatusCode.ToString(CultureInfo.InvariantCulture)
             : exception.GetType().FullName;
-        if (exception is RateLimitedException limited && UpstashTelemetry.RateLimited.Enabled)
+        if (exception is RateLimitedException limited && _instruments.RateLimited.Enabled)
         {
-            UpstashTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("upstash.workflow.rate_limit.kind", limited.Kind.ToString()),
+            _instruments.RateLimited.Add(1, new KeyValuePair<string, object?>("upstash.workflow.rate_limit.kind", limited.Kind.ToString()),
                 new KeyValuePair<string, object?>("server.address", _server));
         }
         if (_activity is { } span)
@@ -96,7 +98,7 @@ internal sealed class OperationScope : IDisposable
             {
                 tags.Add("error.type", _errorType);
             }
-            UpstashTelemetry.Duration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+            _instruments.Duration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
         }
         _span?.Dispose();
     }

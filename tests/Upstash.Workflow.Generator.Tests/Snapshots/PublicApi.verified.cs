@@ -691,6 +691,7 @@ namespace Upstash.Workflow
         public Upstash.Workflow.UpstashAuthMode AuthMode { get; set; }
         public System.Uri? BaseAddress { get; set; }
         public int MaxConnectionsPerServer { get; set; }
+        public bool PropagateTraceContext { get; set; }
         public string? Region { get; set; }
         public System.TimeSpan Timeout { get; set; }
         public string? Token { get; set; }

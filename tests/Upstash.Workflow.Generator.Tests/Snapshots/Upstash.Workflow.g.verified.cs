@@ -223,9 +223,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
-        public DlqClient(System.Net.Http.HttpClient httpClient)
-            : base(UpstashWorkflowJsonContext.Default)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -235,12 +235,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken);
+            Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
@@ -270,6 +270,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
+            ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -280,12 +281,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken);
+            Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
             try
             {
                 var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken).ConfigureAwait(false);
@@ -333,12 +334,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken);
+            Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
             scope_?.Tag("upstash.workflow.all", all == true);
             try
@@ -391,12 +392,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
@@ -430,12 +431,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
@@ -465,12 +466,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken);
+            Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
@@ -500,6 +501,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
+            ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -513,12 +515,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
+            Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
             scope_?.Tag("upstash.workflow.all", all == true);
             try
@@ -564,6 +566,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
+            ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -578,12 +581,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
+            Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
             scope_?.Tag("upstash.workflow.all", all == true);
             try
@@ -629,6 +632,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
+            ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -640,12 +644,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.RetryFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
@@ -679,12 +683,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.CancelFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
+            using var scope_ = Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
@@ -772,9 +776,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
-        public RunsClient(System.Net.Http.HttpClient httpClient)
-            : base(UpstashWorkflowJsonContext.Default)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -784,12 +788,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken);
+            Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken);
 
         /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
+            using var scope_ = Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
             try
             {
                 var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken).ConfigureAwait(false);
@@ -819,6 +823,7 @@ namespace Upstash.Workflow
             }
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
+            ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -829,12 +834,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken);
+            Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken);
 
         /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
+            using var scope_ = Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
             try
             {
                 var result_ = await TriggerWorkflowBatchCoreAsync(runs, cancellationToken).ConfigureAwait(false);
@@ -851,7 +856,7 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(runs);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = JsonBody<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
+            request_.Content = JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var urlBuilder_ = StartUrl(_httpClient);
             urlBuilder_.Append("v2/batch/trigger");
@@ -866,12 +871,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken);
+            Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken);
 
         /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
+            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
             scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
             try
             {
@@ -904,12 +909,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken);
+            Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken);
 
         /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
+            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
             scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
             scope_?.Tag("upstash.workflow.all", all == true);
             try
@@ -990,9 +995,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
-        public LogsClient(System.Net.Http.HttpClient httpClient)
-            : base(UpstashWorkflowJsonContext.Default)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -1002,12 +1007,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken);
+            Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken);
 
         /// <summary>The call inside its span ("Logs.ListLogs") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsTracedAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
+            using var scope_ = Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
             try
             {
                 var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken).ConfigureAwait(false);
@@ -1159,9 +1164,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
-        public FlowControlClient(System.Net.Http.HttpClient httpClient)
-            : base(UpstashWorkflowJsonContext.Default)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -1171,12 +1176,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken);
+            Telemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
             try
             {
                 var result_ = await ListFlowControlKeysCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -1206,12 +1211,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
@@ -1244,12 +1249,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
@@ -1280,12 +1285,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
@@ -1316,12 +1321,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken);
+            Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
@@ -1358,12 +1363,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken);
+            Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
@@ -1404,12 +1409,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
@@ -1440,12 +1445,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken);
+            Telemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.GetGlobalParallelism") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
+            using var scope_ = Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
             try
             {
                 var result_ = await GetGlobalParallelismCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -1503,9 +1508,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
-        public SigningKeysClient(System.Net.Http.HttpClient httpClient)
-            : base(UpstashWorkflowJsonContext.Default)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -1515,12 +1520,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken);
+            Telemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken);
 
         /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
+            using var scope_ = Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
             try
             {
                 var result_ = await GetSigningKeysCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -1550,12 +1555,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken);
+            Telemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken);
 
         /// <summary>The call inside its span ("SigningKeys.RotateSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
+            using var scope_ = Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
             try
             {
                 var result_ = await RotateSigningKeysCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -1628,9 +1633,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers.</summary>
-        public NotifyClient(System.Net.Http.HttpClient httpClient)
-            : base(UpstashWorkflowJsonContext.Default)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -1640,12 +1645,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken);
+            Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken);
 
         /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
+            using var scope_ = Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
@@ -1669,6 +1674,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/notify/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
+            ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
@@ -1679,12 +1685,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken);
+            Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken);
 
         /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
+            using var scope_ = Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
             scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
@@ -1713,6 +1719,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("/");
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
+            ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
@@ -1723,12 +1730,12 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken);
+            Telemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken);
 
         /// <summary>The call inside its span ("Notify.ListWaiters") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Upstash.Workflow.Diagnostics.UpstashTelemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
+            using var scope_ = Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
@@ -4220,15 +4227,15 @@ namespace Upstash.Workflow
 
     public partial class UpstashWorkflowClient : IUpstashWorkflowClient
     {
-        /// <summary>Every group, over <paramref name="httpClient"/>.</summary>
-        private UpstashWorkflowClient(System.Net.Http.HttpClient httpClient)
+        /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>.</summary>
+        private UpstashWorkflowClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry telemetry)
         {
-            Dlq = new DlqClient(httpClient);
-            Runs = new RunsClient(httpClient);
-            Logs = new LogsClient(httpClient);
-            FlowControl = new FlowControlClient(httpClient);
-            SigningKeys = new SigningKeysClient(httpClient);
-            Notify = new NotifyClient(httpClient);
+            Dlq = new DlqClient(httpClient, telemetry);
+            Runs = new RunsClient(httpClient, telemetry);
+            Logs = new LogsClient(httpClient, telemetry);
+            FlowControl = new FlowControlClient(httpClient, telemetry);
+            SigningKeys = new SigningKeysClient(httpClient, telemetry);
+            Notify = new NotifyClient(httpClient, telemetry);
         }
 
         /// <inheritdoc />

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Upstash.Workflow.Testing;
 using Upstash.Workflow.Tests.Emulator;
@@ -178,7 +179,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task While_nobody_listens_nothing_is_made()
     {
-        Assert.False(Upstash.Workflow.Diagnostics.UpstashTelemetry.Listening);
+        Assert.False(Upstash.Workflow.Diagnostics.UpstashTelemetry.Default.Listening);
         var current = new List<Activity?>();
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "workflowRunId": "wfr_new", "workflowCreatedAt": 1725323658779 }"""));
         var options = new UpstashWorkflowClientOptions { BaseAddress = server.BaseAddress, Token = Clients.Token, Transport = new Observer(current) { InnerHandler = new SocketsHttpHandler() } };
@@ -206,5 +207,23 @@ public sealed class TelemetryTests
         var port = ((IPEndPoint)socket.LocalEndpoint).Port;
         socket.Stop();
         return port;
+    }
+
+    [Fact]
+    public async Task Under_dependency_injection_the_meter_comes_from_the_containers_meter_factory()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "messages": [] }"""));
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddUpstashWorkflowClient(o => (o.BaseAddress, o.Token) = (server.BaseAddress, Clients.Token));
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var collector = new MetricCollector<double>(factory, "Upstash.Workflow", "upstash.workflow.operation.duration");
+
+        await provider.GetRequiredService<IDlqClient>().ListFailedRunsAsync(cancellationToken: TestContext.Token);
+
+        var measured = Assert.Single(collector.GetMeasurementSnapshot());
+        Assert.Equal("listFailedRuns", measured.Tags["upstash.workflow.operation"]);
+        Assert.Same(factory, collector.Instrument!.Meter.Scope);
     }
 }

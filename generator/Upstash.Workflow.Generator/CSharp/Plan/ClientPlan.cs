@@ -79,6 +79,7 @@ public sealed record GroupPlan(string Tag, string Name, string Class, string? De
 /// <param name="BulkFilters">For an operation that acts on everything when unfiltered: the wire names of the parameters that select entries.</param>
 /// <param name="Paging">For a cursor-paged operation: how its pages chain.</param>
 /// <param name="TraceAnswer">What the operation's span says about its answer (<see cref="TraceTag"/>).</param>
+/// <param name="ForwardsTraceContext">Whether the call starts or wakes a run, so the caller's trace context is forwarded to it (the C# configuration's x-forward-trace-context).</param>
 public sealed record OperationPlan(
     string OperationId,
     string Group,
@@ -90,7 +91,8 @@ public sealed record OperationPlan(
     int? SuccessRedirect,
     IReadOnlyList<string>? BulkFilters,
     PagingPlan? Paging,
-    IReadOnlyList<TraceTag>? TraceAnswer = null)
+    IReadOnlyList<TraceTag>? TraceAnswer = null,
+    bool ForwardsTraceContext = false)
 {
     /// <summary>The name of the operation's span ("Dlq.RestartWorkflow"): its group and method, as a .NET user calls it.</summary>
     public string SpanName => $"{Group}.{Method}";

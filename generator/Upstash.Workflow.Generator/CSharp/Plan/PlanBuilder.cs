@@ -143,7 +143,8 @@ public static class PlanBuilder
         }
         var paging = Paging(spec, operation, method, plain, types, diagnostics);
         var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, plain, ResultType(operation, types), body,
-            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, paging, Telemetry.Answer(spec, Answer(operation), bulk, paging));
+            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, paging, Telemetry.Answer(spec, Answer(operation), bulk, paging),
+            IsTrue(operation.Node, "x-forward-trace-context"));
         return new OperationDraft(operation, plan);
     }
 
