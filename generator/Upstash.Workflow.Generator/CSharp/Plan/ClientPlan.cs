@@ -97,6 +97,9 @@ public sealed record OperationPlan(
     /// <summary>The name of the operation's span ("Dlq.RestartWorkflow"): its group and method, as a .NET user calls it.</summary>
     public string SpanName => $"{Group}.{Method}";
 
+    /// <summary>Where a forwarded trace context goes: into each run of a JSON body (a batch), else the request's headers; null when not forwarded.</summary>
+    public string? ForwardTraceContextIn => !ForwardsTraceContext ? null : Body is { IsPayload: false } ? "body" : "headers";
+
     /// <summary>
     /// The operation id NSwag is given: NSwag makes one client class per part before the underscore
     /// ("{Group}Client") and names the method after the rest. Made here and nowhere else.
@@ -128,7 +131,7 @@ public enum ParameterRole
 /// <param name="Required">Whether the spec requires it.</param>
 /// <param name="OptionsType">For an options object, its type.</param>
 /// <param name="Writer">For an options object, the method of its type that writes the set members.</param>
-/// <param name="TraceTag">For an id in the path, the span attribute that carries it ("upstash.workflow.dlq_id").</param>
+/// <param name="TraceTag">The span attribute that carries the parameter: an id in the path ("upstash.workflow.dlq_id"), or whether the bulk switch was on.</param>
 /// <param name="TraceCountTag">For a list of ids that selects entries of a bulk call, the span attribute that carries how many were sent.</param>
 public sealed record ParameterPlan(string Name, ParameterRole Role, string? Wire, string? In, bool Required, string? OptionsType = null, string? Writer = null,
     string? TraceTag = null, string? TraceCountTag = null);

@@ -51,7 +51,7 @@ public static class PlanBuilder
                 .. draft.Plan.Parameters.Where(p => p.Required),
                 .. draft.Plan.Parameters.Where(p => !p.Required),
                 .. objects,
-                .. draft.Plan.BulkFilters is null ? [] : new[] { new ParameterPlan("all", ParameterRole.BulkSwitch, null, null, false) },
+                .. draft.Plan.BulkFilters is null ? [] : new[] { new ParameterPlan("all", ParameterRole.BulkSwitch, null, null, false, TraceTag: Telemetry.All) },
             ];
             operations.Add((draft.Spec, draft.Plan with { Parameters = parameters }));
         }

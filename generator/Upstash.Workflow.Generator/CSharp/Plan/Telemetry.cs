@@ -13,6 +13,9 @@ internal static class Telemetry
 {
     private const string Prefix = "upstash.workflow.";
 
+    /// <summary>A bulk call's switch: whether it was told to act on everything.</summary>
+    public const string All = Prefix + "all";
+
     /// <summary>"dlqId" → "upstash.workflow.dlq_id", for a path parameter that is a string and not a URL.</summary>
     public static string? PathId(JObject spec, string place, JObject parameter) =>
         place == "path" && OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject schema
