@@ -70,19 +70,53 @@ public sealed class UpstashSignatureVerifier
         }
     }
 
-    /// <summary>As <see cref="Verify(string?, ReadOnlySpan{byte}, Uri?)"/>, returning the refusal instead of throwing it.</summary>
+    /// <summary>As <see cref="Verify(string?, ReadOnlySpan{byte}, Uri?)"/>, returning the refusal instead of throwing it. Never throws, whatever it is given.</summary>
+    /// <param name="signature">The <c>Upstash-Signature</c> header's value, as for <see cref="Verify(string?, ReadOnlySpan{byte}, Uri?)"/>.</param>
+    /// <param name="body">The request body exactly as received.</param>
+    /// <param name="url">The URL Upstash was asked to call; null skips the check.</param>
+    /// <param name="error">Why the request is refused; null when it is accepted.</param>
     public bool TryVerify(string? signature, ReadOnlySpan<byte> body, Uri? url, [NotNullWhen(false)] out UpstashSignatureException? error)
     {
-        var failure = Check(signature, body, url);
-        error = failure is var (reason, why) ? new UpstashSignatureException(reason, $"Not accepted as sent by Upstash: {why}.") : null;
-        return error is null;
+        if (!TryVerifyToken(signature, url, out var token, out error))
+        {
+            return false;
+        }
+        return token.TryVerifyBody(body, out error);
     }
 
-    private (UpstashSignatureFailure, string)? Check(string? token, ReadOnlySpan<byte> body, Uri? url)
+    /// <summary>
+    /// Checks all that the <c>Upstash-Signature</c> header proves on its own, before the body is read: a well-formed
+    /// HS256 token signed with the current or next key, issued by <c>Upstash</c>, within <c>exp</c> and <c>nbf</c>,
+    /// and for <paramref name="url"/> when given. A request refused here can be answered at once, its body unread;
+    /// one accepted still needs <see cref="UpstashSignatureToken.TryVerifyBody"/>. Never throws, whatever it is given.
+    /// </summary>
+    /// <param name="signature">The <c>Upstash-Signature</c> header's value.</param>
+    /// <param name="url">The URL Upstash was asked to call, checked against the token's <c>sub</c>; null skips the check.</param>
+    /// <param name="token">The verified token, whose body hash the body must match; null when refused.</param>
+    /// <param name="error">Why the request is refused; null when the token holds.</param>
+    public bool TryVerifyToken(string? signature, Uri? url, [NotNullWhen(true)] out UpstashSignatureToken? token, [NotNullWhen(false)] out UpstashSignatureException? error)
+    {
+        token = null;
+        error = null;
+        var failure = Check(signature, url, ref token);
+        if (failure is null && token is not null)
+        {
+            return true;
+        }
+        var (reason, why) = failure ?? (UpstashSignatureFailure.Malformed, "the signature could not be read");
+        token = null;
+        error = Refusal(reason, why);
+        return false;
+    }
+
+    internal static UpstashSignatureException Refusal(UpstashSignatureFailure reason, string why) =>
+        new(reason, $"Not accepted as sent by Upstash: {why}.");
+
+    private (UpstashSignatureFailure, string)? Check(string? token, Uri? url, ref UpstashSignatureToken? verified)
     {
         try
         {
-            return CheckToken(token, body, url);
+            return CheckToken(token, url, ref verified);
         }
         catch (JsonException)
         {
@@ -91,7 +125,7 @@ public sealed class UpstashSignatureVerifier
         }
     }
 
-    private (UpstashSignatureFailure, string)? CheckToken(string? token, ReadOnlySpan<byte> body, Uri? url)
+    private (UpstashSignatureFailure, string)? CheckToken(string? token, Uri? url, ref UpstashSignatureToken? verified)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
@@ -105,6 +139,12 @@ public sealed class UpstashSignatureVerifier
         if (token.Length > MaxTokenLength)
         {
             return (UpstashSignatureFailure.Malformed, "the signature is far longer than any Upstash sends");
+        }
+        // Only the base64url alphabet and the two dots: no whitespace, padding or other text that a lenient
+        // decoder would skip, so one signature has exactly one spelling.
+        if (token.AsSpan().ContainsAnyExcept(TokenCharacters))
+        {
+            return (UpstashSignatureFailure.Malformed, "the signature holds characters outside base64url");
         }
         var first = token.IndexOf('.');
         var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
@@ -128,22 +168,18 @@ public sealed class UpstashSignatureVerifier
 
             // The signature first: nothing else in the token is believed before it.
             Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            // Base64Url refuses a last character with its unused bits set, so a signature has one spelling (a test pins it).
             var given = Decode(token.AsSpan(second + 1), buffer.AsSpan(0, token.Length));
             if (given != HMACSHA256.HashSizeInBytes)
             {
                 return (UpstashSignatureFailure.Malformed, "the signature's third part is not an HS256 signature in base64url");
             }
             var signed = buffer.AsSpan(token.Length, second);
-            if (Encoding.ASCII.GetBytes(token.AsSpan(0, second), signed) != second)
-            {
-                return (UpstashSignatureFailure.Malformed, "the signature is not ASCII");
-            }
+            Encoding.ASCII.GetBytes(token.AsSpan(0, second), signed);
             var signature = buffer.AsSpan(0, HMACSHA256.HashSizeInBytes);
             if (!Matches(_current, signed, signature, mac) && (_next is null || !Matches(_next, signed, signature, mac)))
             {
-                return (UpstashSignatureFailure.InvalidSignature, _next is null
-                    ? "it is not signed with the current signing key (no next key is configured)"
-                    : "it is signed with neither the current nor the next signing key");
+                return (UpstashSignatureFailure.InvalidSignature, "it is signed with neither signing key");
             }
 
             var payload = Decode(token.AsSpan(first + 1, second - first - 1), buffer.AsSpan(0, token.Length));
@@ -155,7 +191,7 @@ public sealed class UpstashSignatureVerifier
             {
                 return (UpstashSignatureFailure.Malformed, malformed);
             }
-            return CheckClaims(claims, body, url);
+            return CheckClaims(claims, url, ref verified);
         }
         finally
         {
@@ -163,7 +199,7 @@ public sealed class UpstashSignatureVerifier
         }
     }
 
-    private (UpstashSignatureFailure, string)? CheckClaims(SignatureClaims claims, ReadOnlySpan<byte> body, Uri? url)
+    private (UpstashSignatureFailure, string)? CheckClaims(SignatureClaims claims, Uri? url, ref UpstashSignatureToken? verified)
     {
         if (claims.Issuer is null)
         {
@@ -191,11 +227,6 @@ public sealed class UpstashSignatureVerifier
         {
             return (UpstashSignatureFailure.MissingClaim, "it has no 'body' claim");
         }
-        // The service writes the hash padded, the official receivers compare it without padding.
-        if (!claims.Body.AsSpan().TrimEnd('=').SequenceEqual(SignatureClaims.BodyHash(body)))
-        {
-            return (UpstashSignatureFailure.WrongBody, "the body is not the one that was signed");
-        }
         if (url is not null)
         {
             if (claims.Subject is null)
@@ -208,6 +239,7 @@ public sealed class UpstashSignatureVerifier
                 return (UpstashSignatureFailure.WrongUrl, "it was signed for another URL");
             }
         }
+        verified = new UpstashSignatureToken(claims.Body, claims.Subject, expires);
         return null;
     }
 
@@ -247,9 +279,12 @@ public sealed class UpstashSignatureVerifier
         return CryptographicOperations.FixedTimeEquals(mac, signature);
     }
 
-    /// <summary>Decodes base64url without padding (as JWTs are written) into <paramref name="into"/>: the byte count, or null.</summary>
+    /// <summary>Decodes base64url without padding (as JWTs are written, the alphabet checked before) into <paramref name="into"/>: the byte count, or null.</summary>
     private static int? Decode(ReadOnlySpan<char> part, Span<byte> into) =>
-        part.Contains('=') || !Base64Url.IsValid(part) || !Base64Url.TryDecodeFromChars(part, into, out var written) ? null : written;
+        Base64Url.IsValid(part) && Base64Url.TryDecodeFromChars(part, into, out var written) ? written : null;
+
+    private static readonly SearchValues<char> TokenCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     private static string Instant(double seconds) =>
         seconds is > -62135596800 and < 253402300800

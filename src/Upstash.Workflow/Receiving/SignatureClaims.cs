@@ -1,12 +1,16 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Upstash.Workflow.Receiving;
 
 /// <summary>
 /// The parts of an <c>Upstash-Signature</c> token (a compact JWT) the verifier reads: the algorithm of its
 /// header and the claims of its payload. Read with <see cref="Utf8JsonReader"/>: each known member once and of
-/// its JSON type, anything else skipped.
+/// its JSON type, anything else skipped, nothing after the object. Text that is not valid UTF-8 or holds a lone
+/// surrogate is a refusal, never an exception: the header is read before the signature is checked, so anyone
+/// can send it.
 /// </summary>
 internal ref struct SignatureClaims
 {
@@ -20,14 +24,18 @@ internal ref struct SignatureClaims
     public static (UpstashSignatureFailure, string)? CheckHeader(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        string? algorithm = null;
-        var seen = false;
+        var algorithm = Algorithm.None;
+        string? other = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return (UpstashSignatureFailure.Malformed, "its header is not a JSON object");
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!TryGetText(ref reader, out _))
+            {
+                return (UpstashSignatureFailure.Malformed, "its header has a member whose name is not valid text");
+            }
             var isAlgorithm = reader.ValueTextEquals("alg"u8);
             if (reader.ValueTextEquals("crit"u8))
             {
@@ -40,18 +48,25 @@ internal ref struct SignatureClaims
                 reader.Skip();
                 continue;
             }
-            if (seen || reader.TokenType != JsonTokenType.String)
+            if (algorithm != Algorithm.None || reader.TokenType != JsonTokenType.String)
             {
                 return (UpstashSignatureFailure.Malformed, "its header has more than one 'alg', or one that is not text");
             }
-            seen = true;
-            algorithm = reader.ValueTextEquals("HS256"u8) ? "HS256" : reader.GetString();
+            if (!TryGetText(ref reader, out other))
+            {
+                return (UpstashSignatureFailure.Malformed, "its header's 'alg' is not valid text");
+            }
+            algorithm = other == "HS256" ? Algorithm.Hs256 : Algorithm.Other;
+        }
+        if (!IsWholeObject(ref reader, json))
+        {
+            return (UpstashSignatureFailure.Malformed, "its header is not one JSON object");
         }
         return algorithm switch
         {
-            "HS256" => null,
-            null => (UpstashSignatureFailure.Malformed, "its header names no algorithm"),
-            _ => (UpstashSignatureFailure.UnsupportedAlgorithm, $"it is signed with '{Printable(algorithm)}'; Upstash signs with HS256 only"),
+            Algorithm.Hs256 => null,
+            Algorithm.None => (UpstashSignatureFailure.Malformed, "its header names no algorithm"),
+            _ => (UpstashSignatureFailure.UnsupportedAlgorithm, $"it is signed with '{Printable(other)}'; Upstash signs with HS256 only"),
         };
     }
 
@@ -64,27 +79,38 @@ internal ref struct SignatureClaims
         {
             return "its payload is not a JSON object";
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Claim seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            if (!TryGetText(ref reader, out _))
+            {
+                return "its payload has a member whose name is not valid text";
+            }
+            var claim = reader.ValueTextEquals("iss"u8) ? Claim.Iss
+                : reader.ValueTextEquals("sub"u8) ? Claim.Sub
+                : reader.ValueTextEquals("body"u8) ? Claim.Body
+                : reader.ValueTextEquals("exp"u8) ? Claim.Exp
+                : reader.ValueTextEquals("nbf"u8) ? Claim.Nbf
+                : 0;
             reader.Read();
-            if (name is not ("iss" or "sub" or "body" or "exp" or "nbf"))
+            if (claim == 0)
             {
                 reader.Skip();
                 continue;
             }
-            if (!seen.Add(name))
+            var name = claim.ToString().ToLowerInvariant();
+            if ((seen & claim) != 0)
             {
                 return $"its payload has '{name}' twice";
             }
-            if (name is "exp" or "nbf")
+            seen |= claim;
+            if (claim is Claim.Exp or Claim.Nbf)
             {
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var seconds) || !double.IsFinite(seconds))
                 {
                     return $"its claim '{name}' is not a number of seconds";
                 }
-                if (name == "exp")
+                if (claim == Claim.Exp)
                 {
                     claims.Expires = seconds;
                 }
@@ -94,18 +120,18 @@ internal ref struct SignatureClaims
                 }
                 continue;
             }
-            if (reader.TokenType != JsonTokenType.String)
+            if (reader.TokenType != JsonTokenType.String || !TryGetText(ref reader, out var text))
             {
                 return $"its claim '{name}' is not text";
             }
-            switch (name)
+            switch (claim)
             {
-                case "iss": claims.Issuer = reader.GetString(); break;
-                case "sub": claims.Subject = reader.GetString(); break;
-                default: claims.Body = reader.GetString(); break;
+                case Claim.Iss: claims.Issuer = text; break;
+                case Claim.Sub: claims.Subject = text; break;
+                default: claims.Body = text; break;
             }
         }
-        return reader.TokenType == JsonTokenType.EndObject ? null : "its payload is not a JSON object";
+        return IsWholeObject(ref reader, json) ? null : "its payload is not one JSON object";
     }
 
     /// <summary>base64url of SHA-256 of <paramref name="body"/>, without padding.</summary>
@@ -117,6 +143,40 @@ internal ref struct SignatureClaims
     }
 
     /// <summary>A value from a token, shown in a message: short, printable, never a secret (tokens carry none but the signature).</summary>
-    public static string Printable(string value) =>
-        value.Length > 40 || value.Any(c => c is < ' ' or > '~') ? "(unprintable or long)" : value;
+    public static string Printable(string? value) =>
+        value is null || value.Length > 40 || value.Any(c => c is < ' ' or > '~') ? "(unprintable or long)" : value;
+
+    // The object closed, and not a byte after it: a token is one JSON object, so two readers cannot see two tokens.
+    private static bool IsWholeObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json) =>
+        reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0 && reader.BytesConsumed == json.Length;
+
+    // GetString and ValueTextEquals throw on invalid UTF-8 and on escaped lone surrogates; either is a malformed
+    // token, not an error, so every name and text is checked with this before it is read or compared.
+    private static bool TryGetText(ref Utf8JsonReader reader, out string? text)
+    {
+        text = null;
+        if (!reader.ValueIsEscaped)
+        {
+            if (!Utf8.IsValid(reader.ValueSpan))
+            {
+                return false;
+            }
+            text = Encoding.UTF8.GetString(reader.ValueSpan);
+            return true;
+        }
+        try
+        {
+            text = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private enum Algorithm { None, Hs256, Other }
+
+    [Flags]
+    private enum Claim { Iss = 1, Sub = 2, Body = 4, Exp = 8, Nbf = 16 }
 }

@@ -24,6 +24,13 @@ public static class TestTokens
         return signed + "." + Base64Url.EncodeToString(mac);
     }
 
+    /// <summary>A compact JWT of the bytes given (which need not be UTF-8), signed with HS256.</summary>
+    public static string MakeFromBytes(byte[] header, byte[] payload, string key)
+    {
+        var signed = Base64Url.EncodeToString(header) + "." + Base64Url.EncodeToString(payload);
+        return signed + "." + Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes(signed)));
+    }
+
     /// <summary>base64url of SHA-256 of <paramref name="body"/>, unpadded.</summary>
     public static string BodyHash(ReadOnlySpan<byte> body) => Base64Url.EncodeToString(SHA256.HashData(body));
 

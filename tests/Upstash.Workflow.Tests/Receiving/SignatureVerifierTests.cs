@@ -59,7 +59,28 @@ public sealed class SignatureVerifierTests
         { "payload not an object", Token(Hs256, "[1]"), UpstashSignatureFailure.Malformed },
         { "payload not JSON", Token(Hs256, "not json"), UpstashSignatureFailure.Malformed },
         { "header not JSON", Token("{alg:HS256", Claims()), UpstashSignatureFailure.Malformed },
+        // Hostile input that once threw, or verified though changed after signing.
+        { "alg an escaped lone surrogate", Token("""{"alg":"\ud800"}""", Claims()), UpstashSignatureFailure.Malformed },
+        { "alg with a raw 0xFF byte", TestTokens.MakeFromBytes([.. "{\"alg\":\"HS\u00ff\"}"u8[..^3], 0xFF, .. "\"}"u8], Encoding.UTF8.GetBytes(Claims()), Current), UpstashSignatureFailure.Malformed },
+        { "a member name an escaped lone surrogate", Token("""{"\ud800":1,"alg":"HS256"}""", Claims()), UpstashSignatureFailure.Malformed },
+        { "iss an escaped lone surrogate, signed", Token(Hs256, Claims(iss: "\"\\udfff\"")), UpstashSignatureFailure.Malformed },
+        { "iss with invalid UTF-8, signed", TestTokens.MakeFromBytes(Encoding.UTF8.GetBytes(Hs256), Encoding.UTF8.GetBytes(Claims(iss: "\"\u00ffpstash\"")).Select(b => b == 0xC3 ? (byte)0xFF : b).ToArray(), Current), UpstashSignatureFailure.Malformed },
+        { "a trailing space", UpstashSignatureVerifier.Sign(Current, Body, Url, Now) + " ", UpstashSignatureFailure.Malformed },
+        { "a space inside the signature", UpstashSignatureVerifier.Sign(Current, Body, Url, Now).Insert(UpstashSignatureVerifier.Sign(Current, Body, Url, Now).Length - 10, " "), UpstashSignatureFailure.Malformed },
+        { "the signature's unused bits set", Recode(UpstashSignatureVerifier.Sign(Current, Body, Url, Now)), UpstashSignatureFailure.Malformed },
+        { "padding on the signature", UpstashSignatureVerifier.Sign(Current, Body, Url, Now) + "=", UpstashSignatureFailure.Malformed },
+        { "bytes after the header object", Token(Hs256 + "{}", Claims()), UpstashSignatureFailure.Malformed },
+        { "bytes after the payload object", Token(Hs256, Claims() + " x"), UpstashSignatureFailure.Malformed },
+        { "a second payload object", Token(Hs256, Claims() + Claims()), UpstashSignatureFailure.Malformed },
     };
+
+    // The same 32 bytes spelled with the last character's two unused bits set: a lenient decoder reads the same signature.
+    private static string Recode(string token)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var last = alphabet.IndexOf(token[^1], StringComparison.Ordinal);
+        return token[..^1] + alphabet[(last & ~3) | ((last & 3) ^ 3)];
+    }
 
     [Theory]
     [MemberData(nameof(Refused))]
