@@ -22,14 +22,17 @@ public static class UpstashRegions
     public static string Normalize(string region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return Known(region) ?? throw new ArgumentException($"Unknown Upstash region '{region}'. Known regions: {string.Join(", ", All)}.", nameof(region));
+        return TryNormalize(region, out var known) ? known : throw new ArgumentException($"Unknown Upstash region '{region}'. Known regions: {string.Join(", ", All)}.", nameof(region));
     }
 
-    /// <summary>"US_EAST_1" → "us-east-1"; null for a region this client does not know.</summary>
-    internal static string? Known(string region)
+    /// <summary>"US_EAST_1" → "us-east-1"; false for null or a region this client does not know (an <c>upstash-region</c> header, say).</summary>
+    /// <param name="region">A region in either style.</param>
+    /// <param name="normalized">The region as <see cref="All"/> spells it; null when unknown.</param>
+    public static bool TryNormalize(string? region, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized)
     {
-        var name = region.Trim().Replace('_', '-').ToLowerInvariant();
-        return All.Contains(name) ? name : null;
+        var name = region?.Trim().Replace('_', '-').ToLowerInvariant();
+        normalized = All.FirstOrDefault(known => known == name);
+        return normalized is not null;
     }
 
     /// <summary>"us-east-1" → "US_EAST_1_": how the official SDKs prefix a region's own environment variables.</summary>

@@ -8,9 +8,13 @@ namespace Upstash.Workflow;
 public sealed class UpstashSignatureVerifierOptions
 {
     /// <summary>The current signing key (<c>QSTASH_CURRENT_SIGNING_KEY</c>).</summary>
+    // A secret: never written by a serializer (configuration binds it; JSON does not).
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? CurrentSigningKey { get; set; }
 
     /// <summary>The next signing key (<c>QSTASH_NEXT_SIGNING_KEY</c>), tried when the current one does not match.</summary>
+    // A secret: never written by a serializer (configuration binds it; JSON does not).
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? NextSigningKey { get; set; }
 
     /// <summary>How far the sender's clock may be off: <c>exp</c> and <c>nbf</c> are moved by this much. Default: none.</summary>
@@ -21,28 +25,38 @@ public sealed class UpstashSignatureVerifierOptions
 
     /// <summary>
     /// Keys from the environment variables the official SDKs read: <c>QSTASH_CURRENT_SIGNING_KEY</c> and
-    /// <c>QSTASH_NEXT_SIGNING_KEY</c>. With <c>QSTASH_REGION</c> set, <paramref name="requestRegion"/> (the
-    /// request's <c>upstash-region</c> header, <c>eu-central-1</c> or <c>EU_CENTRAL_1</c>) picks the region's own
-    /// pair (<c>EU_CENTRAL_1_QSTASH_CURRENT_SIGNING_KEY</c>, …), each falling back to the plain name.
+    /// <c>QSTASH_NEXT_SIGNING_KEY</c>, as <see cref="WithEnvironment"/> reads them.
     /// </summary>
-    /// <param name="requestRegion">The region the request came from; ignored without <c>QSTASH_REGION</c>.</param>
+    /// <param name="requestRegion">The region the request came from (its <c>upstash-region</c> header); ignored without <c>QSTASH_REGION</c>.</param>
     /// <param name="variables">Reads a variable; defaults to <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
-    public static UpstashSignatureVerifierOptions FromEnvironment(string? requestRegion = null, Func<string, string?>? variables = null)
-    {
-        var options = new UpstashSignatureVerifierOptions();
-        options.FillFromEnvironment(requestRegion, variables ?? Environment.GetEnvironmentVariable);
-        return options;
-    }
+    public static UpstashSignatureVerifierOptions FromEnvironment(string? requestRegion = null, Func<string, string?>? variables = null) =>
+        new UpstashSignatureVerifierOptions().WithEnvironment(requestRegion, variables);
 
-    /// <summary>Sets each key that is not set yet from the environment, as <see cref="FromEnvironment"/> reads it.</summary>
-    internal void FillFromEnvironment(string? requestRegion, Func<string, string?> variables)
+    /// <summary>
+    /// A copy of these options whose keys left unset are read from the environment. This is the one order in which
+    /// keys are found, for each key on its own: what these options say (your configuration), then, with
+    /// <c>QSTASH_REGION</c> set and <paramref name="requestRegion"/> a known region (<c>eu-central-1</c> or
+    /// <c>EU_CENTRAL_1</c>), the region's own names (<c>EU_CENTRAL_1_QSTASH_CURRENT_SIGNING_KEY</c>, …), then the plain
+    /// names (<c>QSTASH_CURRENT_SIGNING_KEY</c>, <c>QSTASH_NEXT_SIGNING_KEY</c>). Keys set in configuration therefore
+    /// apply to every region: leave them unset to verify each region with its own.
+    /// </summary>
+    /// <param name="requestRegion">The region the request came from (its <c>upstash-region</c> header); ignored without <c>QSTASH_REGION</c>.</param>
+    /// <param name="variables">Reads a variable; defaults to <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
+    public UpstashSignatureVerifierOptions WithEnvironment(string? requestRegion = null, Func<string, string?>? variables = null)
     {
+        variables ??= Environment.GetEnvironmentVariable;
         string? Read(string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
+        string? Set(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-        var prefix = Read("QSTASH_REGION") is not null && requestRegion is not null && UpstashRegions.Known(requestRegion) is not null
-            ? UpstashRegions.EnvironmentPrefix(requestRegion)
-            : "";
-        CurrentSigningKey ??= Read(prefix + "QSTASH_CURRENT_SIGNING_KEY") ?? Read("QSTASH_CURRENT_SIGNING_KEY");
-        NextSigningKey ??= Read(prefix + "QSTASH_NEXT_SIGNING_KEY") ?? Read("QSTASH_NEXT_SIGNING_KEY");
+        var prefix = Read("QSTASH_REGION") is not null && UpstashRegions.TryNormalize(requestRegion, out var region)
+            ? UpstashRegions.EnvironmentPrefix(region)
+            : null;
+        return new UpstashSignatureVerifierOptions
+        {
+            CurrentSigningKey = Set(CurrentSigningKey) ?? (prefix is null ? null : Read(prefix + "QSTASH_CURRENT_SIGNING_KEY")) ?? Read("QSTASH_CURRENT_SIGNING_KEY"),
+            NextSigningKey = Set(NextSigningKey) ?? (prefix is null ? null : Read(prefix + "QSTASH_NEXT_SIGNING_KEY")) ?? Read("QSTASH_NEXT_SIGNING_KEY"),
+            ClockTolerance = ClockTolerance,
+            TimeProvider = TimeProvider,
+        };
     }
 }

@@ -22,6 +22,8 @@ public sealed class UpstashWorkflowClientOptions
     public string? Region { get; set; }
 
     /// <summary>The QStash token. Never printed by <see cref="ToString"/>.</summary>
+    // A secret: never written by a serializer (configuration binds it; JSON does not).
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? Token { get; set; }
 
     /// <summary>A token source that can rotate tokens (any Kiota provider). Wins over <see cref="Token"/>.</summary>
@@ -137,7 +139,7 @@ public sealed class UpstashWorkflowClientOptions
         {
             problems.Add($"BaseAddress '{BaseAddress}' in {source} is not absolute; give scheme and host, e.g. https://qstash.upstash.io.");
         }
-        if (!string.IsNullOrWhiteSpace(Region) && UpstashRegions.Known(Region) is null)
+        if (!string.IsNullOrWhiteSpace(Region) && !UpstashRegions.TryNormalize(Region, out _))
         {
             problems.Add($"Region '{Region}' in {source} is not one of {string.Join(", ", UpstashRegions.All)}.");
         }

@@ -6,11 +6,11 @@ namespace Upstash.Workflow.Tests.Support;
 /// </summary>
 public sealed class EnvironmentVariables : IDisposable
 {
-    /// <summary>The plain names, and each known region's own pair ("US_EAST_1_QSTASH_TOKEN").</summary>
+    /// <summary>The plain names, and each known region's own ("US_EAST_1_QSTASH_TOKEN"), signing keys included.</summary>
     private static readonly string[] Read =
     [
-        "QSTASH_TOKEN", "QSTASH_URL", "QSTASH_REGION",
-        .. UpstashRegions.All.SelectMany(region => new[] { "QSTASH_TOKEN", "QSTASH_URL" }.Select(name => region.ToUpperInvariant().Replace('-', '_') + "_" + name)),
+        "QSTASH_TOKEN", "QSTASH_URL", "QSTASH_REGION", "QSTASH_CURRENT_SIGNING_KEY", "QSTASH_NEXT_SIGNING_KEY",
+        .. UpstashRegions.All.SelectMany(region => new[] { "QSTASH_TOKEN", "QSTASH_URL", "QSTASH_CURRENT_SIGNING_KEY", "QSTASH_NEXT_SIGNING_KEY" }.Select(name => region.ToUpperInvariant().Replace('-', '_') + "_" + name)),
     ];
 
     private readonly Dictionary<string, string?> _before = new(StringComparer.Ordinal);

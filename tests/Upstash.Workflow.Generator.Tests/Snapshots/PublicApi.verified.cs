@@ -626,6 +626,7 @@ namespace Upstash.Workflow
         public static System.Collections.Generic.IReadOnlyList<string> All { get; }
         public static System.Uri BaseAddress(string region) { }
         public static string Normalize(string region) { }
+        public static bool TryNormalize(string? region, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized) { }
     }
     public sealed class UpstashSignatureException : Upstash.Workflow.UpstashWorkflowException
     {
@@ -646,12 +647,19 @@ namespace Upstash.Workflow
         WrongUrl = 10,
         WrongBody = 11,
     }
+    public sealed class UpstashSignatureToken
+    {
+        public System.DateTimeOffset ExpiresAt { get; }
+        public string? Url { get; }
+        public bool TryVerifyBody(System.ReadOnlySpan<byte> body, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Upstash.Workflow.UpstashSignatureException? error) { }
+    }
     public sealed class UpstashSignatureVerifier
     {
         public const string SignatureHeader = "Upstash-Signature";
         public UpstashSignatureVerifier(Upstash.Workflow.UpstashSignatureVerifierOptions options) { }
         public UpstashSignatureVerifier(string currentSigningKey, string? nextSigningKey = null) { }
         public bool TryVerify(string? signature, System.ReadOnlySpan<byte> body, System.Uri? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Upstash.Workflow.UpstashSignatureException? error) { }
+        public bool TryVerifyToken(string? signature, System.Uri? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Upstash.Workflow.UpstashSignatureToken? token, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Upstash.Workflow.UpstashSignatureException? error) { }
         public void Verify(string? signature, System.ReadOnlySpan<byte> body, System.Uri? url = null) { }
         public static Upstash.Workflow.UpstashSignatureVerifier FromEnvironment(string? requestRegion = null) { }
         public static string Sign(string signingKey, System.ReadOnlySpan<byte> body, System.Uri url, System.DateTimeOffset? issuedAt = default, System.TimeSpan? lifetime = default) { }
@@ -660,9 +668,12 @@ namespace Upstash.Workflow
     {
         public UpstashSignatureVerifierOptions() { }
         public System.TimeSpan ClockTolerance { get; set; }
+        [System.Text.Json.Serialization.JsonIgnore]
         public string? CurrentSigningKey { get; set; }
+        [System.Text.Json.Serialization.JsonIgnore]
         public string? NextSigningKey { get; set; }
         public System.TimeProvider TimeProvider { get; set; }
+        public Upstash.Workflow.UpstashSignatureVerifierOptions WithEnvironment(string? requestRegion = null, System.Func<string, string?>? variables = null) { }
         public static Upstash.Workflow.UpstashSignatureVerifierOptions FromEnvironment(string? requestRegion = null, System.Func<string, string?>? variables = null) { }
     }
     public sealed class UpstashTimeoutException : Upstash.Workflow.UpstashWorkflowException
@@ -694,6 +705,7 @@ namespace Upstash.Workflow
         public bool PropagateTraceContext { get; set; }
         public string? Region { get; set; }
         public System.TimeSpan Timeout { get; set; }
+        [System.Text.Json.Serialization.JsonIgnore]
         public string? Token { get; set; }
         public Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider? TokenProvider { get; set; }
         public System.Net.Http.HttpMessageHandler? Transport { get; set; }

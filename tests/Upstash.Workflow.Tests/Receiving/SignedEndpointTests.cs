@@ -90,16 +90,18 @@ public sealed class SignedEndpointTests
         var accepted = await app.Http.SendAsync(Signed(app, "/api/order", """{"orderId":5}"""), TestContext.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
-        Assert.StartsWith("Missing:", await unsigned.Content.ReadAsStringAsync(TestContext.Token), StringComparison.Ordinal);
+        Assert.Equal("This endpoint takes only requests signed by Upstash: the Upstash-Signature header is missing.", await unsigned.Content.ReadAsStringAsync(TestContext.Token));
+        // Every 403 says the same, and nothing of why: that is for the log.
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        Assert.StartsWith("InvalidSignature:", await forged.Content.ReadAsStringAsync(TestContext.Token), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
-        Assert.StartsWith("WrongBody:", await tampered.Content.ReadAsStringAsync(TestContext.Token), StringComparison.Ordinal);
+        Assert.Equal("The Upstash-Signature header does not prove this request comes from Upstash.", await forged.Content.ReadAsStringAsync(TestContext.Token));
+        Assert.Equal("The Upstash-Signature header does not prove this request comes from Upstash.", await tampered.Content.ReadAsStringAsync(TestContext.Token));
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (open.StatusCode, accepted.StatusCode));
         Assert.Equal(["open", "order 5"], app.Handled);
         // The log says what was refused and why, and holds no key, token or body.
         var log = string.Join("\n", app.Logs.Lines);
-        Assert.Contains("Refused POST /api/order: not signed by Upstash (InvalidSignature)", log, StringComparison.Ordinal);
+        Assert.Contains("Refused POST /api/order: not signed by Upstash (InvalidSignature). Not accepted as sent by Upstash: it is signed with neither signing key.", log, StringComparison.Ordinal);
+        Assert.Contains("Refused POST /api/order: not signed by Upstash (WrongBody). Not accepted as sent by Upstash: the body is not the one that was signed.", log, StringComparison.Ordinal);
         Assert.DoesNotContain(Current, log, StringComparison.Ordinal);
         Assert.DoesNotContain("orderId", log, StringComparison.Ordinal);
         Assert.DoesNotContain("eyJ", log, StringComparison.Ordinal);
@@ -112,10 +114,16 @@ public sealed class SignedEndpointTests
         await using var app = await StartAsync(map: (web, _) => web.MapUpstashFailureCallback("/failed", (callback, _) => { received.Add(callback); return Task.CompletedTask; }));
 
         var ok = await app.Http.SendAsync(Signed(app, "/failed", """{ "status": 500, "dlqId": "d1", "workflowRunId": "wfr_1", "createdAt": "1725323658779" }"""), TestContext.Token);
-        var notJson = await app.Http.SendAsync(Signed(app, "/failed", "[]"), TestContext.Token);
-        var forged = await app.Http.SendAsync(Signed(app, "/failed", """{ "status": 500 }""", key: "sig_guessed"), TestContext.Token);
+        var forged = await app.Http.SendAsync(Signed(app, "/failed", """{ "status": 500, "dlqId": "d2" }""", key: "sig_guessed"), TestContext.Token);
+        // Signed by Upstash, but no failure callback: a body meant for another endpoint of the account.
+        var notAnObject = await app.Http.SendAsync(Signed(app, "/failed", "[]"), TestContext.Token);
+        var empty = await app.Http.SendAsync(Signed(app, "/failed", "{}"), TestContext.Token);
+        var aStep = await app.Http.SendAsync(Signed(app, "/failed", """{ "orderId": 42 }"""), TestContext.Token);
+        var wrongType = await app.Http.SendAsync(Signed(app, "/failed", """{ "dlqId": "d3", "status": "failed" }"""), TestContext.Token);
 
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden), (ok.StatusCode, notJson.StatusCode, forged.StatusCode));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (ok.StatusCode, forged.StatusCode));
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], new[] { notAnObject, empty, aStep, wrongType }.Select(r => r.StatusCode));
+        Assert.Equal("Not a failure callback: The body names neither a workflowRunId nor a dlqId.", await empty.Content.ReadAsStringAsync(TestContext.Token));
         var callback = Assert.Single(received);
         Assert.Equal((500, "d1", "wfr_1"), (callback.Status, callback.DlqId, callback.WorkflowRunId));
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1725323658779), callback.CreatedAt);
