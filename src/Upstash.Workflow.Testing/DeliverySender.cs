@@ -17,14 +17,18 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    // Headers a forwarded header may not set: they frame the request, and the service's own delivery headers are set after.
+    private static readonly HashSet<string> Framing = new(StringComparer.OrdinalIgnoreCase) { "Host", "Content-Length", "Transfer-Encoding", "Connection", "Content-Type", "User-Agent", "Upgrade", "TE", "Trailer", "Expect" };
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly ConcurrentQueue<EmulatorDelivery> _delivered = new();
     private readonly ConcurrentDictionary<Task, bool> _pending = new();
 
     public IReadOnlyList<EmulatorDelivery> Delivered => [.. _delivered];
 
     public bool Allowed(string url) =>
-        options.Deliver && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || options.AllowedDeliveryHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase));
+        options.Deliver && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && (uri.IsLoopback || options.AllowedDeliveryHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Waits until every delivery started so far has been answered and recorded.</summary>
     public async Task IdleAsync()
@@ -47,15 +51,9 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         }
         Track(async () =>
         {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["Upstash-Workflow-RunId"] = run.WorkflowRunId,
-                ["Upstash-Workflow-Url"] = run.WorkflowUrl,
-            };
-            foreach (var (name, value) in run.Settings.Forwarded ?? new Dictionary<string, string>())
-            {
-                headers[name] = value;
-            }
+            var headers = Forwarded(run.Settings.Forwarded);
+            headers["Upstash-Workflow-RunId"] = run.WorkflowRunId;
+            headers["Upstash-Workflow-Url"] = run.WorkflowUrl;
             var (status, answer, answerHeaders) = await SendAsync(EmulatorDelivery.Workflow, run.WorkflowUrl, run.Body, run.ContentType, headers, run.WorkflowRunId).ConfigureAwait(false);
             if (status is >= 200 and < 300)
             {
@@ -96,11 +94,8 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     private async Task CallBackAsync(DlqEntry entry)
     {
         var (run, body) = state.Read(s => (entry.FailedRun, FailureCallbackBody(entry)));
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Upstash-Workflow-Is-Failure"] = "true" };
-        foreach (var (name, value) in run?.Settings.FailureForwarded ?? new Dictionary<string, string>())
-        {
-            headers[name] = value;
-        }
+        var headers = Forwarded(run?.Settings.FailureForwarded);
+        headers["Upstash-Workflow-Is-Failure"] = "true";
         var (status, answer, answerHeaders) = await SendAsync(EmulatorDelivery.FailureCallback, entry.FailureCallback!, body, "application/json", headers, entry.WorkflowRunId).ConfigureAwait(false);
         state.RecordCallback(entry, status, answer, answerHeaders);
     }
@@ -126,6 +121,20 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         WorkflowCreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(entry.WorkflowCreatedAt),
     }, Json);
 
+    /// <summary>The headers a trigger asked to forward, less those that frame the request; the service's own are set over them.</summary>
+    private static Dictionary<string, string> Forwarded(IReadOnlyDictionary<string, string>? forwarded)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in forwarded ?? new Dictionary<string, string>())
+        {
+            if (!Framing.Contains(name))
+            {
+                headers[name] = value;
+            }
+        }
+        return headers;
+    }
+
     private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendAsync(
         string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId)
     {
@@ -142,24 +151,52 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
             request.Headers.TryAddWithoutValidation(name, value);
         }
         var (status, answer, answerHeaders) = (0, Array.Empty<byte>(), (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
+        string? failure;
+        using var deadline = new CancellationTokenSource(options.DeliveryTimeout);
         try
         {
-            using var response = await _http.SendAsync(request).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             answerHeaders = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+            answer = await ReadAtMostAsync(response.Content, options.MaxAnswerSize, deadline.Token).ConfigureAwait(false);
+            failure = status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}";
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            // No answer: recorded as status 0, as a failed delivery.
+            failure = status == 0 ? $"no answer within {options.DeliveryTimeout.TotalSeconds:0.#} s" : $"answered {status}, but its body did not arrive within {options.DeliveryTimeout.TotalSeconds:0.#} s";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // No whole answer: recorded with status 0 (or the status that came), as a failed delivery.
+            failure = $"no answer: {(e.InnerException ?? e).Message}";
         }
         var sent = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = "Upstash-QStash" };
         if (contentType is not null)
         {
             sent["Content-Type"] = contentType;
         }
-        _delivered.Enqueue(new EmulatorDelivery(kind, target, sent, body, status, workflowRunId));
+        _delivered.Enqueue(new EmulatorDelivery(kind, target, sent, body, status, workflowRunId) { Failure = failure });
         return (status, answer, answerHeaders);
+    }
+
+    /// <summary>The first <paramref name="limit"/> bytes of an answer; what follows is not read.</summary>
+    private static async Task<byte[]> ReadAtMostAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var kept = new MemoryStream();
+        var buffer = new byte[Math.Min(limit, 16 * 1024)];
+        int read;
+        while (kept.Length < limit && (read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - kept.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            kept.Write(buffer, 0, read);
+        }
+        return kept.ToArray();
+    }
+
+    private static string Excerpt(byte[] answer)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(answer, 0, Math.Min(answer.Length, 200));
+        return text.Length == 0 ? "(no body)" : text.ReplaceLineEndings(" ");
     }
 
     private void Track(Func<Task> work)

@@ -14,4 +14,10 @@ public sealed record EmulatorDelivery(string Kind, Uri Url, IReadOnlyDictionary<
 
     /// <summary>The value of <c>Kind</c> for a failure callback.</summary>
     public const string FailureCallback = "failureCallback";
+
+    /// <summary>
+    /// Why the delivery failed, in words (no answer: the connection refused or timed out; an answer that is no
+    /// success: its status and the start of its body, where a signature check says why it refused); null when it succeeded.
+    /// </summary>
+    public string? Failure { get; init; }
 }

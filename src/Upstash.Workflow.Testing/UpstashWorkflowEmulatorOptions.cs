@@ -4,6 +4,8 @@ namespace Upstash.Workflow.Testing;
 public sealed class UpstashWorkflowEmulatorOptions
 {
     /// <summary>The one token the emulator accepts; a random one when not set.</summary>
+    // A secret: never written by a serializer (configuration binds it; JSON does not).
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? Token { get; set; }
 
     /// <summary>The emulator's clock (waiters' deadlines, signatures); <see cref="TimeProvider.System"/> when not set.</summary>
@@ -17,6 +19,15 @@ public sealed class UpstashWorkflowEmulatorOptions
     /// </summary>
     public bool Deliver { get; set; } = true;
 
-    /// <summary>Hosts besides loopback the emulator may call (a test server's name, say).</summary>
+    /// <summary>Hosts besides loopback the emulator may call (a test server's name, say); over http or https only.</summary>
     public IList<string> AllowedDeliveryHosts { get; } = [];
+
+    /// <summary>
+    /// How much of an endpoint's answer the emulator reads and keeps (in the DLQ entry, the failure callback, the
+    /// logs); the rest is not read, as the service keeps no more than a bounded part either. Default: 256 KB.
+    /// </summary>
+    public int MaxAnswerSize { get; set; } = 256 * 1024;
+
+    /// <summary>How long the emulator waits for an endpoint's answer before it records the delivery as timed out. Default: 30 s.</summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

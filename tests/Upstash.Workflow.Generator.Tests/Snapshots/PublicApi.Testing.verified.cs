@@ -13,6 +13,7 @@ namespace Upstash.Workflow.Testing
         public const string Workflow = "workflow";
         public EmulatorDelivery(string Kind, System.Uri Url, System.Collections.Generic.IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status, string WorkflowRunId) { }
         public byte[] Body { get; init; }
+        public string? Failure { get; init; }
         public System.Collections.Generic.IReadOnlyDictionary<string, string> Headers { get; init; }
         public string Kind { get; init; }
         public int Status { get; init; }
@@ -73,7 +74,10 @@ namespace Upstash.Workflow.Testing
         public UpstashWorkflowEmulatorOptions() { }
         public System.Collections.Generic.IList<string> AllowedDeliveryHosts { get; }
         public bool Deliver { get; set; }
+        public System.TimeSpan DeliveryTimeout { get; set; }
+        public int MaxAnswerSize { get; set; }
         public System.TimeProvider? TimeProvider { get; set; }
+        [System.Text.Json.Serialization.JsonIgnore]
         public string? Token { get; set; }
     }
 }

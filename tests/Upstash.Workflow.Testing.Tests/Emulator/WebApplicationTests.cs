@@ -38,16 +38,19 @@ public sealed class WebApplicationTests
     }
 
     [Fact]
-    public void Without_a_token_the_app_does_not_start_and_says_what_it_reads()
+    public void Without_a_token_and_a_signing_key_the_app_does_not_start_and_says_what_it_reads()
     {
         using var environment = new EnvironmentVariables();
         using var app = new WebApplicationFactory<SampleApp>();
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.Throws<AggregateException>(() => app.CreateClient());
 
         Assert.Equal(
-            "No Upstash token: set Token in the configuration section 'Upstash', or the environment variable QSTASH_TOKEN (a TokenProvider set in code also does).",
-            Assert.Single(error.Failures));
+            [
+                "No Upstash token: set Token in the configuration section 'Upstash', or the environment variable QSTASH_TOKEN (a TokenProvider set in code also does).",
+                "No Upstash signing key: set CurrentSigningKey in the configuration section 'Upstash', or the environment variable QSTASH_CURRENT_SIGNING_KEY.",
+            ],
+            error.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
     }
 
     [Fact]
@@ -55,7 +58,12 @@ public sealed class WebApplicationTests
     {
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
         upstash.AddFailedRun("https://shop.example/api/nightly", labels: ["nightly"]);
-        using var environment = new EnvironmentVariables(new Dictionary<string, string> { ["QSTASH_TOKEN"] = upstash.Token, ["QSTASH_URL"] = upstash.BaseAddress.AbsoluteUri });
+        using var environment = new EnvironmentVariables(new Dictionary<string, string>
+        {
+            ["QSTASH_TOKEN"] = upstash.Token,
+            ["QSTASH_URL"] = upstash.BaseAddress.AbsoluteUri,
+            ["QSTASH_CURRENT_SIGNING_KEY"] = upstash.SigningKeys.Current,
+        });
         // The app's configuration names a region; the environment's address must not win over it, so the test clears it.
         await using var app = new WebApplicationFactory<SampleApp>().WithWebHostBuilder(web => web.UseSetting("Upstash:Region", ""));
         using var http = app.CreateClient();

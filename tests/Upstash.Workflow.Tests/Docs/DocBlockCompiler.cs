@@ -9,7 +9,7 @@ namespace Upstash.Workflow.Tests.Docs;
 /// statements in an async method, or its members (a test method) in a class. The givens are what the
 /// docs assume a reader has at hand: a token, a cancellation token, a service collection, a web
 /// application builder and the app it built, a client, signing keys, a signature and a raw body, their own app's <c>Program</c> and
-/// their own code (<c>NightlyRecovery</c>, <c>WorkflowStep</c>, <c>Alerts</c>).
+/// their own code (<c>NightlyRecovery</c>, <c>WorkflowStep</c>, <c>Alerts</c>, <c>FailureAlerts</c>).
 /// A given the block declares itself is left out.
 /// </summary>
 public static partial class DocBlockCompiler
@@ -33,7 +33,9 @@ public static partial class DocBlockCompiler
         global using System;
         global using System.Collections.Generic;
         global using System.Linq;
+        global using System.Net;
         global using System.Net.Http;
+        global using System.Net.Http.Json;
         global using System.Threading;
         global using System.Threading.Tasks;
         global using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +63,11 @@ public static partial class DocBlockCompiler
         public sealed class Alerts
         {
             public Task SendAsync(string text) => Task.CompletedTask;
+        }
+
+        public sealed class FailureAlerts
+        {
+            public IReadOnlyList<string> Raised => [];
         }
         """;
 
