@@ -3,6 +3,7 @@ using Upstash.Workflow.Generator.Documents;
 using Upstash.Workflow.Tests.Generation;
 using Upstash.Workflow.Tests.Support;
 using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.Release;
 
 namespace Upstash.Workflow.Tests.Snapshots;
 

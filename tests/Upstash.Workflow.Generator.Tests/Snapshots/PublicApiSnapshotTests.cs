@@ -4,6 +4,7 @@ using Upstash.Workflow.Tests.Generation;
 using Upstash.Workflow.Tests.Support;
 using Upstash.Workflow.Tests.Support.Snapshots;
 using Xunit.Sdk;
+using Upstash.Workflow.Release;
 
 namespace Upstash.Workflow.Tests.Snapshots;
 
@@ -15,9 +16,9 @@ public sealed class PublicApiSnapshotTests(Reporter reporter) : IClassFixture<Re
 {
     private static readonly Dictionary<string, Lazy<string>> Apis = new()
     {
-        ["PublicApi"] = new(() => typeof(DlqClient).Assembly.GeneratePublicApi(GeneratedApi.Options)),
-        ["PublicApi.AspNetCore"] = new(() => typeof(Upstash.Workflow.AspNetCore.UpstashReceivingOptions).Assembly.GeneratePublicApi(GeneratedApi.Options)),
-        ["PublicApi.Testing"] = new(() => typeof(Upstash.Workflow.Testing.UpstashWorkflowEmulator).Assembly.GeneratePublicApi(GeneratedApi.Options)),
+        ["PublicApi"] = new(() => typeof(DlqClient).Assembly.GeneratePublicApi(PublicApis.Options)),
+        ["PublicApi.AspNetCore"] = new(() => typeof(Upstash.Workflow.AspNetCore.UpstashReceivingOptions).Assembly.GeneratePublicApi(PublicApis.Options)),
+        ["PublicApi.Testing"] = new(() => typeof(Upstash.Workflow.Testing.UpstashWorkflowEmulator).Assembly.GeneratePublicApi(PublicApis.Options)),
     };
 
     public static TheoryData<string> Snapshots => new(Apis.Keys);

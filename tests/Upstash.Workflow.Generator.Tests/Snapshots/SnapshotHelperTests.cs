@@ -1,5 +1,6 @@
 using Upstash.Workflow.Tests.Support;
 using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.Release;
 
 namespace Upstash.Workflow.Tests.Snapshots;
 

@@ -8,20 +8,6 @@ namespace Upstash.Workflow.Tests.Generation;
 /// <summary>The public API of the client a spec generates, listed as the public API snapshot lists it.</summary>
 public static class GeneratedApi
 {
-    /// <summary>How public APIs are listed: the public API snapshot of the library, and every generated client compared with it.</summary>
-    public static ApiGeneratorOptions Options { get; } = new()
-    {
-        // The DI extensions live in Microsoft.Extensions.DependencyInjection, which the generator skips unless told.
-        AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
-        ExcludeAttributes =
-        [
-            "System.CodeDom.Compiler.GeneratedCodeAttribute",
-            "System.Runtime.Versioning.TargetFrameworkAttribute",
-            "System.Reflection.AssemblyMetadataAttribute",
-            "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
-        ],
-    };
-
     /// <summary>Generates (with the project's overlay) and compiles the client of <paramref name="spec"/>, and lists its public API.</summary>
     public static string Of(JObject spec)
     {
@@ -33,7 +19,7 @@ public static class GeneratedApi
         var context = new AssemblyLoadContext("generated client", isCollectible: true);
         try
         {
-            return context.LoadFromAssemblyPath(file).GeneratePublicApi(Options);
+            return context.LoadFromAssemblyPath(file).GeneratePublicApi(Upstash.Workflow.Release.PublicApis.Options);
         }
         finally
         {

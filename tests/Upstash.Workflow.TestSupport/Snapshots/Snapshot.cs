@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Xunit.Sdk;
+using Upstash.Workflow.Release;
 
 namespace Upstash.Workflow.Tests.Support.Snapshots;
 

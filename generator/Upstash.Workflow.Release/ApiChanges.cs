@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Upstash.Workflow.Tests.Support.Snapshots;
+namespace Upstash.Workflow.Release;
 
 /// <summary>How one public member moved between two versions of the API.</summary>
 public enum ApiChangeKind

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Upstash.Workflow.Tests.Support.Snapshots;
+namespace Upstash.Workflow.Release;
 
 /// <summary>
 /// Removes what changes without the API changing, as NSwag's own tests do: the tool versions NSwag
