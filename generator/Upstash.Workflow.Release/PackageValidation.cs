@@ -13,9 +13,12 @@ public sealed record ValidationReport(string? Baseline, bool Passed, IReadOnlyLi
 
     public override string ToString() => Baseline is null
         ? "Package validation: no earlier release to compare with (the first release); skipped."
-        : Breaks.Count == 0 && Passed
-            ? $"Package validation against {Baseline}: compatible."
-            : $"Package validation against {Baseline}: {Breaks.Count} break{(Breaks.Count == 1 ? "" : "s")}\n" + string.Join("\n", Breaks.Select(b => "  " + b));
+        : (Breaks.Count, Passed) switch
+        {
+            (0, true) => $"Package validation against {Baseline}: compatible.",
+            (0, false) => $"Package validation against {Baseline}: the pack failed:\n{Output}",
+            _ => $"Package validation against {Baseline}: {Breaks.Count} break{(Breaks.Count == 1 ? "" : "s")}\n" + string.Join("\n", Breaks.Select(b => "  " + b)),
+        };
 }
 
 /// <summary>

@@ -61,7 +61,13 @@ public static partial class UpdateCommand
             return new(UpdateKind.None, version, version, [], [], [], ValidationReport.Skipped, null, null);
         }
 
-        var scratch = Directory.CreateTempSubdirectory("upstash-update-").FullName;
+        // Named by the spec, so that building the same candidate again (a dry run, then the update) finds it unchanged.
+        var scratch = Path.Combine(Path.GetTempPath(), $"upstash-update-{sha[..16]}");
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        Directory.CreateDirectory(scratch);
         try
         {
             var candidate = Path.Combine(scratch, "openapi.yaml");

@@ -1,3 +1,4 @@
+using Upstash.Workflow.Release;
 using Upstash.Workflow.Tests.Support;
 
 namespace Upstash.Workflow.Tests.Packaging;
@@ -14,11 +15,14 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
     public async Task Packed_packages_install_into_a_new_project_and_call_the_emulator()
     {
         using var dir = new TempDirectory();
-        var version = $"0.1.0-check.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        // A suffix of the moment, as README's install lines make one.
+        var suffix = $"check.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        var version = $"{UpdateCommand.CurrentVersion(new Layout(Repository.Root))}-{suffix}";
         var feed = dir.File("feed");
 
-        var pack = await Processes.RunAsync("dotnet", Repository.Root, "pack", "UpstashGen.sln", "-c", "Release", "-o", feed, $"-p:Version={version}");
+        var pack = await Processes.RunAsync("dotnet", Repository.Root, "pack", "UpstashGen.sln", "-c", "Release", "-o", feed, $"-p:VersionSuffix={suffix}");
         Assert.True(pack.ExitCode == 0, pack.Output);
+        Assert.DoesNotContain(": warning ", pack.Output, StringComparison.Ordinal);
         var packages = Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
             [
@@ -38,6 +42,18 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
             Assert.Equal("README.md", metadata.Elements().Single(e => e.Name.LocalName == "readme").Value);
             using var packed = new StreamReader(package.GetEntry("README.md")!.Open());
             Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, readme)), packed.ReadToEnd());
+
+            // The spec it came from: the files under openapi/ are the committed ones, and the lock names them.
+            string Sha(string entry)
+            {
+                using var stream = package.GetEntry($"openapi/{entry}")!.Open();
+                return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+            }
+            using var lockFile = new StreamReader(package.GetEntry("openapi/openapi.lock.json")!.Open());
+            var spec = Newtonsoft.Json.Linq.JObject.Parse(lockFile.ReadToEnd());
+            Assert.Equal(((string?)spec["upstreamSha256"], (string?)spec["effectiveSha256"]), (Sha("openapi.yaml"), Sha("openapi.effective.json")));
+            Assert.Equal(SpecSource.Sha256(Path.Combine(Repository.Root, "openapi", "openapi.yaml")), Sha("openapi.yaml"));
+            Assert.Equal(SpecSource.Sha256(Path.Combine(Repository.Root, "openapi", "overlay.yaml")), Sha("overlay.yaml"));
         }
         Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(Repository.Root, "LICENSE")), StringComparison.Ordinal);
 
