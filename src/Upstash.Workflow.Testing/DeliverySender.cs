@@ -10,7 +10,7 @@ namespace Upstash.Workflow.Testing;
 /// Only loopback and the allowed hosts are ever called. Deliveries started by an API call run after its answer, as
 /// the service's do; <see cref="IdleAsync"/> waits for them.
 /// </summary>
-internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulatorOptions options) : IDisposable
+internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulatorOptions options, EmulatorFaults? faults = null) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -150,26 +150,10 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        var (status, answer, answerHeaders) = (0, Array.Empty<byte>(), (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
-        string? failure;
-        using var deadline = new CancellationTokenSource(options.DeliveryTimeout);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            answerHeaders = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-            answer = await ReadAtMostAsync(response.Content, options.MaxAnswerSize, deadline.Token).ConfigureAwait(false);
-            failure = status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}";
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            failure = status == 0 ? $"no answer within {options.DeliveryTimeout.TotalSeconds:0.#} s" : $"answered {status}, but its body did not arrive within {options.DeliveryTimeout.TotalSeconds:0.#} s";
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException)
-        {
-            // No whole answer: recorded with status 0 (or the status that came), as a failed delivery.
-            failure = $"no answer: {(e.InnerException ?? e).Message}";
-        }
+        // A fault on demand is recorded as the endpoint's answer; the endpoint is not called.
+        var (status, answer, answerHeaders, failure) = faults?.TakeDelivery(target) is { } failed
+            ? (failed, [], new Dictionary<string, string>(), $"answered {failed} (a fault injected with Faults.FailDeliveries; the endpoint was not called)")
+            : await CallAsync(request).ConfigureAwait(false);
         var sent = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = "Upstash-QStash" };
         if (contentType is not null)
         {
@@ -177,6 +161,32 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         }
         _delivered.Enqueue(new EmulatorDelivery(kind, target, sent, body, status, workflowRunId) { Failure = failure });
         return (status, answer, answerHeaders);
+    }
+
+    /// <summary>Sends the delivery and reads the answer, within the delivery timeout and the answer cap; why it failed, when it did.</summary>
+    private async Task<(int Status, byte[] Answer, IReadOnlyDictionary<string, string> Headers, string? Failure)> CallAsync(HttpRequestMessage request)
+    {
+        var status = 0;
+        using var deadline = new CancellationTokenSource(options.DeliveryTimeout);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+            var answer = await ReadAtMostAsync(response.Content, options.MaxAnswerSize, deadline.Token).ConfigureAwait(false);
+            return (status, answer, headers, status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return (status, [], new Dictionary<string, string>(), status == 0
+                ? $"no answer within {options.DeliveryTimeout.TotalSeconds:0.#} s"
+                : $"answered {status}, but its body did not arrive within {options.DeliveryTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // No whole answer: recorded with status 0 (or the status that came), as a failed delivery.
+            return (status, [], new Dictionary<string, string>(), $"no answer: {(e.InnerException ?? e).Message}");
+        }
     }
 
     /// <summary>The first <paramref name="limit"/> bytes of an answer; what follows is not read.</summary>

@@ -11,7 +11,7 @@ namespace Upstash.Workflow.Testing;
 /// The HTTP side of the emulator: authentication, routing on the raw path, and what the answers share.
 /// The operations are in EmulatorApi.&lt;group&gt;.cs, one file per group of the API.
 /// </summary>
-internal sealed partial class EmulatorApi(EmulatorState state, string token, DeliverySender delivery)
+internal sealed partial class EmulatorApi(EmulatorState state, string token, DeliverySender delivery, EmulatorFaults faults)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -39,6 +39,22 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Del
         {
             await request.Error(400, invalid);
             return;
+        }
+        if (faults.Take(new EmulatorCall(Rules.OperationId(request.Method, segments), request.Method, path)) is { } fault)
+        {
+            if (fault.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(fault.Delay, state.Clock, context.RequestAborted);
+            }
+            if (fault.Status != 0)
+            {
+                foreach (var (name, value) in fault.Headers)
+                {
+                    context.Response.Headers[name] = value;
+                }
+                await request.Error(fault.Status, fault.Error!);
+                return;
+            }
         }
         await Route(request);
     }

@@ -14,7 +14,7 @@ namespace Upstash.Workflow.Testing;
 /// </summary>
 internal sealed class SpecRules
 {
-    private readonly List<(string Method, string[] Template, JsonArray Parameters)> _operations = [];
+    private readonly List<(string Method, string[] Template, JsonArray Parameters, string? OperationId)> _operations = [];
 
     private SpecRules(JsonNode spec)
     {
@@ -22,9 +22,9 @@ internal sealed class SpecRules
         {
             foreach (var (method, operation) in item!.AsObject())
             {
-                if (operation?["parameters"] is JsonArray parameters)
+                if (operation is JsonObject)
                 {
-                    _operations.Add((method.ToUpperInvariant(), path.Trim('/').Split('/'), parameters));
+                    _operations.Add((method.ToUpperInvariant(), path.Trim('/').Split('/'), operation["parameters"] as JsonArray ?? [], (string?)operation["operationId"]));
                 }
             }
         }
@@ -36,6 +36,9 @@ internal sealed class SpecRules
             ?? throw new InvalidOperationException("The emulator's copy of the effective spec is missing from its assembly.");
         return new SpecRules(JsonNode.Parse(stream)!);
     }
+
+    /// <summary>The spec's operation id of a request (<c>restartWorkflow</c>); null for a path the spec does not have.</summary>
+    public string? OperationId(string method, string[] segments) => Find(method, segments)?.OperationId;
 
     /// <summary>Null when every parameter value of the request is as the spec types and bounds it; otherwise why not.</summary>
     public string? Check(string method, string[] segments, IReadOnlyDictionary<string, StringValues> query, IHeaderDictionary headers)
@@ -106,12 +109,12 @@ internal sealed class SpecRules
     /// The operation whose path template matches: one of the request's length first, then the one with more literal
     /// segments; a last placeholder may take the rest of the path (a trigger's URL).
     /// </summary>
-    private (string Method, string[] Template, JsonArray Parameters)? Find(string method, string[] segments) =>
+    private (string Method, string[] Template, JsonArray Parameters, string? OperationId)? Find(string method, string[] segments) =>
         _operations
             .Where(o => o.Method == method && Matches(o.Template, segments))
             .OrderByDescending(o => o.Template.Length == segments.Length)
             .ThenByDescending(o => o.Template.Count(t => !t.StartsWith('{')))
-            .Cast<(string, string[], JsonArray)?>()
+            .Cast<(string, string[], JsonArray, string?)?>()
             .FirstOrDefault();
 
     private static bool Matches(string[] template, string[] segments)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Upstash.Workflow.Testing;
@@ -25,13 +26,17 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     private readonly EmulatorState _state;
     private readonly DeliverySender _delivery;
 
-    private UpstashWorkflowEmulator(WebApplication app, EmulatorState state, DeliverySender delivery, string token)
+    private UpstashWorkflowEmulator(WebApplication app, EmulatorState state, DeliverySender delivery, string token, EmulatorFaults faults)
     {
         _app = app;
         _state = state;
         _delivery = delivery;
         Token = token;
+        Faults = faults;
     }
+
+    /// <summary>Faults on demand: operations answered with a 429, an error or a delay; deliveries that fail.</summary>
+    public EmulatorFaults Faults { get; }
 
     /// <summary>Where the emulator listens, with a trailing slash.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -50,12 +55,19 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
         var token = options.Token ?? "emulator_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        // The host inside a test or an application must not take Ctrl+C and SIGTERM for itself: they are the process's.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
         var state = new EmulatorState(options.TimeProvider ?? TimeProvider.System);
-        var delivery = new DeliverySender(state, options);
-        var emulator = new UpstashWorkflowEmulator(app, state, delivery, token);
-        var api = new EmulatorApi(state, token, delivery);
+        if (options.CurrentSigningKey is { Length: > 0 } current)
+        {
+            state.Change((EmulatorState s) => (s.CurrentKey, s.NextKey) = (current, options.NextSigningKey is { Length: > 0 } next ? next : s.NextKey));
+        }
+        var faults = new EmulatorFaults();
+        var delivery = new DeliverySender(state, options, faults);
+        var emulator = new UpstashWorkflowEmulator(app, state, delivery, token, faults);
+        var api = new EmulatorApi(state, token, delivery, faults);
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -8,6 +8,17 @@ public sealed class UpstashWorkflowEmulatorOptions
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Token { get; set; }
 
+    /// <summary>The loopback port to listen on; 0 (the default) for any free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The account's current signing key, which the emulator signs with; a random one when not set.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? CurrentSigningKey { get; set; }
+
+    /// <summary>The account's next signing key; a random one when not set.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? NextSigningKey { get; set; }
+
     /// <summary>The emulator's clock (waiters' deadlines, signatures); <see cref="TimeProvider.System"/> when not set.</summary>
     public TimeProvider? TimeProvider { get; set; }
 

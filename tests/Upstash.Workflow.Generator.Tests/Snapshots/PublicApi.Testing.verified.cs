@@ -7,6 +7,13 @@ namespace Microsoft.Extensions.DependencyInjection
 }
 namespace Upstash.Workflow.Testing
 {
+    public sealed class EmulatorCall : System.IEquatable<Upstash.Workflow.Testing.EmulatorCall>
+    {
+        public EmulatorCall(string? OperationId, string Method, string Path) { }
+        public string Method { get; init; }
+        public string? OperationId { get; init; }
+        public string Path { get; init; }
+    }
     public sealed class EmulatorDelivery : System.IEquatable<Upstash.Workflow.Testing.EmulatorDelivery>
     {
         public const string FailureCallback = "failureCallback";
@@ -19,6 +26,24 @@ namespace Upstash.Workflow.Testing
         public int Status { get; init; }
         public System.Uri Url { get; init; }
         public string WorkflowRunId { get; init; }
+    }
+    public sealed class EmulatorFault
+    {
+        public System.TimeSpan Delay { get; }
+        public string? Error { get; }
+        public System.Collections.Generic.IReadOnlyDictionary<string, string> Headers { get; }
+        public int Status { get; }
+        public static Upstash.Workflow.Testing.EmulatorFault Failure(int status = 500, string error = "internal server error") { }
+        public static Upstash.Workflow.Testing.EmulatorFault RateLimited(Upstash.Workflow.RateLimitKind kind = 1, System.TimeSpan? retryAfter = default, long limit = 100, System.DateTimeOffset? now = default) { }
+        public static Upstash.Workflow.Testing.EmulatorFault Slow(System.TimeSpan delay) { }
+    }
+    public sealed class EmulatorFaults
+    {
+        public EmulatorFaults() { }
+        public void Clear() { }
+        public void FailDeliveries(System.Uri url, int times = 1, int status = 500) { }
+        public void Inject(System.Func<Upstash.Workflow.Testing.EmulatorCall, bool> when, Upstash.Workflow.Testing.EmulatorFault fault, int? times = default) { }
+        public void Inject(string operationId, Upstash.Workflow.Testing.EmulatorFault fault, int times = 1) { }
     }
     public sealed class EmulatorRun : System.IEquatable<Upstash.Workflow.Testing.EmulatorRun>
     {
@@ -44,6 +69,7 @@ namespace Upstash.Workflow.Testing
         public System.Uri BaseAddress { get; }
         public System.Collections.Generic.IReadOnlyList<Upstash.Workflow.Testing.EmulatorDelivery> Deliveries { get; }
         public System.Collections.Generic.IReadOnlyList<string> FailedRunIds { get; }
+        public Upstash.Workflow.Testing.EmulatorFaults Faults { get; }
         public int RequestCount { get; }
         public System.Collections.Generic.IReadOnlyList<string> RunIds { get; }
         [System.Runtime.CompilerServices.TupleElementNames(new string[] {
@@ -73,9 +99,14 @@ namespace Upstash.Workflow.Testing
     {
         public UpstashWorkflowEmulatorOptions() { }
         public System.Collections.Generic.IList<string> AllowedDeliveryHosts { get; }
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string? CurrentSigningKey { get; set; }
         public bool Deliver { get; set; }
         public System.TimeSpan DeliveryTimeout { get; set; }
         public int MaxAnswerSize { get; set; }
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string? NextSigningKey { get; set; }
+        public int Port { get; set; }
         public System.TimeProvider? TimeProvider { get; set; }
         [System.Text.Json.Serialization.JsonIgnore]
         public string? Token { get; set; }

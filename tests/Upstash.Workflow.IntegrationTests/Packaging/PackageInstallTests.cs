@@ -28,11 +28,12 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
             [
                 $"Upstash.Workflow.{version}.nupkg", $"Upstash.Workflow.{version}.snupkg",
                 $"Upstash.Workflow.AspNetCore.{version}.nupkg", $"Upstash.Workflow.AspNetCore.{version}.snupkg",
+                $"Upstash.Workflow.Emulator.{version}.nupkg", $"Upstash.Workflow.Emulator.{version}.snupkg",
                 $"Upstash.Workflow.Testing.{version}.nupkg", $"Upstash.Workflow.Testing.{version}.snupkg",
             ],
             packages);
         // Each package declares the MIT license (as LICENSE says) and carries the README made for it, not a second text.
-        foreach (var (id, readme) in new[] { ("Upstash.Workflow", "README.md"), ("Upstash.Workflow.AspNetCore", "docs/receiving.md"), ("Upstash.Workflow.Testing", "docs/testing.md") })
+        foreach (var (id, readme) in new[] { ("Upstash.Workflow", "README.md"), ("Upstash.Workflow.AspNetCore", "docs/receiving.md"), ("Upstash.Workflow.Testing", "docs/testing.md"), ("Upstash.Workflow.Emulator", "docs/testing.md") })
         {
             using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
             var nuspec = System.Xml.Linq.XDocument.Load(package.GetEntry($"{id}.nuspec")!.Open());

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Upstash.Workflow.Testing;
+
+namespace Upstash.Workflow.Emulator;
+
+/// <summary>
+/// <c>upstash-workflow-emulator [--port 8080] [--token …]</c>: the emulator until Ctrl+C or SIGTERM. By default it
+/// takes the development credentials the official SDKs use with <c>QSTASH_DEV=true</c> on port 8080, so such an
+/// application finds it with no other setting.
+/// </summary>
+internal static class Program
+{
+    /// <summary>The development token and signing keys of the official SDKs (their dev-server credentials).</summary>
+    internal static readonly (string Token, string CurrentSigningKey, string NextSigningKey) DevelopmentCredentials =
+        ("eyJVc2VySUQiOiJkZWZhdWx0VXNlciIsIlBhc3N3b3JkIjoiZGVmYXVsdFBhc3N3b3JkIn0=", "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r", "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs");
+
+    internal static async Task<int> Main(string[] args)
+    {
+        var options = new UpstashWorkflowEmulatorOptions
+        {
+            Port = 8080,
+            Token = DevelopmentCredentials.Token,
+            CurrentSigningKey = DevelopmentCredentials.CurrentSigningKey,
+            NextSigningKey = DevelopmentCredentials.NextSigningKey,
+        };
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                    options.Port = port;
+                    i++;
+                    break;
+                case "--token" when i + 1 < args.Length && args[i + 1].Length > 0:
+                    options.Token = args[++i];
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync("usage: upstash-workflow-emulator [--port <port, 8080 by default; 0 for any>] [--token <token>]");
+                    return 2;
+            }
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            // Handled here: the emulator is stopped and disposed below, and the process ends with 0.
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        await using var emulator = await UpstashWorkflowEmulator.StartAsync(options);
+        var url = emulator.BaseAddress.AbsoluteUri.TrimEnd('/');
+        var (current, next) = emulator.SigningKeys;
+        Console.WriteLine($"""
+            Upstash Workflow emulator on {url}. The official SDKs use it with these variables:
+
+            QSTASH_URL={url}
+            QSTASH_TOKEN={emulator.Token}
+            QSTASH_CURRENT_SIGNING_KEY={current}
+            QSTASH_NEXT_SIGNING_KEY={next}
+
+            {(options.Token == DevelopmentCredentials.Token && emulator.BaseAddress.Port == 8080 ? "These are the development credentials: an application with QSTASH_DEV=true finds it with no other setting.\n" : "")}Ctrl+C stops it.
+            """);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        var unfinished = emulator.RunIds.Count(id => emulator.RunState(id) == WorkflowRunState.RunStarted);
+        Console.WriteLine($"Stopped. {emulator.RunIds.Count} runs, {unfinished} of them in flight.");
+        return 0;
+    }
+}
