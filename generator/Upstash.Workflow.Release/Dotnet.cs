@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Upstash.Workflow.Release;
 
-/// <summary>Runs the .NET SDK's own commands (build, pack) as a maintainer would, and keeps what they printed.</summary>
+/// <summary>Runs the commands a maintainer would (the .NET SDK's build and pack, git), and keeps what they printed.</summary>
 public static class Dotnet
 {
     public sealed record Outcome(int ExitCode, string Output)
@@ -14,9 +14,11 @@ public static class Dotnet
         public string Errors => string.Join("\n", Output.Split('\n').Where(l => l.Contains(" error ", StringComparison.Ordinal)).Distinct().DefaultIfEmpty(string.Join("\n", Output.Split('\n').TakeLast(20))));
     }
 
-    public static async Task<Outcome> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Outcome> RunAsync(string workingDirectory, params string[] arguments) => RunProgramAsync("dotnet", workingDirectory, arguments);
+
+    public static async Task<Outcome> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -202,18 +202,7 @@ public static partial class UpdateCommand
         }
     }
 
-    private static async Task<Dotnet.Outcome> Git(string root, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new(process.ExitCode, output);
-    }
+    private static Task<Dotnet.Outcome> Git(string root, params string[] arguments) => Dotnet.RunProgramAsync("git", root, arguments);
 
     private static string Read(string path) => Scrubber.NormalizeNewlines(File.ReadAllText(path));
 

@@ -35,8 +35,8 @@ public sealed class OptionsSecretsTests
             }
         }
 
-        // The four secrets: the client's token, the two signing keys, the emulator's token.
-        Assert.Equal(4, secrets);
+        // The six secrets: the client's token, the verifier's two signing keys, the emulator's token and two signing keys.
+        Assert.Equal(6, secrets);
         Assert.Empty(failures);
     }
 
