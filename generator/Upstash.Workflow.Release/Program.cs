@@ -8,7 +8,7 @@ public static class Program
 {
     private const string Usage = """
         usage:
-          update --spec <path-or-https-URL> [--dry-run] [--pr-body <file>] [--baseline <folder>] [--packages <folder>] [--date <yyyy-mm-dd>] [--root <repository>]
+          update --spec <path-or-https-URL> [--dry-run] [--pr-body <file>] [--outputs <file>] [--baseline <folder>] [--packages <folder>] [--date <yyyy-mm-dd>] [--root <repository>]
           check-release --tag <vX.Y.Z> [--notes <file>] [--root <repository>]
           check-compat [--baseline <folder> --baseline-version <X.Y.Z>] [--root <repository>]
         """;
@@ -38,6 +38,11 @@ public static class Program
                     await File.WriteAllTextAsync(body, PullRequestBody.Write(result));
                 }
                 Console.WriteLine(result.Line);
+                if (options.GetValueOrDefault("--outputs") is { } outputs)
+                {
+                    // For a workflow (GITHUB_OUTPUT's form): the kind by name and the verdict line.
+                    await File.AppendAllTextAsync(outputs, $"kind={result.Kind.ToString().ToLowerInvariant()}\ntitle={result.Line}\n");
+                }
                 return (int)result.Kind;
             case "check-release" when options.TryGetValue("--tag", out var tag):
                 if (ReleaseCheck.Problem(layout, tag!, out var notes) is { } problem)

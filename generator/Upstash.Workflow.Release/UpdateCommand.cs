@@ -90,7 +90,8 @@ public static partial class UpdateCommand
                 return Refuse("the build failed:\n" + build.Errors, todo);
             }
 
-            var api = Layout.Packages.SelectMany(p => ApiChanges.Compare(Read(layout.ApiSnapshot(p)), PublicApis.Of(layout.BuiltAssembly(p)))).ToList();
+            var listings = Layout.Packages.ToDictionary(p => p, p => PublicApis.Of(layout.BuiltAssembly(p)));
+            var api = Layout.Packages.SelectMany(p => ApiChanges.Compare(Read(layout.ApiSnapshot(p)), listings[p])).ToList();
             var effective = await File.ReadAllTextAsync(layout.BuiltEffectiveSpec);
             var wire = WireChanges.Compare(JObject.Parse(Read(layout.EffectiveSpec)), JObject.Parse(effective));
             var kind = api.Any(c => c.Breaking) ? UpdateKind.Breaking : api.Count > 0 ? UpdateKind.Additive : wire.Count > 0 ? UpdateKind.Wire : UpdateKind.None;
@@ -153,7 +154,7 @@ public static partial class UpdateCommand
             files.Write(layout.EffectiveSpec, Scrubber.Scrub(effective));
             foreach (var package in Layout.Packages)
             {
-                files.Write(layout.ApiSnapshot(package), Scrubber.Scrub(PublicApis.Of(layout.BuiltAssembly(package))));
+                files.Write(layout.ApiSnapshot(package), Scrubber.Scrub(listings[package]));
             }
             files.Write(layout.ClientSnapshot, Scrubber.Scrub(await File.ReadAllTextAsync(layout.BuiltClient)));
             if (entry is not null)

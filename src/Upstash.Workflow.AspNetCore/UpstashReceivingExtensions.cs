@@ -141,7 +141,7 @@ public static class UpstashReceivingExtensions
             }
             catch (JsonException e)
             {
-                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Upstash.Workflow.AspNetCore.Signature");
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(UpstashSignatureLog.Category);
                 UpstashSignatureLog.NotACallback(logger, context.Request.Method, context.Request.Path, e.Message);
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.Response.ContentType = "text/plain; charset=utf-8";

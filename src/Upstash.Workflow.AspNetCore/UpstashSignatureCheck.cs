@@ -21,7 +21,7 @@ internal static class UpstashSignatureCheck
     public static RequestDelegate Around(RequestDelegate endpoint) => async context =>
     {
         var services = context.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Upstash.Workflow.AspNetCore.Signature");
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(UpstashSignatureLog.Category);
         var options = services.GetRequiredService<IOptionsMonitor<UpstashReceivingOptions>>().CurrentValue;
         var request = context.Request;
 

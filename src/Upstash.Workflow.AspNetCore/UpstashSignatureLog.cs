@@ -5,6 +5,9 @@ namespace Upstash.Workflow.AspNetCore;
 /// <summary>What the signature check logs: the path and why, never the token, a key or the body.</summary>
 internal static partial class UpstashSignatureLog
 {
+    /// <summary>The category every line of the receiving side is logged under.</summary>
+    public const string Category = "Upstash.Workflow.AspNetCore.Signature";
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Refused {Method} {Path}: not signed by Upstash ({Reason}). {Detail}")]
     public static partial void Refused(ILogger logger, string method, string path, UpstashSignatureFailure reason, string detail);
 

@@ -48,7 +48,7 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Del
             }
             if (fault.Status != 0)
             {
-                foreach (var (name, value) in fault.Headers)
+                foreach (var (name, value) in fault.HeadersAt(state.Clock.GetUtcNow()))
                 {
                     context.Response.Headers[name] = value;
                 }

@@ -8,12 +8,14 @@ namespace Upstash.Workflow.Testing;
 /// </summary>
 public sealed class EmulatorFault
 {
-    private EmulatorFault(int status, string? error, IReadOnlyDictionary<string, string> headers, TimeSpan delay)
+    private readonly (RateLimitKind Kind, TimeSpan RetryAfter, long Limit)? _rateLimit;
+
+    private EmulatorFault(int status, string? error, TimeSpan delay, (RateLimitKind, TimeSpan, long)? rateLimit = null)
     {
         Status = status;
         Error = error;
-        Headers = headers;
         Delay = delay;
+        _rateLimit = rateLimit;
     }
 
     /// <summary>The status answered; 0 for a delay, after which the operation is carried out.</summary>
@@ -22,32 +24,35 @@ public sealed class EmulatorFault
     /// <summary>The <c>error</c> of the answer's body; null for none.</summary>
     public string? Error { get; }
 
-    /// <summary>The headers the answer carries (the rate-limit headers of a 429).</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; }
-
     /// <summary>How long the emulator waits (on its clock) before it answers.</summary>
     public TimeSpan Delay { get; }
 
     /// <summary>
     /// 429 as the service answers it: the burst limit's headers (<c>Burst-RateLimit-Limit</c>, <c>-Remaining: 0</c>,
-    /// <c>-Reset</c> in Unix seconds) or the daily limit's (<c>RateLimit-*</c>), and <c>Retry-After</c>.
+    /// <c>-Reset</c> in Unix seconds, counted from when it answers on the emulator's clock) or the daily limit's
+    /// (<c>RateLimit-*</c>), and <c>Retry-After</c>.
     /// </summary>
     /// <param name="kind">Which limit was reached.</param>
     /// <param name="retryAfter">When the window resets; one second by default.</param>
     /// <param name="limit">The limit the headers name.</param>
-    /// <param name="now">The emulator's clock, for the reset time; the system's when not given.</param>
-    public static EmulatorFault RateLimited(RateLimitKind kind = RateLimitKind.Burst, TimeSpan? retryAfter = null, long limit = 100, DateTimeOffset? now = null)
+    public static EmulatorFault RateLimited(RateLimitKind kind = RateLimitKind.Burst, TimeSpan? retryAfter = null, long limit = 100) =>
+        new(429, kind == RateLimitKind.Daily ? "daily request limit reached" : "too many requests", TimeSpan.Zero, (kind, retryAfter ?? TimeSpan.FromSeconds(1), limit));
+
+    /// <summary>The headers the answer carries when it is given at <paramref name="now"/> (a 429's rate-limit headers).</summary>
+    internal IReadOnlyDictionary<string, string> HeadersAt(DateTimeOffset now)
     {
-        var wait = retryAfter ?? TimeSpan.FromSeconds(1);
+        if (_rateLimit is not var (kind, wait, limit))
+        {
+            return new Dictionary<string, string>();
+        }
         var prefix = kind == RateLimitKind.Daily ? "RateLimit-" : "Burst-RateLimit-";
-        var reset = (now ?? DateTimeOffset.UtcNow).Add(wait).ToUnixTimeSeconds();
-        return new(429, kind == RateLimitKind.Daily ? "daily request limit reached" : "too many requests", new Dictionary<string, string>
+        return new Dictionary<string, string>
         {
             [prefix + "Limit"] = limit.ToString(CultureInfo.InvariantCulture),
             [prefix + "Remaining"] = "0",
-            [prefix + "Reset"] = reset.ToString(CultureInfo.InvariantCulture),
+            [prefix + "Reset"] = now.Add(wait).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ["Retry-After"] = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
-        }, TimeSpan.Zero);
+        };
     }
 
     /// <summary>An error answer: 500 by default, or another status (502, 503, …), with <c>{ "error": … }</c>.</summary>
@@ -57,7 +62,7 @@ public sealed class EmulatorFault
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
-        return new(status, error, new Dictionary<string, string>(), TimeSpan.Zero);
+        return new(status, error, TimeSpan.Zero);
     }
 
     /// <summary>The operation is carried out, after <paramref name="delay"/> on the emulator's clock.</summary>
@@ -65,6 +70,6 @@ public sealed class EmulatorFault
     public static EmulatorFault Slow(TimeSpan delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
-        return new(0, null, new Dictionary<string, string>(), delay);
+        return new(0, null, delay);
     }
 }

@@ -35,4 +35,16 @@ public static class Repository
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
         ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: build it with tests/Upstash.Workflow.TestSupport.");
+
+    /// <summary>The repository's tracked files copied to <paramref name="destination"/>: a working tree of a test's own.</summary>
+    public static async Task CopyTrackedFilesAsync(string destination)
+    {
+        var (_, listing) = await Processes.RunAsync("git", Root, "ls-files", "-z");
+        foreach (var file in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var target = System.IO.Path.Combine(destination, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(System.IO.Path.Combine(Root, file), target);
+        }
+    }
 }

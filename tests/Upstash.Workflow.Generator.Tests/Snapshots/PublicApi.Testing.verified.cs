@@ -31,10 +31,9 @@ namespace Upstash.Workflow.Testing
     {
         public System.TimeSpan Delay { get; }
         public string? Error { get; }
-        public System.Collections.Generic.IReadOnlyDictionary<string, string> Headers { get; }
         public int Status { get; }
         public static Upstash.Workflow.Testing.EmulatorFault Failure(int status = 500, string error = "internal server error") { }
-        public static Upstash.Workflow.Testing.EmulatorFault RateLimited(Upstash.Workflow.RateLimitKind kind = 1, System.TimeSpan? retryAfter = default, long limit = 100, System.DateTimeOffset? now = default) { }
+        public static Upstash.Workflow.Testing.EmulatorFault RateLimited(Upstash.Workflow.RateLimitKind kind = 1, System.TimeSpan? retryAfter = default, long limit = 100) { }
         public static Upstash.Workflow.Testing.EmulatorFault Slow(System.TimeSpan delay) { }
     }
     public sealed class EmulatorFaults

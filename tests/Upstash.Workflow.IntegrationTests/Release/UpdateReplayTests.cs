@@ -21,7 +21,8 @@ public sealed partial class UpdateReplayTests(Reporter reporter) : IClassFixture
     public async Task Upstreams_versions_become_releases_that_deserve_their_numbers()
     {
         using var copy = new TempDirectory();
-        var layout = await CopyRepositoryAsync(copy.Path);
+        await Repository.CopyTrackedFilesAsync(copy.Path);
+        var layout = new Layout(copy.Path);
         var releases = Path.Combine(copy.Path, "releases");
         var log = new StringWriter();
         var spec = await File.ReadAllTextAsync(layout.Spec);
@@ -163,20 +164,6 @@ public sealed partial class UpdateReplayTests(Reporter reporter) : IClassFixture
         Assert.NotEmpty(cancel);
         await File.WriteAllTextAsync(snapshot, cancel.Aggregate(api, (text, member) => text.Replace(member, "", StringComparison.Ordinal)));
         return await UpdateCommand.RunAsync(layout, new UpdateOptions(file, Baseline: Path.Combine(releases, version), Date: Date), log);
-    }
-
-    /// <summary>The tracked files of this repository, copied: a working tree of its own to update.</summary>
-    private static async Task<Layout> CopyRepositoryAsync(string destination)
-    {
-        var (_, listing) = await Processes.RunAsync("git", Repository.Root, "ls-files", "-z");
-        var files = listing.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(destination, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(Repository.Root, file), target);
-        }
-        return new Layout(destination);
     }
 
     /// <summary>Every file of the tree an update may touch, by content.</summary>

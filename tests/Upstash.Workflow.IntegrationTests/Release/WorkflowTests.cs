@@ -38,12 +38,7 @@ public sealed class WorkflowTests(Reporter reporter) : IClassFixture<Reporter>
     public async Task The_upstream_script_tells_the_workflow_the_kind_and_on_a_refusal_proposes_the_file_as_it_is()
     {
         using var copy = new TempDirectory();
-        var (_, listing) = await Processes.RunAsync("git", Repository.Root, "ls-files", "-z");
-        foreach (var file in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(copy.File(file))!);
-            File.Copy(Path.Combine(Repository.Root, file), copy.File(file));
-        }
+        await Repository.CopyTrackedFilesAsync(copy.Path);
         var tool = $"dotnet {typeof(UpdateCommand).Assembly.Location}";
         async Task<Dictionary<string, string>> RunAsync(string spec)
         {

@@ -25,6 +25,20 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_429s_reset_counts_from_when_it_answers_on_the_emulators_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync(time: clock);
+        using var client = upstash.CreateClient();
+        upstash.Faults.Inject("getSigningKeys", EmulatorFault.RateLimited(RateLimitKind.Daily, TimeSpan.FromMinutes(1)));
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var limited = await Assert.ThrowsAsync<RateLimitedException>(() => client.SigningKeys.GetSigningKeysAsync(TestContext.Token));
+
+        Assert.Equal((RateLimitKind.Daily, new DateTimeOffset(2030, 1, 1, 1, 1, 0, TimeSpan.Zero)), (limited.Kind, limited.Reset));
+    }
+
+    [Fact]
     public async Task A_predicate_picks_the_calls_until_the_faults_are_cleared()
     {
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
