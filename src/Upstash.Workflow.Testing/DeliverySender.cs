@@ -8,7 +8,7 @@ namespace Upstash.Workflow.Testing;
 /// Calls your endpoints as the service does, signed with the emulator's current signing key exactly as Upstash
 /// signs (<see cref="UpstashSignatureVerifier.Sign"/>), with the delivery headers; records each call and its answer.
 /// Only loopback and the allowed hosts are ever called. Deliveries started by an API call run after its answer, as
-/// the service's do; <see cref="IdleAsync"/> waits for them.
+/// the service's do; <see cref="IdleAsync"/> waits for them. What is delivered when is the engine's (<see cref="WorkflowEngine"/>).
 /// </summary>
 internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulatorOptions options, EmulatorFaults? faults = null) : IDisposable
 {
@@ -23,6 +23,7 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly ConcurrentQueue<EmulatorDelivery> _delivered = new();
     private readonly ConcurrentDictionary<Task, bool> _pending = new();
+    private readonly ConcurrentDictionary<ITimer, bool> _timers = new();
 
     public IReadOnlyList<EmulatorDelivery> Delivered => [.. _delivered];
 
@@ -37,37 +38,6 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         {
             await Task.WhenAll(pending).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// Delivers the first step of a run started through the API, unless delayed (the emulator has no scheduler);
-    /// an answer that is not a success fails the run, which calls its failure callback.
-    /// </summary>
-    public void StartRun(Run run)
-    {
-        if (!Allowed(run.WorkflowUrl) || run.Settings.Delay is not null || run.Settings.NotBefore is not null)
-        {
-            return;
-        }
-        Track(async () =>
-        {
-            var headers = Forwarded(run.Settings.Forwarded);
-            headers["Upstash-Workflow-RunId"] = run.WorkflowRunId;
-            headers["Upstash-Workflow-Url"] = run.WorkflowUrl;
-            var (status, answer, answerHeaders) = await SendAsync(EmulatorDelivery.Workflow, run.WorkflowUrl, run.Body, run.ContentType, headers, run.WorkflowRunId).ConfigureAwait(false);
-            if (status is >= 200 and < 300)
-            {
-                return;
-            }
-            try
-            {
-                await FailAsync(run.WorkflowRunId, status, answer, answerHeaders, simulatedCallbackStatus: 500).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException)
-            {
-                // The run ended meanwhile (cancelled, completed by a test): nothing left to fail.
-            }
-        });
     }
 
     /// <summary>Fails a run (<see cref="EmulatorState.FailRun"/>) and, when its failure callback may be called, calls it and records the answer.</summary>
@@ -91,13 +61,22 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         }
     }
 
-    private async Task CallBackAsync(DlqEntry entry)
+    /// <summary>Calls a DLQ entry's failure callback once (the <paramref name="retried"/>-th retry) and records its answer; returns its status.</summary>
+    public async Task<int> CallBackAsync(DlqEntry entry, int retried = 0)
     {
-        var (run, body) = state.Read(s => (entry.FailedRun, FailureCallbackBody(entry)));
+        var (run, body, messageId) = state.Read(s => (entry.FailedRun, FailureCallbackBody(entry), entry.FailedRun?.FailureFunction?.MessageId));
         var headers = Forwarded(run?.Settings.FailureForwarded);
         headers["Upstash-Workflow-Is-Failure"] = "true";
+        headers["Upstash-Workflow-Failure-Callback"] = "true";
+        headers["Upstash-Workflow-RunId"] = entry.WorkflowRunId;
+        headers["Upstash-Retried"] = retried.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (messageId is not null)
+        {
+            headers["Upstash-Message-Id"] = messageId;
+        }
         var (status, answer, answerHeaders) = await SendAsync(EmulatorDelivery.FailureCallback, entry.FailureCallback!, body, "application/json", headers, entry.WorkflowRunId).ConfigureAwait(false);
         state.RecordCallback(entry, status, answer, answerHeaders);
+        return status;
     }
 
     /// <summary>What the service posts to a failure callback: the spec's model, so the emulator sends what the spec says.</summary>
@@ -122,7 +101,7 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     }, Json);
 
     /// <summary>The headers a trigger asked to forward, less those that frame the request; the service's own are set over them.</summary>
-    private static Dictionary<string, string> Forwarded(IReadOnlyDictionary<string, string>? forwarded)
+    public static Dictionary<string, string> Forwarded(IReadOnlyDictionary<string, string>? forwarded)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in forwarded ?? new Dictionary<string, string>())
@@ -135,15 +114,22 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         return headers;
     }
 
-    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendAsync(
-        string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId)
+    /// <summary>
+    /// Sends one signed delivery and records it. <c>Upstash-Message-Id</c> and <c>Upstash-Retried</c> are kept when
+    /// <paramref name="headers"/> has them (a retry is the same message again), else a new message's.
+    /// </summary>
+    public async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendAsync(
+        string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId, HttpMethod? method = null, bool signed = true)
     {
         var target = new Uri(url);
-        headers[UpstashSignatureVerifier.SignatureHeader] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
-        headers["Upstash-Message-Id"] = state.NextId("msg_emu_");
-        headers["Upstash-Retried"] = "0";
+        if (signed)
+        {
+            headers[UpstashSignatureVerifier.SignatureHeader] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
+        }
+        headers.TryAdd("Upstash-Message-Id", state.NextId("msg_emu_"));
+        headers.TryAdd("Upstash-Retried", "0");
         headers["Upstash-Caller-Ip"] = "127.0.0.1";
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
         request.Headers.UserAgent.ParseAdd("Upstash-QStash");
         request.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : null;
         foreach (var (name, value) in headers)
@@ -209,12 +195,52 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         return text.Length == 0 ? "(no body)" : text.ReplaceLineEndings(" ");
     }
 
-    private void Track(Func<Task> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> after <paramref name="delay"/> on the emulator's clock (at once when not positive).
+    /// A delivery waiting for its time is not in flight: <see cref="IdleAsync"/> does not wait for it.
+    /// </summary>
+    public void Schedule(TimeSpan delay, Func<Task> work)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            Track(work);
+            return;
+        }
+        var holder = new ITimer?[1];
+        lock (holder)
+        {
+            holder[0] = state.Clock.CreateTimer(_ =>
+            {
+                lock (holder)
+                {
+                    if (holder[0] is { } timer && _timers.TryRemove(timer, out bool _))
+                    {
+                        timer.Dispose();
+                        Track(work);
+                    }
+                }
+            }, null, delay, Timeout.InfiniteTimeSpan);
+            _timers[holder[0]!] = true;
+        }
+    }
+
+    /// <summary>Deliveries waiting for their time (sleeps, delays, retries' backoff).</summary>
+    public int Waiting => _timers.Count;
+
+    public void Track(Func<Task> work)
     {
         var task = Task.Run(work);
         _pending[task] = true;
         task.ContinueWith(t => _pending.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var timer in _timers.Keys)
+        {
+            timer.Dispose();
+        }
+        _timers.Clear();
+        _http.Dispose();
+    }
 }

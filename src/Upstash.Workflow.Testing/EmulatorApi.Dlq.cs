@@ -46,7 +46,7 @@ internal sealed partial class EmulatorApi
         return r.Ok(new { deleted, cursor = more ? NextBatch() : null });
     }
 
-    private Task RunAgainInBulk(Request r, RunSettings overrides, int limit)
+    private Task RunAgainInBulk(Request r, RunSettings overrides, int limit, bool resume)
     {
         var count = Math.Min(r.Int("count") ?? limit, limit);
         var (runs, more, missing) = state.Change(s =>
@@ -63,17 +63,17 @@ internal sealed partial class EmulatorApi
         {
             return r.Error(404, $"DLQ messages not found: {missing}");
         }
-        runs.ForEach(delivery.StartRun);
+        runs.ForEach(run => engine.StartAgain(run, resume));
         return r.Ok(new { workflowRuns = runs.Select(Started).ToList(), cursor = more ? NextBatch() : null });
     }
 
-    private Task RunAgain(Request r, string id, RunSettings overrides)
+    private Task RunAgain(Request r, string id, RunSettings overrides, bool resume)
     {
         if (state.RunAgain(id, overrides) is not { } run)
         {
             return r.Error(404, $"DLQ message {id} not found");
         }
-        delivery.StartRun(run);
+        engine.StartAgain(run, resume);
         return r.Ok(Started(run));
     }
 

@@ -33,9 +33,13 @@ internal sealed partial class EmulatorApi
             {
                 return [new NotifyAnswer(runId, run.WorkflowRunCreatedAt, null, null, $"run {runId} has ended ({run.WorkflowState}); the event was not kept")];
             }
-            s.Save(runId, eventId, payload);
+            s.Save(runId, eventId, payload, bytes);
             return [new NotifyAnswer(runId, run?.WorkflowRunCreatedAt, s.NextId("msg_emu_"), null, null)];
         });
+        foreach (var woken in answers.Where(a => a.Waiter is not null))
+        {
+            engine.Notified(woken.Waiter!, bytes);
+        }
         await (runId is null ? r.Ok(answers, 201) : r.Ok(answers[0], 201));
     }
 

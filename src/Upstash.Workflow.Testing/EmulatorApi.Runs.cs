@@ -17,7 +17,7 @@ internal sealed partial class EmulatorApi
         var (run, deduplicated) = Start(workflowUrl, r.Header("Upstash-Workflow-RunId"), settings, body, r.Context.Request.ContentType);
         if (!deduplicated)
         {
-            delivery.StartRun(run);
+            engine.StartUnknown(run);
         }
         await r.Ok(Started(run));
     }
@@ -72,7 +72,7 @@ internal sealed partial class EmulatorApi
             var (run, deduplicated) = Start(x.Item["destination"]!.GetValue<string>(), Item(x.Headers, "Upstash-Workflow-RunId"), x.Settings, body, Item(x.Headers, "Content-Type"));
             if (!deduplicated)
             {
-                delivery.StartRun(run);
+                engine.StartUnknown(run);
             }
             return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated };
         }).ToList();
@@ -102,10 +102,16 @@ internal sealed partial class EmulatorApi
         return r.Ok(new { cancelled });
     }
 
-    private static void Cancel(EmulatorState s, Run run)
+    private void Cancel(EmulatorState s, Run run)
     {
         run.WorkflowState = "RUN_CANCELED";
         run.WorkflowRunCompletedAt = s.Now;
+        // An invoker learns of it after the lock is left (the engine takes it again).
+        delivery.Track(() =>
+        {
+            engine.Ended(run);
+            return Task.CompletedTask;
+        });
     }
 
     private static bool MatchesRunFilters(Request r, Run run)

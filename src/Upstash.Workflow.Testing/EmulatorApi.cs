@@ -11,7 +11,7 @@ namespace Upstash.Workflow.Testing;
 /// The HTTP side of the emulator: authentication, routing on the raw path, and what the answers share.
 /// The operations are in EmulatorApi.&lt;group&gt;.cs, one file per group of the API.
 /// </summary>
-internal sealed partial class EmulatorApi(EmulatorState state, string token, DeliverySender delivery, EmulatorFaults faults)
+internal sealed partial class EmulatorApi(EmulatorState state, string token, DeliverySender delivery, WorkflowEngine engine, EmulatorFaults faults)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -69,16 +69,21 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Del
     {
         ("POST", ["v2", "trigger", .. var url]) when url.Length > 0 => WithSettings(r, settings => Trigger(r, string.Join('/', url), settings)),
         ("POST", ["v2", "batch", "trigger"]) => BatchTrigger(r),
+        ("DELETE", ["v2", "workflows", "runs", var id]) when r.Text("cancel") == "false" => CompleteRun(r, id),
         ("DELETE", ["v2", "workflows", "runs", var id]) => CancelRun(r, id),
+        ("GET", ["v2", "workflows", "runs", var id]) => engine.History(id) is { } history ? r.Ok(history) : r.Error(404, $"no running workflow run {id}"),
+        ("POST", ["v2", "batch"]) => Publish(r),
+        ("POST", ["v2", "publish", .. var url]) when url.Length > 0 => Publish(r, string.Join('/', url)),
+        ("POST", ["v2", "wait", var eventId]) => Wait(r, eventId),
         ("DELETE", ["v2", "workflows", "runs"]) => CancelRuns(r),
         ("GET", ["v2", "workflows", "logs"]) => Logs(r),
         ("GET", ["v2", "workflows", "dlq"]) => ListDlq(r),
         ("DELETE", ["v2", "workflows", "dlq"]) => DeleteDlq(r),
         ("GET", ["v2", "workflows", "dlq", var id]) => WithEntry(r, id, e => r.Ok(e)),
         ("DELETE", ["v2", "workflows", "dlq", var id]) => DeleteEntry(r, id),
-        ("POST", ["v2", "workflows", "dlq", "resume" or "restart", var id]) => WithSettings(r, overrides => RunAgain(r, id, overrides)),
-        ("POST", ["v2", "workflows", "dlq", "resume"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, 100)),
-        ("POST", ["v2", "workflows", "dlq", "restart"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, BulkRestartLimit)),
+        ("POST", ["v2", "workflows", "dlq", var action and ("resume" or "restart"), var id]) => WithSettings(r, overrides => RunAgain(r, id, overrides, action == "resume")),
+        ("POST", ["v2", "workflows", "dlq", "resume"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, 100, resume: true)),
+        ("POST", ["v2", "workflows", "dlq", "restart"]) => WithSettings(r, overrides => RunAgainInBulk(r, overrides, BulkRestartLimit, resume: false)),
         ("POST", ["v2", "workflows", "dlq", "callback", var id]) => RetryCallback(r, id),
         ("DELETE", ["v2", "workflows", "dlq", "callback", var id]) => CancelCallback(r, id),
         ("GET", ["v2", "flowControl"]) => r.Ok(state.Read(s => s.FlowKeys.Values.ToList())),

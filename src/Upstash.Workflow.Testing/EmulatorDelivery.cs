@@ -1,7 +1,7 @@
 namespace Upstash.Workflow.Testing;
 
 /// <summary>A request the emulator sent to one of your endpoints, as the service would have, and how it was answered.</summary>
-/// <param name="Kind"><c>workflow</c> (a run's first step) or <c>failureCallback</c>.</param>
+/// <param name="Kind"><c>workflow</c> (a step of a run), <c>call</c>, <c>callResult</c> or <c>failureCallback</c>.</param>
 /// <param name="Url">Where it went.</param>
 /// <param name="Headers">The headers it carried, the signature included.</param>
 /// <param name="Body">Its body.</param>
@@ -11,6 +11,12 @@ public sealed record EmulatorDelivery(string Kind, Uri Url, IReadOnlyDictionary<
 {
     /// <summary>The value of <c>Kind</c> for a run's first step.</summary>
     public const string Workflow = "workflow";
+
+    /// <summary>The value of <c>Kind</c> for a run's <c>context.call</c>: the request to the URL it calls.</summary>
+    public const string Call = "call";
+
+    /// <summary>The value of <c>Kind</c> for the callback that brings a <c>context.call</c>'s answer back to the workflow.</summary>
+    public const string CallResult = "callResult";
 
     /// <summary>The value of <c>Kind</c> for a failure callback.</summary>
     public const string FailureCallback = "failureCallback";

@@ -121,7 +121,9 @@ internal sealed class EmulatorState(TimeProvider time)
             throw new InvalidOperationException($"DLQ entry {entry.DlqId} was taken while this call held the lock.");
         }
         var failed = s.FindRun(entry.WorkflowRunId);
-        return s.Trigger(entry.WorkflowUrl, null, overrides.Over(failed?.Settings ?? new RunSettings()), failed?.Body ?? [], failed?.ContentType);
+        var run = s.Trigger(entry.WorkflowUrl, null, overrides.Over(failed?.Settings ?? new RunSettings()), failed?.Body ?? [], failed?.ContentType);
+        run.Origin = failed;
+        return run;
     });
 
     /// <summary>What a failure callback answered: its state in the DLQ entry and in the run's logs.</summary>
@@ -140,7 +142,9 @@ internal sealed class EmulatorState(TimeProvider time)
     /// Fails a started run: it ends RUN_FAILED with a failed step, and its last request goes to the DLQ with
     /// the answer that failed it. A run with a failure callback has it called (answered with <paramref name="callbackStatus"/>).
     /// </summary>
-    public DlqEntry FailRun(string workflowRunId, int responseStatus, byte[] responseBody, IReadOnlyDictionary<string, string>? responseHeaders, int callbackStatus) => Change(s =>
+    /// <paramref name="failed"/> is the message whose delivery failed, when the emulator delivered it; a run failed from code goes with its first request.
+    public DlqEntry FailRun(string workflowRunId, int responseStatus, byte[] responseBody, IReadOnlyDictionary<string, string>? responseHeaders, int callbackStatus,
+        FailedMessage? failed = null) => Change(s =>
     {
         var run = s.FindRun(workflowRunId) ?? throw new ArgumentException($"No run {workflowRunId}.", nameof(workflowRunId));
         if (run.Finished)
@@ -150,10 +154,10 @@ internal sealed class EmulatorState(TimeProvider time)
         var now = s.Now;
         var (response, responseBase64) = Encode(responseBody);
         var answerHeaders = Map(responseHeaders) ?? new Dictionary<string, string[]> { ["Content-Type"] = ["text/plain"] };
-        run.Add(s.NewStep(run, "run", "Run", "STEP_FAILED") with { Out = response ?? responseBase64 });
+        run.Add(s.NewStep(run, failed?.StepName ?? "run", "Run", "STEP_FAILED") with { Out = response ?? responseBase64 });
         run.WorkflowState = "RUN_FAILED";
         run.WorkflowRunCompletedAt = now;
-        var (body, bodyBase64) = Encode(run.Body);
+        var (body, bodyBase64) = Encode(failed?.Body ?? run.Body);
         var callbackState = run.Settings.FailureCallback is null ? null : callbackStatus is >= 200 and < 300 ? "CALLBACK_SUCCESS" : "CALLBACK_FAIL";
         var entry = new DlqEntry
         {
@@ -162,7 +166,7 @@ internal sealed class EmulatorState(TimeProvider time)
             WorkflowRunId = run.WorkflowRunId,
             WorkflowCreatedAt = run.WorkflowRunCreatedAt,
             Url = run.WorkflowUrl,
-            Header = RequestHeaders(run),
+            Header = failed is null ? RequestHeaders(run) : Map(failed.Headers)!,
             Body = body,
             BodyBase64 = bodyBase64,
             MaxRetries = run.Retries,
@@ -261,10 +265,10 @@ internal sealed class EmulatorState(TimeProvider time)
     });
 
     /// <summary>Keeps an event sent to one run that is not waiting for it yet, for the wait that comes later.</summary>
-    public void Save(string workflowRunId, string eventId, string payload) => Change(s =>
+    public void Save(string workflowRunId, string eventId, string payload, byte[] bytes) => Change(s =>
     {
         s.SavedEvents.RemoveAll(e => e.WorkflowRunId == workflowRunId && e.EventId == eventId);
-        s.SavedEvents.Add(new SavedEvent(workflowRunId, eventId, payload));
+        s.SavedEvents.Add(new SavedEvent(workflowRunId, eventId, payload) { Bytes = bytes });
     });
 
     /// <summary>The run's next step (numbered after its others), made now; the caller adds what is particular to it.</summary>
@@ -284,7 +288,8 @@ internal sealed class EmulatorState(TimeProvider time)
     private void ExpireWaiters()
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        foreach (var waiter in Waiters.Where(w => w.Deadline <= now).ToList())
+        // A workflow endpoint's waits time out on the engine's timer, which delivers the step.
+        foreach (var waiter in Waiters.Where(w => w.Deadline <= now && w.ProtocolStep is null).ToList())
         {
             Waiters.Remove(waiter);
             if (waiter.Step is { } step)

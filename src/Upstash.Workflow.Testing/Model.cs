@@ -80,7 +80,15 @@ internal sealed class Run
     public string? FlowControlKey => Settings.FlowControlKey;
 
     [JsonIgnore]
-    public RunSettings Settings { get; init; } = new();
+    public RunSettings Settings { get; set; } = new();
+
+    /// <summary>The failed run this one resumes or restarts.</summary>
+    [JsonIgnore]
+    public Run? Origin { get; set; }
+
+    /// <summary>The workflow protocol's side of the run (null for a run seeded from code or not yet known to speak it).</summary>
+    [JsonIgnore]
+    public Protocol? Protocol { get; set; }
 
     [JsonIgnore]
     public byte[] Body { get; init; } = [];
@@ -100,7 +108,12 @@ internal sealed class Run
     public void Add(Step step, string type = "sequential") => Steps.Add(new Steps(type, [step]));
 }
 
-internal sealed record Invoker(string WorkflowRunId, string WorkflowUrl, long WorkflowRunCreatedAt);
+internal sealed record Invoker(string WorkflowRunId, string WorkflowUrl, long WorkflowRunCreatedAt)
+{
+    /// <summary>The invoker's step the invoked run's outcome is delivered as (the protocol's <c>step</c> of an invoke).</summary>
+    [JsonIgnore]
+    public System.Text.Json.Nodes.JsonObject? Step { get; init; }
+}
 
 internal sealed record FailureFunction(string MessageId, string Url, string State, string DlqId, Dictionary<string, string[]> FailHeaders,
     int FailStatus, string FailResponse, string ResponseBody, Dictionary<string, string[]> ResponseHeaders, int ResponseStatus, int MaxRetries);
@@ -156,10 +169,18 @@ internal sealed record Waiter(string Url, long Deadline, Dictionary<string, stri
     /// <summary>The run's wait step, completed when the event comes or the deadline passes.</summary>
     [JsonIgnore]
     public Step? Step { get; init; }
+
+    /// <summary>The step a workflow endpoint registered (<c>/v2/wait</c>): delivered with the event, or timed out at the deadline.</summary>
+    [JsonIgnore]
+    public System.Text.Json.Nodes.JsonObject? ProtocolStep { get; init; }
 }
 
 /// <summary>An event sent to one run before it waited for it, kept for the wait that comes later.</summary>
-internal sealed record SavedEvent(string WorkflowRunId, string EventId, string Payload);
+internal sealed record SavedEvent(string WorkflowRunId, string EventId, string Payload)
+{
+    /// <summary>The event's body as sent.</summary>
+    public byte[] Bytes { get; init; } = [];
+}
 
 internal sealed class FlowKey
 {

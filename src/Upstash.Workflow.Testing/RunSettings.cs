@@ -78,9 +78,9 @@ internal sealed partial record RunSettings
                     settings = settings with { Delay = value };
                     break;
                 case "upstash-retry-delay":
-                    if (string.IsNullOrWhiteSpace(value))
+                    if (!RetryPolicy.TryEvaluate(value, 0, out _, out var why))
                     {
-                        error ??= "invalid Upstash-Retry-Delay: empty";
+                        error ??= $"invalid Upstash-Retry-Delay '{value}': {why ?? "not a number"}; expected an expression of retried, numbers, + - * /, pow, exp, sqrt, abs, floor, ceil, min and max";
                     }
                     settings = settings with { RetryDelay = value };
                     break;
@@ -121,6 +121,9 @@ internal sealed partial record RunSettings
         Forwarded = Forwarded ?? earlier.Forwarded,
         FailureForwarded = FailureForwarded ?? earlier.FailureForwarded,
     };
+
+    /// <summary>Whether <paramref name="text"/> is a duration such as "10s" or "1d10h30m".</summary>
+    public static bool IsDuration(string text) => DurationFormat().IsMatch(text);
 
     /// <summary>Milliseconds a delay such as "1d10h30m" stands for.</summary>
     public static long Milliseconds(string delay)

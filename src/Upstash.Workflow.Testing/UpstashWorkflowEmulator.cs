@@ -67,7 +67,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
         var faults = new EmulatorFaults();
         var delivery = new DeliverySender(state, options, faults);
         var emulator = new UpstashWorkflowEmulator(app, state, delivery, token, faults);
-        var api = new EmulatorApi(state, token, delivery, faults);
+        var api = new EmulatorApi(state, token, delivery, new WorkflowEngine(state, delivery, options), faults);
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

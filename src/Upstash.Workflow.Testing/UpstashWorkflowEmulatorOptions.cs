@@ -39,6 +39,19 @@ public sealed class UpstashWorkflowEmulatorOptions
     /// </summary>
     public int MaxAnswerSize { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// How many messages a workflow run may have (its payload, each step, each leg of a call) before the emulator fails
+    /// it: a route that never ends stops here, in the DLQ with a message naming this limit. Default: 1,000.
+    /// </summary>
+    public int MaxStepsPerRun { get; set; } = 1000;
+
+    /// <summary>
+    /// Whether step deliveries to endpoints that support it (feature <c>LazyFetch</c>) come with an empty body, so the
+    /// endpoint fetches the history itself (<c>GET /v2/workflows/runs/{id}</c>), as the service does for large
+    /// histories. Off by default: the history is sent in the body.
+    /// </summary>
+    public bool LazyFetch { get; set; }
+
     /// <summary>How long the emulator waits for an endpoint's answer before it records the delivery as timed out. Default: 30 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,0 +1,29 @@
+namespace Upstash.Workflow.Testing;
+
+/// <summary>
+/// What the emulator keeps of a run to drive its endpoint: the history (every message accepted for the run, in
+/// arrival order) and what the endpoint said about itself.
+/// </summary>
+internal sealed class Protocol
+{
+    public List<HistoryMessage> History { get; } = [];
+
+    /// <summary>
+    /// Whether the endpoint speaks the workflow protocol: its deliveries carry <c>Upstash-Workflow-Sdk-Version</c>. A run
+    /// started through <c>/v2/trigger</c> does not know yet: its first delivery asks (<c>Upstash-Workflow-Unknown-Sdk</c>).
+    /// </summary>
+    public bool Known { get; set; }
+
+    /// <summary>The <c>Upstash-Feature-Set</c> of the message that started the run.</summary>
+    public string FeatureSet { get; set; } = "";
+
+    public int InvokeCount { get; set; }
+
+    /// <summary>Where in the history the delivery that failed the run was: a resume delivers that message again.</summary>
+    public int FailedAt { get; set; } = -1;
+
+    public bool Has(string feature) => FeatureSet.Split(',', StringSplitOptions.TrimEntries).Contains(feature, StringComparer.Ordinal);
+}
+
+/// <summary>One message of a run's history: the initial payload, a step, or one leg of a call.</summary>
+internal sealed record HistoryMessage(string MessageId, byte[] Body, string CallType);
