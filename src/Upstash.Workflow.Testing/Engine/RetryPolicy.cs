@@ -5,13 +5,13 @@ namespace Upstash.Workflow.Testing;
 /// <summary>
 /// When the service delivers a failed message again: after <c>min(86400, e^(2.5·n))</c> seconds for the n-th retry
 /// (12 s, 2 min 28 s, 30 min 8 s, …), or after what the run's <c>Upstash-Retry-Delay</c> expression gives in
-/// milliseconds, <c>retried</c> being the number of retries so far.
+/// milliseconds, <c>retried</c> being the number of retries before this one (0 for the first).
 /// </summary>
 internal static class RetryPolicy
 {
     public static TimeSpan Backoff(int retry, string? expression)
     {
-        if (expression is not null && TryEvaluate(expression, retry, out var milliseconds, out _))
+        if (expression is not null && TryEvaluate(expression, retry - 1, out var milliseconds, out _))
         {
             return TimeSpan.FromMilliseconds(Math.Clamp(milliseconds, 0, 86_400_000));
         }

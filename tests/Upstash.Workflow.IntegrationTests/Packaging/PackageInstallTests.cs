@@ -99,5 +99,57 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Matches(@"failed runs: 1; restarted as wfr_\S+", run.Output);
         reporter.Say($"Packages: {string.Join(", ", packages)} installed from a folder feed into a new project, which printed \"{run.Output.Trim().Split('\n')[^1]}\".");
+
+        await A_typescript_app_with_QSTASH_DEV_adopts_the_installed_tool(dir, feed, version);
+    }
+
+    /// <summary>
+    /// The tool installed from the feed, started with no argument, is the development server a TypeScript app with
+    /// QSTASH_DEV=true looks for on port 8080: the app's SDK adopts it (no download, no other variable), and a run
+    /// triggered from .NET goes through every step, each delivery signed with the development keys and verified.
+    /// </summary>
+    private async Task A_typescript_app_with_QSTASH_DEV_adopts_the_installed_tool(TempDirectory dir, string feed, string version)
+    {
+        if (WorkflowApp.Unavailable() is { } why)
+        {
+            reporter.Say("QSTASH_DEV adoption not tried: " + why);
+            return;
+        }
+        var tools = dir.File("tools");
+        var install = await Processes.RunAsync("dotnet", dir.Path, "tool", "install", "Upstash.Workflow.Emulator", "--tool-path", tools, "--add-source", feed, "--version", version);
+        Assert.True(install.ExitCode == 0, install.Output);
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(tools, "upstash-workflow-emulator")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var tool = System.Diagnostics.Process.Start(start)!;
+        var screen = new System.Text.StringBuilder();
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (!screen.ToString().Contains("Ctrl+C stops it.", StringComparison.Ordinal))
+            {
+                screen.AppendLine(await tool.StandardOutput.ReadLineAsync(limit.Token) ?? throw new InvalidOperationException("the tool ended:\n" + screen + await tool.StandardError.ReadToEndAsync()));
+            }
+        }
+        try
+        {
+            await using var app = await WorkflowApp.StartAsync(new Dictionary<string, string> { ["QSTASH_DEV"] = "true" });
+            using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions
+            {
+                BaseAddress = new Uri("http://127.0.0.1:8080/"),
+                Token = "eyJVc2VySUQiOiJkZWZhdWx0VXNlciIsIlBhc3N3b3JkIjoiZGVmYXVsdFBhc3N3b3JkIn0=",
+            });
+            var run = await client.Runs.TriggerWorkflowAsync(app.Workflow("steps"), WorkflowPayload.RawJson("""{"n":1}"""), cancellationToken: TestContext.Token);
+            var ended = await Engine.Runs.EndedAsync(client, run.WorkflowRunId, WorkflowRunState.RunSuccess, app);
+
+            Assert.Equal("""{"a":2,"b":4,"c":"2-4"}""", ended.WorkflowRunResponse);
+            Assert.Equal((1, 1, 1), (await app.CountAsync("steps:first"), await app.CountAsync("steps:second"), await app.CountAsync("steps:third")));
+            Assert.DoesNotContain("Downloading", app.Log, StringComparison.OrdinalIgnoreCase);
+            reporter.Say($"QSTASH_DEV: the installed upstash-workflow-emulator on :8080 was adopted by @upstash/workflow with QSTASH_DEV=true alone; run {run.WorkflowRunId} ended {ended.WorkflowState} with {ended.WorkflowRunResponse}.");
+        }
+        finally
+        {
+            await Processes.RunAsync("kill", dir.Path, "-INT", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await tool.WaitForExitAsync(limit.Token);
+        }
+        Assert.Contains("Stopped. 1 runs, 0 of them in flight.", await tool.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
     }
 }
