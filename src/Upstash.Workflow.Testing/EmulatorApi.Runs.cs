@@ -106,6 +106,7 @@ internal sealed partial class EmulatorApi
     {
         run.WorkflowState = "RUN_CANCELED";
         run.WorkflowRunCompletedAt = s.Now;
+        run.Protocol?.History.Clear();
         // An invoker learns of it after the lock is left (the engine takes it again).
         delivery.Track(() =>
         {

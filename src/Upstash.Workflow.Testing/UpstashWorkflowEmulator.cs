@@ -12,8 +12,11 @@ namespace Upstash.Workflow.Testing;
 
 /// <summary>
 /// The Upstash Workflow management API in memory, on 127.0.0.1 at a random port: the DLQ, runs, logs,
-/// notify and waiters, flow control and signing keys, with the API's authentication and error bodies. Runs are
-/// seeded and moved along from code (<see cref="AddRun"/>, <see cref="FailRun"/>, <see cref="AddWaiter"/>, …) and inspected with <see cref="Run"/>.
+/// notify and waiters, flow control and signing keys, with the API's authentication and error bodies. It runs
+/// workflows as the service does: a workflow endpoint (the official SDK's <c>serve()</c>) is driven step by step, signed,
+/// with retries, sleeps on <see cref="UpstashWorkflowEmulatorOptions.TimeProvider"/>, events, calls, the DLQ and
+/// failure callbacks. Runs can also be seeded and moved along from code (<see cref="AddRun"/>, <see cref="FailRun"/>,
+/// <see cref="AddWaiter"/>, …; these send nothing) and inspected with <see cref="Run"/>.
 /// <code>
 /// await using var emulator = await UpstashWorkflowEmulator.StartAsync();
 /// var dlqId = emulator.AddFailedRun("https://example.com/api/nightly", labels: ["nightly"]);
@@ -142,10 +145,13 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// </summary>
     public (string Current, string Next) SigningKeys => _state.Read(s => (s.CurrentKey, s.NextKey));
 
-    /// <summary>Every request the emulator sent to your endpoints so far (first steps, failure callbacks), with its answer.</summary>
+    /// <summary>Every request the emulator sent to your endpoints so far (steps, calls and their callbacks, failure callbacks), with its answer.</summary>
     public IReadOnlyList<EmulatorDelivery> Deliveries => _delivery.Delivered;
 
-    /// <summary>Waits until every delivery started so far (by a trigger, a resume, a restart or a callback retry) was answered and recorded.</summary>
+    /// <summary>
+    /// Waits until every delivery in flight was answered and recorded, the ones they lead to included. A delivery waiting
+    /// for its time (a sleep, a delay, a retry's backoff) is not in flight: move the clock to send it.
+    /// </summary>
     public Task DeliveriesCompletedAsync() => _delivery.IdleAsync();
 
     /// <summary>Ends a started run in <c>RUN_SUCCESS</c>; <paramref name="response"/> is what it returned (<c>workflowRunResponse</c>).</summary>

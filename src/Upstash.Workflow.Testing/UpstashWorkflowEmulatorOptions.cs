@@ -23,8 +23,8 @@ public sealed class UpstashWorkflowEmulatorOptions
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>
-    /// Whether the emulator calls your endpoints as the service does: the first step of a run started through the
-    /// API (trigger, batch trigger, resume, restart), and a failure callback when a run fails. On by default, and
+    /// Whether the emulator calls your endpoints as the service does: every step of a run (a workflow endpoint drives its
+    /// run step by step), a <c>context.call</c> and its callback, and a failure callback when a run fails. On by default, and
     /// only ever to loopback addresses and <see cref="AllowedDeliveryHosts"/>: a URL anywhere else is never called,
     /// so nothing leaves the machine unless you allow it.
     /// </summary>

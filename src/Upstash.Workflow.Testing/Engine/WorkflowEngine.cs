@@ -341,6 +341,8 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             }
             found.WorkflowState = "RUN_SUCCESS";
             found.WorkflowRunCompletedAt = s.Now;
+            // A finished run keeps its logs, not its messages: nothing can deliver or resume them any more.
+            found.Protocol?.History.Clear();
             var (text, base64) = EmulatorState.Encode(result);
             found.WorkflowRunResponse = text ?? base64;
             return found;

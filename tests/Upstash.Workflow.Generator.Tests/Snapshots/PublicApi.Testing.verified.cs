@@ -16,6 +16,8 @@ namespace Upstash.Workflow.Testing
     }
     public sealed class EmulatorDelivery : System.IEquatable<Upstash.Workflow.Testing.EmulatorDelivery>
     {
+        public const string Call = "call";
+        public const string CallResult = "callResult";
         public const string FailureCallback = "failureCallback";
         public const string Workflow = "workflow";
         public EmulatorDelivery(string Kind, System.Uri Url, System.Collections.Generic.IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status, string WorkflowRunId) { }
@@ -102,7 +104,9 @@ namespace Upstash.Workflow.Testing
         public string? CurrentSigningKey { get; set; }
         public bool Deliver { get; set; }
         public System.TimeSpan DeliveryTimeout { get; set; }
+        public bool LazyFetch { get; set; }
         public int MaxAnswerSize { get; set; }
+        public int MaxStepsPerRun { get; set; }
         [System.Text.Json.Serialization.JsonIgnore]
         public string? NextSigningKey { get; set; }
         public int Port { get; set; }

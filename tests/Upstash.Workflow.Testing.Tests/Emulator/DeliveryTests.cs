@@ -73,12 +73,15 @@ public sealed class DeliveryTests
         var workflowUrl = new Uri(workflow.BaseAddress, "api/workflow");
 
         var run = await client.Runs.TriggerWorkflowAsync(workflowUrl, WorkflowPayload.Text("hello"),
-            new TriggerWorkflowOptions { FailureCallback = new Uri(callback.BaseAddress, "failed"), ForwardHeaders = new Dictionary<string, string> { ["X-Tenant"] = "acme" } }, TestContext.Token);
+            new TriggerWorkflowOptions { FailureCallback = new Uri(callback.BaseAddress, "failed"), ForwardHeaders = new Dictionary<string, string> { ["X-Tenant"] = "acme" }, Retries = 0 }, TestContext.Token);
         await upstash.DeliveriesCompletedAsync();
 
+        // The service's first delivery of a trigger: the history (the payload, base64), asking whether a workflow SDK answers.
         var step = Assert.Single(workflow.Requests);
-        Assert.Equal(("hello", run.WorkflowRunId, "acme"), (step.Body, step.Header("Upstash-Workflow-RunId"), step.Header("X-Tenant")));
-        new UpstashSignatureVerifier(upstash.SigningKeys.Current).Verify(step.Header("Upstash-Signature"), "hello"u8, workflowUrl);
+        var history = System.Text.Json.JsonDocument.Parse(step.Body).RootElement;
+        Assert.Equal("hello", Encoding.UTF8.GetString(Assert.Single(history.EnumerateArray()).GetProperty("body").GetBytesFromBase64()));
+        Assert.Equal((run.WorkflowRunId, "acme", "true"), (step.Header("Upstash-Workflow-RunId"), step.Header("X-Tenant"), step.Header("Upstash-Workflow-Unknown-Sdk")));
+        new UpstashSignatureVerifier(upstash.SigningKeys.Current).Verify(step.Header("Upstash-Signature"), Encoding.UTF8.GetBytes(step.Body), workflowUrl);
         Assert.Equal(WorkflowRunState.RunFailed, upstash.RunState(run.WorkflowRunId));
         var entry = Assert.Single((await client.Dlq.ListFailedRunsAsync(cancellationToken: TestContext.Token)).Messages);
         Assert.Equal((run.WorkflowRunId, 500), (entry.WorkflowRunId, entry.ResponseStatus));

@@ -76,7 +76,7 @@ public sealed class FaultTests
         var url = new Uri(workflow.BaseAddress, "api/workflow");
         upstash.Faults.FailDeliveries(url, times: 1, status: 502);
 
-        await client.Runs.TriggerWorkflowAsync(url, cancellationToken: TestContext.Token);
+        await client.Runs.TriggerWorkflowAsync(url, options: new TriggerWorkflowOptions { Retries = 0 }, cancellationToken: TestContext.Token);
         await upstash.DeliveriesCompletedAsync();
         await client.Runs.TriggerWorkflowAsync(url, cancellationToken: TestContext.Token);
         await upstash.DeliveriesCompletedAsync();

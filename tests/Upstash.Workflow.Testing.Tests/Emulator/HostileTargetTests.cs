@@ -44,7 +44,7 @@ public sealed class HostileTargetTests
         await using var upstash = await UpstashWorkflowEmulator.StartAsync(options, TestContext.Token);
         using var client = upstash.CreateClient();
 
-        await client.Runs.TriggerWorkflowAsync(new Uri(workflow.BaseAddress, "wf"), cancellationToken: TestContext.Token);
+        await client.Runs.TriggerWorkflowAsync(new Uri(workflow.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 0 }, cancellationToken: TestContext.Token);
         await upstash.DeliveriesCompletedAsync();
 
         Assert.False(sentAll, "the delivery ended after the whole answer was sent: it read past the cap");
@@ -65,6 +65,7 @@ public sealed class HostileTargetTests
         using var trigger = new HttpRequestMessage(HttpMethod.Post, "v2/trigger/" + new Uri(workflow.BaseAddress, "wf")) { Content = new StringContent("{}") };
         trigger.Headers.Authorization = new("Bearer", upstash.Token);
         trigger.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", new Uri(callback.BaseAddress, "failed").AbsoluteUri);
+        trigger.Headers.TryAddWithoutValidation("Upstash-Retries", "0");
         trigger.Headers.TryAddWithoutValidation("Upstash-Forward-Upstash-Workflow-RunId", "wfr_spoofed");
         trigger.Headers.TryAddWithoutValidation("Upstash-Forward-Host", "evil.example");
         trigger.Headers.TryAddWithoutValidation("Upstash-Forward-Upstash-Signature", "forged");
