@@ -3,7 +3,17 @@ namespace Upstash.Workflow.Testing;
 /// <summary>Flow-control key actions and the signing keys.</summary>
 internal sealed partial class EmulatorApi
 {
-    private Task FlowAction(Request r, string key, string action) => state.Change(s =>
+    private Task FlowAction(Request r, string key, string action)
+    {
+        var changed = Change(r, key, action);
+        if (changed)
+        {
+            flow.Release(key); // a resumed, re-pinned or reset key lets waiting deliveries through
+        }
+        return changed ? r.Empty(200) : r.Empty(400);
+    }
+
+    private bool Change(Request r, string key, string action) => state.Change(s =>
     {
         if (!s.FlowKeys.TryGetValue(key, out var k))
         {
@@ -26,7 +36,7 @@ internal sealed partial class EmulatorApi
             default: return false;
         }
         return true;
-    }) ? r.Empty(200) : r.Empty(400);
+    });
 
     private object Keys() => state.Read(s => new { current = s.CurrentKey, next = s.NextKey });
 

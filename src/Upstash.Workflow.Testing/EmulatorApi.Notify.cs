@@ -43,6 +43,48 @@ internal sealed partial class EmulatorApi
         await (runId is null ? r.Ok(answers, 201) : r.Ok(answers[0], 201));
     }
 
+    /// <summary>
+    /// A call to a run's webhook (<c>context.createWebhook</c>): the request, as JSON <c>{method, proto, host, url, header,
+    /// body (base64)}</c>, is the event its <c>waitForWebhook</c> receives; kept when the run is not waiting yet.
+    /// </summary>
+    private async Task Hook(Request r, string runId, string eventId)
+    {
+        var request = r.Context.Request;
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["method"] = request.Method,
+            ["proto"] = request.Scheme,
+            ["host"] = request.Host.Value ?? "",
+            ["url"] = request.Path.Value + request.QueryString.Value,
+            ["header"] = request.Headers.ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? "").ToArray()),
+            ["body"] = Convert.ToBase64String(await r.BodyAsync()),
+        });
+        var woken = state.Change<(bool Found, Waiter? Waiter)>(s =>
+        {
+            if (s.FindRun(runId) is not { Finished: false })
+            {
+                return (false, null);
+            }
+            if (s.Waiters.FirstOrDefault(w => w.WorkflowRunId == runId && w.EventId == eventId) is { } waiter)
+            {
+                s.Waiters.Remove(waiter);
+                return (true, waiter);
+            }
+            s.Save(runId, eventId, Convert.ToBase64String(bytes), bytes);
+            return (true, null);
+        });
+        if (!woken.Found)
+        {
+            await r.Error(404, $"no running workflow run {runId}");
+            return;
+        }
+        if (woken.Waiter is not null)
+        {
+            engine.Notified(woken.Waiter, bytes);
+        }
+        await r.Ok(new { eventId });
+    }
+
     private sealed record NotifyAnswer(string WorkflowRunId, long? WorkflowCreatedAt, string? MessageId, Waiter? Waiter, string? Error)
     {
         public bool Deduplicated => false;

@@ -11,7 +11,7 @@ namespace Upstash.Workflow.Testing;
 /// The HTTP side of the emulator: authentication, routing on the raw path, and what the answers share.
 /// The operations are in EmulatorApi.&lt;group&gt;.cs, one file per group of the API.
 /// </summary>
-internal sealed partial class EmulatorApi(EmulatorState state, string token, DeliverySender delivery, WorkflowEngine engine, EmulatorFaults faults)
+internal sealed partial class EmulatorApi(EmulatorState state, string token, DeliverySender delivery, WorkflowEngine engine, FlowGate flow, EmulatorFaults faults)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -30,6 +30,12 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Del
         var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value);
         var request = new Request(context, segments, query);
 
+        // A webhook URL is a capability handed to whoever should call it: it carries no token.
+        if (segments is ["v2", "workflows", "hooks", _, var hookRun, var hookEvent])
+        {
+            await Hook(request, hookRun, hookEvent);
+            return;
+        }
         if (!Authenticated(context, query))
         {
             await request.Error(401, "invalid or missing token");

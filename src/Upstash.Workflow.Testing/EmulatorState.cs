@@ -12,6 +12,9 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public List<DlqEntry> Dlq { get; } = [];
     public List<Run> Runs { get; } = [];
+
+    // Runs by id: every message of a run finds it, and a test may keep thousands.
+    private readonly Dictionary<string, Run> _runsById = new(StringComparer.Ordinal);
     public List<Waiter> Waiters { get; } = [];
     public List<SavedEvent> SavedEvents { get; } = [];
     public Dictionary<string, FlowKey> FlowKeys { get; } = new(StringComparer.Ordinal);
@@ -52,7 +55,7 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public string NextId(string prefix) => $"{prefix}{Interlocked.Increment(ref _sequence):D6}";
 
-    public Run? FindRun(string workflowRunId) => Runs.FirstOrDefault(r => r.WorkflowRunId == workflowRunId);
+    public Run? FindRun(string workflowRunId) => _runsById.GetValueOrDefault(workflowRunId);
 
     /// <summary>UTF-8 text, or else base64 (the API's <c>body</c>/<c>bodyBase64</c> split).</summary>
     public static (string? Text, string? Base64) Encode(byte[] bytes)
@@ -87,9 +90,19 @@ internal sealed class EmulatorState(TimeProvider time)
         var (text, base64) = Encode(body);
         run.Add(s.NewStep(run, "init", "Initial", "STEP_SUCCESS") with { Out = text ?? base64, NextDeliveryTime = Delivery(now, settings) });
         s.Runs.Add(run);
+        s._runsById[run.WorkflowRunId] = run;
         if (settings.FlowControlKey is { } key && !s.FlowKeys.ContainsKey(key))
         {
-            s.FlowKeys[key] = new FlowKey { FlowControlKey = key, RatePeriodStart = now };
+            // The key takes the limits of the first run that names it; pinning changes them.
+            var limits = settings.FlowControlValue is { } value ? RunSettings.FlowControlLimits(value) : null;
+            s.FlowKeys[key] = new FlowKey
+            {
+                FlowControlKey = key,
+                RatePeriodStart = now,
+                ParallelismMax = limits?.Parallelism ?? 10,
+                RateMax = limits?.Rate ?? 100,
+                RatePeriod = (int)(limits?.Period?.TotalSeconds ?? 60),
+            };
         }
         return run;
     });

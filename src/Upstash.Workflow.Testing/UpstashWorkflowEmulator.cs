@@ -55,7 +55,9 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public static async Task<UpstashWorkflowEmulator> StartAsync(UpstashWorkflowEmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var token = options.Token ?? "emulator_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        // Shaped as the service's tokens are (base64 of JSON naming the user), which the SDK reads for webhook URLs.
+        var token = options.Token ?? Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            $$"""{"UserID":"emulator","Password":"{{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()}}"}"""));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
@@ -70,7 +72,8 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
         var faults = new EmulatorFaults();
         var delivery = new DeliverySender(state, options, faults);
         var emulator = new UpstashWorkflowEmulator(app, state, delivery, token, faults);
-        var api = new EmulatorApi(state, token, delivery, new WorkflowEngine(state, delivery, options), faults);
+        var flow = new FlowGate(state, delivery);
+        var api = new EmulatorApi(state, token, delivery, new WorkflowEngine(state, delivery, flow, options), flow, faults);
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

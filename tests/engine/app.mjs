@@ -7,6 +7,7 @@ import { serve, serveMany, createWorkflow } from "@upstash/workflow/cloudflare";
 import { Client, WorkflowNonRetryableError } from "@upstash/workflow";
 
 const counts = {};
+const hooks = [];
 const failures = [];
 let flakyFixed = false;
 const count = (key) => (counts[key] = (counts[key] ?? 0) + 1);
@@ -75,6 +76,14 @@ const workflows = {
       throw new WorkflowNonRetryableError("no point in retrying");
     });
   }),
+  // Hands out a webhook URL, then waits for a call to it.
+  webhook: serve(async (context) => {
+    const webhook = await context.createWebhook("hook");
+    await context.run("share", () => (count("webhook:share"), hooks.push(webhook.webhookUrl), webhook.webhookUrl));
+    const { request, timeout } = await context.waitForWebhook("callback", webhook, "1h");
+    const text = timeout ? "timed out" : `${request.method} ${await request.text()}`;
+    return await context.run("got", () => (count("webhook:got"), text));
+  }),
   // Never ends.
   loop: serve(async (context) => {
     for (let i = 0; ; i++) await context.run(`lap ${i}`, () => (count("loop:lap"), i));
@@ -113,10 +122,12 @@ const server = http.createServer(async (req, res) => {
     if (first === "reset") {
       for (const key of Object.keys(counts)) delete counts[key];
       failures.length = 0;
+      hooks.length = 0;
       flakyFixed = false;
       return json(res, 200, {});
     }
     if (first === "failures") return json(res, 200, failures);
+    if (first === "hooks") return json(res, 200, hooks);
     if (first === "flaky" && second === "fix") return json(res, 200, { fixed: (flakyFixed = true) });
     if (first === "target") return json(res, 200, { echoed: JSON.parse(body.toString() || "null") });
     if (first === "client") {

@@ -13,7 +13,7 @@ namespace Upstash.Workflow.Testing;
 /// The protocol is described in docs/testing.md#workflows; this file accepts and delivers, the partial files beside it
 /// handle failures, waits and calls.
 /// </summary>
-internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender sender, UpstashWorkflowEmulatorOptions options)
+internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender sender, FlowGate flow, UpstashWorkflowEmulatorOptions options)
 {
     private const string SdkVersionHeader = "Upstash-Workflow-Sdk-Version";
 
@@ -224,7 +224,12 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     {
         if (sender.Allowed(url ?? run.WorkflowUrl))
         {
-            sender.Schedule(delay, () => DeliverAsync(run, snapshot, retried, url));
+            // The run's flow-control key applies to each step's delivery, retries included, as the trigger's config does.
+            sender.Schedule(delay, () =>
+            {
+                flow.Run(run.FlowControlKey, () => DeliverAsync(run, snapshot, retried, url));
+                return Task.CompletedTask;
+            });
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class OfficialSdkTests(Reporter reporter) : IClassFixture<Reporter
         var call = await Trigger("call", JsonSerializer.Serialize(new { url = new Uri(app.BaseAddress, "target") }));
         var invoke = await Trigger("parent", """{"n":7}""");
         var cancel = await Trigger("cancel", "{}");
+        // The handshake: the trigger's run is delivered as to an unknown SDK once, and the endpoint's re-trigger is no duplicate.
+        await Runs.UntilAsync(async () => await app.CountAsync("steps:first") == 1, "the first step ran", app);
+        Assert.Single(upstash.Deliveries, d => d.WorkflowRunId == steps.WorkflowRunId && d.Headers.ContainsKey("Upstash-Workflow-Unknown-Sdk"));
         // A waiter exists once the run has asked: the event is sent through the client, not handed to the emulator.
         await Runs.UntilAsync(async () => (await client.Notify.NotifyEventAsync("approval-1", WorkflowPayload.Text("approved"), TestContext.Token)).Count == 1, "the wait registered", app);
 
@@ -137,6 +140,28 @@ public sealed class OfficialSdkTests(Reporter reporter) : IClassFixture<Reporter
         // The loop: the payload and 19 steps are accepted; the 20th lap runs, its result is refused, and the run fails naming the limit.
         Assert.Equal(20, await app.CountAsync("loop:lap"));
         Assert.Contains("limit of 20 steps (UpstashWorkflowEmulatorOptions.MaxStepsPerRun)", dlq[loop.WorkflowRunId].ResponseBody, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_webhook_the_run_hands_out_brings_the_call_to_its_wait()
+    {
+        var unavailable = WorkflowApp.Unavailable();
+        Skip.If(unavailable is not null, unavailable);
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        await using var app = await WorkflowApp.StartAsync(upstash);
+        using var client = upstash.CreateClient();
+
+        var run = await client.Runs.TriggerWorkflowAsync(app.Workflow("webhook"), WorkflowPayload.RawJson("{}"), cancellationToken: TestContext.Token);
+        await Runs.UntilAsync(async () => (await app.HooksAsync()).Count == 1, "the webhook URL was handed out", app);
+        var hook = new Uri((await app.HooksAsync())[0]);
+        // The URL is the emulator's, and a capability: its caller has no token.
+        using var anyone = new HttpClient();
+        await Runs.UntilAsync(async () => (await anyone.PostAsync(hook, new StringContent("paid"), TestContext.Token)).IsSuccessStatusCode, "the hook took the call", app);
+        var ended = await Runs.EndedAsync(client, run.WorkflowRunId, WorkflowRunState.RunSuccess, app);
+
+        Assert.Equal(upstash.BaseAddress.Authority, hook.Authority);
+        Assert.Equal("\"POST paid\"", ended.WorkflowRunResponse);
+        Assert.Equal((1, 1), (await app.CountAsync("webhook:share"), await app.CountAsync("webhook:got")));
     }
 
     [SkippableFact]

@@ -121,6 +121,9 @@ public sealed class WorkflowApp : IAsyncDisposable
     public async Task<List<Dictionary<string, System.Text.Json.JsonElement>>> FailuresAsync() =>
         (await _http.GetFromJsonAsync<List<Dictionary<string, System.Text.Json.JsonElement>>>("failures"))!;
 
+    /// <summary>The webhook URLs the webhook workflow handed out, in order.</summary>
+    public async Task<List<string>> HooksAsync() => (await _http.GetFromJsonAsync<List<string>>("hooks"))!;
+
     /// <summary>Makes the flaky workflow's fragile step succeed from now on.</summary>
     public Task FixFlakyAsync() => _http.PostAsync("flaky/fix", null);
 
