@@ -22,8 +22,14 @@ internal sealed class Protocol
     /// <summary>Where in the history the delivery that failed the run was: a resume delivers that message again.</summary>
     public int FailedAt { get; set; } = -1;
 
+    /// <summary>The requests of the run's <c>context.call</c> steps, by step id, for the logs.</summary>
+    public Dictionary<long, CallRequest> Calls { get; } = [];
+
     public bool Has(string feature) => FeatureSet.Split(',', StringSplitOptions.TrimEntries).Contains(feature, StringComparer.Ordinal);
 }
+
+/// <summary>What a <c>context.call</c> step asked the service to send.</summary>
+internal sealed record CallRequest(string Url, string Method, string Body, Dictionary<string, string[]> Headers);
 
 /// <summary>One message of a run's history: the initial payload, a step, or one leg of a call.</summary>
 internal sealed record HistoryMessage(string MessageId, byte[] Body, string CallType);

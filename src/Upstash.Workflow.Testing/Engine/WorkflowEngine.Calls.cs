@@ -32,6 +32,12 @@ internal sealed partial class WorkflowEngine
             {
                 return (Accepted.Refused(400, $"workflow run {runId} has ended ({found.WorkflowState}): no step is accepted"), null);
             }
+            if (long.TryParse(message.Header("Upstash-Callback-Forward-Upstash-Workflow-StepId"), NumberStyles.None, CultureInfo.InvariantCulture, out var stepId))
+            {
+                protocol.Calls[stepId] = new CallRequest(message.Destination, message.Header("Upstash-Method") ?? "POST", System.Text.Encoding.UTF8.GetString(message.Body),
+                    message.Headers.Where(h => h.Key.StartsWith("Upstash-Forward-", StringComparison.OrdinalIgnoreCase))
+                        .ToDictionary(h => h.Key["Upstash-Forward-".Length..], h => new[] { h.Value }, StringComparer.OrdinalIgnoreCase));
+            }
             return (new Accepted(Append(s, found, message.Body, "toCallback").MessageId, false), found);
         });
         if (run is not null)

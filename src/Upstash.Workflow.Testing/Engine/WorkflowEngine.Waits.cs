@@ -47,6 +47,18 @@ internal sealed partial class WorkflowEngine
                 s.SavedEvents.Remove(kept);
                 return (new Accepted(s.NextId("msg_emu_"), false), (run, kept.Bytes), null);
             }
+            // The wait shows in the logs while it lasts; the event or the timeout completes it.
+            run.Add(new Step
+            {
+                StepId = (long?)step["stepId"] ?? 0,
+                StepName = (string?)step["stepName"] ?? eventId,
+                StepType = (string?)step["stepType"] ?? "Wait",
+                MessageId = s.NextId("msg_emu_"),
+                State = "STEP_PROGRESS",
+                CreatedAt = s.Now,
+                WaitEventId = eventId,
+                Retries = run.Retries,
+            });
             var url = (string?)request["url"] ?? run.WorkflowUrl;
             var added = new Waiter(url, (state.Clock.GetUtcNow() + timeout).ToUnixTimeSeconds(), [], (string?)request["timeoutUrl"] ?? url, "", [])
             {

@@ -184,16 +184,33 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             return;
         }
+        var type = (string?)step["stepType"] ?? "Run";
+        var output = step["out"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
+        // A wait was logged in progress when it began; the event or the timeout completes that entry.
+        if (type is "Wait" or "WaitForWebhook" && run.Steps.SelectMany(g => g.Items).LastOrDefault(x => x.StepId == id && x.State == "STEP_PROGRESS") is { } waiting)
+        {
+            (waiting.State, waiting.Out, waiting.WaitTimeout) = ("STEP_SUCCESS", output, (bool?)step["waitTimeout"]);
+            return;
+        }
         var concurrent = (int?)step["concurrent"] ?? 1;
+        var call = type == "Call" ? Called(run.Protocol!, id, output) : default;
         var logged = new Step
         {
             StepId = id,
             StepName = (string?)step["stepName"] ?? "",
-            StepType = (string?)step["stepType"] ?? "Run",
+            StepType = type,
             MessageId = item.MessageId,
             State = "STEP_SUCCESS",
             CreatedAt = s.Now,
-            Out = step["out"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null,
+            Out = output,
+            CallType = type == "Call" ? "fromCallback" : "step",
+            CallUrl = call.Request?.Url,
+            CallMethod = call.Request?.Method,
+            CallBody = call.Request?.Body,
+            CallHeaders = call.Request?.Headers,
+            CallResponseStatus = call.Status,
+            CallResponseBody = call.Body,
+            CallResponseHeaders = call.Headers,
             WaitEventId = (string?)step["waitEventId"],
             WaitTimeout = (bool?)step["waitTimeout"],
             Concurrent = concurrent,
@@ -205,6 +222,26 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             return;
         }
         run.Add(logged, concurrent > 1 ? "parallel" : "sequential");
+    }
+
+    /// <summary>A call step's request (as its message asked) and answer (as its result step reports it: <c>{status, body, header}</c>).</summary>
+    private static (CallRequest? Request, long? Status, string? Body, Dictionary<string, string[]>? Headers) Called(Protocol protocol, long stepId, string? output)
+    {
+        protocol.Calls.Remove(stepId, out var request);
+        try
+        {
+            if (output is not null && JsonNode.Parse(output) is JsonObject answer)
+            {
+                var headers = (answer["header"] as JsonObject)?.ToDictionary(h => h.Key,
+                    h => h.Value is JsonArray values ? values.Select(v => v?.ToString() ?? "").ToArray() : [h.Value?.ToString() ?? ""]);
+                return (request, (long?)answer["status"], answer["body"]?.ToString(), headers);
+            }
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            // An answer that is not the SDK's shape: the step's output stays as it came.
+        }
+        return (request, null, null, null);
     }
 
     /// <summary>The delay a message asks for: <c>Upstash-Delay</c>, or until <c>Upstash-Not-Before</c>, whichever is later.</summary>

@@ -35,9 +35,11 @@ public sealed class OfficialSdkTests(Reporter reporter) : IClassFixture<Reporter
         await Runs.UntilAsync(async () => (await client.Notify.NotifyEventAsync("approval-1", WorkflowPayload.Text("approved"), TestContext.Token)).Count == 1, "the wait registered", app);
 
         var results = new Dictionary<string, string?>();
+        var ended = new Dictionary<string, WorkflowRun>();
         foreach (var (name, run) in new[] { ("steps", steps), ("parallel", parallel), ("wait", wait), ("call", call), ("parent", invoke) })
         {
-            results[name] = (await Runs.EndedAsync(client, run.WorkflowRunId, WorkflowRunState.RunSuccess, app)).WorkflowRunResponse;
+            ended[name] = await Runs.EndedAsync(client, run.WorkflowRunId, WorkflowRunState.RunSuccess, app);
+            results[name] = ended[name].WorkflowRunResponse;
         }
         var cancelled = await Runs.EndedAsync(client, cancel.WorkflowRunId, WorkflowRunState.RunCanceled, app);
 
@@ -63,6 +65,12 @@ public sealed class OfficialSdkTests(Reporter reporter) : IClassFixture<Reporter
         Assert.Equal("\"approved\"", results["wait"]);
         Assert.Equal("""{"echoed":{"q":"ping"}}""", JsonDocument.Parse(results["call"]!).RootElement.GetString()!.Split(' ', 2)[1]);
         Assert.Equal("\"child got 7 false\"", results["parent"]);
+        // The logs tell each step: the call's request and answer, the event the wait received.
+        var fetch = ended["call"].Steps.SelectMany(g => g.Steps).Single(s => s.StepName == "fetch");
+        Assert.Equal((new Uri(app.BaseAddress, "target"), "POST", 200L), (fetch.CallUrl, fetch.CallMethod, fetch.CallResponseStatus));
+        Assert.Equal("""{"echoed":{"q":"ping"}}""", fetch.CallResponseBody);
+        var approval = ended["wait"].Steps.SelectMany(g => g.Steps).Single(s => s.StepName == "approval");
+        Assert.Equal(("approved", false), (System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(approval.Out!)), approval.WaitTimeout));
         Assert.Equal([("only", "STEP_SUCCESS")], Runs.Steps(cancelled));
         // Every step of the successful runs ran exactly once; the cancelled run's step after the cancel never ran.
         string[] once = ["steps:first", "steps:second", "steps:third", "parallel:x", "parallel:y", "parallel:z", "parallel:join",
@@ -109,13 +117,13 @@ public sealed class OfficialSdkTests(Reporter reporter) : IClassFixture<Reporter
 
         var started = JsonDocument.Parse(await app.OfficialClientAsync("trigger", $"url={Uri.EscapeDataString(app.Workflow("wait").AbsoluteUri)}", """{"eventId":"never"}""")).RootElement;
         var runId = started.GetProperty("workflowRunId").GetString()!;
-        await Runs.UntilAsync(async () => await app.CountAsync("wait:asked") == 1, "the run asked", app);
+        await Runs.UntilAsync(async () => Runs.Steps(await Runs.LogAsync(client, runId)).Contains(("approval", "STEP_PROGRESS")), "the run waits", app);
         await app.OfficialClientAsync("cancel", $"id={Uri.EscapeDataString(runId)}");
         var run = await Runs.EndedAsync(client, runId, WorkflowRunState.RunCanceled, app);
 
         Assert.StartsWith("wfr_", runId, StringComparison.Ordinal);
         Assert.Equal(0, await app.CountAsync("wait:decided"));
-        Assert.Equal([("asked", "STEP_SUCCESS")], Runs.Steps(run));
+        Assert.Equal([("asked", "STEP_SUCCESS"), ("approval", "STEP_PROGRESS")], Runs.Steps(run));
         // A trigger by the SDK is no unknown SDK: no handshake, one delivery per message.
         Assert.DoesNotContain(upstash.Deliveries, d => d.Headers.ContainsKey("Upstash-Workflow-Unknown-Sdk"));
     }

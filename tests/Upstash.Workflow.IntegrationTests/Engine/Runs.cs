@@ -23,6 +23,10 @@ internal static class Runs
         throw new Xunit.Sdk.XunitException($"run {runId} is {run?.WorkflowState.ToString() ?? "unknown"}, not {state}, after {seconds} s\n{app?.Log}");
     }
 
+    /// <summary>The run as the logs show it now.</summary>
+    public static async Task<WorkflowRun> LogAsync(UpstashWorkflowClient client, string runId) =>
+        (await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = runId }, cancellationToken: TestContext.Token)).Runs.Single();
+
     /// <summary>Waits until <paramref name="done"/> holds (polled), or fails saying what was awaited.</summary>
     public static async Task UntilAsync(Func<Task<bool>> done, string what, WorkflowApp? app = null, int seconds = 30)
     {
