@@ -59,7 +59,6 @@ public sealed class WorkflowApp : IAsyncDisposable
             start.Environment.Remove(name);
         }
         start.Environment["PORT"] = "0";
-        start.Environment["UPSTASH_DISABLE_TELEMETRY"] = "1";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
