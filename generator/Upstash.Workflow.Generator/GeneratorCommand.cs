@@ -18,12 +18,8 @@ public sealed record GeneratorOptions(
     string NSwagDll,
     string OutputDirectory,
     string ClientFile,
-    string? CSharpOverlay = null,
-    string HeaderPrefix = GeneratorOptions.DefaultHeaderPrefix)
+    string? CSharpOverlay = null)
 {
-    /// <summary>The vendor prefix dropped from header names to form C# parameter names.</summary>
-    public const string DefaultHeaderPrefix = "Upstash-";
-
     /// <summary>Spec with the overlay applied and missing names filled in: the document every language generates from.</summary>
     public string EffectiveSpec => Path.Combine(OutputDirectory, "openapi.effective.json");
 
@@ -155,7 +151,7 @@ public static class GeneratorCommand
             return null;
         }
         var nswag = NSwagRunner.Settings(options.NSwagDocument);
-        var settings = new PlanSettings(nswag.Namespace, nswag.ClassName, JsonContextWriter.ContextName(options.ClientFile), options.HeaderPrefix);
+        var settings = new PlanSettings(nswag.Namespace, nswag.ClassName, JsonContextWriter.ContextName(options.ClientFile));
         var plan = PlanBuilder.Build(csharp, settings, diagnostics);
         return diagnostics.HasErrors ? null : (csharp, plan);
     }
@@ -188,7 +184,7 @@ public static class GeneratorCommand
     private static bool TryParse(string[] args, out GeneratorOptions options, out string usage)
     {
         usage = "usage: upstash-gen --spec <openapi.yaml> [--overlay <overlay.yaml>] [--csharp-overlay <csharp-overlay.yaml>] --nswag-document <nswag.json> " +
-                "--nswag <dotnet-nswag.dll> --out <dir> --client <file.g.cs> [--header-prefix <prefix>]";
+                "--nswag <dotnet-nswag.dll> --out <dir> --client <file.g.cs>";
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -207,8 +203,7 @@ public static class GeneratorCommand
             Path.GetFullPath(values["--nswag"]),
             Path.GetFullPath(values["--out"]),
             Path.GetFullPath(values["--client"]),
-            values.GetValueOrDefault("--csharp-overlay") is { } csharpOverlay ? Path.GetFullPath(csharpOverlay) : null,
-            values.GetValueOrDefault("--header-prefix") ?? GeneratorOptions.DefaultHeaderPrefix);
+            values.GetValueOrDefault("--csharp-overlay") is { } csharpOverlay ? Path.GetFullPath(csharpOverlay) : null);
         return true;
     }
 }

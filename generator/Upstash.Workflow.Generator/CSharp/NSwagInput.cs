@@ -7,8 +7,10 @@ namespace Upstash.Workflow.Generator.CSharp;
 /// <summary>
 /// Renders the plan as the document NSwag reads: a copy of the C# spec in which NSwag's own conventions
 /// give the planned names, and each part of the plan travels to the templates under
-/// <see cref="ClientPlan.Key"/> (the document, every operation, parameter, model and enum). Nothing is
-/// decided here; the effective spec (what other languages and Prism read) is left alone.
+/// <see cref="ClientPlan.Key"/> (the document, every operation, parameter, model and enum). Names come from the
+/// plan; what is decided here is how NSwag is made to print them: renamed operation ids, parameter positions, and
+/// the converter for each typed value's wire form (below). The effective spec (what other languages and Prism read)
+/// is left alone.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">

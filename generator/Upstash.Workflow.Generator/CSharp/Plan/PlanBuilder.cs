@@ -7,8 +7,7 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 /// <param name="Namespace">The namespace of the generated types (the NSwag document's).</param>
 /// <param name="ClassName">How NSwag names a group's class (the NSwag document's className: "{controller}Client").</param>
 /// <param name="JsonContext">The JSON context's class name.</param>
-/// <param name="HeaderPrefix">The vendor prefix dropped from header names to form C# names ("Upstash-").</param>
-public sealed record PlanSettings(string Namespace, string ClassName, string JsonContext, string HeaderPrefix);
+public sealed record PlanSettings(string Namespace, string ClassName, string JsonContext);
 
 /// <summary>
 /// Decides, once, everything the C# stage emits: groups from tags, methods from operation ids,
@@ -26,6 +25,9 @@ public sealed record PlanSettings(string Namespace, string ClassName, string Jso
 /// </remarks>
 public static class PlanBuilder
 {
+    // The vendor's prefix on its header names: a C# name without it says the same (Upstash-Retries is "retries").
+    private const string VendorHeaderPrefix = "Upstash-";
+
     public static ClientPlan Build(JObject spec, PlanSettings settings, DiagnosticBag diagnostics)
     {
         var componentNames = ComponentNames(spec, diagnostics);
@@ -92,7 +94,7 @@ public static class PlanBuilder
             var place = parameter.Value<string>("in") ?? "";
             var family = place == "header" && SpecChecker.IsHeaderFamily(wire);
             var name = parameter.Value<string>("x-originalName") is { Length: > 0 } pinned ? pinned
-                : Names.Camel(place == "header" && wire.StartsWith(settings.HeaderPrefix, StringComparison.OrdinalIgnoreCase) ? wire[settings.HeaderPrefix.Length..] : wire) + (family ? "Headers" : "");
+                : Names.Camel(place == "header" && wire.StartsWith(VendorHeaderPrefix, StringComparison.OrdinalIgnoreCase) ? wire[VendorHeaderPrefix.Length..] : wire) + (family ? "Headers" : "");
             var optionsType = OptionsPlanner.TypeOf(parameter, defaults);
             // A parameter grouped into an options type is a member there; its name need only differ from the other members'.
             var key = optionsType is not null ? $"{optionsType}.{Names.UpperFirst(OptionsPlanner.MemberName(parameter, name))}" : name;
