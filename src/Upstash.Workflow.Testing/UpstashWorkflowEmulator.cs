@@ -48,10 +48,15 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public string Token { get; }
 
     /// <summary>Starts an emulator; <paramref name="token"/> defaults to a random one.</summary>
+    /// <param name="token">The one token it accepts; a random one when null.</param>
+    /// <param name="time">Its clock (sleeps, retries, waits, signatures); the system's when null.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
     public static Task<UpstashWorkflowEmulator> StartAsync(string? token = null, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
         StartAsync(new UpstashWorkflowEmulatorOptions { Token = token, TimeProvider = time }, cancellationToken);
 
     /// <summary>Starts an emulator configured by <paramref name="options"/>.</summary>
+    /// <param name="options">Token, port, signing keys, clock, and what it may deliver to.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
     public static async Task<UpstashWorkflowEmulator> StartAsync(UpstashWorkflowEmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -107,6 +112,14 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// with this answer (see <see cref="FailRun"/>). A failure callback given here is recorded as having failed
     /// (<c>CALLBACK_FAIL</c>) unless <paramref name="failureFunctionState"/> says otherwise.
     /// </summary>
+    /// <param name="workflowUrl">The workflow endpoint the run called.</param>
+    /// <param name="labels">The run's labels.</param>
+    /// <param name="flowControlKey">The run's flow-control key.</param>
+    /// <param name="body">The run's payload (JSON); none when null.</param>
+    /// <param name="responseStatus">The status the failing step answered.</param>
+    /// <param name="responseBody">What it answered.</param>
+    /// <param name="failureCallback">The run's failure callback URL, if it had one.</param>
+    /// <param name="failureFunctionState">Its outcome (<c>CALLBACK_SUCCESS</c>, …); <c>CALLBACK_FAIL</c> when null and a callback is given.</param>
     public string AddFailedRun(string workflowUrl, IEnumerable<string>? labels = null, string? flowControlKey = null, string? body = null,
         int responseStatus = 500, string? responseBody = "step failed", string? failureCallback = null, string? failureFunctionState = null)
     {
@@ -121,6 +134,10 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     }
 
     /// <summary>Starts a run (as a trigger would) and returns its id; <paramref name="body"/> is its payload (application/octet-stream).</summary>
+    /// <param name="workflowUrl">The workflow endpoint the run calls.</param>
+    /// <param name="labels">The run's labels.</param>
+    /// <param name="flowControlKey">The run's flow-control key.</param>
+    /// <param name="body">The run's payload; none when null.</param>
     public string AddRun(string workflowUrl, IEnumerable<string>? labels = null, string? flowControlKey = null, byte[]? body = null) =>
         _state.Trigger(workflowUrl, null, new RunSettings { Labels = labels?.ToArray(), FlowControlKey = flowControlKey }, body ?? [], body is null ? null : "application/octet-stream").WorkflowRunId;
 
@@ -133,11 +150,21 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// its answer is recorded (<see cref="Deliveries"/>, the DLQ entry's <c>failureFunctionState</c>). One anywhere else
     /// is not called, and <paramref name="callbackStatus"/> stands for its answer.
     /// </summary>
+    /// <param name="workflowRunId">The started run to fail.</param>
+    /// <param name="responseStatus">The status the failing step answered.</param>
+    /// <param name="responseBody">What it answered; "step failed" when null.</param>
+    /// <param name="responseHeaders">The answer's headers.</param>
+    /// <param name="callbackStatus">What the failure callback answers when it is not called (not on loopback or an allowed host).</param>
     public string FailRun(string workflowRunId, int responseStatus = 500, byte[]? responseBody = null,
         IReadOnlyDictionary<string, string>? responseHeaders = null, int callbackStatus = 200) =>
         FailRunAsync(workflowRunId, responseStatus, responseBody, responseHeaders, callbackStatus).GetAwaiter().GetResult();
 
     /// <summary>As <see cref="FailRun"/>, without blocking while the failure callback is called.</summary>
+    /// <param name="workflowRunId">The started run to fail.</param>
+    /// <param name="responseStatus">The status the failing step answered.</param>
+    /// <param name="responseBody">What it answered; "step failed" when null.</param>
+    /// <param name="responseHeaders">The answer's headers.</param>
+    /// <param name="callbackStatus">What the failure callback answers when it is not called (not on loopback or an allowed host).</param>
     public async Task<string> FailRunAsync(string workflowRunId, int responseStatus = 500, byte[]? responseBody = null,
         IReadOnlyDictionary<string, string>? responseHeaders = null, int callbackStatus = 200) =>
         (await _delivery.FailAsync(workflowRunId, responseStatus, responseBody ?? Encoding.UTF8.GetBytes("step failed"), responseHeaders, callbackStatus).ConfigureAwait(false)).DlqId;
@@ -158,9 +185,19 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public Task DeliveriesCompletedAsync() => _delivery.IdleAsync();
 
     /// <summary>Ends a started run in <c>RUN_SUCCESS</c>; <paramref name="response"/> is what it returned (<c>workflowRunResponse</c>).</summary>
+    /// <param name="workflowRunId">The started run.</param>
+    /// <param name="response">What it returned.</param>
     public void CompleteRun(string workflowRunId, string response = "") => _state.CompleteRun(workflowRunId, response);
 
     /// <summary>Records an HTTP call a run made from a step (<c>context.call</c>), with its answer, as a step of the run's logs.</summary>
+    /// <param name="workflowRunId">The started run that made the call.</param>
+    /// <param name="url">What it called.</param>
+    /// <param name="method">The call's HTTP method.</param>
+    /// <param name="body">The call's body.</param>
+    /// <param name="headers">The call's headers.</param>
+    /// <param name="responseStatus">The answer's status.</param>
+    /// <param name="responseBody">The answer's body.</param>
+    /// <param name="responseHeaders">The answer's headers.</param>
     public void AddCall(string workflowRunId, Uri url, string method = "POST", string? body = null, IReadOnlyDictionary<string, string>? headers = null,
         int responseStatus = 200, string responseBody = "", IReadOnlyDictionary<string, string>? responseHeaders = null)
     {
@@ -169,6 +206,9 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     }
 
     /// <summary>Has a run start another workflow from a step (<c>context.invoke</c>); returns the new run's id, whose logs name its invoker.</summary>
+    /// <param name="workflowRunId">The started run that invokes.</param>
+    /// <param name="workflowUrl">The workflow it invokes.</param>
+    /// <param name="body">The invoked run's payload.</param>
     public string InvokeWorkflow(string workflowRunId, Uri workflowUrl, string body = "")
     {
         ArgumentNullException.ThrowIfNull(workflowUrl);
@@ -180,6 +220,9 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// already sent to that run for that id ends the wait at once. The wait times out after <paramref name="timeout"/> (default an hour),
     /// by the emulator's <see cref="TimeProvider"/>.
     /// </summary>
+    /// <param name="eventId">The event it waits for.</param>
+    /// <param name="workflowRunId">The run that waits.</param>
+    /// <param name="timeout">How long it waits; an hour when null.</param>
     public void AddWaiter(string eventId, string workflowRunId, TimeSpan? timeout = null) => _state.AddWaiter(eventId, workflowRunId, timeout ?? TimeSpan.FromHours(1));
 
     /// <summary>The DLQ ids now in the DLQ, oldest first.</summary>
@@ -189,12 +232,15 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public IReadOnlyList<string> RunIds => _state.Read(s => s.Runs.Select(r => r.WorkflowRunId).ToList());
 
     /// <summary>The state of a run ("RUN_STARTED", "RUN_CANCELED", …), or null when there is no such run.</summary>
+    /// <param name="workflowRunId">The run.</param>
     public WorkflowRunState? RunState(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId)?.WorkflowState is { } state ? new WorkflowRunState(state) : (WorkflowRunState?)null);
 
     /// <summary>The labels of a run.</summary>
+    /// <param name="workflowRunId">The run.</param>
     public IReadOnlyList<string> RunLabels(string workflowRunId) => _state.Read(s => s.Runs.First(r => r.WorkflowRunId == workflowRunId).Labels.ToList());
 
     /// <summary>Everything the emulator keeps of a run: what its trigger (or the resume or restart that started it) sent, or null when there is no such run.</summary>
+    /// <param name="workflowRunId">The run.</param>
     public EmulatorRun? Run(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId) is { } run ? EmulatorRun.Of(run) : null);
 
     /// <summary>Requests answered so far.</summary>

@@ -23,6 +23,9 @@ public class RateLimitedException : UpstashWorkflowException
     private const long LargestSeconds = 100_000_000_000;
 
     /// <summary>A 429 answer, for code that stands in for the client.</summary>
+    /// <param name="message">The server's message, as its <c>error</c> field would carry it.</param>
+    /// <param name="reset">When the limit's window resets, if the answer said.</param>
+    /// <param name="retryAfter">How long to wait before calling again, if the answer said.</param>
     public RateLimitedException(string message, DateTimeOffset? reset = null, TimeSpan? retryAfter = null)
         : base(429, message)
     {

@@ -6,6 +6,7 @@ namespace Upstash.Workflow;
 public class BadRequestException : UpstashWorkflowException
 {
     /// <summary>A 400 answer, for code that stands in for the client.</summary>
+    /// <param name="message">The server's message, as its <c>error</c> field would carry it.</param>
     public BadRequestException(string message) : base(400, message) { }
 
     internal BadRequestException(ErrorDetails details) : base(details) { }
@@ -15,6 +16,7 @@ public class BadRequestException : UpstashWorkflowException
 public class UnauthorizedException : UpstashWorkflowException
 {
     /// <summary>A 401 answer, for code that stands in for the client.</summary>
+    /// <param name="message">The server's message, as its <c>error</c> field would carry it.</param>
     public UnauthorizedException(string message) : base(401, message) { }
 
     internal UnauthorizedException(ErrorDetails details) : base(details) { }
@@ -24,6 +26,7 @@ public class UnauthorizedException : UpstashWorkflowException
 public class NotFoundException : UpstashWorkflowException
 {
     /// <summary>A 404 answer, for code that stands in for the client.</summary>
+    /// <param name="message">The server's message, as its <c>error</c> field would carry it.</param>
     public NotFoundException(string message) : base(404, message) { }
 
     internal NotFoundException(ErrorDetails details) : base(details) { }
@@ -33,6 +36,7 @@ public class NotFoundException : UpstashWorkflowException
 public class ServerErrorException : UpstashWorkflowException
 {
     /// <summary>A 500 answer, for code that stands in for the client.</summary>
+    /// <param name="message">The server's message, as its <c>error</c> field would carry it.</param>
     public ServerErrorException(string message) : base(500, message) { }
 
     internal ServerErrorException(ErrorDetails details) : base(details) { }

@@ -11,5 +11,6 @@ public sealed class UpstashConfigurationException : UpstashWorkflowException
         "No Upstash token: set UpstashWorkflowClientOptions.Token or TokenProvider (UpstashWorkflowClient.FromEnvironment and AddUpstashWorkflowClient also read the environment variable QSTASH_TOKEN).";
 
     /// <summary>Creates the exception.</summary>
+    /// <param name="message">What in the configuration is wrong, and how to fix it.</param>
     public UpstashConfigurationException(string message) : base(message) { }
 }

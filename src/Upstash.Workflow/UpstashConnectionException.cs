@@ -8,6 +8,8 @@ namespace Upstash.Workflow;
 public sealed class UpstashConnectionException : UpstashWorkflowException
 {
     /// <summary>Creates the exception, for code that stands in for the client.</summary>
+    /// <param name="message">What went wrong, in words: the exception's <see cref="Exception.Message"/>.</param>
+    /// <param name="innerException">The network error (an <see cref="HttpRequestException"/> or <see cref="IOException"/>).</param>
     public UpstashConnectionException(string message, Exception? innerException = null) : base(message, innerException) { }
 
     /// <summary>The connection failed during the call to <paramref name="request"/>.</summary>

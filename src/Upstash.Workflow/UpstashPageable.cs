@@ -20,6 +20,7 @@ public abstract class UpstashPageable<T> : IAsyncEnumerable<T>
     public abstract IAsyncEnumerable<UpstashPage<T>> AsPages(string? cursor = null);
 
     /// <summary>Every item of every page, in order.</summary>
+    /// <param name="cancellationToken">Stops the walk; the page being read is abandoned.</param>
     public virtual async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         await foreach (var page in AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -32,6 +33,7 @@ public abstract class UpstashPageable<T> : IAsyncEnumerable<T>
     }
 
     /// <summary>Pages given in advance, as a fake of a call that pages would answer them (for tests).</summary>
+    /// <param name="pages">The pages, in order: each page's <see cref="UpstashPage{T}.NextCursor"/> is what <see cref="AsPages"/> reports.</param>
     public static UpstashPageable<T> FromPages(IEnumerable<UpstashPage<T>> pages) => new Given(pages ?? throw new ArgumentNullException(nameof(pages)));
 
     private sealed class Given(IEnumerable<UpstashPage<T>> pages) : UpstashPageable<T>
@@ -52,6 +54,8 @@ public abstract class UpstashPageable<T> : IAsyncEnumerable<T>
 public sealed class UpstashPage<T>
 {
     /// <summary>A page of <paramref name="items"/>, followed by the page <paramref name="nextCursor"/> names (none when null or empty).</summary>
+    /// <param name="items">The page's items.</param>
+    /// <param name="nextCursor">The cursor of the next page; null on the last.</param>
     public UpstashPage(IReadOnlyList<T> items, string? nextCursor)
     {
         Items = items ?? throw new ArgumentNullException(nameof(items));

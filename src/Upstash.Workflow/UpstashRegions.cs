@@ -16,9 +16,11 @@ public static class UpstashRegions
     /// The base address of <paramref name="region"/>. Accepts "us-east-1" and the environment style
     /// "US_EAST_1"; anything else is an <see cref="ArgumentException"/> listing the known regions.
     /// </summary>
+    /// <param name="region">A region id as the service names it, <c>eu-central-1</c> or <c>us-east-1</c> (any case, <c>_</c> for <c>-</c>).</param>
     public static Uri BaseAddress(string region) => new($"https://qstash-{Normalize(region)}.upstash.io/");
 
     /// <summary>"US_EAST_1" → "us-east-1".</summary>
+    /// <param name="region">A region id in any case, with <c>-</c> or <c>_</c>.</param>
     public static string Normalize(string region)
     {
         ArgumentNullException.ThrowIfNull(region);

@@ -7,6 +7,8 @@ namespace Upstash.Workflow;
 public sealed class UpstashSignatureException : UpstashWorkflowException
 {
     /// <summary>A refusal for <paramref name="reason"/>, for fakes in tests as well as for the verifier.</summary>
+    /// <param name="reason">Which check failed.</param>
+    /// <param name="message">Why, in words (never the token or a key).</param>
     public UpstashSignatureException(UpstashSignatureFailure reason, string message)
         : base(message)
     {

@@ -29,12 +29,15 @@ public sealed class UpstashSignatureVerifier
     private readonly TimeProvider _time;
 
     /// <summary>A verifier for the account's signing keys (<c>sig_…</c>).</summary>
+    /// <param name="currentSigningKey">The account's current signing key (<c>QSTASH_CURRENT_SIGNING_KEY</c>).</param>
+    /// <param name="nextSigningKey">The next one (<c>QSTASH_NEXT_SIGNING_KEY</c>), accepted too so that a rotation breaks nothing.</param>
     public UpstashSignatureVerifier(string currentSigningKey, string? nextSigningKey = null)
         : this(new UpstashSignatureVerifierOptions { CurrentSigningKey = currentSigningKey, NextSigningKey = nextSigningKey })
     {
     }
 
     /// <summary>A verifier configured by <paramref name="options"/>; a current signing key is required.</summary>
+    /// <param name="options">The keys, the clock tolerance and the clock.</param>
     public UpstashSignatureVerifier(UpstashSignatureVerifierOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -54,6 +57,7 @@ public sealed class UpstashSignatureVerifier
     }
 
     /// <summary>A verifier with the keys of <see cref="UpstashSignatureVerifierOptions.FromEnvironment"/>.</summary>
+    /// <param name="requestRegion">The delivery's <c>upstash-region</c> header, which picks the region's keys of a multi-region account; null for the plain ones.</param>
     public static UpstashSignatureVerifier FromEnvironment(string? requestRegion = null) =>
         new(UpstashSignatureVerifierOptions.FromEnvironment(requestRegion));
 
@@ -248,6 +252,11 @@ public sealed class UpstashSignatureVerifier
     /// <paramref name="signingKey"/>, issued by <c>Upstash</c> for <paramref name="url"/>, valid from
     /// <paramref name="issuedAt"/> (now) for <paramref name="lifetime"/> (five minutes), over <paramref name="body"/>.
     /// </summary>
+    /// <param name="signingKey">The key to sign with.</param>
+    /// <param name="body">The body the token vouches for (its SHA-256 goes in the <c>body</c> claim).</param>
+    /// <param name="url">The address it is sent to (the <c>sub</c> claim).</param>
+    /// <param name="issuedAt">When it was made; now when null.</param>
+    /// <param name="lifetime">How long it holds; five minutes when null.</param>
     public static string Sign(string signingKey, ReadOnlySpan<byte> body, Uri url, DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(signingKey);

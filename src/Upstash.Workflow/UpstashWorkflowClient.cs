@@ -15,6 +15,8 @@ public partial class UpstashWorkflowClient : IDisposable
     private readonly HttpClient? _owned;
 
     /// <summary>A client with its own connection pool, configured by <paramref name="options"/>.</summary>
+    /// <param name="options">Where and how to call: token, address or region, timeout, transport.</param>
+    /// <param name="loggerFactory">Where the client logs (failed calls, at Warning; never a token); none when null.</param>
     public UpstashWorkflowClient(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
         : this(CreateHttpClient(options, loggerFactory), owned: true, new Diagnostics.UpstashTelemetry(Diagnostics.UpstashInstruments.Process, options.PropagateTraceContext))
     {
@@ -106,6 +108,7 @@ public partial class UpstashWorkflowClient : IDisposable
     }
 
     /// <summary>Disposes the owned <see cref="HttpClient"/>.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>; false from a finalizer, when only unmanaged resources may be released.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

@@ -23,6 +23,9 @@ public class UpstashWorkflowException : Exception
     public const int MaxBodyLength = 4096;
 
     /// <summary>An answer with <paramref name="statusCode"/>, for code that stands in for the client (a test's fake of <see cref="IDlqClient"/>, say).</summary>
+    /// <param name="statusCode">The HTTP status the answer had.</param>
+    /// <param name="message">What went wrong, in words: the exception's <see cref="Exception.Message"/>.</param>
+    /// <param name="innerException">What caused it, if anything.</param>
     public UpstashWorkflowException(int statusCode, string message, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -31,6 +34,8 @@ public class UpstashWorkflowException : Exception
     }
 
     /// <summary>A call that got no answer to read (<see cref="StatusCode"/> 0), for the subclasses that say why and for fakes.</summary>
+    /// <param name="message">What went wrong, in words: the exception's <see cref="Exception.Message"/>.</param>
+    /// <param name="innerException">What caused it, if anything.</param>
     public UpstashWorkflowException(string message, Exception? innerException = null)
         : this(0, message, innerException)
     {

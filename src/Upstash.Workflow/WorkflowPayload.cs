@@ -20,6 +20,7 @@ public abstract class WorkflowPayload
     }
 
     /// <summary>UTF-8 text, sent as <c>text/plain</c>.</summary>
+    /// <param name="text">The payload, sent as UTF-8 <c>text/plain</c>.</param>
     public static WorkflowPayload Text(string text) => new TextPayload(text ?? throw new ArgumentNullException(nameof(text)));
 
     /// <summary>
@@ -27,19 +28,25 @@ public abstract class WorkflowPayload
     /// <paramref name="options"/>, or else the web defaults (camelCase names, as a TypeScript endpoint reads them).
     /// For trimmed or native AOT applications, use the overload that takes a <see cref="JsonTypeInfo{T}"/>.
     /// </summary>
+    /// <param name="value">What to serialize.</param>
+    /// <param name="options">How to serialize it; the web defaults (camelCase) when null.</param>
     [RequiresUnreferencedCode("Serializes with reflection; use Json(value, JsonTypeInfo<T>) from a JsonSerializerContext when trimming.")]
     [RequiresDynamicCode("Serializes with reflection; use Json(value, JsonTypeInfo<T>) from a JsonSerializerContext for native AOT.")]
     public static WorkflowPayload Json<T>(T value, JsonSerializerOptions? options = null) =>
         new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(value, options ?? WebDefaults));
 
     /// <summary>A value serialized to JSON with the metadata of a <c>JsonSerializerContext</c>, sent as <c>application/json</c>; trimming- and AOT-safe.</summary>
+    /// <param name="value">What to serialize.</param>
+    /// <param name="typeInfo">Its type's metadata from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>: no reflection, safe for trimming and native AOT.</param>
     public static WorkflowPayload Json<T>(T value, JsonTypeInfo<T> typeInfo) =>
         new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo ?? throw new ArgumentNullException(nameof(typeInfo))));
 
     /// <summary>JSON text as it is, sent as <c>application/json</c>.</summary>
+    /// <param name="json">JSON text, sent as is with <c>application/json</c>.</param>
     public static WorkflowPayload RawJson(string json) => new TextPayload(json ?? throw new ArgumentNullException(nameof(json)), "application/json");
 
     /// <summary>Bytes as they are, sent as <c>application/octet-stream</c>.</summary>
+    /// <param name="bytes">The payload, sent as is with <c>application/octet-stream</c>.</param>
     public static WorkflowPayload Bytes(ReadOnlyMemory<byte> bytes) => new BytesPayload(bytes, "application/octet-stream");
 
     /// <summary>The media type the body is sent as.</summary>

@@ -19,6 +19,8 @@ public static class UpstashWorkflowServiceCollectionExtensions
     /// the official SDKs read (QSTASH_TOKEN, QSTASH_URL, QSTASH_REGION), and the options are checked when the host
     /// starts. Returns the builder, so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>; nothing here retries.
     /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Sets options in code, after configuration and the environment have.</param>
     public static IHttpClientBuilder AddUpstashWorkflowClient(this IServiceCollection services, Action<UpstashWorkflowClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -34,6 +36,8 @@ public static class UpstashWorkflowServiceCollectionExtensions
     /// As <see cref="AddUpstashWorkflowClient(IServiceCollection, Action{UpstashWorkflowClientOptions})"/>, bound from a
     /// configuration section (keys named like the options: "Token", "BaseAddress", "Region", "AuthMode", "Timeout", "AllowedHosts", …).
     /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configuration">The section to bind the options from (<c>Upstash</c>, say).</param>
     public static IHttpClientBuilder AddUpstashWorkflowClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -42,7 +42,16 @@ namespace Upstash.Workflow
         /// <param name="dlqId">The DLQ ID of the workflow run to restart.</param>
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>Workflow restarted successfully</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -56,13 +65,24 @@ namespace Upstash.Workflow
         /// <param name="count">The most entries on one page.</param>
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>A page of failed runs.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// Every item of <see cref="ListFailedRunsAsync"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
+        /// <param name="count">The most entries on one page.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
         Upstash.Workflow.UpstashPageable<WorkflowDlqMessage> GetFailedRunsAsync(int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Items(
@@ -84,12 +104,25 @@ namespace Upstash.Workflow
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The entries were deleted.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// <see cref="DeleteFailedRunsAsync"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
         /// </summary>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
         System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Pages(
@@ -106,7 +139,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="dlqId">The DLQ ID of the entry.</param>
         /// <returns>The entry.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -118,7 +160,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="dlqId">The DLQ ID of the entry.</param>
         /// <returns>The entry was deleted.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -131,7 +182,16 @@ namespace Upstash.Workflow
         /// <param name="dlqId">The DLQ ID of the entry.</param>
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The workflow was resumed.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -148,13 +208,27 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The workflows were started again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// Every item of <see cref="ResumeWorkflowsAsync"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
         Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Items(
@@ -177,13 +251,27 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The workflows were started again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// Every item of <see cref="RestartWorkflowsAsync"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
         Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Items(
@@ -201,7 +289,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="dlqId">The DLQ ID of the entry.</param>
         /// <returns>The failure callback was started again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -213,7 +310,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="dlqId">The DLQ ID of the entry.</param>
         /// <returns>The failure callback was cancelled.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -726,9 +832,19 @@ namespace Upstash.Workflow
         /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
         /// </remarks>
         /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
+        /// <param name="payload">The payload the run starts with, as the workflow receives it; none when left out.</param>
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The run was started.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -738,8 +854,18 @@ namespace Upstash.Workflow
         /// <remarks>
         /// Starts several workflow runs with one request.
         /// </remarks>
+        /// <param name="runs">The runs to start, each with its workflow URL, payload and settings.</param>
         /// <returns>The runs were started, in the order requested.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -751,7 +877,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="workflowRunId">The ID of the run to cancel.</param>
         /// <returns>The run was cancelled.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -766,7 +901,16 @@ namespace Upstash.Workflow
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <returns>The runs were cancelled.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -973,13 +1117,25 @@ namespace Upstash.Workflow
         /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>A page of runs.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// Every item of <see cref="ListLogsAsync"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
+        /// <param name="count">The most runs on one page.</param>
+        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
         Upstash.Workflow.UpstashPageable<WorkflowRun> GetLogsAsync(int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Items(
@@ -1068,7 +1224,15 @@ namespace Upstash.Workflow
         /// Lists every flow-control key with its current counters.
         /// </remarks>
         /// <returns>The keys.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1080,7 +1244,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="flowControlKey">The flow-control key.</param>
         /// <returns>The key.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1092,7 +1265,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="flowControlKey">The flow-control key.</param>
         /// <returns>The key is paused.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1104,7 +1286,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="flowControlKey">The flow-control key.</param>
         /// <returns>The key is delivering again.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1117,7 +1308,16 @@ namespace Upstash.Workflow
         /// <param name="flowControlKey">The flow-control key.</param>
         /// <param name="limits">Optional values for this call, each sent only when set; null sends none.</param>
         /// <returns>The limits are pinned.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1131,7 +1331,16 @@ namespace Upstash.Workflow
         /// <param name="parallelism">Unpin the parallelism limit.</param>
         /// <param name="rate">Unpin the rate limit.</param>
         /// <returns>The limits are unpinned.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1143,7 +1352,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="flowControlKey">The flow-control key.</param>
         /// <returns>The rate window was reset.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1154,7 +1372,15 @@ namespace Upstash.Workflow
         /// Returns the account-wide limit on steps at once, and how many run now.
         /// </remarks>
         /// <returns>The limit and the current count.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -1487,7 +1713,15 @@ namespace Upstash.Workflow
         /// Returns the keys the service signs its requests to workflow endpoints with.
         /// </remarks>
         /// <returns>The signing keys.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1498,7 +1732,15 @@ namespace Upstash.Workflow
         /// Makes the next key current and creates a new next key. Endpoints that verify signatures must accept the new current key before the old one stops being used.
         /// </remarks>
         /// <returns>The signing keys after rotation.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -1597,8 +1839,18 @@ namespace Upstash.Workflow
         /// Wakes every run waiting for the event, handing each the request body.
         /// </remarks>
         /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="payload">The event's data, handed to every step that waits for it; none when left out.</param>
         /// <returns>One answer per waiting run that was notified.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1610,8 +1862,18 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="workflowRunId">The run to notify.</param>
         /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="payload">The event's data, handed to the run's step that waits for it; none when left out.</param>
         /// <returns>The run was notified.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1623,7 +1885,16 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="eventId">The event the runs wait for.</param>
         /// <returns>The waiting runs.</returns>
-        /// <exception cref="UpstashWorkflowException">A server side error occurred.</exception>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -2781,6 +3052,7 @@ namespace Upstash.Workflow
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
+        /// <param name="value">The wire text, compared as is (ordinal, case-sensitive).</param>
         public FailureFunctionState(string value)
         {
             System.ArgumentNullException.ThrowIfNull(value);
@@ -2809,12 +3081,17 @@ namespace Upstash.Workflow
         public override string ToString() => _value ?? "";
 
         /// <summary>A value by its wire text.</summary>
+        /// <param name="value">The wire text.</param>
         public static implicit operator FailureFunctionState(string value) => new(value);
 
         /// <summary>Same wire value.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator ==(FailureFunctionState left, FailureFunctionState right) => left.Equals(right);
 
         /// <summary>Different wire values.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator !=(FailureFunctionState left, FailureFunctionState right) => !left.Equals(right);
 
         /// <inheritdoc />
@@ -2844,6 +3121,7 @@ namespace Upstash.Workflow
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
+        /// <param name="value">The wire text, compared as is (ordinal, case-sensitive).</param>
         public WorkflowRunState(string value)
         {
             System.ArgumentNullException.ThrowIfNull(value);
@@ -2872,12 +3150,17 @@ namespace Upstash.Workflow
         public override string ToString() => _value ?? "";
 
         /// <summary>A value by its wire text.</summary>
+        /// <param name="value">The wire text.</param>
         public static implicit operator WorkflowRunState(string value) => new(value);
 
         /// <summary>Same wire value.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator ==(WorkflowRunState left, WorkflowRunState right) => left.Equals(right);
 
         /// <summary>Different wire values.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator !=(WorkflowRunState left, WorkflowRunState right) => !left.Equals(right);
 
         /// <inheritdoc />
@@ -2907,6 +3190,7 @@ namespace Upstash.Workflow
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
+        /// <param name="value">The wire text, compared as is (ordinal, case-sensitive).</param>
         public GroupedStepsType(string value)
         {
             System.ArgumentNullException.ThrowIfNull(value);
@@ -2932,12 +3216,17 @@ namespace Upstash.Workflow
         public override string ToString() => _value ?? "";
 
         /// <summary>A value by its wire text.</summary>
+        /// <param name="value">The wire text.</param>
         public static implicit operator GroupedStepsType(string value) => new(value);
 
         /// <summary>Same wire value.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator ==(GroupedStepsType left, GroupedStepsType right) => left.Equals(right);
 
         /// <summary>Different wire values.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator !=(GroupedStepsType left, GroupedStepsType right) => !left.Equals(right);
 
         /// <inheritdoc />
@@ -2964,6 +3253,7 @@ namespace Upstash.Workflow
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
+        /// <param name="value">The wire text, compared as is (ordinal, case-sensitive).</param>
         public StepState(string value)
         {
             System.ArgumentNullException.ThrowIfNull(value);
@@ -2995,12 +3285,17 @@ namespace Upstash.Workflow
         public override string ToString() => _value ?? "";
 
         /// <summary>A value by its wire text.</summary>
+        /// <param name="value">The wire text.</param>
         public static implicit operator StepState(string value) => new(value);
 
         /// <summary>Same wire value.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator ==(StepState left, StepState right) => left.Equals(right);
 
         /// <summary>Different wire values.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator !=(StepState left, StepState right) => !left.Equals(right);
 
         /// <inheritdoc />
@@ -3245,6 +3540,7 @@ namespace Upstash.Workflow
         private readonly string? _value;
 
         /// <summary>A value by its wire text, known or not.</summary>
+        /// <param name="value">The wire text, compared as is (ordinal, case-sensitive).</param>
         public RunLogState(string value)
         {
             System.ArgumentNullException.ThrowIfNull(value);
@@ -3288,12 +3584,17 @@ namespace Upstash.Workflow
         public override string ToString() => _value ?? "";
 
         /// <summary>A value by its wire text.</summary>
+        /// <param name="value">The wire text.</param>
         public static implicit operator RunLogState(string value) => new(value);
 
         /// <summary>Same wire value.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator ==(RunLogState left, RunLogState right) => left.Equals(right);
 
         /// <summary>Different wire values.</summary>
+        /// <param name="left">One value.</param>
+        /// <param name="right">The other.</param>
         public static bool operator !=(RunLogState left, RunLogState right) => !left.Equals(right);
 
         /// <inheritdoc />

@@ -1,0 +1,148 @@
+using System.Reflection;
+using System.Xml.Linq;
+using Upstash.Workflow.Release;
+using Upstash.Workflow.Tests.Support;
+
+namespace Upstash.Workflow.Tests.Snapshots;
+
+/// <summary>
+/// IntelliSense where users look: every parameter of every public method, constructor and delegate of every package
+/// has its <c>&lt;param&gt;</c>, read from the XML documentation the package ships (an <c>&lt;inheritdoc/&gt;</c>
+/// counts when the member it inherits from documents the parameter).
+/// </summary>
+public sealed class ParameterDocsTests(Reporter reporter) : IClassFixture<Reporter>
+{
+    [Fact]
+    public void Every_public_parameter_of_every_package_is_documented()
+    {
+        var missing = new List<string>();
+        var total = 0;
+        foreach (var package in Layout.Packages)
+        {
+            if (!File.Exists(Path.ChangeExtension(Assembly.Load(package.Id).Location, ".xml")))
+            {
+                continue; // a command (the emulator's tool): nothing in it is called from code
+            }
+            var assembly = Assembly.Load(package.Id);
+            var docs = Docs(assembly);
+            foreach (var type in assembly.GetExportedTypes())
+            {
+                foreach (var member in Members(type))
+                {
+                    foreach (var parameter in member.GetParameters())
+                    {
+                        total++;
+                        if (!Documented(docs, member, parameter.Name!))
+                        {
+                            missing.Add($"{package.Id}: {type.FullName}.{member.Name}({parameter.Name})");
+                        }
+                    }
+                }
+            }
+        }
+
+        reporter.Say($"Parameter docs: {total - missing.Count} of {total} public parameters documented.");
+        Assert.True(missing.Count == 0, $"{missing.Count} public parameters have no <param>:\n" + string.Join('\n', missing));
+    }
+
+    /// <summary>What a user calls: public and protected methods and constructors a type declares, less what the compiler writes.</summary>
+    private static IEnumerable<MethodBase> Members(Type type)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var record = type.GetMethod("<Clone>$") is not null || type.GetProperty("EqualityContract", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
+        return type.GetConstructors(flags).Cast<MethodBase>().Concat(type.GetMethods(flags))
+            .Where(m => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly)
+            .Where(m => !m.IsSpecialName || m is ConstructorInfo || m.Name.StartsWith("op_", StringComparison.Ordinal) && !record)
+            .Where(m => !m.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)))
+            .Where(m => !(record && m.Name is "Equals" or "GetHashCode" or "ToString" or "PrintMembers" or "Deconstruct" or "<Clone>$"))
+            .Where(m => !(record && m is ConstructorInfo c && c.GetParameters() is [{ } only] && only.ParameterType == type))
+            .Where(m => !(type.IsSubclassOf(typeof(Delegate)) && m.Name is "BeginInvoke" or "EndInvoke"))
+            .Where(m => !(type.IsEnum || type.IsValueType && m.Name is "Equals" && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(object)));
+    }
+
+    private static Dictionary<string, XElement> Docs(Assembly assembly)
+    {
+        var path = Path.ChangeExtension(assembly.Location, ".xml");
+        return XDocument.Load(path).Descendants("member").ToDictionary(m => (string)m.Attribute("name")!, m => m);
+    }
+
+    private static bool Documented(Dictionary<string, XElement> docs, MethodBase member, string parameter)
+    {
+        if (!docs.TryGetValue(DocId(member), out var doc))
+        {
+            return false;
+        }
+        if (doc.Elements("param").Any(p => (string?)p.Attribute("name") == parameter))
+        {
+            return true;
+        }
+        // <inheritdoc/> takes the documentation of the member overridden or implemented.
+        // A member of .NET itself is documented by .NET.
+        return doc.Element("inheritdoc") is not null && Inherited(member) is { } from
+            && (!File.Exists(Path.ChangeExtension(from.DeclaringType!.Assembly.Location, ".xml")) && from.DeclaringType.Assembly.GetName().Name!.StartsWith("System", StringComparison.Ordinal)
+                || Documented(Docs(from.DeclaringType.Assembly), from, parameter));
+    }
+
+    private static MethodBase? Inherited(MethodBase member)
+    {
+        if (member is not MethodInfo method)
+        {
+            return null;
+        }
+        if (method.GetBaseDefinition() is { } baseMethod && baseMethod != method)
+        {
+            return baseMethod;
+        }
+        foreach (var face in method.DeclaringType!.GetInterfaces())
+        {
+            var map = method.DeclaringType.GetInterfaceMap(face);
+            var at = Array.IndexOf(map.TargetMethods, method);
+            if (at >= 0)
+            {
+                return map.InterfaceMethods[at];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The documentation id of a method or constructor, as the compiler writes it in the XML file.</summary>
+    private static string DocId(MethodBase member)
+    {
+        var type = Name(member.DeclaringType!);
+        var name = member is ConstructorInfo ? "#ctor" : member.Name;
+        if (member.IsGenericMethod)
+        {
+            name += "``" + member.GetGenericArguments().Length;
+        }
+        var parameters = member.GetParameters();
+        var id = $"M:{type}.{name}" + (parameters.Length == 0 ? "" : "(" + string.Join(",", parameters.Select(p => Name(p.ParameterType))) + ")");
+        if (member is MethodInfo { Name: "op_Implicit" or "op_Explicit" } conversion)
+        {
+            id += "~" + Name(conversion.ReturnType);
+        }
+        return id;
+    }
+
+    private static string Name(Type type)
+    {
+        if (type.IsByRef)
+        {
+            return Name(type.GetElementType()!) + "@";
+        }
+        if (type.IsArray)
+        {
+            return Name(type.GetElementType()!) + "[]";
+        }
+        if (type.IsGenericParameter)
+        {
+            return (type.DeclaringMethod is not null ? "``" : "`") + type.GenericParameterPosition;
+        }
+        if (type.IsGenericType && !type.IsGenericTypeDefinition)
+        {
+            var definition = type.GetGenericTypeDefinition();
+            var full = definition.FullName![..definition.FullName!.IndexOf('`')].Replace('+', '.');
+            return full + "{" + string.Join(",", type.GetGenericArguments().Select(Name)) + "}";
+        }
+        return type.FullName!.Replace('+', '.');
+    }
+}
