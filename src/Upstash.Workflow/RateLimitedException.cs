@@ -63,7 +63,8 @@ public class RateLimitedException : UpstashWorkflowException
     /// <summary>The requests left in the window.</summary>
     public long? Remaining { get; }
 
-    /// <summary>When the window resets (the service sends Unix seconds or milliseconds; both are read).</summary>
+    /// <summary>When the window resets.</summary>
+    /// <remarks>The service sends it as Unix seconds or milliseconds; both are read.</remarks>
     public DateTimeOffset? Reset { get; }
 
     /// <summary>How long to wait: the <c>Retry-After</c> header (seconds or a date), or else the time until <see cref="Reset"/>.</summary>

@@ -228,6 +228,10 @@ public static class NSwagInput
             schema["type"] = "string";
             schema["format"] = typed.Format;
             schema[ClientPlan.Key] = new JObject { ["converter"] = typed.Converter };
+            if (schema.Value<string>("description") is { } description)
+            {
+                schema["description"] = WireUnits.Strip(description);
+            }
         }
     }
 

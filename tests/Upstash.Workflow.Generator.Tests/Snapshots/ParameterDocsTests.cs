@@ -45,6 +45,33 @@ public sealed class ParameterDocsTests(Reporter reporter) : IClassFixture<Report
         Assert.True(missing.Count == 0, $"{missing.Count} public parameters have no <param>:\n" + string.Join('\n', missing));
     }
 
+    [Fact]
+    public void A_typed_time_or_duration_is_described_without_the_wires_units()
+    {
+        var wire = new System.Text.RegularExpressions.Regex(@"Unix|milliseconds|in seconds|<unit>|&lt;unit&gt;");
+        var found = new List<string>();
+        foreach (var package in Layout.Packages.Where(p => File.Exists(Path.ChangeExtension(Assembly.Load(p.Id).Location, ".xml"))))
+        {
+            var assembly = Assembly.Load(package.Id);
+            var docs = Docs(assembly);
+            foreach (var property in assembly.GetExportedTypes().SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
+            {
+                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                if (type != typeof(DateTimeOffset) && type != typeof(TimeSpan)
+                    || !docs.TryGetValue($"P:{Name(property.DeclaringType!)}.{property.Name}", out var doc))
+                {
+                    continue;
+                }
+                if (doc.Element("summary")?.Value is { } summary && wire.IsMatch(summary))
+                {
+                    found.Add($"{property.DeclaringType!.Name}.{property.Name}: {summary.Trim()}");
+                }
+            }
+        }
+
+        Assert.True(found.Count == 0, $"{found.Count} typed members describe the wire's units:\n" + string.Join('\n', found));
+    }
+
     /// <summary>What a user calls: public and protected methods and constructors a type declares, less what the compiler writes.</summary>
     private static IEnumerable<MethodBase> Members(Type type)
     {

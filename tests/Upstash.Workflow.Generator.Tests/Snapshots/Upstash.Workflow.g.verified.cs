@@ -2081,7 +2081,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
-        /// When the run was created, in Unix milliseconds.
+        /// When the run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -2136,7 +2136,7 @@ namespace Upstash.Workflow
         public int? MaxRetries { get; set; }
 
         /// <summary>
-        /// When the entry entered the DLQ, in Unix milliseconds.
+        /// When the entry entered the DLQ.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
@@ -2220,7 +2220,7 @@ namespace Upstash.Workflow
         public string? ResponseBodyBase64 { get; set; }
 
         /// <summary>
-        /// When the failed delivery was due, in Unix milliseconds.
+        /// When the failed delivery was due.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("notBefore")]
@@ -2277,7 +2277,7 @@ namespace Upstash.Workflow
         public required WorkflowRunState WorkflowState { get; set; }
 
         /// <summary>
-        /// When the run was created, in Unix milliseconds.
+        /// When the run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
@@ -2288,7 +2288,7 @@ namespace Upstash.Workflow
         public required System.DateTimeOffset WorkflowRunCreatedAt { get; set; }
 
         /// <summary>
-        /// When the run finished, in Unix milliseconds.
+        /// When the run finished.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCompletedAt")]
@@ -2426,7 +2426,7 @@ namespace Upstash.Workflow
         public StepState? State { get; set; }
 
         /// <summary>
-        /// When the step was created, in Unix milliseconds.
+        /// When the step was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
@@ -2500,7 +2500,7 @@ namespace Upstash.Workflow
         public int? Retries { get; set; }
 
         /// <summary>
-        /// When the step is next tried, in Unix milliseconds.
+        /// When the step is next tried.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("nextDeliveryTime")]
@@ -2549,7 +2549,7 @@ namespace Upstash.Workflow
         public System.Uri? WorkflowUrl { get; set; }
 
         /// <summary>
-        /// When that run was created, in Unix milliseconds.
+        /// When that run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunCreatedAt")]
@@ -2645,7 +2645,7 @@ namespace Upstash.Workflow
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> Headers { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
         /// <summary>
-        /// When the wait times out, in Unix seconds.
+        /// When the wait times out.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("deadline")]
@@ -2706,7 +2706,7 @@ namespace Upstash.Workflow
         public string? WorkflowRunId { get; set; }
 
         /// <summary>
-        /// When the notified run was created, in Unix milliseconds.
+        /// When the notified run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -3333,7 +3333,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
-        /// The timestamp when the restarted workflow run was created (Unix timestamp in milliseconds).
+        /// The timestamp when the restarted workflow run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -3372,7 +3372,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
-        /// When the run was created, in Unix milliseconds.
+        /// When the run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -3446,7 +3446,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
-        /// When the run was created, in Unix milliseconds.
+        /// When the run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -3698,7 +3698,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
-        /// When the resumed run was created, in Unix milliseconds.
+        /// When the resumed run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -3737,7 +3737,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
-        /// When the new run was created, in Unix milliseconds.
+        /// When the new run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -3807,7 +3807,7 @@ namespace Upstash.Workflow
         public required string WorkflowRunId { get; set; }
 
         /// <summary>
-        /// When the new run was created, in Unix milliseconds.
+        /// When the new run was created.
         /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowCreatedAt")]
@@ -3926,7 +3926,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
 
-        /// <summary>Override the delay before executing the workflow. Format is `&lt;value&gt;&lt;unit&gt;` (e.g., "10s", "5m").</summary>
+        /// <summary>Override the delay before executing the workflow.</summary>
         /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
         public System.TimeSpan? Delay { get; set; }
 
@@ -3983,7 +3983,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Workflow-RunId</c> header.</remarks>
         public string? WorkflowRunId { get; set; }
 
-        /// <summary>Do not start the run before this Unix time, in seconds.</summary>
+        /// <summary>Do not start the run before this time.</summary>
         /// <remarks>Sent as the <c>Upstash-Not-Before</c> header, in whole Unix seconds.</remarks>
         public System.DateTimeOffset? NotBefore { get; set; }
 
@@ -3999,7 +3999,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
 
-        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <summary>Wait this long before starting.</summary>
         /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
         public System.TimeSpan? Delay { get; set; }
 
@@ -4076,11 +4076,11 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>workflowUrlExactMatch</c> query parameter.</remarks>
         public bool? WorkflowUrlExactMatch { get; set; }
 
-        /// <summary>Only runs created at or after this Unix time in milliseconds.</summary>
+        /// <summary>Only runs created at or after this time.</summary>
         /// <remarks>Sent as the <c>fromDate</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? FromDate { get; set; }
 
-        /// <summary>Only runs created at or before this Unix time in milliseconds.</summary>
+        /// <summary>Only runs created at or before this time.</summary>
         /// <remarks>Sent as the <c>toDate</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? ToDate { get; set; }
 
@@ -4140,7 +4140,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>workflowRunId</c> query parameter.</remarks>
         public string? WorkflowRunId { get; set; }
 
-        /// <summary>Only runs created at this Unix time in milliseconds.</summary>
+        /// <summary>Only runs created at this time.</summary>
         /// <remarks>Sent as the <c>workflowCreatedAt</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
@@ -4152,11 +4152,11 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>state</c> query parameter.</remarks>
         public RunLogState? State { get; set; }
 
-        /// <summary>Only runs created at or after this Unix time in milliseconds.</summary>
+        /// <summary>Only runs created at or after this time.</summary>
         /// <remarks>Sent as the <c>fromDate</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? FromDate { get; set; }
 
-        /// <summary>Only runs created at or before this Unix time in milliseconds.</summary>
+        /// <summary>Only runs created at or before this time.</summary>
         /// <remarks>Sent as the <c>toDate</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? ToDate { get; set; }
 
@@ -4220,11 +4220,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="IDlqClient.ListFailedRunsAsync"/>, <see cref="IDlqClient.DeleteFailedRunsAsync"/>, <see cref="IDlqClient.ResumeWorkflowsAsync"/>, <see cref="IDlqClient.RestartWorkflowsAsync"/>: each is sent only when set.</summary>
     public sealed partial class FailedRunFilter
     {
-        /// <summary>Only entries that failed at or after this Unix time in milliseconds.</summary>
+        /// <summary>Only entries that failed at or after this time.</summary>
         /// <remarks>Sent as the <c>fromDate</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? FromDate { get; set; }
 
-        /// <summary>Only entries that failed at or before this Unix time in milliseconds.</summary>
+        /// <summary>Only entries that failed at or before this time.</summary>
         /// <remarks>Sent as the <c>toDate</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? ToDate { get; set; }
 
@@ -4236,7 +4236,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>workflowRunId</c> query parameter.</remarks>
         public string? WorkflowRunId { get; set; }
 
-        /// <summary>Only runs created at this Unix time in milliseconds.</summary>
+        /// <summary>Only runs created at this time.</summary>
         /// <remarks>Sent as the <c>workflowCreatedAt</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
 
@@ -4304,7 +4304,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
 
-        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <summary>Wait this long before starting.</summary>
         /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
         public System.TimeSpan? Delay { get; set; }
 
@@ -4361,7 +4361,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
 
-        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <summary>Wait this long before starting.</summary>
         /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
         public System.TimeSpan? Delay { get; set; }
 
@@ -4418,7 +4418,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
 
-        /// <summary>Wait this long before starting, as `&lt;number&gt;&lt;unit&gt;` with unit s, m, h or d (e.g. "10s", "5m").</summary>
+        /// <summary>Wait this long before starting.</summary>
         /// <remarks>Sent as the <c>Upstash-Delay</c> header, as the API's duration text ("10s", "5m").</remarks>
         public System.TimeSpan? Delay { get; set; }
 
@@ -4479,7 +4479,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>rate</c> query parameter.</remarks>
         public int? Rate { get; set; }
 
-        /// <summary>The rate's window, in seconds.</summary>
+        /// <summary>The rate's window.</summary>
         /// <remarks>Sent as the <c>period</c> query parameter, in whole seconds.</remarks>
         public System.TimeSpan? Period { get; set; }
 

@@ -197,6 +197,10 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
                 $"{{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-options: false }} }}", parameter);
             return null;
         }
+        if (scalar.Type is "System.DateTimeOffset" or "System.TimeSpan")
+        {
+            description = WireUnits.Strip(description);
+        }
         return new OptionsMember(name, scalar.Type, scalar.Encoding, isList, description, value.Value<long?>("minimum"), value.Value<long?>("maximum"), [new OptionsWire(place, wire, null)]);
     }
 
