@@ -209,7 +209,7 @@ internal static class RequestGuard
     /// <param name="request">The request about to be sent.</param>
     /// <param name="all">The caller's explicit "everything".</param>
     /// <param name="filters">The operation's parameters that select entries (the overlay's x-bulk-filter).</param>
-    public static void CheckBulk(HttpRequestMessage request, bool? all, IReadOnlyCollection<string> filters)
+    public static void CheckBulk(HttpRequestMessage request, bool all, IReadOnlyCollection<string> filters)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(filters);
@@ -217,12 +217,12 @@ internal static class RequestGuard
         var filtered = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]))
             .Any(filters.Contains);
-        if (!filtered && all != true)
+        if (!filtered && !all)
         {
             throw new ArgumentException(
                 "This bulk call has no ids and no filter, so it would act on every entry. Pass ids or a filter, or all: true to act on everything.", nameof(all));
         }
-        if (filtered && all == true)
+        if (filtered && all)
         {
             throw new ArgumentException("all: true acts on everything and cannot be combined with ids or filters; pass one or the other.", nameof(all));
         }

@@ -114,7 +114,7 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// <see cref="DeleteFailedRunsAsync"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
@@ -124,7 +124,7 @@ namespace Upstash.Workflow
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Pages(
                 (cursor_, cancellationToken_) => DeleteFailedRunsAsync(dlqIds, cursor_, count, filter, all, cancellationToken_),
                 page_ => page_.Cursor,
@@ -218,7 +218,7 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// Every item of <see cref="ResumeWorkflowsAsync"/>, page after page: each page is asked for when the one before is
@@ -230,7 +230,7 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Items(
                 (cursor_, cancellationToken_) => ResumeWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
                 page_ => page_.WorkflowRuns,
@@ -261,7 +261,7 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <summary>
         /// Every item of <see cref="RestartWorkflowsAsync"/>, page after page: each page is asked for when the one before is
@@ -273,7 +273,7 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
             => Upstash.Workflow.Core.CursorPaging.Items(
                 (cursor_, cancellationToken_) => RestartWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
                 page_ => page_.WorkflowRuns,
@@ -438,12 +438,12 @@ namespace Upstash.Workflow
 
 
         /// <inheritdoc />
-        public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var scope_ = Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
@@ -462,7 +462,7 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -619,12 +619,12 @@ namespace Upstash.Workflow
 
 
         /// <inheritdoc />
-        public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var scope_ = Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
@@ -643,7 +643,7 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -685,12 +685,12 @@ namespace Upstash.Workflow
 
 
         /// <inheritdoc />
-        public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var scope_ = Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
@@ -709,7 +709,7 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -911,7 +911,7 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -1051,12 +1051,12 @@ namespace Upstash.Workflow
 
 
         /// <inheritdoc />
-        public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool? all = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken);
 
         /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var scope_ = Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
             scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
@@ -1074,7 +1074,7 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool? all, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");

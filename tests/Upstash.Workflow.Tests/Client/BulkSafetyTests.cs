@@ -6,7 +6,7 @@ namespace Upstash.Workflow.Tests.Client;
 public sealed class BulkSafetyTests
 {
     /// <summary>Each bulk call with nothing that narrows it (paging and tuning parameters only).</summary>
-    private static readonly Dictionary<string, Func<IUpstashWorkflowClient, bool?, CancellationToken, Task>> Calls = new()
+    private static readonly Dictionary<string, Func<IUpstashWorkflowClient, bool, CancellationToken, Task>> Calls = new()
     {
         ["deleteFailedRuns"] = (c, all, ct) => c.Dlq.DeleteFailedRunsAsync(all: all, cancellationToken: ct),
         ["resumeWorkflows"] = (c, all, ct) => c.Dlq.ResumeWorkflowsAsync(options: new ResumeWorkflowsOptions { Retries = 3 }, all: all, cancellationToken: ct),
@@ -33,7 +33,7 @@ public sealed class BulkSafetyTests
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
         using var client = Clients.For(server);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => call(client, null, TestContext.Token));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => call(client, false, TestContext.Token));
 
         Assert.Equal("all", error.ParamName);
         Assert.Contains("every entry", error.Message, StringComparison.Ordinal);

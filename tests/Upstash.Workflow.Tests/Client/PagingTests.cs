@@ -165,12 +165,12 @@ public sealed class PagingTests
         }
 
         public Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool? all = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task DeleteFailedRunAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<BulkRunAgainResult> ResumeWorkflowsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool? all = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<BulkRunAgainResult> RestartWorkflowsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool? all = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<BulkRunAgainResult> ResumeWorkflowsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<BulkRunAgainResult> RestartWorkflowsAsync(IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task CancelFailureCallbackAsync(string dlqId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
