@@ -37,9 +37,9 @@ internal sealed class OperationScope : IDisposable
         Ambient.Value = this;
         if (_activity is { } span)
         {
-            span.SetTag("upstash.workflow.operation", operationId);
-            span.SetTag("server.address", _server);
-            span.SetTag("server.port", baseAddress?.Port);
+            span.SetTag(TelemetryNames.Operation, operationId);
+            span.SetTag(TelemetryNames.ServerAddress, _server);
+            span.SetTag(TelemetryNames.ServerPort, baseAddress?.Port);
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed class OperationScope : IDisposable
     public void Answered(int status)
     {
         _status = status;
-        _activity?.SetTag("http.response.status_code", status);
+        _activity?.SetTag(TelemetryNames.HttpResponseStatusCode, status);
     }
 
     /// <summary>Records why the call failed; returns false, so an exception filter calling it lets the exception go on.</summary>
@@ -70,12 +70,12 @@ internal sealed class OperationScope : IDisposable
             : exception.GetType().FullName;
         if (exception is RateLimitedException limited && _instruments.RateLimited.Enabled)
         {
-            _instruments.RateLimited.Add(1, new KeyValuePair<string, object?>("upstash.workflow.rate_limit.kind", limited.Kind.ToString()),
-                new KeyValuePair<string, object?>("server.address", _server));
+            _instruments.RateLimited.Add(1, new KeyValuePair<string, object?>(TelemetryNames.RateLimitKind, limited.Kind.ToString()),
+                new KeyValuePair<string, object?>(TelemetryNames.ServerAddress, _server));
         }
         if (_activity is { } span)
         {
-            span.SetTag("error.type", _errorType);
+            span.SetTag(TelemetryNames.ErrorType, _errorType);
             span.SetStatus(ActivityStatusCode.Error);
         }
         return false;
@@ -87,16 +87,16 @@ internal sealed class OperationScope : IDisposable
         {
             var tags = new TagList
             {
-                { "upstash.workflow.operation", _operationId },
-                { "server.address", _server },
+                { TelemetryNames.Operation, _operationId },
+                { TelemetryNames.ServerAddress, _server },
             };
             if (_status is { } status)
             {
-                tags.Add("http.response.status_code", status);
+                tags.Add(TelemetryNames.HttpResponseStatusCode, status);
             }
             if (_errorType is not null)
             {
-                tags.Add("error.type", _errorType);
+                tags.Add(TelemetryNames.ErrorType, _errorType);
             }
             _instruments.Duration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
         }

@@ -13,7 +13,7 @@ namespace Upstash.Workflow.Diagnostics;
 /// </summary>
 internal sealed class UpstashTelemetry(UpstashInstruments instruments, bool forwardTraceContext)
 {
-    public const string Name = "Upstash.Workflow";
+    public const string Name = TelemetryNames.Source;
 
     /// <summary>The package's version, which the source and the meter carry.</summary>
     public static string? Version => PackageVersion.Value;
@@ -60,10 +60,10 @@ internal sealed class UpstashInstruments
     {
         ArgumentNullException.ThrowIfNull(meter);
         Duration = meter.CreateHistogram(
-            "upstash.workflow.operation.duration", "s", "How long calls to the Upstash Workflow API took, from the start to the answer read or the failure.",
+            TelemetryNames.OperationDuration, "s", "How long calls to the Upstash Workflow API took, from the start to the answer read or the failure.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] });
-        RateLimited = meter.CreateCounter<long>("upstash.workflow.rate_limited", "{answer}", "Answers of the Upstash Workflow API that said a rate limit was reached.");
+        RateLimited = meter.CreateCounter<long>(TelemetryNames.RateLimited, "{answer}", "Answers of the Upstash Workflow API that said a rate limit was reached.");
     }
 
     /// <summary>Under dependency injection: the container's meter factory makes the meter.</summary>

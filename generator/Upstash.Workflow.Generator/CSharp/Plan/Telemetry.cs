@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Diagnostics;
 using Upstash.Workflow.Generator.Spec;
 
 namespace Upstash.Workflow.Generator.CSharp.Plan;
@@ -11,10 +12,11 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 /// </summary>
 internal static class Telemetry
 {
-    private const string Prefix = "upstash.workflow.";
+    // The names are the library's own (src/Upstash.Workflow/Diagnostics/TelemetryNames.cs, compiled here too).
+    private const string Prefix = TelemetryNames.Prefix;
 
     /// <summary>A bulk call's switch: whether it was told to act on everything.</summary>
-    public const string All = Prefix + "all";
+    public const string All = TelemetryNames.All;
 
     /// <summary>"dlqId" → "upstash.workflow.dlq_id", for a path parameter that is a string and not a URL.</summary>
     public static string? PathId(JObject spec, string place, JObject parameter) =>
@@ -28,7 +30,7 @@ internal static class Telemetry
         place == "query" && operation.Node.Value<bool?>("x-bulk") == true && parameter.Value<bool?>("x-bulk-filter") == true
         && OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject { } schema && OpenApiDocument.SchemaType(schema) == "array"
         && parameter.Value<string>("name") is { } wire && wire.EndsWith("Ids", StringComparison.Ordinal)
-            ? Prefix + Snake(wire) + ".count"
+            ? Prefix + Snake(wire) + TelemetryNames.CountSuffix
             : null;
 
     /// <summary>From the answer: its run id, what a bulk call affected (a count, or the length of its one list), whether a page's cursor came back.</summary>
@@ -42,7 +44,7 @@ internal static class Telemetry
         string Type(JProperty p) => OpenApiDocument.Resolve(spec, p.Value) is JObject s ? OpenApiDocument.SchemaType(s) ?? "" : "";
         if (properties.Property("workflowRunId") is { } runId && Type(runId) == "string")
         {
-            tags.Add(new(Prefix + "workflow_run_id", "result_." + PlanBuilder.PropertyName(runId.Name)));
+            tags.Add(new(TelemetryNames.WorkflowRunId, "result_." + PlanBuilder.PropertyName(runId.Name)));
         }
         if (bulk)
         {
@@ -51,12 +53,12 @@ internal static class Telemetry
                 : null;
             if (affected is not null)
             {
-                tags.Add(new(Prefix + "affected", affected));
+                tags.Add(new(TelemetryNames.Affected, affected));
             }
         }
         if (paging is not null)
         {
-            tags.Add(new(Prefix + "cursor_returned", $"!string.IsNullOrEmpty(result_.{paging.CursorProperty})"));
+            tags.Add(new(TelemetryNames.CursorReturned, $"!string.IsNullOrEmpty(result_.{paging.CursorProperty})"));
         }
         return tags.Count == 0 ? null : tags;
     }
