@@ -127,11 +127,14 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// <see cref="ErrorMapper"/>), so a missing, empty or non-JSON body still yields the right type; an
     /// operation's documented 3xx counts as its success; any other answer is an <see cref="UpstashWorkflowException"/>.
     /// </summary>
-    protected static async Task ProcessResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <param name="response">The answer, headers read.</param>
+    /// <param name="scope">The call's span and duration when someone listens: it records the status.</param>
+    /// <param name="cancellationToken">Cancels reading an error's body.</param>
+    protected static async Task ProcessResponseAsync(HttpResponseMessage response, Diagnostics.OperationScope? scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
-        Diagnostics.OperationScope.Current?.Answered(status);
+        scope?.Answered(status);
         if (status is >= 200 and < 300)
         {
             return;

@@ -11,11 +11,6 @@ namespace Upstash.Workflow.Diagnostics;
 /// </summary>
 internal sealed class OperationScope : IDisposable
 {
-    private static readonly AsyncLocal<OperationScope?> Ambient = new();
-
-    /// <summary>The call in progress on this flow, if someone listens to it: where the answer's status is recorded.</summary>
-    public static OperationScope? Current => Ambient.Value;
-
     // The span, and the span again when it records attributes (null when it does not, so no attribute is set).
     private readonly Activity? _span;
     private readonly Activity? _activity;
@@ -34,7 +29,6 @@ internal sealed class OperationScope : IDisposable
         _operationId = operationId;
         _server = baseAddress?.Host;
         _started = _instruments.Duration.Enabled ? Stopwatch.GetTimestamp() : 0;
-        Ambient.Value = this;
         if (_activity is { } span)
         {
             span.SetTag(TelemetryNames.Operation, operationId);

@@ -341,7 +341,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken);
+            Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
@@ -350,7 +350,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken).ConfigureAwait(false);
+                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
                 return result_;
             }
@@ -361,7 +361,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -378,7 +379,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -387,7 +388,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken);
+            Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
@@ -395,7 +396,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
             try
             {
-                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken).ConfigureAwait(false);
+                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
                 return result_;
             }
@@ -406,7 +407,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -428,7 +430,7 @@ namespace Upstash.Workflow
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -440,7 +442,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken);
+            Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
@@ -450,7 +452,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.all", all == true);
             try
             {
-                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken).ConfigureAwait(false);
+                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.affected", result_.Deleted);
                 scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
                 return result_;
@@ -462,7 +464,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -489,7 +492,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -498,7 +501,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
@@ -507,7 +510,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                var result_ = await GetFailedRunCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+                var result_ = await GetFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
                 return result_;
             }
@@ -518,7 +521,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
@@ -528,7 +532,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -537,7 +541,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
@@ -546,7 +550,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                await DeleteFailedRunCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+                await DeleteFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -555,7 +559,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
@@ -564,7 +569,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
 
 
@@ -572,7 +577,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken);
+            Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
@@ -581,7 +586,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken).ConfigureAwait(false);
+                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
                 return result_;
             }
@@ -592,7 +597,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -609,7 +615,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -621,7 +627,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
+            Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
@@ -631,7 +637,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.all", all == true);
             try
             {
-                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken).ConfigureAwait(false);
+                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
                 scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
                 return result_;
@@ -643,7 +649,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -675,7 +682,7 @@ namespace Upstash.Workflow
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -687,7 +694,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken);
+            Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
@@ -697,7 +704,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.all", all == true);
             try
             {
-                var result_ = await RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken).ConfigureAwait(false);
+                var result_ = await RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
                 scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
                 return result_;
@@ -709,7 +716,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -741,7 +749,7 @@ namespace Upstash.Workflow
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -750,7 +758,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.RetryFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
@@ -759,7 +767,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                var result_ = await RetryFailureCallbackCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+                var result_ = await RetryFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
                 return result_;
             }
@@ -770,7 +778,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -780,7 +789,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -789,7 +798,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken);
+            Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken, null);
 
         /// <summary>The call inside its span ("Dlq.CancelFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
@@ -798,7 +807,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                await CancelFailureCallbackCoreAsync(dlqId, cancellationToken).ConfigureAwait(false);
+                await CancelFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -807,7 +816,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
@@ -817,7 +827,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -932,7 +942,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken);
+            Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, null);
 
         /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
@@ -940,7 +950,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
             try
             {
-                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken).ConfigureAwait(false);
+                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
                 return result_;
             }
@@ -951,7 +961,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(workflowUrl);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -969,7 +980,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -978,7 +989,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken);
+            Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken, null);
 
         /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
@@ -986,7 +997,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
             try
             {
-                var result_ = await TriggerWorkflowBatchCoreAsync(runs, cancellationToken).ConfigureAwait(false);
+                var result_ = await TriggerWorkflowBatchCoreAsync(runs, cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -996,7 +1007,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(runs);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1006,7 +1018,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/batch/trigger");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -1015,7 +1027,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken);
+            Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, null);
 
         /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
@@ -1024,7 +1036,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
             try
             {
-                await CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken).ConfigureAwait(false);
+                await CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -1033,7 +1045,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
@@ -1042,7 +1055,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
@@ -1053,7 +1066,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken);
+            Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, null);
 
         /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
@@ -1063,7 +1076,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.all", all == true);
             try
             {
-                var result_ = await CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken).ConfigureAwait(false);
+                var result_ = await CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.affected", result_.Cancelled);
                 return result_;
             }
@@ -1074,7 +1087,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -1097,7 +1111,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -1163,7 +1177,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken);
+            Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, null);
 
         /// <summary>The call inside its span ("Logs.ListLogs") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsTracedAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
@@ -1171,7 +1185,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
             try
             {
-                var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken).ConfigureAwait(false);
+                var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
                 return result_;
             }
@@ -1182,7 +1196,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsCoreAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsCoreAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -1208,7 +1223,7 @@ namespace Upstash.Workflow
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -1402,7 +1417,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken);
+            Telemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
@@ -1410,7 +1425,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
             try
             {
-                var result_ = await ListFlowControlKeysCoreAsync(cancellationToken).ConfigureAwait(false);
+                var result_ = await ListFlowControlKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -1420,7 +1435,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -1428,7 +1444,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/flowControl");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -1437,7 +1453,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
@@ -1446,7 +1462,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
-                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -1456,7 +1472,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
@@ -1466,7 +1483,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -1475,7 +1492,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
@@ -1484,7 +1501,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
-                await PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+                await PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -1493,7 +1510,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1503,7 +1521,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("/pause");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
 
 
@@ -1511,7 +1529,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
@@ -1520,7 +1538,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
-                await ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+                await ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -1529,7 +1547,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1539,7 +1558,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("/resume");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
 
 
@@ -1547,7 +1566,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken);
+            Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
@@ -1556,7 +1575,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
-                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken).ConfigureAwait(false);
+                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -1565,7 +1584,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1581,7 +1601,7 @@ namespace Upstash.Workflow
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
 
 
@@ -1589,7 +1609,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken);
+            Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
@@ -1598,7 +1618,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
-                await UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken).ConfigureAwait(false);
+                await UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -1607,7 +1627,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1627,7 +1648,7 @@ namespace Upstash.Workflow
             urlBuilder_.Length--;
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
 
 
@@ -1635,7 +1656,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken);
+            Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
@@ -1644,7 +1665,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
-                await ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken).ConfigureAwait(false);
+                await ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -1653,7 +1674,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1663,7 +1685,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("/resetRate");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
 
 
@@ -1671,7 +1693,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken);
+            Telemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken, null);
 
         /// <summary>The call inside its span ("FlowControl.GetGlobalParallelism") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(System.Threading.CancellationToken cancellationToken)
@@ -1679,7 +1701,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
             try
             {
-                var result_ = await GetGlobalParallelismCoreAsync(cancellationToken).ConfigureAwait(false);
+                var result_ = await GetGlobalParallelismCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -1689,7 +1711,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -1697,7 +1720,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/globalParallelism");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -1762,7 +1785,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken);
+            Telemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken, null);
 
         /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
@@ -1770,7 +1793,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
             try
             {
-                var result_ = await GetSigningKeysCoreAsync(cancellationToken).ConfigureAwait(false);
+                var result_ = await GetSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -1780,7 +1803,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -1788,7 +1812,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/keys");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -1797,7 +1821,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken);
+            Telemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken, null);
 
         /// <summary>The call inside its span ("SigningKeys.RotateSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
@@ -1805,7 +1829,7 @@ namespace Upstash.Workflow
             using var scope_ = Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
             try
             {
-                var result_ = await RotateSigningKeysCoreAsync(cancellationToken).ConfigureAwait(false);
+                var result_ = await RotateSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -1815,7 +1839,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -1823,7 +1848,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append("v2/keys/rotate");
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -1916,7 +1941,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken);
+            Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken, null);
 
         /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
@@ -1925,7 +1950,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
-                var result_ = await NotifyEventCoreAsync(eventId, payload, cancellationToken).ConfigureAwait(false);
+                var result_ = await NotifyEventCoreAsync(eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -1935,7 +1960,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
@@ -1947,7 +1973,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -1956,7 +1982,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken);
+            Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, null);
 
         /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
@@ -1966,7 +1992,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
-                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken).ConfigureAwait(false);
+                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
                 return result_;
             }
@@ -1977,7 +2003,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             System.ArgumentNullException.ThrowIfNull(eventId);
@@ -1992,7 +2019,7 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(urlBuilder_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
         }
 
@@ -2001,7 +2028,7 @@ namespace Upstash.Workflow
         /// <inheritdoc />
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken);
+            Telemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken, null);
 
         /// <summary>The call inside its span ("Notify.ListWaiters") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, System.Threading.CancellationToken cancellationToken)
@@ -2010,7 +2037,7 @@ namespace Upstash.Workflow
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
-                var result_ = await ListWaitersCoreAsync(eventId, cancellationToken).ConfigureAwait(false);
+                var result_ = await ListWaitersCoreAsync(eventId, cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -2020,7 +2047,8 @@ namespace Upstash.Workflow
             }
         }
 
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, System.Threading.CancellationToken cancellationToken)
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
@@ -2030,7 +2058,7 @@ namespace Upstash.Workflow
             urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
             request_.RequestUri = FinishUrl(urlBuilder_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
         }
     }
