@@ -13,18 +13,8 @@ internal sealed partial class EmulatorApi
     /// <summary>A batch: every item is read before any is accepted; items are accepted in order and answered one by one.</summary>
     private async Task Publish(Request r)
     {
-        JsonArray? items;
-        try
+        if (await BatchItemsAsync(r) is not { } items)
         {
-            items = await JsonNode.ParseAsync(r.Context.Request.Body) as JsonArray;
-        }
-        catch (JsonException)
-        {
-            items = null;
-        }
-        if (items is null || items.Any(i => i is not JsonObject o || (string?)o["destination"] is not { } d || !IsWorkflowUrl(d)))
-        {
-            await r.Error(400, "the body must be an array of { destination (an absolute http(s) URL), headers?, body? }");
             return;
         }
         var messages = items.Select(i => new WorkflowMessage((string)i!["destination"]!, ItemHeaders(i["headers"] as JsonObject),

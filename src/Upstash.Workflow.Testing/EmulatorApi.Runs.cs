@@ -41,18 +41,8 @@ internal sealed partial class EmulatorApi
 
     private async Task BatchTrigger(Request r)
     {
-        JsonArray? items;
-        try
+        if (await BatchItemsAsync(r) is not { } items)
         {
-            items = await JsonNode.ParseAsync(r.Context.Request.Body) as JsonArray;
-        }
-        catch (JsonException)
-        {
-            items = null;
-        }
-        if (items is null || items.Any(i => i is not JsonObject || i["destination"] is not JsonValue d || !d.TryGetValue<string>(out var url) || !IsWorkflowUrl(url)))
-        {
-            await r.Error(400, "the body must be an array of { destination (an absolute http(s) URL), body?, headers? }");
             return;
         }
         // Every item is checked before any run starts, as one request is all or nothing.
@@ -128,6 +118,29 @@ internal sealed partial class EmulatorApi
             && (r.List("callerIp") is not { } ips || ips.Contains(run.WorkflowRunCallerIp))
             && (r.List("flowControlKey") is not { } keys || keys.Contains(run.FlowControlKey ?? ""))
             && (r.List("label") is not { } labels || run.Labels.Intersect(labels).Any());
+    }
+
+    /// <summary>
+    /// A batch's items (<c>/v2/batch</c>, <c>/v2/batch/trigger</c>): a JSON array of objects, each with an absolute http(s)
+    /// <c>destination</c>; otherwise null, the 400 already answered.
+    /// </summary>
+    private static async Task<JsonArray?> BatchItemsAsync(Request r)
+    {
+        JsonArray? items;
+        try
+        {
+            items = await JsonNode.ParseAsync(r.Context.Request.Body) as JsonArray;
+        }
+        catch (JsonException)
+        {
+            items = null;
+        }
+        if (items is null || items.Any(i => i is not JsonObject || i["destination"] is not JsonValue d || !d.TryGetValue<string>(out var url) || !IsWorkflowUrl(url)))
+        {
+            await r.Error(400, "the body must be an array of { destination (an absolute http(s) URL), headers?, body? }");
+            return null;
+        }
+        return items;
     }
 
     /// <summary>A batch item's header map as name/value pairs (string values only).</summary>

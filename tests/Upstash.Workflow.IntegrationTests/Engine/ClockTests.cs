@@ -14,12 +14,8 @@ public sealed class ClockTests
     [SkippableFact]
     public async Task A_sleep_lasts_until_the_emulators_clock_has_moved_past_it()
     {
-        var unavailable = WorkflowApp.Unavailable();
-        Skip.If(unavailable is not null, unavailable);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { TimeProvider = clock });
-        await using var app = await WorkflowApp.StartAsync(upstash, verifySignatures: false);
-        using var client = upstash.CreateClient();
+        await using var clocked = await Clocked.StartAsync();
+        var (clock, upstash, app, client) = clocked;
 
         var run = await client.Runs.TriggerWorkflowAsync(app.Workflow("sleep"), WorkflowPayload.RawJson("{}"), cancellationToken: TestContext.Token);
         await Runs.UntilAsync(async () => await Logged(client, run.WorkflowRunId, "nap"), "the sleep was accepted", app);
@@ -38,12 +34,8 @@ public sealed class ClockTests
     [SkippableFact]
     public async Task A_wait_nobody_answers_times_out_when_the_clock_reaches_its_deadline()
     {
-        var unavailable = WorkflowApp.Unavailable();
-        Skip.If(unavailable is not null, unavailable);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { TimeProvider = clock });
-        await using var app = await WorkflowApp.StartAsync(upstash, verifySignatures: false);
-        using var client = upstash.CreateClient();
+        await using var clocked = await Clocked.StartAsync();
+        var (clock, upstash, app, client) = clocked;
 
         var run = await client.Runs.TriggerWorkflowAsync(app.Workflow("wait"), WorkflowPayload.RawJson("""{"eventId":"nobody"}"""), cancellationToken: TestContext.Token);
         using var http = new HttpClient { BaseAddress = upstash.BaseAddress };
@@ -62,12 +54,8 @@ public sealed class ClockTests
     [SkippableFact]
     public async Task A_failing_step_is_retried_after_the_services_backoff_then_fails_into_the_dlq()
     {
-        var unavailable = WorkflowApp.Unavailable();
-        Skip.If(unavailable is not null, unavailable);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { TimeProvider = clock });
-        await using var app = await WorkflowApp.StartAsync(upstash, verifySignatures: false);
-        using var client = upstash.CreateClient();
+        await using var clocked = await Clocked.StartAsync();
+        var (clock, upstash, app, client) = clocked;
 
         var run = await client.Runs.TriggerWorkflowAsync(app.Workflow("flaky"), WorkflowPayload.RawJson("{}"), new TriggerWorkflowOptions { Retries = 2 }, TestContext.Token);
         var seen = new List<int>();
@@ -97,12 +85,8 @@ public sealed class ClockTests
     [SkippableFact]
     public async Task A_retry_delay_expression_sets_when_the_retry_comes()
     {
-        var unavailable = WorkflowApp.Unavailable();
-        Skip.If(unavailable is not null, unavailable);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { TimeProvider = clock });
-        await using var app = await WorkflowApp.StartAsync(upstash, verifySignatures: false);
-        using var client = upstash.CreateClient();
+        await using var clocked = await Clocked.StartAsync();
+        var (clock, upstash, app, client) = clocked;
 
         await client.Runs.TriggerWorkflowAsync(app.Workflow("flaky"), WorkflowPayload.RawJson("{}"), new TriggerWorkflowOptions { Retries = 1, RetryDelay = "1000 * (retried + 5)" }, TestContext.Token);
         await Runs.UntilAsync(async () => await app.CountAsync("flaky:fragile") == 1, "the first attempt", app);
@@ -114,6 +98,26 @@ public sealed class ClockTests
         await Runs.UntilAsync(async () => await app.CountAsync("flaky:fragile") == 2, "the retry after 5 s", app);
 
         Assert.Equal(1, early);
+    }
+
+    /// <summary>An emulator on a clock the test moves, the app it drives (verifying no signature), and a client.</summary>
+    private sealed record Clocked(FakeTimeProvider Clock, UpstashWorkflowEmulator Upstash, WorkflowApp App, UpstashWorkflowClient Client) : IAsyncDisposable
+    {
+        public static async Task<Clocked> StartAsync()
+        {
+            var unavailable = WorkflowApp.Unavailable();
+            Skip.If(unavailable is not null, unavailable);
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { TimeProvider = clock });
+            return new Clocked(clock, upstash, await WorkflowApp.StartAsync(upstash, verifySignatures: false), upstash.CreateClient());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await App.DisposeAsync();
+            await Upstash.DisposeAsync();
+        }
     }
 
     private static async Task<bool> Logged(UpstashWorkflowClient client, string runId, string step) =>
