@@ -27,7 +27,8 @@ internal sealed partial class WorkflowEngine
         {
             return Accepted.Refused(400, "a wait needs Upstash-Workflow-RunId and a body { url, timeout, timeoutUrl, timeoutHeaders, step }");
         }
-        if (Timeout((string?)request["timeout"] ?? "7d") is not { } timeout)
+        // The SDK sends "7d" or "<n>s"; a bare number is seconds.
+        if ((JsonValues.Long(request["timeout"]) is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : Timeout(JsonValues.Text(request["timeout"]) ?? "7d")) is not { } timeout)
         {
             return Accepted.Refused(400, $"invalid wait timeout '{request["timeout"]}': expected a duration such as 10s or 7d, or seconds");
         }
@@ -50,17 +51,17 @@ internal sealed partial class WorkflowEngine
             // The wait shows in the logs while it lasts; the event or the timeout completes it.
             run.Add(new Step
             {
-                StepId = (long?)step["stepId"] ?? 0,
-                StepName = (string?)step["stepName"] ?? eventId,
-                StepType = (string?)step["stepType"] ?? "Wait",
+                StepId = JsonValues.Long(step["stepId"]) ?? 0,
+                StepName = JsonValues.Text(step["stepName"]) ?? eventId,
+                StepType = JsonValues.Text(step["stepType"]) ?? "Wait",
                 MessageId = s.NextId("msg_emu_"),
                 State = "STEP_PROGRESS",
                 CreatedAt = s.Now,
                 WaitEventId = eventId,
                 Retries = run.Retries,
             });
-            var url = (string?)request["url"] ?? run.WorkflowUrl;
-            var added = new Waiter(url, (state.Clock.GetUtcNow() + timeout).ToUnixTimeSeconds(), [], (string?)request["timeoutUrl"] ?? url, "", [])
+            var url = JsonValues.Text(request["url"]) ?? run.WorkflowUrl;
+            var added = new Waiter(url, (state.Clock.GetUtcNow() + timeout).ToUnixTimeSeconds(), [], JsonValues.Text(request["timeoutUrl"]) ?? url, "", [])
             {
                 EventId = eventId,
                 WorkflowRunId = runId,

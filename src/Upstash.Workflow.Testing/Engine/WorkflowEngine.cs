@@ -180,24 +180,24 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             return;
         }
-        if (step is null || (long?)step["stepId"] is not { } id || id == 0)
+        if (step is null || JsonValues.Long(step["stepId"]) is not { } id || id == 0)
         {
             return;
         }
-        var type = (string?)step["stepType"] ?? "Run";
+        var type = JsonValues.Text(step["stepType"]) ?? "Run";
         var output = step["out"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
         // A wait was logged in progress when it began; the event or the timeout completes that entry.
         if (type is "Wait" or "WaitForWebhook" && run.Steps.SelectMany(g => g.Items).LastOrDefault(x => x.StepId == id && x.State == "STEP_PROGRESS") is { } waiting)
         {
-            (waiting.State, waiting.Out, waiting.WaitTimeout) = ("STEP_SUCCESS", output, (bool?)step["waitTimeout"]);
+            (waiting.State, waiting.Out, waiting.WaitTimeout) = ("STEP_SUCCESS", output, JsonValues.Bool(step["waitTimeout"]));
             return;
         }
-        var concurrent = (int?)step["concurrent"] ?? 1;
+        var concurrent = JsonValues.Int(step["concurrent"]) ?? 1;
         var call = type == "Call" ? Called(run.Protocol!, id, output) : default;
         var logged = new Step
         {
             StepId = id,
-            StepName = (string?)step["stepName"] ?? "",
+            StepName = JsonValues.Text(step["stepName"]) ?? "",
             StepType = type,
             MessageId = item.MessageId,
             State = "STEP_SUCCESS",
@@ -211,8 +211,8 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             CallResponseStatus = call.Status,
             CallResponseBody = call.Body,
             CallResponseHeaders = call.Headers,
-            WaitEventId = (string?)step["waitEventId"],
-            WaitTimeout = (bool?)step["waitTimeout"],
+            WaitEventId = JsonValues.Text(step["waitEventId"]),
+            WaitTimeout = JsonValues.Bool(step["waitTimeout"]),
             Concurrent = concurrent,
             Retries = run.Retries,
         };
@@ -234,7 +234,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             {
                 var headers = (answer["header"] as JsonObject)?.ToDictionary(h => h.Key,
                     h => h.Value is JsonArray values ? values.Select(v => v?.ToString() ?? "").ToArray() : [h.Value?.ToString() ?? ""]);
-                return (request, (long?)answer["status"], answer["body"]?.ToString(), headers);
+                return (request, JsonValues.Long(answer["status"]), answer["body"]?.ToString(), headers);
             }
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
@@ -437,10 +437,10 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     {
         try
         {
-            if (JsonNode.Parse(body) is JsonObject o && (string?)o["workflowRunId"] is { } id && (string?)o["workflowUrl"] is { } url && o["step"] is JsonObject step)
+            if (JsonNode.Parse(body) is JsonObject o && JsonValues.Text(o["workflowRunId"]) is { } id && JsonValues.Text(o["workflowUrl"]) is { } url && o["step"] is JsonObject step)
             {
                 var payload = o["body"] is JsonValue v && v.TryGetValue<string>(out var text) ? Encoding.UTF8.GetBytes(text) : [];
-                return (payload, new Invoker(id, url, (long?)o["workflowRunCreatedAt"] ?? 0) { Step = step });
+                return (payload, new Invoker(id, url, JsonValues.Long(o["workflowRunCreatedAt"]) ?? 0) { Step = step });
             }
         }
         catch (JsonException)

@@ -43,6 +43,44 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task Malformed_messages_from_an_endpoint_are_answered_without_a_500()
+    {
+        await using var workflow = await RecordingServer.StartAsync(context =>
+        {
+            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+            return Task.CompletedTask;
+        });
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var http = Http(upstash);
+        var url = new Uri(workflow.BaseAddress, "wf").AbsoluteUri;
+        await http.PostAsync("v2/batch", Batch(url, "wfr_odd", init: true, "{}"), TestContext.Token);
+        await upstash.DeliveriesCompletedAsync();
+
+        string[] steps =
+        [
+            """{"stepId":"one","stepName":7,"stepType":["Run"],"out":{"x":1},"concurrent":"two"}""",
+            """{"stepId":1.5,"concurrent":99999999999999999999}""",
+            """[1,2,3]""",
+            "not json",
+        ];
+        var statuses = new List<int>();
+        foreach (var step in steps)
+        {
+            statuses.Add((int)(await http.PostAsync("v2/batch", Batch(url, "wfr_odd", init: false, step), TestContext.Token)).StatusCode);
+        }
+        using var wait = new HttpRequestMessage(HttpMethod.Post, "v2/wait/evt") { Content = new StringContent("""{"timeout":{"d":7},"url":5,"step":{"stepId":"x","stepName":[]}}""") };
+        wait.Headers.Add("Upstash-Workflow-RunId", "wfr_odd");
+        statuses.Add((int)(await http.SendAsync(wait, TestContext.Token)).StatusCode);
+        var invoke = Batch(url, "wfr_child", init: true, """{"body":1,"workflowRunId":"wfr_odd","workflowUrl":"u","workflowRunCreatedAt":"yesterday","step":{}}""");
+        using var invoking = new HttpRequestMessage(HttpMethod.Post, "v2/batch") { Content = new StringContent((await invoke.ReadAsStringAsync(TestContext.Token)).Replace("\"upstash-workflow-url\"", "\"upstash-workflow-invoke\":\"true\",\"upstash-workflow-url\"", StringComparison.Ordinal), Encoding.UTF8, "application/json") };
+        statuses.Add((int)(await http.SendAsync(invoking, TestContext.Token)).StatusCode);
+        await upstash.DeliveriesCompletedAsync();
+
+        Assert.All(statuses, status => Assert.InRange(status, 200, 499));
+        Assert.Equal(WorkflowRunState.RunStarted, upstash.RunState("wfr_odd"));
+    }
+
+    [Fact]
     public async Task An_endpoint_that_hangs_hits_the_delivery_timeout_and_is_retried()
     {
         var calls = 0;
