@@ -14,6 +14,7 @@ namespace Upstash.Workflow.Tests.Emulator;
 /// request's activity is the client span's parent, and the default parent-based sampler drops the children of a
 /// parent nobody records. Recording the requests, or choosing a sampler, keeps the client's spans.
 /// </summary>
+[Collection(ListenerCollection.Name)]
 public sealed class RequestTracingTests
 {
     [Theory]
