@@ -35,8 +35,7 @@ internal sealed partial class WorkflowEngine
             if (long.TryParse(message.Header("Upstash-Callback-Forward-Upstash-Workflow-StepId"), NumberStyles.None, CultureInfo.InvariantCulture, out var stepId))
             {
                 protocol.Calls[stepId] = new CallRequest(message.Destination, message.Header("Upstash-Method") ?? "POST", System.Text.Encoding.UTF8.GetString(message.Body),
-                    message.Headers.Where(h => h.Key.StartsWith("Upstash-Forward-", StringComparison.OrdinalIgnoreCase))
-                        .ToDictionary(h => h.Key["Upstash-Forward-".Length..], h => new[] { h.Value }, StringComparer.OrdinalIgnoreCase));
+                    DeliverySender.Forwarded(message.Settings.Forwarded).ToDictionary(h => h.Key, h => new[] { h.Value }, StringComparer.OrdinalIgnoreCase));
             }
             return (new Accepted(Append(s, found, message.Body, "toCallback").MessageId, false), found);
         });
@@ -53,21 +52,13 @@ internal sealed partial class WorkflowEngine
         {
             return;
         }
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Upstash-Message-Id"] = messageId,
-            ["Upstash-Retried"] = retried.ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (name, value) in message.Headers)
-        {
-            if (name.StartsWith("Upstash-Forward-", StringComparison.OrdinalIgnoreCase))
-            {
-                headers[name["Upstash-Forward-".Length..]] = value;
-            }
-        }
+        // The call's headers as a trigger's forwarded ones: never those that frame the request.
+        var headers = DeliverySender.Forwarded(message.Settings.Forwarded);
+        headers["Upstash-Message-Id"] = messageId;
+        headers["Upstash-Retried"] = retried.ToString(CultureInfo.InvariantCulture);
         var method = new HttpMethod(message.Header("Upstash-Method") ?? "POST");
         var (status, answer, answerHeaders) = await sender.SendAsync(EmulatorDelivery.Call, message.Destination, message.Body, message.ContentType, headers, run.WorkflowRunId, method).ConfigureAwait(false);
-        var maxRetries = int.TryParse(message.Header("Upstash-Retries"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : RunSettings.DefaultRetries;
+        var maxRetries = message.Settings.Retries ?? RunSettings.DefaultRetries;
         var callback = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
         {
             ["status"] = status,
@@ -96,7 +87,7 @@ internal sealed partial class WorkflowEngine
         }
         if (status is < 200 or >= 300 && retried < maxRetries)
         {
-            sender.Schedule(RetryPolicy.Backoff(retried + 1, message.Header("Upstash-Retry-Delay")), () => CallAsync(run, message, messageId, retried + 1));
+            sender.Schedule(RetryPolicy.Backoff(retried + 1, message.Settings.RetryDelay), () => CallAsync(run, message, messageId, retried + 1));
         }
     }
 

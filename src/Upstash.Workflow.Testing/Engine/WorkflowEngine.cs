@@ -88,7 +88,8 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
                 }
                 // The endpoint answered the unknown-SDK delivery by triggering the run itself: from now on it speaks the protocol.
                 // Its failure URL, when the trigger named none, is the workflow's own, as the SDK's own trigger makes it.
-                existing.Settings = settings.Over(existing.Settings) is { FailureCallback: null } merged ? merged with { FailureCallback = existing.WorkflowUrl } : settings.Over(existing.Settings);
+                var merged = settings.Over(existing.Settings);
+                existing.Settings = merged with { FailureCallback = merged.FailureCallback ?? existing.WorkflowUrl };
                 waiting.Known = true;
                 waiting.FeatureSet = message.Header("Upstash-Feature-Set") ?? "";
                 waiting.History.Clear();

@@ -31,4 +31,9 @@ internal sealed class WorkflowMessage(string destination, IEnumerable<KeyValuePa
     public string WorkflowUrl => Header("Upstash-Workflow-Url") ?? Destination;
 
     public string? ContentType => Header("Content-Type");
+
+    /// <summary>What the message's headers set (retries, retry delay, forwarded headers, …), read as a trigger's are; a malformed value reads as absent.</summary>
+    public RunSettings Settings => _settings ??= RunSettings.Read(_headers, out _);
+
+    private RunSettings? _settings;
 }

@@ -87,11 +87,11 @@ public sealed class ParameterDocsTests(Reporter reporter) : IClassFixture<Report
             .Where(m => !(type.IsEnum || type.IsValueType && m.Name is "Equals" && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(object)));
     }
 
-    private static Dictionary<string, XElement> Docs(Assembly assembly)
-    {
-        var path = Path.ChangeExtension(assembly.Location, ".xml");
-        return XDocument.Load(path).Descendants("member").ToDictionary(m => (string)m.Attribute("name")!, m => m);
-    }
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Assembly, Dictionary<string, XElement>> Loaded = new();
+
+    /// <summary>An assembly's documentation by member id, read once.</summary>
+    private static Dictionary<string, XElement> Docs(Assembly assembly) => Loaded.GetOrAdd(assembly, a =>
+        XDocument.Load(Path.ChangeExtension(a.Location, ".xml")).Descendants("member").ToDictionary(m => (string)m.Attribute("name")!, m => m));
 
     private static bool Documented(Dictionary<string, XElement> docs, MethodBase member, string parameter)
     {

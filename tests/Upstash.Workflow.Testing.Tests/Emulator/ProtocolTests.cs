@@ -14,11 +14,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_step_for_an_ended_run_is_refused_with_400_and_a_plain_message_is_refused_by_name()
     {
-        await using var workflow = await RecordingServer.StartAsync(context =>
-        {
-            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
-            return Task.CompletedTask;
-        });
+        await using var workflow = await SdkEndpointAsync();
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
         using var http = Http(upstash);
         var url = new Uri(workflow.BaseAddress, "wf").AbsoluteUri;
@@ -45,11 +41,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task Malformed_messages_from_an_endpoint_are_answered_without_a_500()
     {
-        await using var workflow = await RecordingServer.StartAsync(context =>
-        {
-            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
-            return Task.CompletedTask;
-        });
+        await using var workflow = await SdkEndpointAsync();
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
         using var http = Http(upstash);
         var url = new Uri(workflow.BaseAddress, "wf").AbsoluteUri;
@@ -71,9 +63,9 @@ public sealed class ProtocolTests
         using var wait = new HttpRequestMessage(HttpMethod.Post, "v2/wait/evt") { Content = new StringContent("""{"timeout":{"d":7},"url":5,"step":{"stepId":"x","stepName":[]}}""") };
         wait.Headers.Add("Upstash-Workflow-RunId", "wfr_odd");
         statuses.Add((int)(await http.SendAsync(wait, TestContext.Token)).StatusCode);
-        var invoke = Batch(url, "wfr_child", init: true, """{"body":1,"workflowRunId":"wfr_odd","workflowUrl":"u","workflowRunCreatedAt":"yesterday","step":{}}""");
-        using var invoking = new HttpRequestMessage(HttpMethod.Post, "v2/batch") { Content = new StringContent((await invoke.ReadAsStringAsync(TestContext.Token)).Replace("\"upstash-workflow-url\"", "\"upstash-workflow-invoke\":\"true\",\"upstash-workflow-url\"", StringComparison.Ordinal), Encoding.UTF8, "application/json") };
-        statuses.Add((int)(await http.SendAsync(invoking, TestContext.Token)).StatusCode);
+        var invoke = Batch(url, "wfr_child", init: true, """{"body":1,"workflowRunId":"wfr_odd","workflowUrl":"u","workflowRunCreatedAt":"yesterday","step":{}}""",
+            ("upstash-workflow-invoke", "true"));
+        statuses.Add((int)(await http.PostAsync("v2/batch", invoke, TestContext.Token)).StatusCode);
         await upstash.DeliveriesCompletedAsync();
 
         Assert.All(statuses, status => Assert.InRange(status, 200, 499));
@@ -131,21 +123,27 @@ public sealed class ProtocolTests
     }
 
     /// <summary>One workflow message as the SDK batches it: lower-case header names, the body a string.</summary>
-    private static StringContent Batch(string url, string runId, bool init, string body) => new(
-        System.Text.Json.JsonSerializer.Serialize(new[]
+    private static StringContent Batch(string url, string runId, bool init, string body, params (string Name, string Value)[] more)
+    {
+        var headers = new Dictionary<string, string>
         {
-            new
-            {
-                destination = url,
-                headers = new Dictionary<string, string>
-                {
-                    ["upstash-workflow-runid"] = runId,
-                    ["upstash-workflow-init"] = init ? "true" : "false",
-                    ["upstash-workflow-url"] = url,
-                    ["upstash-workflow-sdk-version"] = "1",
-                    ["upstash-feature-set"] = "LazyFetch,InitialBody,WF_DetectTrigger,WF_TriggerOnConfig",
-                },
-                body,
-            },
-        }), Encoding.UTF8, "application/json");
+            ["upstash-workflow-runid"] = runId,
+            ["upstash-workflow-init"] = init ? "true" : "false",
+            ["upstash-workflow-url"] = url,
+            ["upstash-workflow-sdk-version"] = "1",
+            ["upstash-feature-set"] = "LazyFetch,InitialBody,WF_DetectTrigger,WF_TriggerOnConfig",
+        };
+        foreach (var (name, value) in more)
+        {
+            headers[name] = value;
+        }
+        return new(System.Text.Json.JsonSerializer.Serialize(new[] { new { destination = url, headers, body } }), Encoding.UTF8, "application/json");
+    }
+
+    /// <summary>An endpoint that answers as a workflow SDK does (the protocol's header on every answer), recording each delivery.</summary>
+    private static Task<RecordingServer> SdkEndpointAsync() => RecordingServer.StartAsync(context =>
+    {
+        context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+        return Task.CompletedTask;
+    });
 }
