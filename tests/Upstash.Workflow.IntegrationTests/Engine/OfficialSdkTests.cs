@@ -49,8 +49,14 @@ public sealed class OfficialSdkTests(Reporter reporter) : IClassFixture<Reporter
         var toRestart = await Trigger("flaky", "{}", noRetries);
         var failedResume = await Runs.EndedAsync(client, toResume.WorkflowRunId, WorkflowRunState.RunFailed, app);
         await Runs.EndedAsync(client, toRestart.WorkflowRunId, WorkflowRunState.RunFailed, app);
-        var dlq = (await client.Dlq.ListFailedRunsAsync(cancellationToken: TestContext.Token)).Messages.ToDictionary(m => m.WorkflowRunId, m => m);
+        // The failure callback's outcome is recorded once its answer is in: wait for both before reading the DLQ.
         await Runs.UntilAsync(async () => (await app.FailuresAsync()).Count == 2, "the failure function ran for both", app);
+        Dictionary<string, WorkflowDlqMessage> dlq = [];
+        await Runs.UntilAsync(async () =>
+        {
+            dlq = (await client.Dlq.ListFailedRunsAsync(cancellationToken: TestContext.Token)).Messages.ToDictionary(m => m.WorkflowRunId, m => m);
+            return dlq.Count == 2 && dlq.Values.All(m => m.FailureFunctionState != FailureFunctionState.CallbackInprogress);
+        }, "both failure callbacks answered", app);
         var beforeRerun = await app.CountsAsync();
         await app.FixFlakyAsync();
         var resumed = await client.Dlq.ResumeWorkflowAsync(dlq[toResume.WorkflowRunId].DlqId, cancellationToken: TestContext.Token);
