@@ -23,7 +23,7 @@ public sealed record GeneratorOptions(
     /// <summary>Spec with the overlay applied and missing names filled in: the document every language generates from.</summary>
     public string EffectiveSpec => Path.Combine(OutputDirectory, "openapi.effective.json");
 
-    /// <summary>The plan rendered for NSwag (see <see cref="CSharp.NSwagInput"/>).</summary>
+    /// <summary>The model schemas NSwag writes classes and enums from (see <see cref="CSharp.NSwagInput"/>).</summary>
     public string NSwagInput => Path.Combine(OutputDirectory, "openapi.csharp.json");
 
     /// <summary>What NSwag writes; the client file is this plus what the writers write.</summary>
@@ -32,7 +32,8 @@ public sealed record GeneratorOptions(
 
 /// <summary>
 /// spec → overlay → checks → fallback names → titles as components → effective spec; then C# configuration →
-/// plan → NSwag (templates read the plan) and the writers (read the plan) → the client file.
+/// plan → the writers print the operations, options types, root client and JSON context from it, and NSwag writes
+/// the model classes and enums from its schemas (the templates read each schema's part of the plan) → the client file.
 /// docs/maintaining/architecture.md draws it. The build (UpstashGen.targets) and the tests call this same entry point.
 /// </summary>
 public static class GeneratorCommand
@@ -60,13 +61,13 @@ public static class GeneratorCommand
             return diagnostics;
         }
         Write(options.NSwagInput, prepared.NSwagInput);
-        var nswagDocument = NSwagRunner.PrepareDocument(options.NSwagDocument, prepared.Plan.OptionsTypes.Select(t => t.Name), options.OutputDirectory);
+        var nswagDocument = NSwagRunner.PrepareDocument(options.NSwagDocument, options.OutputDirectory);
         NSwagRunner.Run(options.NSwagDll, nswagDocument, options.NSwagInput, options.NSwagOutput, diagnostics);
         if (diagnostics.HasErrors)
         {
             return diagnostics;
         }
-        // The client file: what NSwag rendered of the plan, then what the writers render of it.
+        // The client file: the models and enums NSwag wrote, then what the writers print of the plan.
         var client = File.ReadAllText(options.NSwagOutput) + prepared.Written;
         // Rewritten only when it changed, so that an unchanged client keeps its time stamp.
         if (!File.Exists(options.ClientFile) || File.ReadAllText(options.ClientFile) != client)
@@ -88,7 +89,8 @@ public static class GeneratorCommand
             return null;
         }
         var (csharp, plan) = planned;
-        return new Prepared(plan, NSwagInput.Render(csharp, plan), JsonContextWriter.Write(plan) + OptionsWriter.Write(plan) + GroupsWriter.Write(plan));
+        return new Prepared(plan, NSwagInput.Render(csharp, plan),
+            OperationsWriter.Write(plan) + JsonContextWriter.Write(plan) + OptionsWriter.Write(plan) + GroupsWriter.Write(plan));
     }
 
     /// <summary>
@@ -150,8 +152,7 @@ public static class GeneratorCommand
         {
             return null;
         }
-        var nswag = NSwagRunner.Settings(options.NSwagDocument);
-        var settings = new PlanSettings(nswag.Namespace, nswag.ClassName, JsonContextWriter.ContextName(options.ClientFile));
+        var settings = new PlanSettings(NSwagRunner.Namespace(options.NSwagDocument), JsonContextWriter.ContextName(options.ClientFile));
         var plan = PlanBuilder.Build(csharp, settings, diagnostics);
         return diagnostics.HasErrors ? null : (csharp, plan);
     }

@@ -5,24 +5,21 @@ using Upstash.Workflow.Generator.Spec;
 namespace Upstash.Workflow.Generator.CSharp;
 
 /// <summary>
-/// Renders the plan as the document NSwag reads: a copy of the C# spec in which NSwag's own conventions
-/// give the planned names, and each part of the plan travels to the templates under
-/// <see cref="ClientPlan.Key"/> (the document, every operation, parameter, model and enum). Names come from the
-/// plan; what is decided here is how NSwag is made to print them: renamed operation ids, parameter positions, and
-/// the converter for each typed value's wire form (below). The effective spec (what other languages and Prism read)
-/// is left alone.
+/// The document NSwag reads to write the model classes and enumerations: the C# spec's component schemas the
+/// plan uses, each under its planned name and carrying its part of the plan under <see cref="ClientPlan.Key"/>
+/// (the one carrier generator/templates/Class.liquid and Enum.liquid read), and no paths: the operation side is
+/// printed from the plan by <see cref="Writers.OperationsWriter"/>. The effective spec (what other languages and
+/// Prism read) is left alone.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>operationId becomes <see cref="OperationPlan.NSwagId"/>; parameters are the plan's, each with its C# name
-/// (<c>x-originalName</c>) and place (<c>x-position</c>, which NSwag orders by); options objects and the bulk switch
-/// are parameters here that the templates recognise by their plan, not by name.</item>
-/// <item>Components are renamed to their planned type names; those the plan has no use for are left out
-/// (error answers become typed exceptions whatever their body, so they go too).</item>
+/// <item>Components are renamed to their planned type names; those no model or enum reaches are left out
+/// (error answers become typed exceptions whatever their body, so their schemas go too).</item>
 /// <item>Typed values become what NSwag types as the planned .NET type: Unix times as date-times, durations as
 /// durations, each with the converter that reads the wire form; string enums lose their type so that
 /// generator/templates/Enum.liquid makes them extensible structs (NJsonSchema's x-enumNames gives the member names).</item>
-/// <item>Vendor extensions on the Paths object and on path items are dropped: NSwag would read them as paths or methods.</item>
+/// <item>Each property carries what Class.liquid does with it: a list or a map (made on first read) and its
+/// instance type, the converter of a typed value, and the C# name the plan reads it under (checked there).</item>
 /// </list>
 /// </remarks>
 public static class NSwagInput
@@ -37,141 +34,39 @@ public static class NSwagInput
 
     public static JObject Render(JObject csharpSpec, ClientPlan plan)
     {
-        var root = (JObject)csharpSpec.DeepClone();
-        root[ClientPlan.Key] = plan.ForTemplates();
-        DropExtensionsNSwagMisreads(root);
-        var operations = plan.Operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
-        foreach (var operation in OpenApiDocument.Operations(root).ToList())
+        var root = new JObject
         {
-            if (operation.OperationId is { } id && operations.TryGetValue(id, out var planned))
-            {
-                RenderOperation(root, operation, planned);
-            }
-            else
-            {
-                operation.PathItem.Remove(operation.Method);
-            }
-        }
-        foreach (var item in (root["paths"] as JObject)?.Properties().ToList() ?? [])
-        {
-            // Path-level parameters were copied into each operation's own list.
-            (item.Value as JObject)?.Remove("parameters");
-        }
+            ["openapi"] = csharpSpec["openapi"]?.DeepClone() ?? "3.0.3",
+            ["info"] = csharpSpec["info"]?.DeepClone() ?? new JObject { ["title"] = "", ["version"] = "" },
+            ["paths"] = new JObject(),
+            ["components"] = new JObject { ["schemas"] = csharpSpec["components"]?["schemas"] is JObject schemas ? schemas.DeepClone() : new JObject() },
+        };
         RenderSchemas(root, plan);
         return root;
     }
 
-    private static void RenderOperation(JObject root, Operation operation, OperationPlan planned)
-    {
-        var node = operation.Node;
-        var declared = OpenApiDocument.Parameters(root, operation);
-        node["operationId"] = planned.NSwagId;
-        node[ClientPlan.Key] = ClientPlan.ForTemplates(planned);
-
-        // NSwag orders by x-position: required parameters, a required body, optional ones, an optional body, options objects, the switch.
-        var bodyAt = planned.Body is not { } planBody ? -1
-            : planned.Parameters.Count(p => planBody.Required ? p.Required : p.Role is ParameterRole.Plain or ParameterRole.HeaderFamily);
-        if (node["requestBody"] is JObject requestBody && bodyAt >= 0)
-        {
-            requestBody["x-position"] = bodyAt + 1;
-        }
-        var parameters = new JArray();
-        for (var i = 0; i < planned.Parameters.Count; i++)
-        {
-            var parameter = planned.Parameters[i];
-            var rendered = parameter.Role switch
-            {
-                ParameterRole.Plain or ParameterRole.HeaderFamily => Declared(declared, parameter),
-                ParameterRole.Options => new JObject
-                {
-                    ["in"] = "query",
-                    ["name"] = parameter.Name,
-                    ["required"] = false,
-                    ["schema"] = new JObject { ["$ref"] = "#/components/schemas/" + parameter.OptionsType },
-                    ["description"] = "Optional values for this call, each sent only when set; null sends none.",
-                },
-                _ => new JObject
-                {
-                    ["in"] = "header",
-                    ["name"] = parameter.Name,
-                    ["required"] = false,
-                    ["schema"] = new JObject { ["type"] = "boolean" },
-                    ["description"] = "Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.",
-                },
-            };
-            rendered["x-originalName"] = parameter.Name;
-            rendered["x-position"] = i < bodyAt || bodyAt < 0 ? i + 1 : i + 2;
-            rendered[ClientPlan.Key] = ClientPlan.ForTemplates(parameter);
-            parameters.Add(rendered);
-        }
-        node["parameters"] = parameters;
-        RenderBody(root, node, planned);
-        RenderResponses(node);
-    }
-
-    /// <summary>The spec's own parameter for a plain one; a header family becomes a map (one header per entry).</summary>
-    private static JObject Declared(IReadOnlyList<JObject> declared, ParameterPlan parameter)
-    {
-        var wire = parameter.Role == ParameterRole.HeaderFamily ? parameter.Wire + "*" : parameter.Wire;
-        var copy = (JObject)declared.First(p => p.Value<string>("name") == wire && p.Value<string>("in") == parameter.In).DeepClone();
-        if (parameter.Role == ParameterRole.HeaderFamily)
-        {
-            copy["schema"] = new JObject { ["type"] = "object", ["additionalProperties"] = new JObject { ["type"] = "string" } };
-        }
-        return copy;
-    }
-
-    private static void RenderBody(JObject root, JObject node, OperationPlan planned)
-    {
-        if (planned.Body is not { } body || node["requestBody"] is not JObject requestBody)
-        {
-            return;
-        }
-        requestBody["x-name"] = body.Name;
-        if (body.IsPayload)
-        {
-            var schemas = (JObject)(((JObject)(root["components"] ??= new JObject()))["schemas"] ??= new JObject());
-            schemas[BodyPlan.PayloadType] ??= new JObject { ["type"] = "object", ["description"] = "Text, JSON or bytes, with its media type." };
-            requestBody["content"] = new JObject { ["application/json"] = new JObject { ["schema"] = new JObject { ["$ref"] = $"#/components/schemas/{BodyPlan.PayloadType}" } } };
-        }
-    }
-
-    /// <summary>
-    /// Error answers become typed exceptions in one place (ErrorMapper), so they are left out; a 3xx that
-    /// is the only success is given as 200 too, so NSwag treats the operation as returning (the client
-    /// marks the 3xx as success at run time, see generator/templates/Client.Class.liquid).
-    /// </summary>
-    private static void RenderResponses(JObject node)
-    {
-        if (node["responses"] is not JObject responses)
-        {
-            return;
-        }
-        foreach (var error in responses.Properties().Where(r => r.Name is ['4' or '5', _, _] || r.Name == "default").ToList())
-        {
-            error.Remove();
-        }
-        if (!responses.Properties().Any(r => r.Name.StartsWith('2')) && responses.Properties().FirstOrDefault(r => r.Name.StartsWith('3')) is { } redirect)
-        {
-            responses["200"] = redirect.Value.DeepClone();
-        }
-    }
-
     private static void RenderSchemas(JObject root, ClientPlan plan)
     {
-        var components = (JObject)(root["components"] ??= new JObject());
-        var schemas = (JObject)(components["schemas"] ??= new JObject());
-        foreach (var type in plan.OptionsTypes)
+        var schemas = (JObject)root["components"]!["schemas"]!;
+        var planned = plan.Models.Select(m => (m.Component, m.Name, Plan: (object)m)).Concat(plan.Enums.Select(e => (e.Component, e.Name, Plan: (object)e))).ToList();
+        var reached = OpenApiDocument.ReachedSchemas(root, planned.Select(p => schemas[p.Component]).OfType<JContainer>());
+        reached.UnionWith(planned.Select(p => p.Component));
+        foreach (var unused in schemas.Properties().Where(p => !reached.Contains(p.Name)).ToList())
         {
-            // Names the options objects' type for NSwag; it does not write the class (excluded by name, see NSwagRunner).
-            schemas[type.Name] = new JObject { ["type"] = "object" };
+            unused.Remove();
         }
-        var renames = plan.Models.Select(m => (m.Component, m.Name, Plan: (object)m)).Concat(plan.Enums.Select(e => (e.Component, e.Name, Plan: (object)e))).ToList();
-        foreach (var (component, name, part) in renames)
+        foreach (var (component, name, part) in planned)
         {
             if (schemas[component] is JObject schema)
             {
                 schema[ClientPlan.Key] = ClientPlan.ForTemplates(part);
+                if (part is ModelPlan model)
+                {
+                    foreach (var (property, _) in PlanBuilder.Properties(schema))
+                    {
+                        property.Value[ClientPlan.Key] = ClientPlan.ForTemplates(model.Properties.First(p => p.Wire == property.Name));
+                    }
+                }
                 Rename(root, schemas, component, name);
             }
         }
@@ -179,12 +74,6 @@ public static class NSwagInput
         {
             TypedValue(schema);
             ExtensibleEnum(schema);
-        }
-        var reached = OpenApiDocument.ReachedSchemas(root, [root["paths"] as JContainer ?? new JObject()]);
-        reached.UnionWith(renames.Select(r => r.Name));
-        foreach (var unused in schemas.Properties().Where(p => !reached.Contains(p.Name) && p.Name != BodyPlan.PayloadType && !plan.OptionsTypes.Any(t => t.Name == p.Name)).ToList())
-        {
-            unused.Remove();
         }
     }
 
@@ -205,8 +94,7 @@ public static class NSwagInput
     /// <summary>
     /// A number or integer with format date-time (UG0111) is a plain number (an integer a long, since a Unix
     /// time in milliseconds does not fit an int); a Unix time or a duration in seconds becomes what NSwag types as
-    /// DateTimeOffset or TimeSpan, read by its converter. A parameter keeps its integer: its value is written by
-    /// the options writer or a template, not by JSON.
+    /// DateTimeOffset or TimeSpan, read by its converter.
     /// </summary>
     private static void TypedValue(JObject schema)
     {
@@ -223,11 +111,11 @@ public static class NSwagInput
             return;
         }
         var marker = (schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration"));
-        if (OpenApiDocument.SchemaType(schema) == "integer" && !OpenApiDocument.IsInParameter(schema) && Converters.TryGetValue(marker, out var typed))
+        if (OpenApiDocument.SchemaType(schema) == "integer" && Converters.TryGetValue(marker, out var typed))
         {
             schema["type"] = "string";
             schema["format"] = typed.Format;
-            schema[ClientPlan.Key] = new JObject { ["converter"] = typed.Converter };
+            ((JObject)(schema[ClientPlan.Key] ??= new JObject()))["converter"] = typed.Converter;
             if (schema.Value<string>("description") is { } description)
             {
                 schema["description"] = WireUnits.Strip(description);
@@ -242,22 +130,6 @@ public static class NSwagInput
         {
             schema["x-enumNames"] ??= new JArray(values.Select(v => Names.Pascal((string)v!)));
             schema.Remove("type");
-        }
-    }
-
-    /// <summary>NSwag reads every key of the Paths object and of a path item as a path or an HTTP method (upstream has x-mint).</summary>
-    private static void DropExtensionsNSwagMisreads(JObject root)
-    {
-        if (root["paths"] is not JObject paths)
-        {
-            return;
-        }
-        foreach (var container in new[] { paths }.Concat(paths.Properties().Select(p => p.Value).OfType<JObject>()))
-        {
-            foreach (var extension in container.Properties().Where(p => p.Name.StartsWith("x-", StringComparison.Ordinal)).ToList())
-            {
-                extension.Remove();
-            }
         }
     }
 }

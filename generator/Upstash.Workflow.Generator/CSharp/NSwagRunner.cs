@@ -49,34 +49,21 @@ public static class NSwagRunner
         }
     }
 
-    /// <summary>
-    /// What the NSwag document decides that the plan must know: the namespace it generates into, and the
-    /// client classes' names ("{controller}Client", the controller being the part of an operation id before the underscore).
-    /// </summary>
-    public static (string Namespace, string ClassName) Settings(string document)
-    {
-        var settings = JObject.Parse(File.ReadAllText(document)).SelectToken("codeGenerators.openApiToCSharpClient");
-        return ((string?)settings?["namespace"] is { Length: > 0 } name ? name : "Upstash.Workflow",
-            (string?)settings?["className"] is { Length: > 0 } className ? className : "{controller}Client");
-    }
+    /// <summary>The namespace the NSwag document generates into, which every generated type shares.</summary>
+    public static string Namespace(string document) =>
+        (string?)JObject.Parse(File.ReadAllText(document)).SelectToken("codeGenerators.openApiToCSharpClient.namespace") is { Length: > 0 } name ? name : "Upstash.Workflow";
 
     /// <summary>
-    /// A copy of the NSwag document in <paramref name="outputDirectory"/> that also excludes
-    /// <paramref name="excludedTypes"/> (types the generator writes itself, such as the options types)
-    /// and names its template directory by absolute path, since the copy lives elsewhere.
+    /// A copy of the NSwag document in <paramref name="outputDirectory"/> that names its template directory by
+    /// absolute path, since the copy lives elsewhere.
     /// </summary>
-    public static string PrepareDocument(string document, IEnumerable<string> excludedTypes, string outputDirectory)
+    public static string PrepareDocument(string document, string outputDirectory)
     {
         var root = JObject.Parse(File.ReadAllText(document));
         var settings = (JObject)root["codeGenerators"]!["openApiToCSharpClient"]!;
         if (settings.Value<string>("templateDirectory") is { Length: > 0 } templates)
         {
             settings["templateDirectory"] = Path.GetFullPath(templates, Path.GetDirectoryName(Path.GetFullPath(document))!);
-        }
-        var excluded = (JArray)(settings["excludedTypeNames"] ??= new JArray());
-        foreach (var type in excludedTypes)
-        {
-            excluded.Add(type);
         }
         var copy = Path.Combine(outputDirectory, "nswag.csharp.json");
         File.WriteAllText(copy, root.ToString(Formatting.Indented) + "\n");

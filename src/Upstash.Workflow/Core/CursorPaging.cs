@@ -4,7 +4,7 @@ namespace Upstash.Workflow.Core;
 
 /// <summary>
 /// The cursor loop, written once, for the walking methods the generator writes beside every
-/// cursor-paged operation (generator/templates/Client.Interface.liquid): each calls the operation's
+/// cursor-paged operation (generator/Upstash.Workflow.Generator/CSharp/Writers/ClientInterfaceWriter.cs): each calls the operation's
 /// own method, so a fake of the interface pages too.
 /// </summary>
 internal static class CursorPaging

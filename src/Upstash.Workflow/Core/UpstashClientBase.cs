@@ -12,7 +12,7 @@ using Upstash.Workflow.Errors;
 namespace Upstash.Workflow.Core;
 
 /// <summary>
-/// Base of every generated client class (generator/templates/Client.Class.liquid): what each request
+/// Base of every generated client class (generator/Upstash.Workflow.Generator/CSharp/Writers/ClientClassWriter.cs): what each request
 /// needs around the code the spec determines, written once for all operations.
 /// </summary>
 internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostics.UpstashTelemetry? telemetry = null)

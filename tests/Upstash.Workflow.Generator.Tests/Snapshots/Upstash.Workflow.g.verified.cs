@@ -26,2042 +26,7 @@ namespace Upstash.Workflow
 {
     using System = global::System;
 
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial interface IDlqClient
-    {
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Restart Workflow from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Restart a failed workflow run from the DLQ. The workflow will start from the beginning.
-        /// <br/>
-        /// <br/>Unlike resume, which continues from where the workflow failed, restart executes the entire workflow
-        /// <br/>from the first step. A new workflow run ID is generated and all steps will be executed again.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the workflow run to restart.</param>
-        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <returns>Workflow restarted successfully</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Failed Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Lists the failed runs in the dead-letter queue (DLQ), one page at a time.
-        /// </remarks>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries on one page.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <returns>A page of failed runs.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <summary>
-        /// Every item of <see cref="ListFailedRunsAsync"/>, page after page: each page is asked for when the one before is
-        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
-        /// </summary>
-        /// <param name="count">The most entries on one page.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<WorkflowDlqMessage> GetFailedRunsAsync(int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-            => Upstash.Workflow.Core.CursorPaging.Items(
-                (cursor_, cancellationToken_) => ListFailedRunsAsync(cursor_, count, filter, cancellationToken_),
-                page_ => page_.Messages,
-                page_ => page_.Cursor,
-                cancellationToken);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Delete Failed Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Deletes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it deletes every entry.
-        /// </remarks>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The entries were deleted.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <summary>
-        /// <see cref="DeleteFailedRunsAsync"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
-        /// </summary>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-            => Upstash.Workflow.Core.CursorPaging.Pages(
-                (cursor_, cancellationToken_) => DeleteFailedRunsAsync(dlqIds, cursor_, count, filter, all, cancellationToken_),
-                page_ => page_.Cursor,
-                cancellationToken);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Failed Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Returns one DLQ entry.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The entry.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete Failed Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Removes one entry from the DLQ without running it again.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The entry was deleted.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Resume Workflow from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Runs a failed workflow again from the step that failed; steps that had succeeded keep their results. The resumed run gets a new ID, and the entry leaves the DLQ.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <returns>The workflow was resumed.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Resume Workflows from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Resumes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it resumes every entry.
-        /// </remarks>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The workflows were started again.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <summary>
-        /// Every item of <see cref="ResumeWorkflowsAsync"/>, page after page: each page is asked for when the one before is
-        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
-        /// </summary>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-            => Upstash.Workflow.Core.CursorPaging.Items(
-                (cursor_, cancellationToken_) => ResumeWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
-                page_ => page_.WorkflowRuns,
-                page_ => page_.Cursor,
-                cancellationToken);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Restart Workflows from DLQ
-        /// </summary>
-        /// <remarks>
-        /// Restarts, from the first step, the DLQ entries listed in dlqIds or those matching the filters. The service restarts at most 50 runs per request and returns a cursor while more remain. With no filter at all it restarts every entry.
-        /// </remarks>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The workflows were started again.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <summary>
-        /// Every item of <see cref="RestartWorkflowsAsync"/>, page after page: each page is asked for when the one before is
-        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
-        /// </summary>
-        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
-        /// <param name="count">The most entries to act on in this request.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-            => Upstash.Workflow.Core.CursorPaging.Items(
-                (cursor_, cancellationToken_) => RestartWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
-                page_ => page_.WorkflowRuns,
-                page_ => page_.Cursor,
-                cancellationToken);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Retry Failure Callback
-        /// </summary>
-        /// <remarks>
-        /// Calls the failure callback of a DLQ entry again, as a new run.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The failure callback was started again.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Cancel In-Progress Failure Callback
-        /// </summary>
-        /// <remarks>
-        /// Stops a failure callback that is still running. The service answers 302 on success.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <returns>The failure callback was cancelled.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    internal sealed partial class DlqClient : Upstash.Workflow.Core.UpstashClientBase, IDlqClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/restart/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            urlBuilder_.Append('?');
-            if (options != null)
-            {
-                options.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
-            try
-            {
-                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq");
-            urlBuilder_.Append('?');
-            if (cursor != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (count != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 100, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (filter != null)
-            {
-                filter.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] DeleteFailedRunsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all == true);
-            try
-            {
-                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.Deleted);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq");
-            urlBuilder_.Append('?');
-            if (dlqIds != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (cursor != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (count != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (filter != null)
-            {
-                filter.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await GetFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                await DeleteFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/resume/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            urlBuilder_.Append('?');
-            if (options != null)
-            {
-                options.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] ResumeWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all == true);
-            try
-            {
-                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/resume");
-            urlBuilder_.Append('?');
-            if (dlqIds != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (cursor != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (count != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (filter != null)
-            {
-                filter.WriteTo(request_, urlBuilder_);
-            }
-            if (options != null)
-            {
-                options.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            ForwardTraceContext(request_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] RestartWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all == true);
-            try
-            {
-                var result_ = await RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/restart");
-            urlBuilder_.Append('?');
-            if (dlqIds != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds, "dlqIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("dlqIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (cursor != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (count != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (filter != null)
-            {
-                filter.WriteTo(request_, urlBuilder_);
-            }
-            if (options != null)
-            {
-                options.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            ForwardTraceContext(request_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.RetryFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await RetryFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/callback/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.CancelFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                await CancelFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/dlq/callback/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(dlqId, System.Globalization.CultureInfo.InvariantCulture), "dlqId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial interface IRunsClient
-    {
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Trigger Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
-        /// </remarks>
-        /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
-        /// <param name="payload">The payload the run starts with, as the workflow receives it; none when left out.</param>
-        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <returns>The run was started.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Batch Trigger Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Starts several workflow runs with one request.
-        /// </remarks>
-        /// <param name="runs">The runs to start, each with its workflow URL, payload and settings.</param>
-        /// <returns>The runs were started, in the order requested.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Cancel Workflow Run
-        /// </summary>
-        /// <remarks>
-        /// Stops a run that has not finished. Steps already done are not undone.
-        /// </remarks>
-        /// <param name="workflowRunId">The ID of the run to cancel.</param>
-        /// <returns>The run was cancelled.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Bulk Cancel Workflow Runs
-        /// </summary>
-        /// <remarks>
-        /// Cancels the unfinished runs that match the filters, or the runs listed in workflowRunIds. With no filter at all it cancels every unfinished run.
-        /// </remarks>
-        /// <param name="workflowRunIds">The runs to cancel. When given, the other filters are ignored.</param>
-        /// <param name="count">Cancel at most this many runs.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
-        /// <returns>The runs were cancelled.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    internal sealed partial class RunsClient : Upstash.Workflow.Core.UpstashClientBase, IRunsClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
-            try
-            {
-                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowUrl);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/trigger/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
-            urlBuilder_.Append('?');
-            if (options != null)
-            {
-                options.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
-            try
-            {
-                var result_ = await TriggerWorkflowBatchCoreAsync(runs, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(runs);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/batch/trigger");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
-            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
-            try
-            {
-                await CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/runs/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] CancelWorkflowRunsFilters_ = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
-            scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
-            scope_?.Tag("upstash.workflow.all", all == true);
-            try
-            {
-                var result_ = await CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.Cancelled);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/runs");
-            urlBuilder_.Append('?');
-            if (workflowRunIds != null)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds, "workflowRunIds")) { urlBuilder_.Append(System.Uri.EscapeDataString("workflowRunIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-            }
-            if (count != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(count, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (filter != null)
-            {
-                filter.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial interface ILogsClient
-    {
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Workflow Run Logs
-        /// </summary>
-        /// <remarks>
-        /// Lists workflow runs with their steps, newest first, one page at a time. Pass the cursor of a page to get the next one.
-        /// </remarks>
-        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
-        /// <param name="count">The most runs on one page.</param>
-        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <returns>A page of runs.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <summary>
-        /// Every item of <see cref="ListLogsAsync"/>, page after page: each page is asked for when the one before is
-        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
-        /// </summary>
-        /// <param name="count">The most runs on one page.</param>
-        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
-        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<WorkflowRun> GetLogsAsync(int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-            => Upstash.Workflow.Core.CursorPaging.Items(
-                (cursor_, cancellationToken_) => ListLogsAsync(cursor_, count, trimBody, filter, cancellationToken_),
-                page_ => page_.Runs,
-                page_ => page_.Cursor,
-                cancellationToken);
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    internal sealed partial class LogsClient : Upstash.Workflow.Core.UpstashClientBase, ILogsClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Logs.ListLogs") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsTracedAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
-            try
-            {
-                var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsCoreAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/workflows/logs");
-            urlBuilder_.Append('?');
-            if (cursor != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (count != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("count")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(Upstash.Workflow.Core.RequestGuard.InRange(count, null, 1000, "count"), System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (trimBody != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("trimBody")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(trimBody, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (filter != null)
-            {
-                filter.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial interface IFlowControlClient
-    {
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Flow Control Keys
-        /// </summary>
-        /// <remarks>
-        /// Lists every flow-control key with its current counters.
-        /// </remarks>
-        /// <returns>The keys.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Returns one flow-control key with its current counters.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The key.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Pause Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Stops delivering steps under the key until it is resumed.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The key is paused.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Resume Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Delivers steps under a paused key again.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The key is delivering again.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Pin Configuration for Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Fixes the key's limits to the given values, whatever later requests ask for.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <param name="limits">Optional values for this call, each sent only when set; null sends none.</param>
-        /// <returns>The limits are pinned.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Unpin Configuration for Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Lets requests set the key's limits again.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <param name="parallelism">Unpin the parallelism limit.</param>
-        /// <param name="rate">Unpin the rate limit.</param>
-        /// <returns>The limits are unpinned.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Reset Rate for Flow Control Key
-        /// </summary>
-        /// <remarks>
-        /// Starts the key's rate window afresh, as if no step had been started in it.
-        /// </remarks>
-        /// <param name="flowControlKey">The flow-control key.</param>
-        /// <returns>The rate window was reset.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Global Parallelism
-        /// </summary>
-        /// <remarks>
-        /// Returns the account-wide limit on steps at once, and how many run now.
-        /// </remarks>
-        /// <returns>The limit and the current count.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    internal sealed partial class FlowControlClient : Upstash.Workflow.Core.UpstashClientBase, IFlowControlClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
-            try
-            {
-                var result_ = await ListFlowControlKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/flowControl");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/flowControl/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/flowControl/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            urlBuilder_.Append("/pause");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/flowControl/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            urlBuilder_.Append("/resume");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/flowControl/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            urlBuilder_.Append("/pin");
-            urlBuilder_.Append('?');
-            if (limits != null)
-            {
-                limits.WriteTo(request_, urlBuilder_);
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/flowControl/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            urlBuilder_.Append("/unpin");
-            urlBuilder_.Append('?');
-            if (parallelism != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("parallelism")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(parallelism, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            if (rate != null)
-            {
-                urlBuilder_.Append(System.Uri.EscapeDataString("rate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-            }
-            urlBuilder_.Length--;
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/flowControl/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(flowControlKey, System.Globalization.CultureInfo.InvariantCulture), "flowControlKey")));
-            urlBuilder_.Append("/resetRate");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.GetGlobalParallelism") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
-            try
-            {
-                var result_ = await GetGlobalParallelismCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/globalParallelism");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial interface ISigningKeysClient
-    {
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Signing Keys
-        /// </summary>
-        /// <remarks>
-        /// Returns the keys the service signs its requests to workflow endpoints with.
-        /// </remarks>
-        /// <returns>The signing keys.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Rotate Signing Keys
-        /// </summary>
-        /// <remarks>
-        /// Makes the next key current and creates a new next key. Endpoints that verify signatures must accept the new current key before the old one stops being used.
-        /// </remarks>
-        /// <returns>The signing keys after rotation.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    internal sealed partial class SigningKeysClient : Upstash.Workflow.Core.UpstashClientBase, ISigningKeysClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken, null);
-
-        /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
-            try
-            {
-                var result_ = await GetSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/keys");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken, null);
-
-        /// <summary>The call inside its span ("SigningKeys.RotateSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
-            try
-            {
-                var result_ = await RotateSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/keys/rotate");
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    public partial interface INotifyClient
-    {
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Notify Event
-        /// </summary>
-        /// <remarks>
-        /// Wakes every run waiting for the event, handing each the request body.
-        /// </remarks>
-        /// <param name="eventId">The event the runs wait for.</param>
-        /// <param name="payload">The event's data, handed to every step that waits for it; none when left out.</param>
-        /// <returns>One answer per waiting run that was notified.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Notify Workflow Run Event
-        /// </summary>
-        /// <remarks>
-        /// Wakes one run waiting for the event, handing it the request body. When the run is not waiting for the event yet, the event is kept and handed to the run once it waits for it.
-        /// </remarks>
-        /// <param name="workflowRunId">The run to notify.</param>
-        /// <param name="eventId">The event the runs wait for.</param>
-        /// <param name="payload">The event's data, handed to the run's step that waits for it; none when left out.</param>
-        /// <returns>The run was notified.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Waiters
-        /// </summary>
-        /// <remarks>
-        /// Lists the runs waiting for the event.
-        /// </remarks>
-        /// <param name="eventId">The event the runs wait for.</param>
-        /// <returns>The waiting runs.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "{scrubbed}")]
-    internal sealed partial class NotifyClient : Upstash.Workflow.Core.UpstashClientBase, INotifyClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await NotifyEventCoreAsync(eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/notify/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
-            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/notify/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(workflowRunId, System.Globalization.CultureInfo.InvariantCulture), "workflowRunId")));
-            urlBuilder_.Append("/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
-        }
-
-
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Notify.ListWaiters") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await ListWaitersCoreAsync(eventId, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var urlBuilder_ = StartUrl(_httpClient);
-            urlBuilder_.Append("v2/waiters/");
-            urlBuilder_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture), "eventId")));
-            request_.RequestUri = FinishUrl(urlBuilder_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    
 
     /// <summary>
     /// A failed workflow run in the dead-letter queue.
@@ -3906,6 +1871,1936 @@ namespace Upstash.Workflow
 #pragma warning restore 8604
 #pragma warning restore 8625
 #pragma warning restore 8765
+namespace Upstash.Workflow
+{
+    /// <summary>The dead-letter queue, failed workflow runs to inspect, resume, restart or delete.</summary>
+    public partial interface IDlqClient
+    {
+        /// <summary>
+        /// Restart Workflow from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Restart a failed workflow run from the DLQ. The workflow will start from the beginning.
+        /// <br/>
+        /// <br/>Unlike resume, which continues from where the workflow failed, restart executes the entire workflow
+        /// <br/>from the first step. A new workflow run ID is generated and all steps will be executed again.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the workflow run to restart.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>Workflow restarted successfully</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List Failed Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Lists the failed runs in the dead-letter queue (DLQ), one page at a time.
+        /// </remarks>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries on one page.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>A page of failed runs.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Every item of <see cref="ListFailedRunsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="count">The most entries on one page.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<WorkflowDlqMessage> GetFailedRunsAsync(int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => ListFailedRunsAsync(cursor_, count, filter, cancellationToken_),
+                page_ => page_.Messages,
+                page_ => page_.Cursor,
+                cancellationToken);
+
+        /// <summary>
+        /// Bulk Delete Failed Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Deletes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it deletes every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The entries were deleted.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// <see cref="DeleteFailedRunsAsync"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
+        /// </summary>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+            => Upstash.Workflow.Core.CursorPaging.Pages(
+                (cursor_, cancellationToken_) => DeleteFailedRunsAsync(dlqIds, cursor_, count, filter, all, cancellationToken_),
+                page_ => page_.Cursor,
+                cancellationToken);
+
+        /// <summary>
+        /// Get Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Returns one DLQ entry.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The entry.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Delete Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Removes one entry from the DLQ without running it again.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The entry was deleted.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Resume Workflow from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Runs a failed workflow again from the step that failed; steps that had succeeded keep their results. The resumed run gets a new ID, and the entry leaves the DLQ.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The workflow was resumed.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Bulk Resume Workflows from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Resumes the DLQ entries listed in dlqIds, or those matching the filters, one page at a time. With no filter at all it resumes every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The workflows were started again.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Every item of <see cref="ResumeWorkflowsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => ResumeWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
+                page_ => page_.WorkflowRuns,
+                page_ => page_.Cursor,
+                cancellationToken);
+
+        /// <summary>
+        /// Bulk Restart Workflows from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Restarts, from the first step, the DLQ entries listed in dlqIds or those matching the filters. The service restarts at most 50 runs per request and returns a cursor while more remain. With no filter at all it restarts every entry.
+        /// </remarks>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The workflows were started again.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Every item of <see cref="RestartWorkflowsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
+        /// <param name="count">The most entries to act on in this request.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => RestartWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
+                page_ => page_.WorkflowRuns,
+                page_ => page_.Cursor,
+                cancellationToken);
+
+        /// <summary>
+        /// Retry Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Calls the failure callback of a DLQ entry again, as a new run.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The failure callback was started again.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Cancel In-Progress Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Stops a failure callback that is still running. The service answers 302 on success.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The failure callback was cancelled.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    internal sealed partial class DlqClient : Upstash.Workflow.Core.UpstashClientBase, IDlqClient
+    {
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/restart/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            options?.WriteTo(request_, url_);
+            request_.RequestUri = FinishUrl(url_);
+            ForwardTraceContext(request_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
+            try
+            {
+                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq");
+            url_.Append('?');
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, url_);
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] DeleteFailedRunsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.Deleted);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq");
+            url_.Append('?');
+            if (dlqIds is { } dlqIds_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "dlqIds", item_);
+            }
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, url_);
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await GetFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                await DeleteFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/resume/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            options?.WriteTo(request_, url_);
+            request_.RequestUri = FinishUrl(url_);
+            ForwardTraceContext(request_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] ResumeWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/resume");
+            url_.Append('?');
+            if (dlqIds is { } dlqIds_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "dlqIds", item_);
+            }
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, url_);
+            options?.WriteTo(request_, url_);
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            ForwardTraceContext(request_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] RestartWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                var result_ = await RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/restart");
+            url_.Append('?');
+            if (dlqIds is { } dlqIds_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "dlqIds", item_);
+            }
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, url_);
+            options?.WriteTo(request_, url_);
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            ForwardTraceContext(request_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.RetryFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await RetryFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/callback/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Dlq.CancelFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                await CancelFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/dlq/callback/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            request_.RequestUri = FinishUrl(url_);
+            request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starting and cancelling workflow runs.</summary>
+    public partial interface IRunsClient
+    {
+        /// <summary>
+        /// Trigger Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
+        /// </remarks>
+        /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
+        /// <param name="payload">The payload the run starts with, as the workflow receives it; none when left out.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The run was started.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Batch Trigger Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Starts several workflow runs with one request.
+        /// </remarks>
+        /// <param name="runs">The runs to start, each with its workflow URL, payload and settings.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The runs were started, in the order requested.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Cancel Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Stops a run that has not finished. Steps already done are not undone.
+        /// </remarks>
+        /// <param name="workflowRunId">The ID of the run to cancel.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The run was cancelled.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Bulk Cancel Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Cancels the unfinished runs that match the filters, or the runs listed in workflowRunIds. With no filter at all it cancels every unfinished run.
+        /// </remarks>
+        /// <param name="workflowRunIds">The runs to cancel. When given, the other filters are ignored.</param>
+        /// <param name="count">Cancel at most this many runs.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The runs were cancelled.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    internal sealed partial class RunsClient : Upstash.Workflow.Core.UpstashClientBase, IRunsClient
+    {
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
+            try
+            {
+                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(workflowUrl);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/trigger/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
+            options?.WriteTo(request_, url_);
+            request_.RequestUri = FinishUrl(url_);
+            ForwardTraceContext(request_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
+            try
+            {
+                var result_ = await TriggerWorkflowBatchCoreAsync(runs, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(runs);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/batch/trigger");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            try
+            {
+                await CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(workflowRunId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/runs/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] CancelWorkflowRunsFilters_ = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
+            scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                var result_ = await CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.Cancelled);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/runs");
+            url_.Append('?');
+            if (workflowRunIds is { } workflowRunIds_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "workflowRunIds", item_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, url_);
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The logs of workflow runs and their steps.</summary>
+    public partial interface ILogsClient
+    {
+        /// <summary>
+        /// List Workflow Run Logs
+        /// </summary>
+        /// <remarks>
+        /// Lists workflow runs with their steps, newest first, one page at a time. Pass the cursor of a page to get the next one.
+        /// </remarks>
+        /// <param name="cursor">The cursor of the previous page; leave it out for the first page.</param>
+        /// <param name="count">The most runs on one page.</param>
+        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>A page of runs.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Every item of <see cref="ListLogsAsync"/>, page after page: each page is asked for when the one before is
+        /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
+        /// </summary>
+        /// <param name="count">The most runs on one page.</param>
+        /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
+        /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
+        Upstash.Workflow.UpstashPageable<WorkflowRun> GetLogsAsync(int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+            => Upstash.Workflow.Core.CursorPaging.Items(
+                (cursor_, cancellationToken_) => ListLogsAsync(cursor_, count, trimBody, filter, cancellationToken_),
+                page_ => page_.Runs,
+                page_ => page_.Cursor,
+                cancellationToken);
+    }
+
+    internal sealed partial class LogsClient : Upstash.Workflow.Core.UpstashClientBase, ILogsClient
+    {
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Logs.ListLogs") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsTracedAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
+            try
+            {
+                var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsCoreAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/workflows/logs");
+            url_.Append('?');
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 1000, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            if (trimBody is { } trimBody_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, url_);
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Flow-control keys and the account's global parallelism.</summary>
+    public partial interface IFlowControlClient
+    {
+        /// <summary>
+        /// List Flow Control Keys
+        /// </summary>
+        /// <remarks>
+        /// Lists every flow-control key with its current counters.
+        /// </remarks>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The keys.</returns>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Returns one flow-control key with its current counters.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The key.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Pause Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Stops delivering steps under the key until it is resumed.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The key is paused.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Resume Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Delivers steps under a paused key again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The key is delivering again.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Pin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Fixes the key's limits to the given values, whatever later requests ask for.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="limits">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The limits are pinned.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Unpin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Lets requests set the key's limits again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="parallelism">Unpin the parallelism limit.</param>
+        /// <param name="rate">Unpin the rate limit.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The limits are unpinned.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Reset Rate for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Starts the key's rate window afresh, as if no step had been started in it.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The rate window was reset.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get Global Parallelism
+        /// </summary>
+        /// <remarks>
+        /// Returns the account-wide limit on steps at once, and how many run now.
+        /// </remarks>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The limit and the current count.</returns>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    internal sealed partial class FlowControlClient : Upstash.Workflow.Core.UpstashClientBase, IFlowControlClient
+    {
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
+            try
+            {
+                var result_ = await ListFlowControlKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/flowControl");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/pause");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/resume");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/pin");
+            url_.Append('?');
+            limits?.WriteTo(request_, url_);
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/unpin");
+            url_.Append('?');
+            if (parallelism is { } parallelism_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "parallelism", (parallelism_ ? "true" : "false"));
+            }
+            if (rate is { } rate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "rate", (rate_ ? "true" : "false"));
+            }
+            url_.Length--;
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/resetRate");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken, null);
+
+        /// <summary>The call inside its span ("FlowControl.GetGlobalParallelism") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
+            try
+            {
+                var result_ = await GetGlobalParallelismCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/globalParallelism");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The keys requests to workflow endpoints are signed with.</summary>
+    public partial interface ISigningKeysClient
+    {
+        /// <summary>
+        /// Get Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Returns the keys the service signs its requests to workflow endpoints with.
+        /// </remarks>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The signing keys.</returns>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Rotate Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Makes the next key current and creates a new next key. Endpoints that verify signatures must accept the new current key before the old one stops being used.
+        /// </remarks>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The signing keys after rotation.</returns>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    internal sealed partial class SigningKeysClient : Upstash.Workflow.Core.UpstashClientBase, ISigningKeysClient
+    {
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken, null);
+
+        /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
+            try
+            {
+                var result_ = await GetSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/keys");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken, null);
+
+        /// <summary>The call inside its span ("SigningKeys.RotateSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
+            try
+            {
+                var result_ = await RotateSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/keys/rotate");
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waking runs that wait for an event.</summary>
+    public partial interface INotifyClient
+    {
+        /// <summary>
+        /// Notify Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes every run waiting for the event, handing each the request body.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="payload">The event's data, handed to every step that waits for it; none when left out.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>One answer per waiting run that was notified.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Notify Workflow Run Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes one run waiting for the event, handing it the request body. When the run is not waiting for the event yet, the event is kept and handed to the run once it waits for it.
+        /// </remarks>
+        /// <param name="workflowRunId">The run to notify.</param>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="payload">The event's data, handed to the run's step that waits for it; none when left out.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The run was notified.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List Waiters
+        /// </summary>
+        /// <remarks>
+        /// Lists the runs waiting for the event.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The waiting runs.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    internal sealed partial class NotifyClient : Upstash.Workflow.Core.UpstashClientBase, INotifyClient
+    {
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+        public NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await NotifyEventCoreAsync(eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/notify/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+            request_.RequestUri = FinishUrl(url_);
+            ForwardTraceContext(request_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(workflowRunId);
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/notify/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
+            url_.Append("/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+            request_.RequestUri = FinishUrl(url_);
+            ForwardTraceContext(request_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            Telemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken, null);
+
+        /// <summary>The call inside its span ("Notify.ListWaiters") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await ListWaitersCoreAsync(eventId, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = StartUrl(_httpClient);
+            url_.Append("v2/waiters/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+            request_.RequestUri = FinishUrl(url_);
+            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
 namespace Upstash.Workflow
 {
     /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>

@@ -58,7 +58,7 @@ public sealed class UpstreamTraitTests
         var code = Compiles(run);
         Assert.Contains("System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null", code, StringComparison.Ordinal);
         Assert.Contains("System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null", code, StringComparison.Ordinal);
-        Assert.Contains("RequestGuard.PrefixedHeaders(forwardHeaders, \"Upstash-Forward-\", \"forwardHeaders\")", code, StringComparison.Ordinal);
+        Assert.Contains("RequestGuard.PrefixedHeaders(forwardHeaders_, \"Upstash-Forward-\", \"forwardHeaders\")", code, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class UpstreamTraitTests
     }
 
     [Fact]
-    public void Number_date_time_query_parameters_with_the_overlay_fix_are_integers()
+    public void Number_date_time_query_parameters_with_the_overlay_fix_are_typed_times_sent_as_unix_milliseconds()
     {
         // The fix the finding proposes, written in RFC 9535 filter syntax.
         using var run = new GeneratorRun(Trait("number-date-time-query"), """
@@ -119,7 +119,8 @@ public sealed class UpstreamTraitTests
             """);
         var code = Compiles(run);
         Assert.Empty(run.Of(Codes.TimestampTypedAsDateTime));
-        Assert.Contains("CancelWorkflowRunsAsync(long? fromDate = null, long? toDate = null,", code, StringComparison.Ordinal);
+        Assert.Contains("CancelWorkflowRunsAsync(System.DateTimeOffset? fromDate = null, System.DateTimeOffset? toDate = null,", code, StringComparison.Ordinal);
+        Assert.Contains("RequestGuard.AppendQuery(url_, \"fromDate\", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, \"fromDate\"));", code, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,22 +4,121 @@ using Upstash.Workflow.Generator.Spec;
 namespace Upstash.Workflow.Generator.CSharp.Plan;
 
 /// <summary>
-/// The C# type of an answer or a body as a whole, as the client reads or writes it through the JSON
-/// context: a model or enum by its planned name, a list of them, or a plain value. Lists of answers
-/// are read-only (<c>IReadOnlyList</c>); lists sent are whatever the caller has (<c>IEnumerable</c>).
+/// Every C# type the plan names, from one mapping of schemas: an answer or a body as a whole (a model or enum
+/// by its planned name, a list of them, or a plain value), and each value a call sends (a method parameter or
+/// an options member) with how it becomes wire text. Lists of answers are read-only (<c>IReadOnlyList</c>);
+/// lists sent are whatever the caller has (<c>IEnumerable</c>).
 /// </summary>
 internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, string> componentNames)
 {
     private const string Components = "#/components/schemas/";
 
-    public string Answer(JToken? schema) => Of(schema, "System.Collections.Generic.IReadOnlyList", 0);
+    private const string List = "System.Collections.Generic.IList";
 
-    public string Sent(JToken? schema) => Of(schema, "System.Collections.Generic.IEnumerable", 0);
+    public string Answer(JToken? schema) => Of(schema, "System.Collections.Generic.IReadOnlyList", false, 0);
+
+    public string Sent(JToken? schema) => Of(schema, "System.Collections.Generic.IEnumerable", false, 0);
+
+    /// <summary>What a component schema becomes: a class (an object with properties, or one that is not a map), an extensible enum (string values), or nothing of its own.</summary>
+    public static ComponentKind KindOf(JObject schema) =>
+        schema["enum"] is JArray values && values.All(v => v.Type == JTokenType.String) ? ComponentKind.Enum
+        : schema["properties"] is JObject || OpenApiDocument.SchemaType(schema) == "object" && !OpenApiDocument.IsMap(schema) ? ComponentKind.Model
+        : ComponentKind.None;
+
+    /// <summary>
+    /// A model's property: its declared type (a list or map is never null, so never nullable; another value the answer
+    /// may leave out or send as null is), and for a list or map what makes an empty one. Typed values are typed
+    /// (Unix times, durations), read by their converters.
+    /// </summary>
+    public PropertyPlan Property(string wire, string name, JObject schema, bool required)
+    {
+        var resolved = OpenApiDocument.Resolve(root, Single(schema)) as JObject ?? schema;
+        var type = Of(schema, List, true, 0);
+        if (resolved["$ref"] is null && OpenApiDocument.SchemaType(resolved) == "array")
+        {
+            return new PropertyPlan(wire, name, type, PropertyKind.List, null);
+        }
+        if (resolved["$ref"] is null && OpenApiDocument.SchemaType(resolved) is "object" or null && OpenApiDocument.IsMap(resolved))
+        {
+            var values = resolved["additionalProperties"] is JObject valueSchema ? Of(valueSchema, List, true, 0) : "object";
+            return new PropertyPlan(wire, name, $"System.Collections.Generic.IDictionary<string, {values}>", PropertyKind.Map, $"System.Collections.Generic.Dictionary<string, {values}>");
+        }
+        var nullable = !required || schema.Value<bool?>("nullable") == true || resolved.Value<bool?>("nullable") == true;
+        return new PropertyPlan(wire, name, nullable ? type + "?" : type, type == "string" ? PropertyKind.Text : PropertyKind.Value, null);
+    }
+
+    /// <summary>A schema that is only <c>allOf</c> one schema (a reference with its own description, in OpenAPI 3.0) is that schema.</summary>
+    private static JToken Single(JObject schema) => schema["allOf"] is JArray { Count: 1 } only && only[0] is JObject inner ? inner : schema;
+
+    /// <summary>Whether a component schema is planned under <paramref name="name"/>.</summary>
+    public bool NamesAType(string name) => componentNames.Values.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A path, query or header parameter as a value: a header family as a map, a header marked
+    /// <c>x-comma-separated</c> or an array as a list, else one typed scalar (<see cref="Scalar"/>). Null for a
+    /// shape with no wire form (an object, a list of objects).
+    /// </summary>
+    public ValuePlan? Value(JObject parameter, string name)
+    {
+        var wire = parameter.Value<string>("name") ?? "";
+        var place = parameter.Value<string>("in") ?? "";
+        var description = parameter.Value<string>("description") ?? "";
+        if (place == "header" && SpecChecker.IsHeaderFamily(wire))
+        {
+            return new ValuePlan(name, "System.Collections.Generic.IDictionary<string, string>", WireEncoding.HeaderFamily, false, description, null, null, [new WirePlan(place, wire[..^1], null)]);
+        }
+        var schema = OpenApiDocument.Resolve(root, parameter["schema"]) as JObject ?? new JObject();
+        // A string of comma-joined values (x-comma-separated) is a list whose wire form is a header list.
+        var commaSeparated = place == "header" && parameter["x-comma-separated"]?.Type == JTokenType.Boolean && parameter.Value<bool>("x-comma-separated");
+        var isList = OpenApiDocument.SchemaType(schema) == "array" || commaSeparated;
+        var value = isList && !commaSeparated ? OpenApiDocument.Resolve(root, schema["items"]) as JObject ?? new JObject() : schema;
+        var itemReference = isList ? schema["items"]?["$ref"] : parameter["schema"]?["$ref"];
+        if (Scalar(value, itemReference) is not { } scalar)
+        {
+            return null;
+        }
+        if (scalar.Type is "System.DateTimeOffset" or "System.TimeSpan")
+        {
+            description = WireUnits.Strip(description);
+        }
+        return new ValuePlan(name, scalar.Type, scalar.Encoding, isList, description, value.Value<long?>("minimum"), value.Value<long?>("maximum"), [new WirePlan(place, wire, null)]);
+    }
+
+    /// <summary>
+    /// One value's type and wire form: an enum by its planned name, Unix times (<c>x-unix-time</c>) and RFC 3339
+    /// text as <c>DateTimeOffset</c>, durations (<c>x-duration</c>) as <c>TimeSpan</c>, URLs as <c>Uri</c>, other
+    /// text, numbers and booleans as they are. Null for what has no one-value wire form (objects, lists, bytes).
+    /// </summary>
+    private (string Type, WireEncoding Encoding)? Scalar(JObject schema, JToken? reference)
+    {
+        if (reference is not null && schema["enum"] is JArray && ((string?)reference)?.Split('/')[^1] is { } component && componentNames.TryGetValue(component, out var enumName))
+        {
+            return (enumName, WireEncoding.Enum);
+        }
+        var type = OpenApiDocument.SchemaType(schema);
+        var format = schema.Value<string>("format");
+        return (type, schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration")) switch
+        {
+            ("integer", "milliseconds", _) => ("System.DateTimeOffset", WireEncoding.UnixMilliseconds),
+            ("integer", "seconds", _) => ("System.DateTimeOffset", WireEncoding.UnixSeconds),
+            ("integer", _, "seconds") => ("System.TimeSpan", WireEncoding.DurationSeconds),
+            ("string", _, "text") => ("System.TimeSpan", WireEncoding.DurationText),
+            ("string", _, _) when format == "uri" => ("System.Uri", WireEncoding.Url),
+            ("string", _, _) when format == "date-time" => ("System.DateTimeOffset", WireEncoding.DateTimeText),
+            ("string", _, _) when format == "date" => ("System.DateTimeOffset", WireEncoding.DateText),
+            ("string", _, _) when format is not ("byte" or "binary") => ("string", WireEncoding.Text),
+            ("integer", _, _) => (format is "int64" or "date-time" ? "long" : "int", WireEncoding.Number),
+            ("number", _, _) => ("double", WireEncoding.Number),
+            ("boolean", _, _) => ("bool", WireEncoding.Boolean),
+            _ => null,
+        };
+    }
 
     /// <summary>Deeper than any type a spec means: a list of lists of maps, say; past it, references go round in a cycle.</summary>
     private const int Deepest = 16;
 
-    private string Of(JToken? token, string list, int depth)
+    /// <param name="typed">Whether typed values are read as such (a model's properties, which carry their converters).</param>
+    private string Of(JToken? token, string list, bool typed, int depth)
     {
         if (token is not JObject schema || depth > Deepest)
         {
@@ -27,21 +126,40 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
         }
         if (schema.Value<string>("$ref") is { } reference)
         {
-            return reference.StartsWith(Components, StringComparison.Ordinal) && componentNames.TryGetValue(reference[Components.Length..], out var name)
+            var component = reference.StartsWith(Components, StringComparison.Ordinal) ? reference[Components.Length..] : null;
+            return component is not null && componentNames.TryGetValue(component, out var name) && OpenApiDocument.Resolve(root, schema) is JObject target && KindOf(target) != ComponentKind.None
                 ? name
-                : Of(OpenApiDocument.Resolve(root, schema), list, depth + 1);
+                : Of(OpenApiDocument.Resolve(root, schema), list, typed, depth + 1);
+        }
+        if (Single(schema) is JObject only && only != schema)
+        {
+            return Of(only, list, typed, depth + 1);
         }
         var format = schema.Value<string>("format");
+        if (typed && OpenApiDocument.SchemaType(schema) == "integer")
+        {
+            if (schema.Value<string>("x-unix-time") is "milliseconds" or "seconds")
+            {
+                return "System.DateTimeOffset";
+            }
+            if (schema.Value<string>("x-duration") == "seconds")
+            {
+                return "System.TimeSpan";
+            }
+        }
         return OpenApiDocument.SchemaType(schema) switch
         {
-            "array" => $"{list}<{Of(schema["items"], list, depth + 1)}>",
-            "object" when OpenApiDocument.IsMap(schema) && schema["additionalProperties"] is JObject values => $"System.Collections.Generic.IDictionary<string, {Of(values, "System.Collections.Generic.IList", depth + 1)}>",
-            "string" when format == "date-time" => "System.DateTimeOffset",
+            "array" => $"{list}<{Of(schema["items"], list, typed, depth + 1)}>",
+            "object" when OpenApiDocument.IsMap(schema) && schema["additionalProperties"] is JObject values => $"System.Collections.Generic.IDictionary<string, {Of(values, List, typed, depth + 1)}>",
+            "object" when OpenApiDocument.IsMap(schema) => "System.Collections.Generic.IDictionary<string, object>",
+            "string" when format is "date-time" or "date" => "System.DateTimeOffset",
+            "string" when format is "duration" or "time" => "System.TimeSpan",
+            "string" when format is "uuid" or "guid" => "System.Guid",
             "string" when format == "uri" => "System.Uri",
             "string" when format == "byte" => "byte[]",
             "string" => "string",
-            "integer" => format == "int64" ? "long" : "int",
-            "number" => "double",
+            "integer" => format == "int64" || format == "date-time" ? "long" : "int",
+            "number" => format switch { "float" => "float", "decimal" => "decimal", _ => "double" },
             "boolean" => "bool",
             _ => "object",
         };

@@ -6,9 +6,10 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 
 /// <summary>
 /// Everything the C# stage emits, decided once from the effective spec and the C# configuration
-/// (generator/csharp-overlay.yaml) by <see cref="PlanBuilder"/>. The NSwag templates read the parts of it
-/// that concern them (<see cref="NSwagInput"/> hands each part over under <see cref="Key"/>), and the
-/// writers read it directly: no stage predicts a name another stage emits, and none reads generated code.
+/// (generator/csharp-overlay.yaml) by <see cref="PlanBuilder"/>. The writers print it (the operations, options
+/// types, root client and JSON context); NSwag's model and enum templates read their parts of it, which
+/// <see cref="NSwagInput"/> hands over under <see cref="Key"/>. No stage predicts a name another stage emits,
+/// and none reads generated code.
 /// </summary>
 /// <param name="Namespace">The namespace of every generated type.</param>
 /// <param name="JsonContext">The System.Text.Json context's class name, after the client file.</param>
@@ -24,7 +25,7 @@ public sealed record ClientPlan(
     IReadOnlyList<EnumPlan> Enums,
     IReadOnlyList<OptionsTypePlan> OptionsTypes)
 {
-    /// <summary>The extension under which each part of the plan travels to the templates.</summary>
+    /// <summary>The extension under which a model's, an enum's or a property's part of the plan travels to the templates.</summary>
     public const string Key = "x-upstashgen";
 
     [JsonIgnore]
@@ -42,9 +43,6 @@ public sealed record ClientPlan(
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>What the templates read of the plan as a whole (see generator/templates/Client.Class.liquid).</summary>
-    public JObject ForTemplates() => new() { ["jsonContext"] = JsonContext };
-
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         ContractResolver = new CamelCasePropertyNamesContractResolver(),
@@ -58,26 +56,38 @@ public sealed record ClientPlan(
 
 /// <summary>A group of operations: one tag of the spec.</summary>
 /// <param name="Tag">The tag as the spec writes it ("Flow Control").</param>
-/// <param name="Name">Its .NET name ("FlowControl"): the root client's property, and the first part of its operations' <see cref="OperationPlan.NSwagId"/>.</param>
-/// <param name="Class">The internal class behind it ("FlowControlClient"), as NSwag names it from that first part and the NSwag document's className.</param>
+/// <param name="Name">Its .NET name ("FlowControl"): the root client's property.</param>
 /// <param name="Description">The tag's description, for the documentation.</param>
-public sealed record GroupPlan(string Tag, string Name, string Class, string? Description, IReadOnlyList<OperationPlan> Operations)
+public sealed record GroupPlan(string Tag, string Name, string? Description, IReadOnlyList<OperationPlan> Operations)
 {
-    /// <summary>The public interface users call and mock: the class's name after an "I", as .NET names interfaces (and generator/templates/Client.Interface.liquid writes it).</summary>
+    /// <summary>The internal class behind the group ("FlowControlClient").</summary>
+    public string Class => Name + "Client";
+
+    /// <summary>The public interface users call and mock: the class's name after an "I", as .NET names interfaces.</summary>
     public string Interface => "I" + Class;
 }
+
+/// <summary>What an operation's documentation says, from the spec: each part null when the spec is silent.</summary>
+/// <param name="Summary">The operation's summary.</param>
+/// <param name="Description">The operation's description.</param>
+/// <param name="Returns">The success answer's description.</param>
+public sealed record OperationDocs(string? Summary, string? Description, string? Returns);
 
 /// <summary>One operation as a C# method.</summary>
 /// <param name="OperationId">The language-neutral id every language shares ("restartWorkflow").</param>
 /// <param name="Group">The <see cref="GroupPlan.Name"/> it belongs to.</param>
 /// <param name="Method">The method's name without "Async" ("RestartWorkflow").</param>
 /// <param name="Display">"POST /v2/workflows/dlq/restart/{dlqId}", for findings.</param>
+/// <param name="HttpMethod">The HTTP method, as .NET's <c>HttpMethod</c> names it ("Post").</param>
+/// <param name="Path">The path relative to the base address, with its parameters in braces ("v2/workflows/dlq/restart/{dlqId}").</param>
 /// <param name="Parameters">Every parameter of the method but the body and the cancellation token, in order: required, optional, options objects, the bulk switch.</param>
 /// <param name="ResultType">The C# type the answer is read as; null when the success answer has no body.</param>
+/// <param name="Accept">The media type asked for when the answer has a body.</param>
 /// <param name="Body">The request body, when the operation takes one.</param>
 /// <param name="SuccessRedirect">The 3xx status the operation documents as its only success, if any.</param>
 /// <param name="BulkFilters">For an operation that acts on everything when unfiltered: the wire names of the parameters that select entries.</param>
 /// <param name="Paging">For a cursor-paged operation: how its pages chain.</param>
+/// <param name="Docs">What its documentation says.</param>
 /// <param name="TraceAnswer">What the operation's span says about its answer (<see cref="TraceTag"/>).</param>
 /// <param name="ForwardsTraceContext">Whether the call starts or wakes a run, so the caller's trace context is forwarded to it (the C# configuration's x-forward-trace-context).</param>
 public sealed record OperationPlan(
@@ -85,12 +95,16 @@ public sealed record OperationPlan(
     string Group,
     string Method,
     string Display,
+    string HttpMethod,
+    string Path,
     IReadOnlyList<ParameterPlan> Parameters,
     string? ResultType,
+    string? Accept,
     BodyPlan? Body,
     int? SuccessRedirect,
     IReadOnlyList<string>? BulkFilters,
     PagingPlan? Paging,
+    OperationDocs Docs,
     IReadOnlyList<TraceTag>? TraceAnswer = null,
     bool ForwardsTraceContext = false)
 {
@@ -98,14 +112,36 @@ public sealed record OperationPlan(
     public string SpanName => $"{Group}.{Method}";
 
     /// <summary>Where a forwarded trace context goes: into each run of a JSON body (a batch), else the request's headers; null when not forwarded.</summary>
-    public string? ForwardTraceContextIn => !ForwardsTraceContext ? null : Body is { IsPayload: false } ? "body" : "headers";
+    public TraceContextPlace? ForwardTraceContextIn => !ForwardsTraceContext ? null : Body is { IsPayload: false } ? TraceContextPlace.Body : TraceContextPlace.Headers;
 
     /// <summary>
-    /// The operation id NSwag is given: NSwag makes one client class per part before the underscore
-    /// ("{Group}Client") and names the method after the rest. Made here and nowhere else.
+    /// The method's arguments in order, but the cancellation token: C# wants optional ones last, so a required body
+    /// follows the required parameters, an optional one the optional plain ones, before the options objects and the switch.
     /// </summary>
-    public string NSwagId => $"{Group}_{Method}";
+    public IReadOnlyList<Argument> Arguments
+    {
+        get
+        {
+            var arguments = Parameters.Select(p => new Argument(p.Name, p.Type, p.Default, p.Description, p)).ToList();
+            if (Body is { } body)
+            {
+                var at = Parameters.Count(p => body.Required ? p.Required : p.Role is ParameterRole.Plain or ParameterRole.HeaderFamily);
+                arguments.Insert(at, new Argument(body.Name, body.ParameterType, body.Required ? null : "null", body.Description, null));
+            }
+            return arguments;
+        }
+    }
+
+    /// <summary>Whether anything is sent in the query: a plain query parameter, or an options type with a query member.</summary>
+    public bool HasQuery(IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes) =>
+        Parameters.Any(p => p.In == "query" || p.OptionsType is { } type && optionsTypes[type].Members.Any(m => m.Wires.Any(w => w.In == "query")));
 }
+
+/// <summary>One argument of a method: a parameter, or the body (<paramref name="Parameter"/> null).</summary>
+public sealed record Argument(string Name, string Type, string? Default, string Description, ParameterPlan? Parameter);
+
+/// <summary>Where a call that starts runs forwards the caller's trace context.</summary>
+public enum TraceContextPlace { Headers, Body }
 
 /// <summary>What a method parameter stands for.</summary>
 public enum ParameterRole
@@ -126,30 +162,69 @@ public enum ParameterRole
 /// <summary>One parameter of a method.</summary>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="Role">What it stands for.</param>
-/// <param name="Wire">The wire name (for a family, its prefix without the '*'); null for the switch and options objects.</param>
-/// <param name="In">path, query or header; null for the switch and options objects.</param>
 /// <param name="Required">Whether the spec requires it.</param>
+/// <param name="Description">What its documentation says.</param>
+/// <param name="Value">For a plain parameter or a header family: its C# type and how it is sent.</param>
 /// <param name="OptionsType">For an options object, its type.</param>
 /// <param name="Writer">For an options object, the method of its type that writes the set members.</param>
 /// <param name="TraceTag">The span attribute that carries the parameter: an id in the path ("upstash.workflow.dlq_id"), or whether the bulk switch was on.</param>
 /// <param name="TraceCountTag">For a list of ids that selects entries of a bulk call, the span attribute that carries how many were sent.</param>
-public sealed record ParameterPlan(string Name, ParameterRole Role, string? Wire, string? In, bool Required, string? OptionsType = null, string? Writer = null,
-    string? TraceTag = null, string? TraceCountTag = null);
+public sealed record ParameterPlan(string Name, ParameterRole Role, bool Required, string Description, ValuePlan? Value = null, string? OptionsType = null, string? Writer = null,
+    string? TraceTag = null, string? TraceCountTag = null)
+{
+    /// <summary>The wire name (for a family, its prefix without the '*'); null for the switch and options objects.</summary>
+    public string? Wire => Value?.Wires[0].WireName;
+
+    /// <summary>path, query or header; null for the switch and options objects.</summary>
+    public string? In => Value?.Wires[0].In;
+
+    /// <summary>The parameter's C# type: nullable when optional; a list is whatever sequence the caller has.</summary>
+    public string Type => Role switch
+    {
+        ParameterRole.Options => OptionsType + "?",
+        ParameterRole.BulkSwitch => "bool",
+        _ => (Value!.IsList ? $"System.Collections.Generic.IEnumerable<{Value.Type}>" : Value.Type) + (Required ? "" : "?"),
+    };
+
+    /// <summary>What the method declares it as by default, when it may be left out.</summary>
+    public string? Default => Role == ParameterRole.BulkSwitch ? "false" : Required ? null : "null";
+
+    /// <summary>A required reference the method refuses as null before anything else.</summary>
+    public bool NullChecked => Required && Value is { IsReference: true };
+}
 
 /// <summary>A span attribute read from an operation's answer.</summary>
 /// <param name="Tag">The attribute ("upstash.workflow.workflow_run_id").</param>
-/// <param name="Value">The C# expression that reads it from the answer, which the generated method names <c>result_</c>.</param>
-public sealed record TraceTag(string Tag, string Value);
+/// <param name="Property">The answer's property it reads.</param>
+/// <param name="Read">What of the property it carries.</param>
+public sealed record TraceTag(string Tag, string Property, TraceRead Read);
+
+/// <summary>What a span attribute carries of an answer's property.</summary>
+public enum TraceRead
+{
+    /// <summary>The value itself (an id, a count).</summary>
+    Value,
+
+    /// <summary>How many items a list holds.</summary>
+    Count,
+
+    /// <summary>Whether a text is there (a cursor came back).</summary>
+    Present,
+}
 
 /// <summary>A request body.</summary>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="Type">The C# type written as JSON; null for <see cref="IsPayload"/>.</param>
 /// <param name="IsPayload">Offered in several media types: the handwritten <c>WorkflowPayload</c>, which carries its own.</param>
 /// <param name="Required">Whether the spec requires it.</param>
-public sealed record BodyPlan(string Name, string? Type, bool IsPayload, bool Required)
+/// <param name="Description">What its documentation says.</param>
+public sealed record BodyPlan(string Name, string? Type, bool IsPayload, bool Required, string Description)
 {
     /// <summary>The handwritten body type for operations that take text, JSON or bytes alike.</summary>
     public const string PayloadType = "WorkflowPayload";
+
+    /// <summary>The parameter's C# type.</summary>
+    public string ParameterType => (IsPayload ? PayloadType : Type!) + (Required ? "" : "?");
 }
 
 /// <summary>How a cursor-paged operation's pages chain (the overlay's <c>x-paging</c>), and the method that walks them.</summary>
@@ -163,11 +238,39 @@ public sealed record BodyPlan(string Name, string? Type, bool IsPayload, bool Re
 /// <param name="ItemType">The C# type of one item; null with <paramref name="ItemsProperty"/>.</param>
 public sealed record PagingPlan(string Method, string CursorParameter, string CursorProperty, string? ItemsProperty, string? ItemType);
 
-/// <summary>A class NSwag writes from a component schema.</summary>
+/// <summary>A class NSwag writes from a component schema (generator/templates/Class.liquid).</summary>
 /// <param name="Component">The schema's key in <c>components/schemas</c> of NSwag's input.</param>
 /// <param name="Name">The class name.</param>
-/// <param name="AnswerOnly">Only answers reach it: it gets a constructor that sets its required members (generator/templates/Class.liquid).</param>
-public sealed record ModelPlan(string Component, string Name, bool AnswerOnly);
+/// <param name="AnswerOnly">Only answers reach it: it gets a constructor that sets its required members.</param>
+/// <param name="Properties">Its properties, by wire name: each travels to the template on its own schema.</param>
+public sealed record ModelPlan(string Component, string Name, bool AnswerOnly, [property: JsonIgnore] IReadOnlyList<PropertyPlan> Properties);
+
+/// <summary>What a component schema becomes in C#.</summary>
+public enum ComponentKind { None, Model, Enum }
+
+/// <summary>What the template does with a property beyond declaring it.</summary>
+public enum PropertyKind
+{
+    /// <summary>Declared as it is.</summary>
+    Value,
+
+    /// <summary>Text: an answer-only constructor sets it to "" when required.</summary>
+    Text,
+
+    /// <summary>A list, never null: made empty on first read.</summary>
+    List,
+
+    /// <summary>A map, never null: made empty (<see cref="PropertyPlan.Instance"/>) on first read.</summary>
+    Map,
+}
+
+/// <summary>A model's property.</summary>
+/// <param name="Wire">Its JSON name.</param>
+/// <param name="Name">Its C# name, which the plan reads it under (paging, tracing); the template stops the build if NSwag names it otherwise.</param>
+/// <param name="TypeName">Its declared C# type (not "type", which would make NJsonSchema read the carrier as a schema).</param>
+/// <param name="Kind">What the template does with it.</param>
+/// <param name="Instance">For a map, the type that makes an empty one.</param>
+public sealed record PropertyPlan(string Wire, string Name, string TypeName, PropertyKind Kind, string? Instance);
 
 /// <summary>An extensible enumeration NSwag writes from a component schema.</summary>
 public sealed record EnumPlan(string Component, string Name);

@@ -20,7 +20,7 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 /// of them), the type splits: the members most of them take keep the configured name, and each other
 /// set of members becomes <c>{Method}{last word}</c> ("ListFailedRunsFilter"), named after its first operation.
 /// </remarks>
-internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, string> componentNames, DiagnosticBag diagnostics)
+internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, DiagnosticBag diagnostics)
 {
     /// <summary>One operation's members of one configured type, in the order of its parameters.</summary>
     private sealed class Use(Operation operation, string method, string group, string configured)
@@ -29,7 +29,7 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
         public string Method { get; } = method;
         public string Group { get; } = group;
         public string Configured { get; } = configured;
-        public List<OptionsMember> Members { get; } = [];
+        public List<ValuePlan> Members { get; } = [];
         public string? Final { get; set; }
 
         /// <summary>What the operation takes of the type: each member's name, value, wires and bounds (the bounds are checked before sending); not its description.</summary>
@@ -115,7 +115,7 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
                         uses[0].Operation.Node);
                     continue;
                 }
-                if (componentNames.Values.Contains(name, StringComparer.Ordinal))
+                if (types.NamesAType(name))
                 {
                     diagnostics.Error(Codes.OptionsMemberInvalid, $"the options type '{name}' has the name of a schema; name it otherwise in the C# configuration (x-options).", uses[0].Operation.Node["x-options"] ?? uses[0].Operation.Node);
                     continue;
@@ -133,7 +133,7 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
     /// <summary>A member two operations type differently cannot be one member of one type.</summary>
     private bool ConsistentlyTyped(List<Use> uses)
     {
-        var seen = new Dictionary<string, (OptionsMember Member, Use Use)>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (ValuePlan Member, Use Use)>(StringComparer.Ordinal);
         var ok = true;
         foreach (var use in uses)
         {
@@ -154,23 +154,21 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
         }
         return ok;
 
-        static bool SameValue(OptionsMember a, OptionsMember b) => (a.Type, a.Encoding, a.IsList) == (b.Type, b.Encoding, b.IsList);
+        static bool SameValue(ValuePlan a, ValuePlan b) => (a.Type, a.Encoding, a.IsList) == (b.Type, b.Encoding, b.IsList);
     }
 
     /// <summary>The members of a type in its first operation's order; one documented differently says what most operations say (the first on a tie).</summary>
-    private static List<OptionsMember> Described(List<Use> uses) =>
+    private static List<ValuePlan> Described(List<Use> uses) =>
         uses[0].Members.Select(member => member with
         {
             Description = uses.Select(u => u.Members.First(m => m.Name == member.Name).Description)
                 .GroupBy(d => d).OrderByDescending(g => g.Count()).First().Key,
         }).ToList();
 
-    private OptionsMember? Member(Operation operation, JObject parameter, string name)
+    private ValuePlan? Member(Operation operation, JObject parameter, string name)
     {
         var wire = parameter.Value<string>("name") ?? "";
         var place = parameter.Value<string>("in") ?? "";
-        var description = parameter.Value<string>("description") ?? "";
-        var schema = OpenApiDocument.Resolve(spec, parameter["schema"]) as JObject ?? new JObject();
         if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
         {
             if (parameter.Value<string>("x-options-type") is not { Length: > 0 } composite)
@@ -178,54 +176,17 @@ internal sealed class OptionsPlanner(JObject spec, IReadOnlyDictionary<string, s
                 diagnostics.Error(Codes.OptionsMemberInvalid, $"{operation.Display}: parameter '{wire}' has x-options-part but no x-options-type (the handwritten type whose properties the parts are).", parameter);
                 return null;
             }
-            return new OptionsMember(name, composite, OptionsEncoding.Parts, false, description, null, null, [new OptionsWire(place, wire, Names.UpperFirst(part))]);
+            return new ValuePlan(name, composite, WireEncoding.Parts, false, parameter.Value<string>("description") ?? "", null, null, [new WirePlan(place, wire, Names.UpperFirst(part))]);
         }
-        if (place == "header" && SpecChecker.IsHeaderFamily(wire))
+        if (types.Value(parameter, name) is { } value)
         {
-            return new OptionsMember(name, "System.Collections.Generic.IDictionary<string, string>", OptionsEncoding.HeaderFamily, false, description, null, null, [new OptionsWire(place, wire[..^1], null)]);
+            return value;
         }
-        // A string of comma-joined values (x-comma-separated) is a list whose wire form is a header list.
-        var commaSeparated = place == "header" && parameter["x-comma-separated"]?.Type == JTokenType.Boolean && parameter.Value<bool>("x-comma-separated");
-        var isList = OpenApiDocument.SchemaType(schema) == "array" || commaSeparated;
-        var value = isList && !commaSeparated ? OpenApiDocument.Resolve(spec, schema["items"]) as JObject ?? new JObject() : schema;
-        var itemReference = isList ? schema["items"]?["$ref"] : parameter["schema"]?["$ref"];
-        if (Scalar(value, itemReference) is not { } scalar)
-        {
-            diagnostics.Error(Codes.OptionsMemberInvalid,
-                $"{operation.Display}: {place} parameter '{wire}' is {(isList ? "a list of " : "")}a shape an options member cannot send " +
-                $"(scalars, enums, times, durations, URLs, and lists of them). Keep it out in the C# configuration (generator/csharp-overlay.yaml): " +
-                $"{{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-options: false }} }}", parameter);
-            return null;
-        }
-        if (scalar.Type is "System.DateTimeOffset" or "System.TimeSpan")
-        {
-            description = WireUnits.Strip(description);
-        }
-        return new OptionsMember(name, scalar.Type, scalar.Encoding, isList, description, value.Value<long?>("minimum"), value.Value<long?>("maximum"), [new OptionsWire(place, wire, null)]);
-    }
-
-    private (string Type, OptionsEncoding Encoding)? Scalar(JObject schema, JToken? reference)
-    {
-        if (reference is not null && schema["enum"] is JArray && ((string?)reference)?.Split('/')[^1] is { } component && componentNames.TryGetValue(component, out var enumName))
-        {
-            return (enumName, OptionsEncoding.Enum);
-        }
-        var type = OpenApiDocument.SchemaType(schema);
-        var format = schema.Value<string>("format");
-        return (type, schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration")) switch
-        {
-            ("integer", "milliseconds", _) => ("System.DateTimeOffset", OptionsEncoding.UnixMilliseconds),
-            ("integer", "seconds", _) => ("System.DateTimeOffset", OptionsEncoding.UnixSeconds),
-            ("integer", _, "seconds") => ("System.TimeSpan", OptionsEncoding.DurationSeconds),
-            ("string", _, "text") => ("System.TimeSpan", OptionsEncoding.DurationText),
-            ("string", _, _) when format == "uri" => ("System.Uri", OptionsEncoding.Url),
-            ("string", _, _) when format == "date-time" => ("System.DateTimeOffset", OptionsEncoding.DateTimeText),
-            ("string", _, _) when format == "date" => ("System.DateTimeOffset", OptionsEncoding.DateText),
-            ("string", _, _) when format is null or "" => ("string", OptionsEncoding.Text),
-            ("integer", _, _) => (format == "int64" ? "long" : "int", OptionsEncoding.Number),
-            ("number", _, _) => ("double", OptionsEncoding.Number),
-            ("boolean", _, _) => ("bool", OptionsEncoding.Boolean),
-            _ => null,
-        };
+        var isList = OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject schema && OpenApiDocument.SchemaType(schema) == "array";
+        diagnostics.Error(Codes.OptionsMemberInvalid,
+            $"{operation.Display}: {place} parameter '{wire}' is {(isList ? "a list of " : "")}a shape an options member cannot send " +
+            $"(scalars, enums, times, durations, URLs, and lists of them). Keep it out in the C# configuration (generator/csharp-overlay.yaml): " +
+            $"{{ target: \"{operation.Target}.parameters[?(@.name=='{wire}')]\", update: {{ x-options: false }} }}", parameter);
+        return null;
     }
 }

@@ -4,14 +4,14 @@ using Upstash.Workflow.Generator.Spec;
 namespace Upstash.Workflow.Generator.CSharp.Plan;
 
 /// <summary>
-/// Refuses, before NSwag runs, every parameter shape that generator/templates cannot send: the
-/// templates' <c>#error</c> lines are then never reached. What they send: scalars everywhere (dates as
+/// Refuses every parameter shape the client cannot send (<see cref="Writers.WireWriter"/> writes what it
+/// can). What it sends: scalars everywhere (dates as
 /// RFC 3339); lists of scalars in a query (one pair per item) or a header (comma-joined); header
 /// families as maps. Objects, lists in a path and lists of non-scalars have no wire form the API uses.
 /// </summary>
 public static class ParameterShapes
 {
-    /// <summary>Refuses <paramref name="parameter"/> of <paramref name="operation"/> when it has a shape the templates cannot send.</summary>
+    /// <summary>Refuses <paramref name="parameter"/> of <paramref name="operation"/> when it has a shape the client cannot send.</summary>
     public static void Check(JObject root, Operation operation, JObject parameter, bool family, DiagnosticBag diagnostics)
     {
         if (family)

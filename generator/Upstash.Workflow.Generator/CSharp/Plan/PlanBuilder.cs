@@ -5,9 +5,8 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 
 /// <summary>What the plan is built with besides the spec.</summary>
 /// <param name="Namespace">The namespace of the generated types (the NSwag document's).</param>
-/// <param name="ClassName">How NSwag names a group's class (the NSwag document's className: "{controller}Client").</param>
 /// <param name="JsonContext">The JSON context's class name.</param>
-public sealed record PlanSettings(string Namespace, string ClassName, string JsonContext);
+public sealed record PlanSettings(string Namespace, string JsonContext);
 
 /// <summary>
 /// Decides, once, everything the C# stage emits: groups from tags, methods from operation ids,
@@ -32,7 +31,7 @@ public static class PlanBuilder
     {
         var componentNames = ComponentNames(spec, diagnostics);
         var types = new CSharpTypes(spec, componentNames);
-        var options = new OptionsPlanner(spec, componentNames, diagnostics);
+        var options = new OptionsPlanner(spec, types, diagnostics);
         var drafts = OpenApiDocument.Operations(spec)
             .Select(operation => Draft(spec, operation, settings, types, options, diagnostics))
             .OfType<OperationDraft>()
@@ -43,29 +42,33 @@ public static class PlanBuilder
         var operations = new List<(Operation Spec, OperationPlan Plan)>();
         foreach (var draft in drafts)
         {
-            // C# wants optional parameters last; NSwag orders the same way (required first, then the spec's order).
+            // C# wants optional parameters last: required first, then the spec's order (OperationPlan.Arguments places the body).
             var objects = options.ConfiguredTypes(draft.Spec)
                 .Select(configured => byName.GetValueOrDefault(options.FinalType(draft.Spec, configured) ?? ""))
                 .OfType<OptionsTypePlan>()
-                .Select(t => new ParameterPlan(t.ParameterName, ParameterRole.Options, null, null, false, t.Name, t.Writer));
+                .Select(t => new ParameterPlan(t.ParameterName, ParameterRole.Options, false, OptionsDescription, OptionsType: t.Name, Writer: t.Writer));
             ParameterPlan[] parameters =
             [
                 .. draft.Plan.Parameters.Where(p => p.Required),
                 .. draft.Plan.Parameters.Where(p => !p.Required),
                 .. objects,
-                .. draft.Plan.BulkFilters is null ? [] : new[] { new ParameterPlan("all", ParameterRole.BulkSwitch, null, null, false, TraceTag: Telemetry.All) },
+                .. draft.Plan.BulkFilters is null ? [] : new[] { new ParameterPlan("all", ParameterRole.BulkSwitch, false, AllDescription, TraceTag: Telemetry.All) },
             ];
             operations.Add((draft.Spec, draft.Plan with { Parameters = parameters }));
         }
 
         var groups = operations
             .GroupBy(o => o.Plan.Group, StringComparer.Ordinal)
-            .Select(g => new GroupPlan(g.First().Spec.Tag!, g.Key, settings.ClassName.Replace("{controller}", g.Key, StringComparison.Ordinal), TagDescription(spec, g.First().Spec.Tag), g.Select(o => o.Plan).ToList()))
+            .Select(g => new GroupPlan(g.First().Spec.Tag!, g.Key, TagDescription(spec, g.First().Spec.Tag), g.Select(o => o.Plan).ToList()))
             .ToList();
-        var (models, enums) = Schemas(spec, operations.Select(o => o.Spec).ToList(), optionsTypes, componentNames, diagnostics);
+        var (models, enums) = Schemas(spec, operations.Select(o => o.Spec).ToList(), optionsTypes, componentNames, types, diagnostics);
         CheckNames(groups, models, enums, spec, diagnostics);
         return new ClientPlan(settings.Namespace, settings.JsonContext, groups, models, enums, optionsTypes);
     }
+
+    private const string OptionsDescription = "Optional values for this call, each sent only when set; null sends none.";
+
+    private const string AllDescription = "Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.";
 
     /// <summary>An operation before its options types are settled: its plan has only its own parameters so far.</summary>
     private sealed record OperationDraft(Operation Spec, OperationPlan Plan);
@@ -85,9 +88,11 @@ public static class PlanBuilder
             return null;
         }
         var plain = new List<ParameterPlan>();
-        // NSwag adds a CancellationToken parameter to every method under this name.
+        // Every method takes a CancellationToken under this name.
         var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["cancellationToken"] = "the method's CancellationToken" };
         var defaults = operation.Node["x-options"] as JObject;
+        var bulk = IsTrue(operation.Node, "x-bulk");
+        var selects = bulk ? OpenApiDocument.Parameters(spec, operation).Where(p => IsTrue(p, "x-bulk-filter")).ToHashSet() : [];
         foreach (var parameter in OpenApiDocument.Parameters(spec, operation))
         {
             var wire = parameter.Value<string>("name") ?? "";
@@ -123,8 +128,10 @@ public static class PlanBuilder
                 continue;
             }
             ParameterShapes.Check(spec, operation, parameter, family, diagnostics);
-            plain.Add(new ParameterPlan(name, family ? ParameterRole.HeaderFamily : ParameterRole.Plain, family ? wire[..^1] : wire, place, parameter.Value<bool?>("required") == true,
-                TraceTag: Telemetry.PathId(spec, place, parameter), TraceCountTag: Telemetry.IdList(spec, operation, place, parameter)));
+            // A value without a one-value wire form the checks let through (no type, bytes) is the caller's text.
+            var value = types.Value(parameter, name) ?? new ValuePlan(name, "string", WireEncoding.Text, false, parameter.Value<string>("description") ?? "", null, null, [new WirePlan(place, wire, null)]);
+            plain.Add(new ParameterPlan(name, family ? ParameterRole.HeaderFamily : ParameterRole.Plain, parameter.Value<bool?>("required") == true, value.Description, value,
+                TraceTag: Telemetry.PathId(spec, place, parameter), TraceCountTag: selects.Contains(parameter) ? Telemetry.IdList(spec, place, parameter) : null));
         }
 
         var body = Body(operation, types);
@@ -132,7 +139,6 @@ public static class PlanBuilder
         {
             body = null;
         }
-        var bulk = IsTrue(operation.Node, "x-bulk");
         var objects = options.ConfiguredTypes(operation).Select(OptionsTypePlan.ParameterNameOf).ToList();
         foreach (var (name, what) in objects.Select(o => (o, "an options object")).Concat(body is null ? [] : [(body.Name, "its request body")]).Concat(bulk ? [("all", "the bulk switch")] : []))
         {
@@ -144,9 +150,13 @@ public static class PlanBuilder
             }
         }
         var paging = Paging(spec, operation, method, plain, types, diagnostics);
-        var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, plain, ResultType(operation, types), body,
-            SuccessRedirect(operation), bulk ? BulkFilters(spec, operation) : null, paging, Telemetry.Answer(spec, Answer(operation), bulk, paging),
-            IsTrue(operation.Node, "x-forward-trace-context"));
+        var (success, redirect) = Success(operation);
+        var answer = Answer(success);
+        var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, Names.UpperFirst(operation.Method), operation.Path.TrimStart('/'), plain,
+            answer?.Value["schema"] is { } schema ? types.Answer(schema) : null, answer?.Name, body, redirect,
+            bulk ? selects.Select(p => p.Value<string>("name") ?? "").ToList() : null, paging,
+            new OperationDocs(Text(operation.Node, "summary"), Text(operation.Node, "description"), success is null ? null : Text(success, "description")),
+            Telemetry.Answer(spec, answer?.Value["schema"], bulk, paging), IsTrue(operation.Node, "x-forward-trace-context"));
         return new OperationDraft(operation, plan);
     }
 
@@ -163,7 +173,7 @@ public static class PlanBuilder
         var parameter = marker.Value<string>("cursorParameter");
         var field = marker.Value<string>("cursorField");
         var items = marker.Value<string>("itemsField");
-        var answer = OpenApiDocument.Resolve(spec, SuccessResponse(operation)?["content"]?.Values().FirstOrDefault()?["schema"]) as JObject;
+        var answer = OpenApiDocument.Resolve(spec, Answer(Success(operation).Response)?.Value["schema"]) as JObject;
         var properties = answer?["properties"] as JObject;
         var itemsSchema = items is null ? null : OpenApiDocument.Resolve(spec, properties?[items]) as JObject;
         var problem = marker is not JObject || parameter is null || field is null ? "needs cursorParameter and cursorField (and itemsField for pages of items)"
@@ -211,49 +221,44 @@ public static class PlanBuilder
             return null;
         }
         var required = body.Value<bool?>("required") == true;
+        var description = Text(body, "description") ?? "";
         if (content.Count > 1)
         {
-            return new BodyPlan("payload", null, true, required);
+            return new BodyPlan("payload", null, true, required, description);
         }
         var name = body.Value<string>("x-name") is { Length: > 0 } pinned ? pinned : "body";
-        return new BodyPlan(name, types.Sent(content.Properties().First().Value["schema"]), false, required);
+        return new BodyPlan(name, types.Sent(content.Properties().First().Value["schema"]), false, required, description);
     }
 
-    /// <summary>The success answer's type: the first 2xx (or the documented 3xx, when it is the only success) with a body.</summary>
-    private static string? ResultType(Operation operation, CSharpTypes types)
-    {
-        if (SuccessResponse(operation) is not JObject response || response["content"] is not JObject content || content.Count == 0)
-        {
-            return null;
-        }
-        var media = content.Properties().FirstOrDefault(p => p.Name.Contains("json", StringComparison.OrdinalIgnoreCase)) ?? content.Properties().First();
-        return media.Value["schema"] is null ? null : types.Answer(media.Value["schema"]);
-    }
-
-    /// <summary>The JSON schema of the success answer, when it has one.</summary>
-    private static JToken? Answer(Operation operation) =>
-        SuccessResponse(operation)?["content"] is JObject { Count: > 0 } content
-            ? (content.Properties().FirstOrDefault(p => p.Name.Contains("json", StringComparison.OrdinalIgnoreCase)) ?? content.Properties().First()).Value["schema"]
-            : null;
-
-    private static JToken? SuccessResponse(Operation operation)
+    /// <summary>
+    /// The success answer: 200, else the first 2xx; when the operation documents no 2xx, its 3xx is its only success
+    /// (the client marks it so at run time, since redirects are never followed) and <c>Redirect</c> is its status.
+    /// </summary>
+    private static (JObject? Response, int? Redirect) Success(Operation operation)
     {
         if (operation.Node["responses"] is not JObject responses)
         {
-            return null;
+            return (null, null);
         }
-        return (responses.Property("200") ?? responses.Properties().FirstOrDefault(r => r.Name.StartsWith('2'))
-            ?? (responses.Properties().Any(r => r.Name.StartsWith('2')) ? null : responses.Properties().FirstOrDefault(r => r.Name.StartsWith('3'))))?.Value;
+        if ((responses.Property("200") ?? responses.Properties().FirstOrDefault(r => r.Name.StartsWith('2'))) is { } success)
+        {
+            return (success.Value as JObject, null);
+        }
+        return responses.Properties().FirstOrDefault(r => r.Name.StartsWith('3')) is { } redirect
+            ? (redirect.Value as JObject, int.TryParse(redirect.Name, out var status) ? status : null)
+            : (null, null);
     }
 
-    private static int? SuccessRedirect(Operation operation) =>
-        operation.Node["responses"] is JObject responses && !responses.Properties().Any(r => r.Name.StartsWith('2'))
-        && responses.Properties().FirstOrDefault(r => r.Name.StartsWith('3')) is { } redirect && int.TryParse(redirect.Name, out var status)
-            ? status : null;
+    /// <summary>The success answer's body: its JSON media type (else its first), when it has a schema.</summary>
+    private static JProperty? Answer(JObject? success) =>
+        success?["content"] is JObject { Count: > 0 } content
+        && (content.Properties().FirstOrDefault(p => p.Name.Contains("json", StringComparison.OrdinalIgnoreCase)) ?? content.Properties().First()) is { Value: JObject { } media } chosen
+        && media["schema"] is not null
+            ? chosen
+            : null;
 
-    /// <summary>The wire names of a bulk operation's parameters that select entries (<c>x-bulk-filter</c>), plain or options members.</summary>
-    private static List<string> BulkFilters(JObject spec, Operation operation) =>
-        OpenApiDocument.Parameters(spec, operation).Where(p => IsTrue(p, "x-bulk-filter")).Select(p => p.Value<string>("name") ?? "").ToList();
+    /// <summary>A documentation text of the spec, trimmed; null when absent or blank.</summary>
+    private static string? Text(JToken node, string key) => node.Value<string>(key) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     private static string? TagDescription(JObject spec, string? tag) => (spec["tags"] as JArray)?.OfType<JObject>().FirstOrDefault(t => t.Value<string>("name") == tag)?.Value<string>("description");
 
@@ -291,7 +296,7 @@ public static class PlanBuilder
     /// schemas are not among them; nor is a component no operation reaches (upstream has one).
     /// </summary>
     private static (List<ModelPlan> Models, List<EnumPlan> Enums) Schemas(JObject spec, IReadOnlyList<Operation> operations, IReadOnlyList<OptionsTypePlan> optionsTypes,
-        IReadOnlyDictionary<string, string> componentNames, DiagnosticBag diagnostics)
+        IReadOnlyDictionary<string, string> componentNames, CSharpTypes types, DiagnosticBag diagnostics)
     {
         var requests = new List<JContainer>();
         var answers = new List<JContainer>();
@@ -302,7 +307,7 @@ public static class PlanBuilder
                 requests.Add(single);
             }
             requests.AddRange(OpenApiDocument.Parameters(spec, operation));
-            // Every success answer NSwag is given (error answers become exceptions), not only the one the method reads.
+            // Every success answer (error answers become exceptions), not only the one the method reads.
             answers.AddRange((operation.Node["responses"] as JObject)?.Properties().Where(r => r.Name[0] is '2' or '3').Select(r => r.Value).OfType<JContainer>() ?? []);
             // What Upstash sends back (a failure callback) is read, never sent, as answers are.
             if (operation.Node["callbacks"] is JObject callbacks)
@@ -321,13 +326,15 @@ public static class PlanBuilder
             {
                 continue;
             }
-            if (schema["enum"] is JArray values && values.All(v => v.Type == JTokenType.String))
+            switch (CSharpTypes.KindOf(schema))
             {
-                enums.Add(new EnumPlan(component, name));
-            }
-            else if (schema["properties"] is JObject || OpenApiDocument.SchemaType(schema) == "object" && !OpenApiDocument.IsMap(schema))
-            {
-                models.Add(new ModelPlan(component, name, !sent.Contains(component)));
+                case ComponentKind.Enum:
+                    enums.Add(new EnumPlan(component, name));
+                    break;
+                case ComponentKind.Model:
+                    var properties = Properties(schema).Select(p => types.Property(p.Property.Name, PropertyName(p.Property.Name), (JObject)p.Property.Value, p.Required)).ToList();
+                    models.Add(new ModelPlan(component, name, !sent.Contains(component), properties));
+                    break;
             }
         }
         UnnamedInlineObjects(schemas, reached, diagnostics);
@@ -393,7 +400,16 @@ public static class PlanBuilder
         }
     }
 
-    /// <summary>A schema property's C# name, as NSwag writes it for the names this API uses (identifiers): capitalised.</summary>
+    /// <summary>
+    /// A model schema's properties with whether each is required: its own, and those of the objects it is composed of
+    /// inline (<c>allOf</c>), which NSwag writes into the same class or its base.
+    /// </summary>
+    public static IEnumerable<(JProperty Property, bool Required)> Properties(JObject schema) =>
+        new[] { schema }.Concat((schema["allOf"] as JArray)?.OfType<JObject>().Where(part => part["$ref"] is null) ?? [])
+            .SelectMany(part => ((part["properties"] as JObject)?.Properties() ?? []).Where(p => p.Value is JObject)
+                .Select(p => (p, (part["required"] as JArray)?.Any(r => (string?)r == p.Name) == true)));
+
+    /// <summary>A schema property's C# name: capitalised, as NSwag writes it for the names this API uses (identifiers); Class.liquid stops the build where NSwag writes another.</summary>
     public static string PropertyName(string wire) => Names.UpperFirst(wire);
 
     private static bool IsTrue(JToken node, string key) => node[key]?.Type == JTokenType.Boolean && node.Value<bool>(key);

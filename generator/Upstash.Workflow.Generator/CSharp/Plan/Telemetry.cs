@@ -25,9 +25,9 @@ internal static class Telemetry
             ? Prefix + Snake(wire)
             : null;
 
-    /// <summary>"dlqIds" → "upstash.workflow.dlq_ids.count", for a list of ids that selects the entries of a bulk call.</summary>
-    public static string? IdList(JObject spec, Operation operation, string place, JObject parameter) =>
-        place == "query" && operation.Node.Value<bool?>("x-bulk") == true && parameter.Value<bool?>("x-bulk-filter") == true
+    /// <summary>"dlqIds" → "upstash.workflow.dlq_ids.count", for a query parameter that selects the entries of a bulk call and is a list of ids.</summary>
+    public static string? IdList(JObject spec, string place, JObject parameter) =>
+        place == "query"
         && OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject { } schema && OpenApiDocument.SchemaType(schema) == "array"
         && parameter.Value<string>("name") is { } wire && wire.EndsWith("Ids", StringComparison.Ordinal)
             ? Prefix + Snake(wire) + TelemetryNames.CountSuffix
@@ -44,21 +44,21 @@ internal static class Telemetry
         string Type(JProperty p) => OpenApiDocument.Resolve(spec, p.Value) is JObject s ? OpenApiDocument.SchemaType(s) ?? "" : "";
         if (properties.Property("workflowRunId") is { } runId && Type(runId) == "string")
         {
-            tags.Add(new(TelemetryNames.WorkflowRunId, "result_." + PlanBuilder.PropertyName(runId.Name)));
+            tags.Add(new(TelemetryNames.WorkflowRunId, PlanBuilder.PropertyName(runId.Name), TraceRead.Value));
         }
         if (bulk)
         {
-            var affected = properties.Properties().FirstOrDefault(p => Type(p) == "integer") is { } count ? "result_." + PlanBuilder.PropertyName(count.Name)
-                : properties.Properties().FirstOrDefault(p => Type(p) == "array") is { } list ? $"result_.{PlanBuilder.PropertyName(list.Name)}.Count"
+            var affected = properties.Properties().FirstOrDefault(p => Type(p) == "integer") is { } count ? new TraceTag(TelemetryNames.Affected, PlanBuilder.PropertyName(count.Name), TraceRead.Value)
+                : properties.Properties().FirstOrDefault(p => Type(p) == "array") is { } list ? new TraceTag(TelemetryNames.Affected, PlanBuilder.PropertyName(list.Name), TraceRead.Count)
                 : null;
             if (affected is not null)
             {
-                tags.Add(new(TelemetryNames.Affected, affected));
+                tags.Add(affected);
             }
         }
         if (paging is not null)
         {
-            tags.Add(new(TelemetryNames.CursorReturned, $"!string.IsNullOrEmpty(result_.{paging.CursorProperty})"));
+            tags.Add(new(TelemetryNames.CursorReturned, paging.CursorProperty, TraceRead.Present));
         }
         return tags.Count == 0 ? null : tags;
     }

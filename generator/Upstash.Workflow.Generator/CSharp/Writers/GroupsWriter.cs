@@ -63,7 +63,7 @@ public static class GroupsWriter
         return code.ToString();
     }
 
-    private static string Summary(GroupPlan group) =>
+    public static string Summary(GroupPlan group) =>
         group.Description is { Length: > 0 } description
             ? XmlDoc.Text(description)
             : $"The operations tagged '{XmlDoc.Text(group.Tag)}'.";

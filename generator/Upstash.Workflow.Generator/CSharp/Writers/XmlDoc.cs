@@ -7,7 +7,18 @@ internal static partial class XmlDoc
 {
     /// <summary>One line, with XML's special characters escaped.</summary>
     public static string Text(string text) =>
-        Spaces().Replace(text.Trim(), " ").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        Escape(Spaces().Replace(text.Trim(), " "));
+
+    /// <summary>
+    /// Text of several lines, XML's special characters escaped, each line after the first on a comment line of its
+    /// own that starts with <c>&lt;br/&gt;</c>, so the spec's paragraphs stay apart in IntelliSense.
+    /// </summary>
+    /// <param name="indent">The indentation of the comment lines.</param>
+    public static string Lines(string text, string indent) =>
+        Escape(text.Trim()).ReplaceLineEndings("\n").Replace("\n", $"\n{indent}/// <br/>", StringComparison.Ordinal);
+
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -1,0 +1,214 @@
+using System.Text;
+using Upstash.Workflow.Generator.CSharp.Plan;
+
+namespace Upstash.Workflow.Generator.CSharp.Writers;
+
+/// <summary>
+/// Writes each group's internal class behind its interface. Each method builds the request as the plan
+/// describes it (every path, query and header value through <see cref="WireWriter"/>'s checks, options objects
+/// through their types' writers), sends it, lets <c>UpstashClientBase</c> turn every answer that is not a success
+/// into its typed exception, and reads a success body through the generated JSON context: no reflection, so the
+/// client can be trimmed and compiled ahead of time. Each call has a plain path and, while someone listens, a traced one.
+/// </summary>
+internal static class ClientClassWriter
+{
+    private const string Member = "        ";
+    private const string Body = "            ";
+
+    public static void Write(StringBuilder code, GroupPlan group, ClientPlan plan, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
+    {
+        code.Append($$"""
+                internal sealed partial class {{group.Class}} : Upstash.Workflow.Core.UpstashClientBase, {{group.Interface}}
+                {
+                    private readonly System.Net.Http.HttpClient _httpClient;
+
+                    /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
+                    public {{group.Class}}(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+                        : base({{plan.JsonContext}}.Default, telemetry)
+                    {
+                        _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+                    }
+
+            """);
+        foreach (var operation in group.Operations)
+        {
+            WriteOperation(code, operation, optionsTypes);
+        }
+        code.Append("    }\n\n");
+    }
+
+    private static void WriteOperation(StringBuilder code, OperationPlan operation, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
+    {
+        var arguments = operation.Arguments;
+        var task = Signatures.Task(operation);
+        var passed = Signatures.Pass(arguments);
+        var method = operation.Method;
+        if (operation.BulkFilters is { } filters)
+        {
+            code.Append($"\n{Member}/// <summary>The parameters of {method} that select entries (the overlay's x-bulk-filter).</summary>\n");
+            code.Append($"{Member}private static readonly string[] {method}Filters_ = [{string.Join(", ", filters.Select(f => $"\"{f}\""))}];\n");
+        }
+
+        code.Append($"\n{Member}/// <inheritdoc />\n");
+        code.Append($"{Member}public {task} {method}Async({Signatures.Declare(arguments, defaults: true)}) =>\n");
+        code.Append($"{Member}    // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.\n");
+        code.Append($"{Member}    Telemetry.Listening ? {method}TracedAsync({passed}) : {method}CoreAsync({passed}, null);\n");
+
+        WriteTraced(code, operation, arguments, task, passed);
+        WriteCore(code, operation, arguments, task, optionsTypes);
+    }
+
+    private static void WriteTraced(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, string passed)
+    {
+        var method = operation.Method;
+        code.Append($"\n{Member}/// <summary>The call inside its span (\"{operation.SpanName}\") and duration: ids and counts only, never a payload, header value or query.</summary>\n");
+        code.Append($"{Member}private async {task} {method}TracedAsync({Signatures.Declare(arguments, defaults: false)})\n{Member}{{\n");
+        code.Append($"{Body}using var scope_ = Telemetry.Start(\"{operation.SpanName}\", \"{operation.OperationId}\", _httpClient);\n");
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.TraceTag is { } tag)
+            {
+                code.Append($"{Body}scope_?.Tag(\"{tag}\", {parameter.Name});\n");
+            }
+            else if (parameter.TraceCountTag is { } count)
+            {
+                code.Append($"{Body}scope_?.Count(\"{count}\", {parameter.Name});\n");
+            }
+        }
+        code.Append($"{Body}try\n{Body}{{\n");
+        if (operation.ResultType is not null)
+        {
+            code.Append($"{Body}    var result_ = await {method}CoreAsync({passed}, scope_).ConfigureAwait(false);\n");
+            foreach (var trace in operation.TraceAnswer ?? [])
+            {
+                var value = trace.Read switch
+                {
+                    TraceRead.Count => $"result_.{trace.Property}.Count",
+                    TraceRead.Present => $"!string.IsNullOrEmpty(result_.{trace.Property})",
+                    _ => $"result_.{trace.Property}",
+                };
+                code.Append($"{Body}    scope_?.Tag(\"{trace.Tag}\", {value});\n");
+            }
+            code.Append($"{Body}    return result_;\n");
+        }
+        else
+        {
+            code.Append($"{Body}    await {method}CoreAsync({passed}, scope_).ConfigureAwait(false);\n");
+        }
+        code.Append($$"""
+                        }
+                        catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+                        {
+                            // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                            throw;
+                        }
+                    }
+
+            """);
+    }
+
+    private static void WriteCore(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
+    {
+        code.Append($"\n{Member}/// <summary>The call itself; <paramref name=\"scope_\"/>, when someone listens, gets the answer's status from the response this method holds.</summary>\n");
+        code.Append($"{Member}private async {task} {operation.Method}CoreAsync({Signatures.Declare(arguments, defaults: false)}, Upstash.Workflow.Diagnostics.OperationScope? scope_)\n{Member}{{\n");
+        foreach (var argument in arguments.Where(a => a.Parameter is { NullChecked: true } || a.Parameter is null && operation.Body!.Required))
+        {
+            code.Append($"{Body}System.ArgumentNullException.ThrowIfNull({argument.Name});\n");
+        }
+        code.Append($"{Body}using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage {{ Method = System.Net.Http.HttpMethod.{operation.HttpMethod} }};\n");
+        foreach (var parameter in operation.Parameters.Where(p => p.In == "header"))
+        {
+            Send(code, parameter);
+        }
+        if (operation.Body is { } body)
+        {
+            var content = body.IsPayload ? $"{body.Name}?.ToHttpContent()"
+                : operation.ForwardTraceContextIn == TraceContextPlace.Body ? $"JsonBodyForwardingTraceContext<{body.Type}>({body.Name})"
+                : $"JsonBody<{body.Type}>({body.Name})";
+            code.Append($"{Body}request_.Content = {content};\n");
+        }
+        if (operation.ResultType is not null)
+        {
+            code.Append($"{Body}request_.Headers.TryAddWithoutValidation(\"Accept\", \"{operation.Accept}\");\n");
+        }
+        code.Append($"{Body}var url_ = StartUrl(_httpClient);\n");
+        WritePath(code, operation);
+        var query = operation.HasQuery(optionsTypes);
+        if (query)
+        {
+            code.Append($"{Body}url_.Append('?');\n");
+        }
+        foreach (var parameter in operation.Parameters.Where(p => p.In == "query"))
+        {
+            Send(code, parameter);
+        }
+        foreach (var parameter in operation.Parameters.Where(p => p.Role == ParameterRole.Options))
+        {
+            code.Append($"{Body}{parameter.Name}?.{parameter.Writer}(request_, url_);\n");
+        }
+        if (query)
+        {
+            // What is left: the '?' when nothing was added, else the last pair's '&'.
+            code.Append($"{Body}url_.Length--;\n");
+        }
+        code.Append($"{Body}request_.RequestUri = FinishUrl(url_);\n");
+        if (operation.ForwardTraceContextIn == TraceContextPlace.Headers)
+        {
+            code.Append($"{Body}ForwardTraceContext(request_);\n");
+        }
+        if (operation.SuccessRedirect is { } redirect)
+        {
+            code.Append($"{Body}request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, {redirect});\n");
+        }
+        if (operation.Parameters.FirstOrDefault(p => p.Role == ParameterRole.BulkSwitch) is { } all)
+        {
+            code.Append($"{Body}{WireWriter.Guard}.CheckBulk(request_, {all.Name}, {operation.Method}Filters_);\n");
+        }
+        code.Append($"{Body}using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);\n");
+        code.Append($"{Body}await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);\n");
+        if (operation.ResultType is { } result)
+        {
+            code.Append($"{Body}return await ReadJsonAsync<{result}>(response_, cancellationToken).ConfigureAwait(false);\n");
+        }
+        code.Append($"{Member}}}\n");
+    }
+
+    /// <summary>The path's fixed parts as they are, each parameter as one checked, percent-encoded segment.</summary>
+    private static void WritePath(StringBuilder code, OperationPlan operation)
+    {
+        var path = operation.Path;
+        var at = 0;
+        while (at < path.Length)
+        {
+            var open = path.IndexOf('{', at);
+            var literal = open < 0 ? path[at..] : path[at..open];
+            if (literal.Length > 0)
+            {
+                code.Append($"{Body}url_.Append(\"{literal.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\");\n");
+            }
+            if (open < 0)
+            {
+                break;
+            }
+            var close = path.IndexOf('}', open);
+            var name = path[(open + 1)..close];
+            Send(code, operation.Parameters.First(p => p.In == "path" && p.Wire == name));
+            at = close + 1;
+        }
+    }
+
+    /// <summary>A plain value: sent as it is when required, else only when set.</summary>
+    private static void Send(StringBuilder code, ParameterPlan parameter)
+    {
+        var value = parameter.Value!;
+        if (parameter.Required)
+        {
+            code.Append(Body).Append(WireWriter.Statement(value, value.Wires[0], parameter.Name, parameter.Name, "request_", "url_")).Append('\n');
+            return;
+        }
+        var local = parameter.Name + "_";
+        code.Append($"{Body}if ({parameter.Name} is {{ }} {local})\n{Body}{{\n");
+        code.Append($"{Body}    ").Append(WireWriter.Statement(value, value.Wires[0], local, parameter.Name, "request_", "url_")).Append('\n');
+        code.Append($"{Body}}}\n");
+    }
+}

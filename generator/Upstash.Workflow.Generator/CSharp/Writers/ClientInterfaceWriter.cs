@@ -1,0 +1,123 @@
+using System.Text;
+using Upstash.Workflow.Generator.CSharp.Plan;
+
+namespace Upstash.Workflow.Generator.CSharp.Writers;
+
+/// <summary>
+/// Writes each group's public interface: what users call and mock. Each operation's method is documented from the
+/// spec (summary, description, parameters, answer) with the exceptions a call really throws (the list
+/// <c>UpstashWorkflowException</c>'s documentation gives). A cursor-paged operation also gets a walking method: a
+/// default implementation over the operation's own method (the cursor loop is <c>Core.CursorPaging</c>), so a fake
+/// that answers pages pages too; it takes the operation's arguments but the cursor.
+/// </summary>
+internal static class ClientInterfaceWriter
+{
+    private const string Indent = "        ";
+
+    /// <summary>What every call may throw besides <see cref="ArgumentException"/>, for every operation's documentation.</summary>
+    private static readonly string[] Exceptions =
+    [
+        "<exception cref=\"BadRequestException\">The service refused the request (400).</exception>",
+        "<exception cref=\"UnauthorizedException\">The token is missing, wrong or revoked (401).</exception>",
+        "<exception cref=\"NotFoundException\">What the request names does not exist, or no longer does (404).</exception>",
+        "<exception cref=\"RateLimitedException\">A rate limit was hit (429); it says which, and when to call again.</exception>",
+        "<exception cref=\"ServerErrorException\">The service failed (5xx); the request may or may not have been carried out.</exception>",
+        "<exception cref=\"UpstashConnectionException\">The connection failed; the request may or may not have been carried out.</exception>",
+        "<exception cref=\"UpstashTimeoutException\">No whole answer within <see cref=\"UpstashWorkflowClientOptions.Timeout\"/>.</exception>",
+        "<exception cref=\"UpstashConfigurationException\">The client's configuration refuses the call before sending (no token, say).</exception>",
+        "<exception cref=\"UpstashWorkflowException\">Any other answer that is not a success, or a success whose body cannot be read.</exception>",
+    ];
+
+    public static void Write(StringBuilder code, GroupPlan group)
+    {
+        code.Append($"    /// <summary>{GroupsWriter.Summary(group)}</summary>\n");
+        code.Append($"    public partial interface {group.Interface}\n    {{\n");
+        var first = true;
+        foreach (var operation in group.Operations)
+        {
+            if (!first)
+            {
+                code.Append('\n');
+            }
+            first = false;
+            WriteMethod(code, operation);
+            if (operation.Paging is { } paging)
+            {
+                code.Append('\n');
+                WriteWalker(code, operation, paging);
+            }
+        }
+        code.Append("    }\n\n");
+    }
+
+    private static void WriteMethod(StringBuilder code, OperationPlan operation)
+    {
+        var docs = operation.Docs;
+        if (docs.Summary is { } summary)
+        {
+            code.Append($"{Indent}/// <summary>\n{Indent}/// {XmlDoc.Lines(summary, Indent)}\n{Indent}/// </summary>\n");
+        }
+        if (docs.Description is { } description)
+        {
+            code.Append($"{Indent}/// <remarks>\n{Indent}/// {XmlDoc.Lines(description, Indent)}\n{Indent}/// </remarks>\n");
+        }
+        var arguments = operation.Arguments;
+        WriteParameters(code, arguments, "A cancellation token that can be used by other objects or threads to receive notice of cancellation.");
+        if (docs.Returns is { } returns)
+        {
+            code.Append($"{Indent}/// <returns>{XmlDoc.Lines(returns, Indent)}</returns>\n");
+        }
+        if (arguments.Count > 0)
+        {
+            code.Append($"{Indent}/// <exception cref=\"System.ArgumentException\">A value the spec does not allow; nothing was sent.</exception>\n");
+        }
+        foreach (var exception in Exceptions)
+        {
+            code.Append($"{Indent}/// {exception}\n");
+        }
+        code.Append($"{Indent}{Signatures.Task(operation)} {operation.Method}Async({Signatures.Declare(arguments, defaults: true)});\n");
+    }
+
+    private static void WriteWalker(StringBuilder code, OperationPlan operation, PagingPlan paging)
+    {
+        code.Append($"{Indent}/// <summary>\n");
+        if (paging.ItemsProperty is not null)
+        {
+            code.Append($"{Indent}/// Every item of <see cref=\"{operation.Method}Async\"/>, page after page: each page is asked for when the one before is\n");
+            code.Append($"{Indent}/// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.\n");
+        }
+        else
+        {
+            code.Append($"{Indent}/// <see cref=\"{operation.Method}Async\"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.\n");
+        }
+        code.Append($"{Indent}/// </summary>\n");
+        var arguments = operation.Arguments.Where(a => a.Name != paging.CursorParameter).ToList();
+        WriteParameters(code, arguments, "Cancels the walk, as does the token given to the enumeration.");
+        var walk = paging.ItemsProperty is not null
+            ? $"Upstash.Workflow.UpstashPageable<{paging.ItemType}>"
+            : $"System.Collections.Generic.IAsyncEnumerable<{operation.ResultType}>";
+        var passed = string.Join(", ", operation.Arguments.Select(a => a.Name == paging.CursorParameter ? "cursor_" : a.Name));
+        code.Append($"{Indent}{walk} {paging.Method}Async({Signatures.Declare(arguments, defaults: true)})\n");
+        code.Append($"{Indent}    => Upstash.Workflow.Core.CursorPaging.{(paging.ItemsProperty is not null ? "Items" : "Pages")}(\n");
+        code.Append($"{Indent}        (cursor_, cancellationToken_) => {operation.Method}Async({passed}, cancellationToken_),\n");
+        if (paging.ItemsProperty is not null)
+        {
+            code.Append($"{Indent}        page_ => page_.{paging.ItemsProperty},\n");
+        }
+        code.Append($"{Indent}        page_ => page_.{paging.CursorProperty},\n");
+        code.Append($"{Indent}        cancellationToken);\n");
+    }
+
+    /// <summary>A <c>param</c> tag for every argument (a warning otherwise), the spec's text or what the argument is.</summary>
+    private static void WriteParameters(StringBuilder code, IReadOnlyList<Argument> arguments, string cancellation)
+    {
+        foreach (var argument in arguments)
+        {
+            var text = argument.Description is { Length: > 0 } description ? XmlDoc.Lines(description, Indent)
+                : argument.Parameter is { Wire: { } wire, In: { } place } ? $"Sent as the {place} parameter <c>{XmlDoc.Text(wire)}</c>."
+                : "The request body.";
+            code.Append($"{Indent}/// <param name=\"{argument.Name}\">{text}</param>\n");
+        }
+        code.Append($"{Indent}/// <param name=\"cancellationToken\">{cancellation}</param>\n");
+    }
+}

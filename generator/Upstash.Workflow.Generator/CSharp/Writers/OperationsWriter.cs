@@ -1,0 +1,23 @@
+using System.Text;
+using Upstash.Workflow.Generator.CSharp.Plan;
+
+namespace Upstash.Workflow.Generator.CSharp.Writers;
+
+/// <summary>The operation side of the client, straight from the plan: each group's interface (<see cref="ClientInterfaceWriter"/>) and the class behind it (<see cref="ClientClassWriter"/>).</summary>
+public static class OperationsWriter
+{
+    public static string Write(ClientPlan plan)
+    {
+        var optionsTypes = plan.OptionsTypes.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var code = new StringBuilder();
+        code.Append($"\nnamespace {plan.Namespace}\n{{\n");
+        foreach (var group in plan.Groups)
+        {
+            ClientInterfaceWriter.Write(code, group);
+            ClientClassWriter.Write(code, group, plan, optionsTypes);
+        }
+        code.Length--;
+        code.Append("}\n");
+        return code.ToString();
+    }
+}

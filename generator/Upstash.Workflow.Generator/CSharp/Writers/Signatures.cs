@@ -1,0 +1,19 @@
+using Upstash.Workflow.Generator.CSharp.Plan;
+
+namespace Upstash.Workflow.Generator.CSharp.Writers;
+
+/// <summary>How a method's arguments and answer are written, the same in the interface and the class.</summary>
+internal static class Signatures
+{
+    /// <summary>"System.Threading.Tasks.Task&lt;RestartWorkflowResult&gt;", or a plain Task for an answer without a body.</summary>
+    public static string Task(OperationPlan operation) =>
+        operation.ResultType is { } result ? $"System.Threading.Tasks.Task<{result}>" : "System.Threading.Tasks.Task";
+
+    /// <summary>The declared arguments and the cancellation token; <paramref name="defaults"/> adds what each defaults to.</summary>
+    public static string Declare(IEnumerable<Argument> arguments, bool defaults) =>
+        string.Join(", ", arguments.Select(a => $"{a.Type} {a.Name}" + (defaults && a.Default is { } value ? $" = {value}" : ""))
+            .Append("System.Threading.CancellationToken cancellationToken" + (defaults ? " = default" : "")));
+
+    /// <summary>The arguments passed on, then the cancellation token.</summary>
+    public static string Pass(IEnumerable<Argument> arguments) => string.Join(", ", arguments.Select(a => a.Name).Append("cancellationToken"));
+}
