@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Core;
 using Upstash.Workflow.Generator.CSharp.Plan;
 using Upstash.Workflow.Generator.Spec;
 
@@ -27,9 +28,9 @@ public static class NSwagInput
     /// <summary>The converters that read typed values from their wire form, by the overlay's marker.</summary>
     private static readonly Dictionary<(string? UnixTime, string? Duration), (string Format, string Converter)> Converters = new()
     {
-        [("milliseconds", null)] = ("date-time", "Upstash.Workflow.Serialization.UnixTimeMillisecondsConverter"),
-        [("seconds", null)] = ("date-time", "Upstash.Workflow.Serialization.UnixTimeSecondsConverter"),
-        [(null, "seconds")] = ("duration", "Upstash.Workflow.Serialization.DurationSecondsConverter"),
+        [("milliseconds", null)] = ("date-time", GeneratedCodeNames.UnixTimeMillisecondsConverter),
+        [("seconds", null)] = ("date-time", GeneratedCodeNames.UnixTimeSecondsConverter),
+        [(null, "seconds")] = ("duration", GeneratedCodeNames.DurationSecondsConverter),
     };
 
     public static JObject Render(JObject csharpSpec, ClientPlan plan)

@@ -122,11 +122,11 @@ public sealed record OperationPlan(
     {
         get
         {
-            var arguments = Parameters.Select(p => new Argument(p.Name, p.Type, p.Default, p.Description, p)).ToList();
+            var arguments = Parameters.Select(p => new Argument(p.Name, p.Type, !p.Required, p.Description, p)).ToList();
             if (Body is { } body)
             {
                 var at = Parameters.Count(p => body.Required ? p.Required : p.Role is ParameterRole.Plain or ParameterRole.HeaderFamily);
-                arguments.Insert(at, new Argument(body.Name, body.ParameterType, body.Required ? null : "null", body.Description, null));
+                arguments.Insert(at, new Argument(body.Name, body.ParameterType, !body.Required, body.Description, null));
             }
             return arguments;
         }
@@ -137,8 +137,8 @@ public sealed record OperationPlan(
         Parameters.Any(p => p.In == "query" || p.OptionsType is { } type && optionsTypes[type].Members.Any(m => m.Wires.Any(w => w.In == "query")));
 }
 
-/// <summary>One argument of a method: a parameter, or the body (<paramref name="Parameter"/> null).</summary>
-public sealed record Argument(string Name, string Type, string? Default, string Description, ParameterPlan? Parameter);
+/// <summary>One argument of a method: a parameter, or the body (<paramref name="Parameter"/> null); an optional one may be left out.</summary>
+public sealed record Argument(string Name, string Type, bool Optional, string Description, ParameterPlan? Parameter);
 
 /// <summary>Where a call that starts runs forwards the caller's trace context.</summary>
 public enum TraceContextPlace { Headers, Body }
@@ -186,9 +186,6 @@ public sealed record ParameterPlan(string Name, ParameterRole Role, bool Require
         _ => (Value!.IsList ? $"System.Collections.Generic.IEnumerable<{Value.Type}>" : Value.Type) + (Required ? "" : "?"),
     };
 
-    /// <summary>What the method declares it as by default, when it may be left out.</summary>
-    public string? Default => Role == ParameterRole.BulkSwitch ? "false" : Required ? null : "null";
-
     /// <summary>A required reference the method refuses as null before anything else.</summary>
     public bool NullChecked => Required && Value is { IsReference: true };
 }
@@ -221,7 +218,7 @@ public enum TraceRead
 public sealed record BodyPlan(string Name, string? Type, bool IsPayload, bool Required, string Description)
 {
     /// <summary>The handwritten body type for operations that take text, JSON or bytes alike.</summary>
-    public const string PayloadType = "WorkflowPayload";
+    public const string PayloadType = Upstash.Workflow.Core.GeneratedCodeNames.Payload;
 
     /// <summary>The parameter's C# type.</summary>
     public string ParameterType => (IsPayload ? PayloadType : Type!) + (Required ? "" : "?");
@@ -272,5 +269,14 @@ public enum PropertyKind
 /// <param name="Instance">For a map, the type that makes an empty one.</param>
 public sealed record PropertyPlan(string Wire, string Name, string TypeName, PropertyKind Kind, string? Instance);
 
-/// <summary>An extensible enumeration NSwag writes from a component schema.</summary>
-public sealed record EnumPlan(string Component, string Name);
+/// <summary>An extensible enumeration NSwag writes from a component schema (generator/templates/Enum.liquid).</summary>
+public sealed record EnumPlan(string Component, string Name)
+{
+    /// <summary>The converter that reads and writes it as its wire text.</summary>
+    public string Converter => Upstash.Workflow.Core.GeneratedCodeNames.ExtensibleEnumConverter;
+
+    /// <summary>The interface the converter makes values through, and its one member.</summary>
+    public string Contract => Upstash.Workflow.Core.GeneratedCodeNames.ExtensibleEnum;
+
+    public string FromWire => Upstash.Workflow.Core.GeneratedCodeNames.FromWire;
+}

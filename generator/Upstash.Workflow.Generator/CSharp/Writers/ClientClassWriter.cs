@@ -1,5 +1,6 @@
 using System.Text;
 using Upstash.Workflow.Generator.CSharp.Plan;
+using N = Upstash.Workflow.Core.GeneratedCodeNames;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
@@ -18,12 +19,12 @@ internal static class ClientClassWriter
     public static void Write(StringBuilder code, GroupPlan group, ClientPlan plan, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
     {
         code.Append($$"""
-                internal sealed partial class {{group.Class}} : Upstash.Workflow.Core.UpstashClientBase, {{group.Interface}}
+                internal sealed partial class {{group.Class}} : {{N.ClientBase}}, {{group.Interface}}
                 {
                     private readonly System.Net.Http.HttpClient _httpClient;
 
                     /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-                    public {{group.Class}}(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
+                    public {{group.Class}}(System.Net.Http.HttpClient httpClient, {{N.Telemetry}}? telemetry = null)
                         : base({{plan.JsonContext}}.Default, telemetry)
                     {
                         _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
@@ -52,7 +53,7 @@ internal static class ClientClassWriter
         code.Append($"\n{Member}/// <inheritdoc />\n");
         code.Append($"{Member}public {task} {method}Async({Signatures.Declare(arguments, defaults: true)}) =>\n");
         code.Append($"{Member}    // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.\n");
-        code.Append($"{Member}    Telemetry.Listening ? {method}TracedAsync({passed}) : {method}CoreAsync({passed}, null);\n");
+        code.Append($"{Member}    {N.TelemetryProperty}.{N.Listening} ? {method}TracedAsync({passed}) : {method}CoreAsync({passed}, null);\n");
 
         WriteTraced(code, operation, arguments, task, passed);
         WriteCore(code, operation, arguments, task, optionsTypes);
@@ -63,16 +64,16 @@ internal static class ClientClassWriter
         var method = operation.Method;
         code.Append($"\n{Member}/// <summary>The call inside its span (\"{operation.SpanName}\") and duration: ids and counts only, never a payload, header value or query.</summary>\n");
         code.Append($"{Member}private async {task} {method}TracedAsync({Signatures.Declare(arguments, defaults: false)})\n{Member}{{\n");
-        code.Append($"{Body}using var scope_ = Telemetry.Start(\"{operation.SpanName}\", \"{operation.OperationId}\", _httpClient);\n");
+        code.Append($"{Body}using var scope_ = {N.TelemetryProperty}.{N.Start}(\"{operation.SpanName}\", \"{operation.OperationId}\", _httpClient);\n");
         foreach (var parameter in operation.Parameters)
         {
             if (parameter.TraceTag is { } tag)
             {
-                code.Append($"{Body}scope_?.Tag(\"{tag}\", {parameter.Name});\n");
+                code.Append($"{Body}scope_?.{N.Tag}(\"{tag}\", {parameter.Name});\n");
             }
             else if (parameter.TraceCountTag is { } count)
             {
-                code.Append($"{Body}scope_?.Count(\"{count}\", {parameter.Name});\n");
+                code.Append($"{Body}scope_?.{N.Count}(\"{count}\", {parameter.Name});\n");
             }
         }
         code.Append($"{Body}try\n{Body}{{\n");
@@ -87,7 +88,7 @@ internal static class ClientClassWriter
                     TraceRead.Present => $"!string.IsNullOrEmpty(result_.{trace.Property})",
                     _ => $"result_.{trace.Property}",
                 };
-                code.Append($"{Body}    scope_?.Tag(\"{trace.Tag}\", {value});\n");
+                code.Append($"{Body}    scope_?.{N.Tag}(\"{trace.Tag}\", {value});\n");
             }
             code.Append($"{Body}    return result_;\n");
         }
@@ -110,28 +111,28 @@ internal static class ClientClassWriter
     private static void WriteCore(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
     {
         code.Append($"\n{Member}/// <summary>The call itself; <paramref name=\"scope_\"/>, when someone listens, gets the answer's status from the response this method holds.</summary>\n");
-        code.Append($"{Member}private async {task} {operation.Method}CoreAsync({Signatures.Declare(arguments, defaults: false)}, Upstash.Workflow.Diagnostics.OperationScope? scope_)\n{Member}{{\n");
+        code.Append($"{Member}private async {task} {operation.Method}CoreAsync({Signatures.Declare(arguments, defaults: false)}, {N.Scope}? scope_)\n{Member}{{\n");
         foreach (var argument in arguments.Where(a => a.Parameter is { NullChecked: true } || a.Parameter is null && operation.Body!.Required))
         {
             code.Append($"{Body}System.ArgumentNullException.ThrowIfNull({argument.Name});\n");
         }
-        code.Append($"{Body}using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage {{ Method = System.Net.Http.HttpMethod.{operation.HttpMethod} }};\n");
+        code.Append($"{Body}using var request_ = new {N.RequestMessage} {{ Method = System.Net.Http.HttpMethod.{operation.HttpMethod} }};\n");
         foreach (var parameter in operation.Parameters.Where(p => p.In == "header"))
         {
             Send(code, parameter);
         }
         if (operation.Body is { } body)
         {
-            var content = body.IsPayload ? $"{body.Name}?.ToHttpContent()"
-                : operation.ForwardTraceContextIn == TraceContextPlace.Body ? $"JsonBodyForwardingTraceContext<{body.Type}>({body.Name})"
-                : $"JsonBody<{body.Type}>({body.Name})";
+            var content = body.IsPayload ? $"{body.Name}?.{N.ToHttpContent}()"
+                : operation.ForwardTraceContextIn == TraceContextPlace.Body ? $"{N.JsonBodyForwardingTraceContext}<{body.Type}>({body.Name})"
+                : $"{N.JsonBody}<{body.Type}>({body.Name})";
             code.Append($"{Body}request_.Content = {content};\n");
         }
         if (operation.ResultType is not null)
         {
             code.Append($"{Body}request_.Headers.TryAddWithoutValidation(\"Accept\", \"{operation.Accept}\");\n");
         }
-        code.Append($"{Body}var url_ = StartUrl(_httpClient);\n");
+        code.Append($"{Body}var url_ = {N.StartUrl}(_httpClient);\n");
         WritePath(code, operation);
         var query = operation.HasQuery(optionsTypes);
         if (query)
@@ -151,24 +152,24 @@ internal static class ClientClassWriter
             // What is left: the '?' when nothing was added, else the last pair's '&'.
             code.Append($"{Body}url_.Length--;\n");
         }
-        code.Append($"{Body}request_.RequestUri = FinishUrl(url_);\n");
+        code.Append($"{Body}request_.RequestUri = {N.FinishUrl}(url_);\n");
         if (operation.ForwardTraceContextIn == TraceContextPlace.Headers)
         {
-            code.Append($"{Body}ForwardTraceContext(request_);\n");
+            code.Append($"{Body}{N.ForwardTraceContext}(request_);\n");
         }
         if (operation.SuccessRedirect is { } redirect)
         {
-            code.Append($"{Body}request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, {redirect});\n");
+            code.Append($"{Body}request_.Options.Set({N.ClientBase}.{N.SuccessRedirect}, {redirect});\n");
         }
         if (operation.Parameters.FirstOrDefault(p => p.Role == ParameterRole.BulkSwitch) is { } all)
         {
-            code.Append($"{Body}{WireWriter.Guard}.CheckBulk(request_, {all.Name}, {operation.Method}Filters_);\n");
+            code.Append($"{Body}{WireWriter.Guard}.{N.CheckBulk}(request_, {all.Name}, {operation.Method}Filters_);\n");
         }
         code.Append($"{Body}using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);\n");
-        code.Append($"{Body}await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);\n");
+        code.Append($"{Body}await {N.ProcessResponseAsync}(response_, scope_, cancellationToken).ConfigureAwait(false);\n");
         if (operation.ResultType is { } result)
         {
-            code.Append($"{Body}return await ReadJsonAsync<{result}>(response_, cancellationToken).ConfigureAwait(false);\n");
+            code.Append($"{Body}return await {N.ReadJsonAsync}<{result}>(response_, cancellationToken).ConfigureAwait(false);\n");
         }
         code.Append($"{Member}}}\n");
     }

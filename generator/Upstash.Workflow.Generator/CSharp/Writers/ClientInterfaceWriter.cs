@@ -1,5 +1,6 @@
 using System.Text;
 using Upstash.Workflow.Generator.CSharp.Plan;
+using N = Upstash.Workflow.Core.GeneratedCodeNames;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
@@ -94,11 +95,11 @@ internal static class ClientInterfaceWriter
         var arguments = operation.Arguments.Where(a => a.Name != paging.CursorParameter).ToList();
         WriteParameters(code, arguments, "Cancels the walk, as does the token given to the enumeration.");
         var walk = paging.ItemsProperty is not null
-            ? $"Upstash.Workflow.UpstashPageable<{paging.ItemType}>"
+            ? $"{N.Pageable}<{paging.ItemType}>"
             : $"System.Collections.Generic.IAsyncEnumerable<{operation.ResultType}>";
         var passed = string.Join(", ", operation.Arguments.Select(a => a.Name == paging.CursorParameter ? "cursor_" : a.Name));
         code.Append($"{Indent}{walk} {paging.Method}Async({Signatures.Declare(arguments, defaults: true)})\n");
-        code.Append($"{Indent}    => Upstash.Workflow.Core.CursorPaging.{(paging.ItemsProperty is not null ? "Items" : "Pages")}(\n");
+        code.Append($"{Indent}    => {N.CursorPaging}.{(paging.ItemsProperty is not null ? N.Items : N.Pages)}(\n");
         code.Append($"{Indent}        (cursor_, cancellationToken_) => {operation.Method}Async({passed}, cancellationToken_),\n");
         if (paging.ItemsProperty is not null)
         {

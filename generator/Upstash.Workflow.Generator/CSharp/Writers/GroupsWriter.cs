@@ -40,7 +40,7 @@ public static class GroupsWriter
                 public partial class {{Class}} : {{Interface}}
                 {
                     /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>.</summary>
-                    private {{Class}}(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry telemetry)
+                    private {{Class}}(System.Net.Http.HttpClient httpClient, {{Upstash.Workflow.Core.GeneratedCodeNames.Telemetry}} telemetry)
                     {
 
             """);

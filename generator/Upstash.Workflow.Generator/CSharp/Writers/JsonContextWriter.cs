@@ -28,7 +28,7 @@ public static class JsonContextWriter
             namespace {{plan.Namespace}}
             {
                 /// <summary>System.Text.Json metadata, made at compile time, for every type the client reads or writes.</summary>
-                [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(Upstash.Workflow.Serialization.ReadableValueConverterFactory), typeof(Upstash.Workflow.Serialization.UriConverter) })]
+                [System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof({{Upstash.Workflow.Core.GeneratedCodeNames.ReadableValueConverterFactory}}), typeof({{Upstash.Workflow.Core.GeneratedCodeNames.UriConverter}}) })]
 
             """);
         // Any JSON at all; also keeps the context valid for a spec whose calls read and write no JSON.

@@ -9,9 +9,12 @@ internal static class Signatures
     public static string Task(OperationPlan operation) =>
         operation.ResultType is { } result ? $"System.Threading.Tasks.Task<{result}>" : "System.Threading.Tasks.Task";
 
-    /// <summary>The declared arguments and the cancellation token; <paramref name="defaults"/> adds what each defaults to.</summary>
+    /// <summary>
+    /// The declared arguments and the cancellation token; <paramref name="defaults"/> adds what an optional one defaults to:
+    /// false for a switch (a bool), else null.
+    /// </summary>
     public static string Declare(IEnumerable<Argument> arguments, bool defaults) =>
-        string.Join(", ", arguments.Select(a => $"{a.Type} {a.Name}" + (defaults && a.Default is { } value ? $" = {value}" : ""))
+        string.Join(", ", arguments.Select(a => $"{a.Type} {a.Name}" + (defaults && a.Optional ? a.Type == "bool" ? " = false" : " = null" : ""))
             .Append("System.Threading.CancellationToken cancellationToken" + (defaults ? " = default" : "")));
 
     /// <summary>The arguments passed on, then the cancellation token.</summary>

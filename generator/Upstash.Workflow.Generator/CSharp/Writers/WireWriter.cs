@@ -1,4 +1,5 @@
 using Upstash.Workflow.Generator.CSharp.Plan;
+using N = Upstash.Workflow.Core.GeneratedCodeNames;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
@@ -11,7 +12,7 @@ namespace Upstash.Workflow.Generator.CSharp.Writers;
 /// </summary>
 internal static class WireWriter
 {
-    public const string Guard = "Upstash.Workflow.Core.RequestGuard";
+    public const string Guard = N.RequestGuard;
 
     /// <summary>Sends <paramref name="value"/> (an expression of the value's non-null type) to <paramref name="wire"/>.</summary>
     /// <param name="value">The value, known not to be null here.</param>
@@ -22,22 +23,22 @@ internal static class WireWriter
     {
         if (member.Encoding == WireEncoding.Parts)
         {
-            return Header(request, wire.WireName, $"{Guard}.HeaderValue({value}.{wire.Part}, \"{label}\")");
+            return Header(request, wire.WireName, $"{Guard}.{N.HeaderValue}({value}.{wire.Part}, \"{label}\")");
         }
         if (member.Encoding == WireEncoding.HeaderFamily)
         {
-            return $"foreach (var header_ in {Guard}.PrefixedHeaders({value}, \"{wire.WireName}\", \"{label}\")) {request}.Headers.TryAddWithoutValidation(header_.Key, header_.Value);";
+            return $"foreach (var header_ in {Guard}.{N.PrefixedHeaders}({value}, \"{wire.WireName}\", \"{label}\")) {request}.Headers.TryAddWithoutValidation(header_.Key, header_.Value);";
         }
         return (wire.In, member.IsList) switch
         {
             ("path", _) when member.Encoding == WireEncoding.Url => $"{url}.Append(System.Uri.EscapeDataString({Text(member, value, label)}));",
-            ("path", _) => $"{url}.Append(System.Uri.EscapeDataString({Guard}.PathSegment({Text(member, value, label)}, \"{label}\")));",
-            ("header", true) when member.Encoding == WireEncoding.Text => Header(request, wire.WireName, $"{Guard}.HeaderList({value}, \"{label}\")"),
+            ("path", _) => $"{url}.Append(System.Uri.EscapeDataString({Guard}.{N.PathSegment}({Text(member, value, label)}, \"{label}\")));",
+            ("header", true) when member.Encoding == WireEncoding.Text => Header(request, wire.WireName, $"{Guard}.{N.HeaderList}({value}, \"{label}\")"),
             ("header", true) => Header(request, wire.WireName,
-                $"{Guard}.HeaderList(System.Linq.Enumerable.Select({Guard}.QueryList({value}, \"{label}\"), item_ => {Text(member, "item_", label)}), \"{label}\")"),
-            ("header", false) => Header(request, wire.WireName, $"{Guard}.HeaderValue({Text(member, value, label)}, \"{label}\")"),
-            (_, true) => $"foreach (var item_ in {Guard}.QueryList({value}, \"{label}\")) {Guard}.AppendQuery({url}, \"{wire.WireName}\", {Text(member, "item_", label)});",
-            _ => $"{Guard}.AppendQuery({url}, \"{wire.WireName}\", {Text(member, value, label)});",
+                $"{Guard}.{N.HeaderList}(System.Linq.Enumerable.Select({Guard}.{N.QueryList}({value}, \"{label}\"), item_ => {Text(member, "item_", label)}), \"{label}\")"),
+            ("header", false) => Header(request, wire.WireName, $"{Guard}.{N.HeaderValue}({Text(member, value, label)}, \"{label}\")"),
+            (_, true) => $"foreach (var item_ in {Guard}.{N.QueryList}({value}, \"{label}\")) {Guard}.{N.AppendQuery}({url}, \"{wire.WireName}\", {Text(member, "item_", label)});",
+            _ => $"{Guard}.{N.AppendQuery}({url}, \"{wire.WireName}\", {Text(member, value, label)});",
         };
     }
 
@@ -47,17 +48,17 @@ internal static class WireWriter
     private static string Text(ValuePlan member, string value, string label) => member.Encoding switch
     {
         WireEncoding.Number when member.Type is "int" or "long" && (member.Minimum is not null || member.Maximum is not null) =>
-            $"{Guard}.InRange({value}, {Literal(member.Minimum)}, {Literal(member.Maximum)}, \"{label}\").ToString(System.Globalization.CultureInfo.InvariantCulture)",
+            $"{Guard}.{N.InRange}({value}, {Literal(member.Minimum)}, {Literal(member.Maximum)}, \"{label}\").ToString(System.Globalization.CultureInfo.InvariantCulture)",
         WireEncoding.Number => $"{value}.ToString(System.Globalization.CultureInfo.InvariantCulture)",
         WireEncoding.Boolean => $"({value} ? \"true\" : \"false\")",
         WireEncoding.Enum => $"{value}.ToString()",
-        WireEncoding.UnixMilliseconds => $"{Guard}.UnixMilliseconds({value}, \"{label}\")",
-        WireEncoding.UnixSeconds => $"{Guard}.UnixSeconds({value}, \"{label}\")",
-        WireEncoding.DateTimeText => $"{Guard}.DateTimeText({value})",
-        WireEncoding.DateText => $"{Guard}.DateText({value})",
-        WireEncoding.DurationText => $"{Guard}.DurationText({value}, \"{label}\")",
-        WireEncoding.DurationSeconds => $"{Guard}.WholeSeconds({value}, \"{label}\")",
-        WireEncoding.Url => $"{Guard}.AbsoluteUrl({value}, \"{label}\")",
+        WireEncoding.UnixMilliseconds => $"{Guard}.{N.UnixMilliseconds}({value}, \"{label}\")",
+        WireEncoding.UnixSeconds => $"{Guard}.{N.UnixSeconds}({value}, \"{label}\")",
+        WireEncoding.DateTimeText => $"{Guard}.{N.DateTimeText}({value})",
+        WireEncoding.DateText => $"{Guard}.{N.DateText}({value})",
+        WireEncoding.DurationText => $"{Guard}.{N.DurationText}({value}, \"{label}\")",
+        WireEncoding.DurationSeconds => $"{Guard}.{N.WholeSeconds}({value}, \"{label}\")",
+        WireEncoding.Url => $"{Guard}.{N.AbsoluteUrl}({value}, \"{label}\")",
         _ => value,
     };
 

@@ -1,0 +1,72 @@
+using Upstash.Workflow.Diagnostics;
+using Upstash.Workflow.Serialization;
+
+namespace Upstash.Workflow.Core;
+
+/// <summary>
+/// Holds every name in GeneratedCodeNames.cs to what it names, in the library's build only (the generator compiles the
+/// names alone): a constant byte cannot be 256, so a name that no longer matches its member stops this build here.
+/// </summary>
+internal static partial class GeneratedCodeNames
+{
+    internal const byte Checked =
+        CoreNamespace == "Upstash.Workflow." + nameof(Core)
+        && DiagnosticsNamespace == "Upstash.Workflow." + nameof(Diagnostics)
+        && SerializationNamespace == "Upstash.Workflow." + nameof(Serialization)
+        && ClientBase == CoreNamespace + "." + nameof(UpstashClientBase)
+        && ClientBaseMembers.Checked
+        && RequestMessage == CoreNamespace + "." + nameof(UpstashRequestMessage)
+        && Payload == nameof(WorkflowPayload)
+        && ToHttpContent == nameof(WorkflowPayload.ToHttpContent)
+        && RequestGuard == CoreNamespace + "." + nameof(Core.RequestGuard)
+        && PathSegment == nameof(Core.RequestGuard.PathSegment)
+        && HeaderValue == nameof(Core.RequestGuard.HeaderValue)
+        && HeaderList == nameof(Core.RequestGuard.HeaderList)
+        && PrefixedHeaders == nameof(Core.RequestGuard.PrefixedHeaders)
+        && QueryList == nameof(Core.RequestGuard.QueryList)
+        && AppendQuery == nameof(Core.RequestGuard.AppendQuery)
+        && InRange == nameof(Core.RequestGuard.InRange)
+        && UnixMilliseconds == nameof(Core.RequestGuard.UnixMilliseconds)
+        && UnixSeconds == nameof(Core.RequestGuard.UnixSeconds)
+        && DateTimeText == nameof(Core.RequestGuard.DateTimeText)
+        && DateText == nameof(Core.RequestGuard.DateText)
+        && DurationText == nameof(Core.RequestGuard.DurationText)
+        && WholeSeconds == nameof(Core.RequestGuard.WholeSeconds)
+        && AbsoluteUrl == nameof(Core.RequestGuard.AbsoluteUrl)
+        && CheckBulk == nameof(Core.RequestGuard.CheckBulk)
+        && CursorPaging == CoreNamespace + "." + nameof(Core.CursorPaging)
+        && Items == nameof(Core.CursorPaging.Items)
+        && Pages == nameof(Core.CursorPaging.Pages)
+        && Pageable == "Upstash.Workflow." + nameof(UpstashPageable<object>)
+        && Telemetry == DiagnosticsNamespace + "." + nameof(UpstashTelemetry)
+        && Listening == nameof(UpstashTelemetry.Listening)
+        && Start == nameof(UpstashTelemetry.Start)
+        && Scope == DiagnosticsNamespace + "." + nameof(OperationScope)
+        && Tag == nameof(OperationScope.Tag)
+        && Count == nameof(OperationScope.Count)
+        && Failed == nameof(OperationScope.Failed)
+        && UnixTimeMillisecondsConverter == SerializationNamespace + "." + nameof(Serialization.UnixTimeMillisecondsConverter)
+        && UnixTimeSecondsConverter == SerializationNamespace + "." + nameof(Serialization.UnixTimeSecondsConverter)
+        && DurationSecondsConverter == SerializationNamespace + "." + nameof(Serialization.DurationSecondsConverter)
+        && ReadableValueConverterFactory == SerializationNamespace + "." + nameof(Serialization.ReadableValueConverterFactory)
+        && UriConverter == SerializationNamespace + "." + nameof(Serialization.UriConverter)
+        && ExtensibleEnumConverter == SerializationNamespace + "." + nameof(ExtensibleEnumConverter<WorkflowRunState>)
+        && ExtensibleEnum == SerializationNamespace + "." + nameof(IExtensibleEnum<WorkflowRunState>)
+        && FromWire == nameof(IExtensibleEnum<WorkflowRunState>.FromWire)
+            ? 0 : 256;
+
+    /// <summary>The base class's protected members, named from a class that may see them.</summary>
+    private abstract class ClientBaseMembers() : UpstashClientBase(null!)
+    {
+        internal const bool Checked =
+            GeneratedCodeNames.StartUrl == nameof(StartUrl)
+            && GeneratedCodeNames.FinishUrl == nameof(FinishUrl)
+            && GeneratedCodeNames.ProcessResponseAsync == nameof(ProcessResponseAsync)
+            && GeneratedCodeNames.ReadJsonAsync == nameof(ReadJsonAsync)
+            && GeneratedCodeNames.JsonBody == nameof(JsonBody)
+            && GeneratedCodeNames.JsonBodyForwardingTraceContext == nameof(JsonBodyForwardingTraceContext)
+            && GeneratedCodeNames.ForwardTraceContext == nameof(ForwardTraceContext)
+            && GeneratedCodeNames.SuccessRedirect == nameof(SuccessRedirect)
+            && TelemetryProperty == nameof(Telemetry);
+    }
+}
