@@ -37,11 +37,10 @@ public partial class UpstashWorkflowClient : IDisposable
     public static UpstashWorkflowClient FromEnvironment() => new(UpstashWorkflowClientOptions.FromEnvironment());
 
     /// <summary>
-    /// The handler chain the client sends through: one handler that keeps the call's deadline and adds
-    /// the token, over <see cref="UpstashWorkflowClientOptions.Transport"/> or sockets with redirects off.
-    /// (With dependency injection the deadline is the first handler of the factory's pipeline and
-    /// authentication the primary handler, so the deadline spans any handlers added there and none of them
-    /// sees the token.)
+    /// The handler chain the client sends through: the call's deadline first, authentication last, over
+    /// <see cref="UpstashWorkflowClientOptions.Transport"/> or sockets with redirects off. Dependency injection
+    /// builds the same chain (the deadline the factory's first handler, authentication its primary handler), so
+    /// the deadline spans any handlers added there and none of them sees the token.
     /// </summary>
     /// <remarks>
     /// Redirects are not followed: a 302 is a documented answer of the API, and following one would
@@ -50,10 +49,7 @@ public partial class UpstashWorkflowClient : IDisposable
     internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new DeadlineHandler(options.Timeout, CreateAuthenticator(options, loggerFactory), ownsInner: options.Transport is null)
-        {
-            InnerHandler = options.Transport ?? CreateSockets(options),
-        };
+        return new DeadlineHandler(options.Timeout) { InnerHandler = CreateAuthenticatedHandler(options, loggerFactory) };
     }
 
     /// <summary>Authentication over the transport: the primary handler under dependency injection.</summary>

@@ -7,9 +7,8 @@ namespace Upstash.Workflow.Authentication;
 /// <summary>
 /// Puts the token on a request right before it leaves: as a bearer header or as the percent-encoded
 /// <c>qstash_token</c> query parameter. It sees the absolute URI, so it enforces <see cref="TokenHostPolicy"/>
-/// first: a request the token may not go to fails here, unsent. Used by <see cref="UpstashAuthenticationHandler"/>
-/// (the primary handler under dependency injection) and by <see cref="Core.DeadlineHandler"/> when the
-/// client owns its chain, so that chain has one handler, not two.
+/// first: a request the token may not go to fails here, unsent. Used by <see cref="UpstashAuthenticationHandler"/>,
+/// the last handler of the client's one chain.
 /// </summary>
 internal sealed partial class RequestAuthenticator
 {

@@ -1,5 +1,3 @@
-using Upstash.Workflow.Authentication;
-
 namespace Upstash.Workflow.Core;
 
 /// <summary>
@@ -11,37 +9,21 @@ namespace Upstash.Workflow.Core;
 /// <see cref="UpstashTimeoutException"/>; a cancellation by the caller stays an <see cref="OperationCanceledException"/>.
 /// A connection that fails before the answer is an <see cref="UpstashConnectionException"/>.
 /// Every request the client sends is an <see cref="UpstashRequestMessage"/>; any other gets the deadline
-/// for its headers only. When the client owns its chain, the handler also authenticates
-/// (<see cref="RequestAuthenticator"/>) right before sending, so the chain is one handler over sockets.
+/// for its headers only. It is the first handler of the one chain the client sends through, with or without
+/// dependency injection (see <see cref="UpstashWorkflowClient.CreateHandler"/>).
 /// </summary>
 internal sealed class DeadlineHandler : DelegatingHandler
 {
     private readonly TimeSpan _timeout;
-    private readonly RequestAuthenticator? _authenticator;
-    private readonly bool _ownsInner;
 
-    /// <summary>
-    /// Creates the handler; <see cref="Timeout.InfiniteTimeSpan"/> sets no deadline. With <paramref name="authenticator"/>, it also adds the token.
-    /// Unless it <paramref name="ownsInner"/> (the sockets it was given, not a user's transport), disposing it leaves the inner handler alone.
-    /// </summary>
-    public DeadlineHandler(TimeSpan timeout, RequestAuthenticator? authenticator = null, bool ownsInner = true)
+    /// <summary>Creates the handler; <see cref="Timeout.InfiniteTimeSpan"/> sets no deadline.</summary>
+    public DeadlineHandler(TimeSpan timeout)
     {
         if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive, or Timeout.InfiniteTimeSpan.");
         }
         _timeout = timeout;
-        _authenticator = authenticator;
-        _ownsInner = ownsInner;
-    }
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (_ownsInner)
-        {
-            base.Dispose(disposing);
-        }
     }
 
     /// <inheritdoc />
@@ -53,17 +35,7 @@ internal sealed class DeadlineHandler : DelegatingHandler
         deadline.CancelAfter(_timeout);
         try
         {
-            HttpResponseMessage response;
-            var original = _authenticator is null ? null : await _authenticator.ApplyAsync(request, deadline.Token).ConfigureAwait(false);
-            try
-            {
-                response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Before anything below reads the URI: a timeout's message must not carry a query token.
-                RequestAuthenticator.Restore(request, original);
-            }
+            var response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
             if (request is UpstashRequestMessage generated)
             {
                 // The generated client reads the body under this deadline itself (UpstashClientBase) and
