@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>
 /// JSON of the API's answer parts with every field the service always sends (the spec's required

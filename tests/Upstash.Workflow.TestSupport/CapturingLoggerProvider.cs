@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>Keeps every log line at every level, with its scopes, for checking what a log would show.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope

@@ -1,6 +1,6 @@
 using Upstash.Workflow.Authentication;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>Clients pointed at a loopback server, the way users construct them.</summary>
 public static class Clients

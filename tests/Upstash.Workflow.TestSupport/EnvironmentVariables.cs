@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>
 /// Process environment variables a test sets and the end of the test puts back: the QSTASH_* names the

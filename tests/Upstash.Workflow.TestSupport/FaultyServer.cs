@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>
 /// A raw TCP server on 127.0.0.1 that reads each HTTP/1.1 request whole, counts it, and then does

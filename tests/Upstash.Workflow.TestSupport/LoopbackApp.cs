@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>An ASP.NET Core application on Kestrel at 127.0.0.1 and a free port, as an application team runs theirs in a test.</summary>
 public static class LoopbackApp

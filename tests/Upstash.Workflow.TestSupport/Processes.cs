@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>Runs a program to its end (three minutes at most) and returns its exit code and everything it printed.</summary>
 public static class Processes

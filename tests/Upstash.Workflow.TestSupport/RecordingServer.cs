@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>One request as Kestrel received it: the raw target, so escaping is seen exactly as sent.</summary>
 public sealed record RecordedRequest(string Method, string RawTarget, string Path, IReadOnlyDictionary<string, string> Headers, string Body)

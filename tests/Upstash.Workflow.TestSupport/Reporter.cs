@@ -1,10 +1,10 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>
-/// Prints a line in the test run's output (as "[xUnit.net …] Upstash.Workflow.Tests: …"), for figures
+/// Prints a line in the test run's output (as "[xUnit.net …] &lt;test project&gt;: …"), for figures
 /// a test measures; xunit shows test output only for failures, diagnostic messages always.
 /// </summary>
 public sealed class Reporter(IMessageSink sink)

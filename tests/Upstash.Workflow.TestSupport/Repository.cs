@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>Paths the build handed to the tests (see UpstashGenLocate in the test project).</summary>
 public static class Repository
@@ -10,13 +10,6 @@ public static class Repository
     public static string Spec => Path.Combine(Root, "openapi", "openapi.yaml");
 
     public static string Overlay => Path.Combine(Root, "openapi", "overlay.yaml");
-
-    /// <summary>The C# client's configuration, applied after the effective spec is written.</summary>
-    public static string CSharpOverlay => Path.Combine(Root, "generator", "csharp-overlay.yaml");
-
-    public static string NSwagDocument => Path.Combine(Root, "generator", "nswag.json");
-
-    public static string NSwagDll => Metadata("UpstashGen.NSwagDll");
 
     /// <summary>The generated client file the build compiled into Upstash.Workflow.dll.</summary>
     public static string GeneratedClient => Metadata("UpstashGen.Client");
@@ -29,12 +22,9 @@ public static class Repository
     /// <summary>A folder of one of the test projects, for the data files kept beside its tests.</summary>
     public static string Tests(string project, params string[] parts) => Path.Combine([Root, "tests", project, .. parts]);
 
-    /// <summary>The SDK's System.Text.Json source generator (an analyzer assembly).</summary>
-    public static string JsonSourceGenerator => Metadata("UpstashGen.JsonSourceGenerator");
-
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
-        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: build it with tests/Upstash.Workflow.TestSupport.");
+        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: build it with its project, tests/Upstash.Workflow.TestSupport.");
 
     /// <summary>The repository's tracked files copied to <paramref name="destination"/>: a working tree of a test's own.</summary>
     public static async Task CopyTrackedFilesAsync(string destination)

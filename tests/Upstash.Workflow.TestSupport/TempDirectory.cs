@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>A directory under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

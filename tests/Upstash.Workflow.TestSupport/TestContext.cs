@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>A cancellation token for awaited calls, so a hung server fails a test instead of the run.</summary>
 public static class TestContext

@@ -1,9 +1,10 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Documents;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.Generator.Tests.Generation;
 
 /// <summary>
 /// Which parameters of a bulk call select entries comes from the overlay (x-bulk-filter), not from the

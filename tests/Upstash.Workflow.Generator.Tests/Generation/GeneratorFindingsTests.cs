@@ -1,8 +1,9 @@
 using Upstash.Workflow.Generator;
 using Upstash.Workflow.Generator.Spec;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.Generator.Tests.Generation;
 
 /// <summary>
 /// A broken spec or overlay stops generation with the real cause: file and line, the operation, and

@@ -1,6 +1,6 @@
 using Upstash.Workflow.Generator.Spec;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.Generator.Tests.Generation;
 
 public sealed class NamesTests
 {

@@ -2,7 +2,7 @@ using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
 using Upstash.Workflow.Generator.Overlay;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.Generator.Tests.Generation;
 
 public sealed class OverlayApplierTests
 {

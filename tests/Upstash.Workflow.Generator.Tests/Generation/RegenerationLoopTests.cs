@@ -1,8 +1,9 @@
-using Upstash.Workflow.Tests.Snapshots;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.Generator.Tests.Snapshots;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport.Generation.Snapshots;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.Generator.Tests.Generation;
 
 /// <summary>
 /// The loop a spec change goes through: edit the spec, regenerate with the build's own generator, see

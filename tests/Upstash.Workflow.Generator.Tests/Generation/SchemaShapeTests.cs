@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Spec;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.Generator.Tests.Generation;
 
 public sealed class SchemaShapeTests
 {

@@ -1,7 +1,8 @@
 using Upstash.Workflow.Release;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Release;
+namespace Upstash.Workflow.Generator.Tests.Release;
 
 /// <summary>The release tool's command line, as the release workflow calls it.</summary>
 public sealed class CommandLineTests

@@ -1,7 +1,8 @@
 using Upstash.Workflow.Release;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Release;
+namespace Upstash.Workflow.Generator.Tests.Release;
 
 /// <summary>An update writes all its files or none.</summary>
 public sealed class FileTransactionTests

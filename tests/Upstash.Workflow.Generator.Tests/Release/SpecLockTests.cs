@@ -1,7 +1,8 @@
 using Upstash.Workflow.Release;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Release;
+namespace Upstash.Workflow.Generator.Tests.Release;
 
 /// <summary>openapi/openapi.lock.json says which spec the packages come from; it must say the truth about the files beside it.</summary>
 public sealed class SpecLockTests

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Upstash.Workflow.Release;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Release;
+namespace Upstash.Workflow.Generator.Tests.Release;
 
 /// <summary>Upstream's file read as published: from a path or a URL, within a size cap, never over plain http elsewhere.</summary>
 public sealed class SpecSourceTests

@@ -1,6 +1,7 @@
+using Upstash.Workflow.TestSupport;
 using Upstash.Workflow.Release;
 
-namespace Upstash.Workflow.Tests.Release;
+namespace Upstash.Workflow.Generator.Tests.Release;
 
 /// <summary>The version an update deserves, and the changelog entry it writes.</summary>
 public sealed class VersionAndChangelogTests
@@ -78,7 +79,7 @@ public sealed class VersionAndChangelogTests
     [Fact]
     public void The_repositorys_changelog_has_the_section_of_the_version_in_the_project()
     {
-        var layout = new Layout(Support.Repository.Root);
+        var layout = new Layout(Repository.Root);
         var version = UpdateCommand.CurrentVersion(layout);
 
         Assert.Null(ReleaseCheck.Problem(layout, $"v{version}", out var notes));

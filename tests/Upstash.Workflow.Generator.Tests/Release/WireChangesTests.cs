@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Release;
 
-namespace Upstash.Workflow.Tests.Release;
+namespace Upstash.Workflow.Generator.Tests.Release;
 
 /// <summary>What the wire does differently between two effective specs, named where a reader finds it.</summary>
 public sealed class WireChangesTests

@@ -1,11 +1,12 @@
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Documents;
-using Upstash.Workflow.Tests.Generation;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.Generator.Tests.Generation;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation.Snapshots;
 using Upstash.Workflow.Release;
 
-namespace Upstash.Workflow.Tests.Snapshots;
+namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>What a spec update does to the public API: additive or breaking, member by member.</summary>
 public sealed class ApiChangeTests(Reporter reporter) : IClassFixture<Reporter>

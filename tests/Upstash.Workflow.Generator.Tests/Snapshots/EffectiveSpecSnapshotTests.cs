@@ -1,9 +1,10 @@
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Documents;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport.Generation.Snapshots;
 
-namespace Upstash.Workflow.Tests.Snapshots;
+namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>
 /// openapi/openapi.effective.json is what teams in other languages generate from: the spec with the
@@ -31,7 +32,7 @@ public sealed class EffectiveSpecSnapshotTests
     [Fact]
     public void Effective_spec_carries_none_of_the_csharp_configuration()
     {
-        var configuration = (JObject)YamlDocument.Load(Repository.CSharpOverlay);
+        var configuration = (JObject)YamlDocument.Load(Toolchain.CSharpOverlay);
         var keys = configuration["actions"]!.Select(a => a["update"]).OfType<JObject>()
             .SelectMany(u => u.DescendantsAndSelf().OfType<JObject>().SelectMany(o => o.Properties()))
             .Select(p => p.Name)

@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport.Generation.Snapshots;
 
-namespace Upstash.Workflow.Tests.Snapshots;
+namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>The reviewable copy of the generated client: the very file this build compiled.</summary>
 [Collection(SnapshotCollection.Name)]

@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Xml.Linq;
 using Upstash.Workflow.Release;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Snapshots;
+namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>
 /// IntelliSense where users look: every parameter of every public method, constructor and delegate of every package

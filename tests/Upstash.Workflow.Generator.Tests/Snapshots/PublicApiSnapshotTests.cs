@@ -1,12 +1,13 @@
 using PublicApiGenerator;
 using Upstash.Workflow.Generator.Spec;
-using Upstash.Workflow.Tests.Generation;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.Generator.Tests.Generation;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation.Snapshots;
 using Xunit.Sdk;
 using Upstash.Workflow.Release;
 
-namespace Upstash.Workflow.Tests.Snapshots;
+namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>
 /// The public surface of each package: Upstash.Workflow.dll (generated and handwritten parts together),

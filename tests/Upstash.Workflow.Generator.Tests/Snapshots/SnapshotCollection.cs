@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Snapshots;
+namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>
 /// Tests that read or accept the committed snapshot of the generated client run one at a time, so

@@ -1,8 +1,9 @@
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport.Generation.Snapshots;
 using Upstash.Workflow.Release;
 
-namespace Upstash.Workflow.Tests.Snapshots;
+namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>The snapshot helper's rules, each on a scratch directory.</summary>
 public sealed class SnapshotHelperTests

@@ -1,8 +1,10 @@
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Tests.Operations;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport.Operations;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Contract;
+namespace Upstash.Workflow.IntegrationTests.Contract;
 
 /// <summary>
 /// Every request the client sends for the spec's operations passes Prism's validation of the effective

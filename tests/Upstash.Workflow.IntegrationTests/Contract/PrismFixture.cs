@@ -1,8 +1,9 @@
+using Upstash.Workflow.IntegrationTests.Support;
 using System.Collections.Concurrent;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Contract;
+namespace Upstash.Workflow.IntegrationTests.Contract;
 
 /// <summary>Prism mocking the effective spec (see <see cref="PrismProcess"/>), started once for the contract tests.</summary>
 public sealed class PrismFixture : IAsyncLifetime

@@ -1,8 +1,11 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Contract;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Contract;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.IntegrationTests.Emulator;
 
 /// <summary>
 /// The emulator's answers checked against the spec: the session goes through <c>prism proxy --errors</c>

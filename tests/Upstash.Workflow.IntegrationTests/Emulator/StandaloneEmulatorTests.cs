@@ -1,9 +1,12 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.IntegrationTests.Emulator;
 
 /// <summary>
 /// The emulator as a command (upstash-workflow-emulator) and inside a console program: what it prints, what it

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Engine;
+namespace Upstash.Workflow.IntegrationTests.Engine;
 
 /// <summary>
 /// Sleeps, wait timeouts and retries' backoff on the emulator's clock, which the test moves. The app verifies no

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Engine;
+namespace Upstash.Workflow.IntegrationTests.Engine;
 
 /// <summary>
 /// The emulator drives workflows served by the official TypeScript SDK (tests/engine/app.mjs) as the service does,

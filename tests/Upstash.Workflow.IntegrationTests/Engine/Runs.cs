@@ -1,7 +1,9 @@
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Engine;
+namespace Upstash.Workflow.IntegrationTests.Engine;
 
 /// <summary>Waiting for runs to end, and reading what they returned, through the generated client.</summary>
 internal static class Runs

@@ -1,7 +1,9 @@
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Engine;
+namespace Upstash.Workflow.IntegrationTests.Engine;
 
 /// <summary>A thousand runs at once over loopback: every step of every run executed exactly once, counted by the endpoint.</summary>
 public sealed class ThousandRunsTests(Reporter reporter) : IClassFixture<Reporter>

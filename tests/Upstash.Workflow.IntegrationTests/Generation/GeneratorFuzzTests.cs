@@ -4,9 +4,11 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
 using Upstash.Workflow.Generator.Documents;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.IntegrationTests.Generation;
 
 /// <summary>
 /// No input crashes the generator: thousands of broken specs, overlays and C# configurations (truncated,
@@ -21,7 +23,7 @@ public sealed class GeneratorFuzzTests(Reporter reporter) : IClassFixture<Report
 
     private static readonly string Spec = File.ReadAllText(Repository.Spec);
     private static readonly string Overlay = File.ReadAllText(Repository.Overlay);
-    private static readonly string CSharpOverlay = File.ReadAllText(Repository.CSharpOverlay);
+    private static readonly string CSharpOverlay = File.ReadAllText(Toolchain.CSharpOverlay);
 
     /// <summary>One input: a spec, an overlay and a C# configuration, the text of each as the generator reads it.</summary>
     private sealed record Input(string Kind, string Spec, string Overlay, string CSharpOverlay);
@@ -59,7 +61,7 @@ public sealed class GeneratorFuzzTests(Reporter reporter) : IClassFixture<Report
         File.WriteAllText(scratch.File("openapi.yaml"), input.Spec);
         File.WriteAllText(scratch.File("overlay.yaml"), input.Overlay);
         File.WriteAllText(scratch.File("csharp-overlay.yaml"), input.CSharpOverlay);
-        var options = new GeneratorOptions(scratch.File("openapi.yaml"), scratch.File("overlay.yaml"), Repository.NSwagDocument, Repository.NSwagDll,
+        var options = new GeneratorOptions(scratch.File("openapi.yaml"), scratch.File("overlay.yaml"), Toolchain.NSwagDocument, Toolchain.NSwagDll,
             scratch.File("out"), scratch.File("Client.g.cs"), scratch.File("csharp-overlay.yaml"));
         var diagnostics = new DiagnosticBag();
         try

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.IntegrationTests.Generation;
 
 /// <summary>
 /// The MSBuild step on a copy of the repository: the first build generates, a second with nothing

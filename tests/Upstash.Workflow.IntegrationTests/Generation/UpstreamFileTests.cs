@@ -1,11 +1,13 @@
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Documents;
 using Upstash.Workflow.Generator;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Snapshots;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport.Generation.Snapshots;
 using Upstash.Workflow.Release;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.IntegrationTests.Generation;
 
 /// <summary>
 /// The project's overlay on our spec with every departure from upstream's published file undone (the

@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
 using Upstash.Workflow.Generator.Spec;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.IntegrationTests.Generation;
 
 /// <summary>
 /// Each trait of upstream's published spec file, alone in a small spec (Generation/Traits/*.yaml),

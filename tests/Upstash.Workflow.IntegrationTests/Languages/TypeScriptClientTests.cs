@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator.Documents;
 using Upstash.Workflow.Generator.Spec;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Languages;
+namespace Upstash.Workflow.IntegrationTests.Languages;
 
 /// <summary>
 /// What a TypeScript team does with the committed effective spec: generate a client with

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Packaging;
+namespace Upstash.Workflow.IntegrationTests.Packaging;
 
 /// <summary>
 /// The library compiled ahead of time: samples/NativeAot is published as one native executable (warnings

@@ -1,7 +1,9 @@
 using Upstash.Workflow.Release;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Packaging;
+namespace Upstash.Workflow.IntegrationTests.Packaging;
 
 /// <summary>
 /// What a user does: pack, add the packages to a new console project from a folder feed, build it with

@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Packaging;
+namespace Upstash.Workflow.IntegrationTests.Packaging;
 
 /// <summary>
 /// Tests that build the solution's projects in Release (pack, native publish) run one after another:

@@ -1,7 +1,9 @@
 using Upstash.Workflow.Benchmarks;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Performance;
+namespace Upstash.Workflow.IntegrationTests.Performance;
 
 /// <summary>
 /// Bytes allocated per call, over many calls, against budgets near the performance goals. The transport

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Upstash.Workflow.Benchmarks;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Performance;
+namespace Upstash.Workflow.IntegrationTests.Performance;
 
 /// <summary>
 /// Many concurrent calls whose large answers arrive slowly, over real sockets (Kestrel on 127.0.0.1): a

@@ -1,7 +1,9 @@
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Performance;
+namespace Upstash.Workflow.IntegrationTests.Performance;
 
 /// <summary>
 /// A walk over a long listing holds one page at a time: 10,000 DLQ entries in 100 pages from the emulator.

@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Receiving;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
+using Upstash.Workflow.TestSupport.Receiving;
 
-namespace Upstash.Workflow.Tests.Receiving;
+namespace Upstash.Workflow.IntegrationTests.Receiving;
 
 /// <summary>
 /// The .NET verifier against the official receiver (@upstash/qstash's Receiver, pinned in tests/receiver): the same

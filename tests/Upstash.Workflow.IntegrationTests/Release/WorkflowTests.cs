@@ -1,7 +1,9 @@
 using Upstash.Workflow.Release;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Release;
+namespace Upstash.Workflow.IntegrationTests.Release;
 
 /// <summary>
 /// The CI workflows cannot run here: they are linted (actionlint), and what they run is run, locally: the script

@@ -2,12 +2,14 @@ using System.Globalization;
 using FsCheck.Xunit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Upstash.Workflow.Tests.Contract;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Contract;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Reliability;
+namespace Upstash.Workflow.IntegrationTests.Reliability;
 
 /// <summary>
 /// Property-based bad input over the string and number inputs of the operations. Each property has a

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Upstash.Workflow.Tests.Reliability;
+namespace Upstash.Workflow.IntegrationTests.Reliability;
 
 /// <summary>A path id as a test case: shown escaped, so a failing case can be read.</summary>
 public sealed record PathId(string Value)

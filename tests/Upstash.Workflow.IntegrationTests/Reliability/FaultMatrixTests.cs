@@ -3,11 +3,13 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Reliability;
+namespace Upstash.Workflow.IntegrationTests.Reliability;
 
 /// <summary>
 /// Each fault of a misbehaving server against each operation that must never run twice: the exact

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 
-namespace Upstash.Workflow.Tests.Reliability;
+namespace Upstash.Workflow.IntegrationTests.Reliability;
 
 /// <summary>
 /// What the client must refuse before sending, written from the documented rules (docs/reliability.md)

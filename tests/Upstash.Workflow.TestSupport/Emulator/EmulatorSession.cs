@@ -1,6 +1,6 @@
 using Upstash.Workflow.Testing;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.TestSupport.Emulator;
 
 /// <summary>
 /// A session that touches every group of the API and checks the emulator's answers as it goes. Run

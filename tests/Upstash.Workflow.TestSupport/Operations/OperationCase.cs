@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Operations;
+namespace Upstash.Workflow.TestSupport.Operations;
 
 /// <summary>
 /// One call of one operation: how the client makes it, what must reach the wire, what the server

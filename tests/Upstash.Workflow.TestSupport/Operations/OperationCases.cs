@@ -1,7 +1,7 @@
 using System.Text;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
-namespace Upstash.Workflow.Tests.Operations;
+namespace Upstash.Workflow.TestSupport.Operations;
 
 /// <summary>At least one call of every operation in the spec, with its exact wire form.</summary>
 public static class OperationCases

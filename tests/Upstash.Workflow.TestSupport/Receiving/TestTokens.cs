@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Upstash.Workflow.Tests.Support.Receiving;
+namespace Upstash.Workflow.TestSupport.Receiving;
 
 /// <summary>Signature tokens made by hand, for everything <see cref="UpstashSignatureVerifier.Sign"/> would never make.</summary>
 public static class TestTokens

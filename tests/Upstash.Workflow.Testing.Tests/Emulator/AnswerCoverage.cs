@@ -1,6 +1,7 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Text.Json.Nodes;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// Which properties of the spec's answer schemas a set of real answers contains. Declared: every property

@@ -1,11 +1,13 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>What the emulator sends to your endpoints, as the service does: signed, with the delivery headers, its outcome recorded.</summary>
 public sealed class DeliveryTests

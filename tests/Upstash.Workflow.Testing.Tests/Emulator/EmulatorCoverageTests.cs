@@ -1,8 +1,10 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Text.Json.Nodes;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// The emulator answers as fully as the spec's answer schemas: over a session touching every group, every

@@ -1,8 +1,10 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using Upstash.Workflow.Authentication;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>The emulator behaves as the API documents, seen through the generated client.</summary>
 public sealed class EmulatorTests

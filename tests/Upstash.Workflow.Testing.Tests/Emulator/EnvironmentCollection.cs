@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.Testing.Tests.Support;
 
 /// <summary>Tests that set process environment variables: they run alone, as others read the same variables.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

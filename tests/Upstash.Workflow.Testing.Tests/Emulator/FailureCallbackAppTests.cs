@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Emulator;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport.Emulator;
+using Upstash.Workflow.Testing.Tests.Emulator;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
 // In the sample's namespace, as the application's own tests would be: Program is the sample's, not the quick start's.
 namespace Upstash.Workflow.Samples.WebApp.Tests;

@@ -1,8 +1,10 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Net;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>Faults on demand, as a team testing its retry, alerting and timeout code uses them.</summary>
 public sealed class FaultTests

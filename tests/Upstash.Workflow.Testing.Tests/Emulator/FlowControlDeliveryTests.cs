@@ -1,7 +1,9 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>A run's flow-control key governs its deliveries: its parallelism, and nothing while it is paused.</summary>
 public sealed class FlowControlDeliveryTests

@@ -1,11 +1,13 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// The endpoints the emulator delivers to answer as they like: an answer is read only up to its cap, a forwarded

@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.Testing.Tests.Support;
 
 /// <summary>
 /// Tests whose verdict rests on which activities get recorded: listeners are process-wide, so another test's

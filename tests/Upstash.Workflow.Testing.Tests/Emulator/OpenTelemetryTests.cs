@@ -1,12 +1,14 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Diagnostics;
 using System.Text;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Upstash.Workflow.QuickStart;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// What a user sees with the OpenTelemetry SDK wired as docs/observability.md shows (AddSource, AddMeter), here

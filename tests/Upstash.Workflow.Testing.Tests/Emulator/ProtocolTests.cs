@@ -1,9 +1,11 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Net;
 using System.Text;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// The workflow protocol's edges, over raw HTTP as an SDK speaks it: what the emulator refuses, and a delivery that

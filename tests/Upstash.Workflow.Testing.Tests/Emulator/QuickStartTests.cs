@@ -1,7 +1,8 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using Upstash.Workflow.QuickStart;
 using Upstash.Workflow.Testing;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>The quick start's own code (what <c>dotnet run --project samples/QuickStart</c> runs), and its account.</summary>
 public sealed class QuickStartTests

@@ -1,8 +1,9 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Net.Sockets;
 using System.Text;
 using Upstash.Workflow.Testing;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// The emulator spoken to as another client of the service would: raw HTTP/1.1 over a socket, header names

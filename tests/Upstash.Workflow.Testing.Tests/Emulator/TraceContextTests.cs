@@ -1,8 +1,10 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Diagnostics;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// PropagateTraceContext: calls that start or wake a run forward the caller's trace context, so the workflow's

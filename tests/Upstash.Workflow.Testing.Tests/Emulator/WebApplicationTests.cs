@@ -1,14 +1,16 @@
+using Upstash.Workflow.TestSupport.Emulator;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.Testing.Tests.Support;
 // The sample's Program by a name of its own: the quick start's (in the global namespace) would win over an imported one.
 using SampleApp = Upstash.Workflow.Samples.WebApp.Program;
 
-namespace Upstash.Workflow.Tests.Emulator;
+namespace Upstash.Workflow.Testing.Tests.Emulator;
 
 /// <summary>
 /// An application's own tests (samples/WebApp), as docs/testing.md shows them: WebApplicationFactory runs the app,

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Client;
 

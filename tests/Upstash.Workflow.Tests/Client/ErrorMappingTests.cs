@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Upstash.Workflow.Authentication;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Client;
 

@@ -1,4 +1,4 @@
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Client;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Client;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Upstash.Workflow.Diagnostics;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Diagnostics;
 

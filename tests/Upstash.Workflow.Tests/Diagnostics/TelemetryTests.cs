@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Upstash.Workflow.Testing;
-using Upstash.Workflow.Tests.Emulator;
+using Upstash.Workflow.TestSupport.Emulator;
+using Upstash.Workflow.TestSupport.Operations;
 using Upstash.Workflow.Tests.Operations;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Diagnostics;
 

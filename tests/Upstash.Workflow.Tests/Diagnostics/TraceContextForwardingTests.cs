@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Diagnostics;
 

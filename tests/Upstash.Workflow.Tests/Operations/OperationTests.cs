@@ -1,6 +1,7 @@
+using Upstash.Workflow.TestSupport.Operations;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
 namespace Upstash.Workflow.Tests.Operations;
 

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Receiving;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Receiving;
 
 namespace Upstash.Workflow.Tests.Receiving;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using Upstash.Workflow.Tests.Support;
-using Upstash.Workflow.Tests.Support.Receiving;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Receiving;
 
 namespace Upstash.Workflow.Tests.Receiving;
 

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using Upstash.Workflow.Tests.Support.Receiving;
+using Upstash.Workflow.TestSupport.Receiving;
 
 namespace Upstash.Workflow.Tests.Receiving;
 

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Upstash.Workflow.Tests.Generation.Drift;
+namespace Upstash.Workflow.IntegrationTests.Generation.Drift;
 
 /// <summary>What a change to upstream's spec should do to the build.</summary>
 public enum DriftOutcome

@@ -1,8 +1,8 @@
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
-using static Upstash.Workflow.Tests.Generation.Drift.DriftOutcome;
+using static Upstash.Workflow.IntegrationTests.Generation.Drift.DriftOutcome;
 
-namespace Upstash.Workflow.Tests.Generation.Drift;
+namespace Upstash.Workflow.IntegrationTests.Generation.Drift;
 
 /// <summary>
 /// The kinds of change upstream makes, or plausibly will make, to its spec: each is a small edit of

@@ -4,10 +4,12 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.Workflow.Generator;
 using Upstash.Workflow.Generator.Documents;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.IntegrationTests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 using Xunit.Abstractions;
 
-namespace Upstash.Workflow.Tests.Generation.Drift;
+namespace Upstash.Workflow.IntegrationTests.Generation.Drift;
 
 /// <summary>
 /// Every change of <see cref="DriftCorpus"/> through the build's own generator, NSwag and the project's

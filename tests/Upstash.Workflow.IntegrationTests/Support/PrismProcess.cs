@@ -3,10 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Contract;
+namespace Upstash.Workflow.IntegrationTests.Support;
 
 /// <summary>
 /// Prism (npm @stoplight/prism-cli, installed into tests/contract by <c>npm ci --prefix tests/contract</c>)

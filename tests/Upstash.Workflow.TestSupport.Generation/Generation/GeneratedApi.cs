@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PublicApiGenerator;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.TestSupport.Generation;
 
 /// <summary>The public API of the client a spec generates, listed as the public API snapshot lists it.</summary>
 public static class GeneratedApi

@@ -1,4 +1,4 @@
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.TestSupport.Generation;
 
 /// <summary>Small text edits of the project's spec, the way a person would edit the YAML.</summary>
 public static class SpecEdits

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Xunit.Sdk;
 using Upstash.Workflow.Release;
 
-namespace Upstash.Workflow.Tests.Support.Snapshots;
+namespace Upstash.Workflow.TestSupport.Generation.Snapshots;
 
 /// <summary>
 /// Snapshot assertions with Verify's file conventions: "{Name}.verified.{ext}" beside the test is the

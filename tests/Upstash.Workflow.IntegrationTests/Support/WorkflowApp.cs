@@ -1,9 +1,10 @@
+using Upstash.Workflow.TestSupport;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.IntegrationTests.Support;
 
 /// <summary>
 /// tests/engine/app.mjs: workflows served by the official <c>@upstash/workflow</c> SDK, on 127.0.0.1. Each step counts

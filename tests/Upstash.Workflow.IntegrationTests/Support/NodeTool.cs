@@ -1,6 +1,7 @@
+using Upstash.Workflow.TestSupport;
 using Xunit.Sdk;
 
-namespace Upstash.Workflow.Tests.Support;
+namespace Upstash.Workflow.IntegrationTests.Support;
 
 /// <summary>A Node.js program from one of the repository's pinned node_modules folders (tests/contract, tests/typescript).</summary>
 public sealed record NodeTool(string Folder, string Script)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace Upstash.Workflow.Tests.Docs;
+namespace Upstash.Workflow.IntegrationTests.Docs;
 
 /// <summary>
 /// Compiles a C# block of the docs as a reader would paste it: its using directives at the top, its

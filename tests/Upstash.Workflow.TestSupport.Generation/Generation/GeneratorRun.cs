@@ -1,7 +1,7 @@
 using Upstash.Workflow.Generator;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.TestSupport.Generation;
 
 /// <summary>Runs the build's generator (same entry point, NSwag document and NSwag binaries) on a scratch spec.</summary>
 public sealed class GeneratorRun : IDisposable
@@ -26,8 +26,8 @@ public sealed class GeneratorRun : IDisposable
             overlay = _dir.File("overlay.yaml");
             File.WriteAllText(overlay, overlayText);
         }
-        Options = new GeneratorOptions(_dir.File("openapi.yaml"), overlay, Repository.NSwagDocument, Repository.NSwagDll, _dir.File("out"), _dir.File(clientFile),
-            projectOverlay ? Repository.CSharpOverlay : null);
+        Options = new GeneratorOptions(_dir.File("openapi.yaml"), overlay, Toolchain.NSwagDocument, Toolchain.NSwagDll, _dir.File("out"), _dir.File(clientFile),
+            projectOverlay ? Toolchain.CSharpOverlay : null);
         Result = GeneratorCommand.Run(Options);
     }
 

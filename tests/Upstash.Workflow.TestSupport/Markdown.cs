@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Upstash.Workflow.Tests.Support;
 
-namespace Upstash.Workflow.Tests.Docs;
+namespace Upstash.Workflow.TestSupport;
 
 /// <summary>The repository's Markdown files, and what the docs tests read in them: links, headings and code blocks.</summary>
 public static partial class Markdown

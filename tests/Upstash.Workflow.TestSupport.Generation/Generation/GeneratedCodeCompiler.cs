@@ -2,9 +2,9 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Upstash.Workflow.Tests.Support;
+using Upstash.Workflow.TestSupport;
 
-namespace Upstash.Workflow.Tests.Generation;
+namespace Upstash.Workflow.TestSupport.Generation;
 
 /// <summary>
 /// Compiles a generated client on its own against the library's handwritten part (Upstash.Workflow.dll),
@@ -22,11 +22,11 @@ public static class GeneratedCodeCompiler
 
     private static readonly Lazy<ISourceGenerator[]> Generators = new(() =>
     {
-        var reference = new AnalyzerFileReference(Repository.JsonSourceGenerator, new Loader());
+        var reference = new AnalyzerFileReference(Toolchain.JsonSourceGenerator, new Loader());
         var failures = new List<string>();
         reference.AnalyzerLoadFailed += (_, e) => failures.Add(e.Message);
         ISourceGenerator[] generators = [.. reference.GetGenerators(LanguageNames.CSharp)];
-        Assert.True(generators.Length > 0, $"no source generator in {Repository.JsonSourceGenerator}: {string.Join("; ", failures)}");
+        Assert.True(generators.Length > 0, $"no source generator in {Toolchain.JsonSourceGenerator}: {string.Join("; ", failures)}");
         return generators;
     });
 

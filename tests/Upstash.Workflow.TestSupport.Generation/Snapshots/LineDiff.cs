@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Upstash.Workflow.Tests.Support.Snapshots;
+namespace Upstash.Workflow.TestSupport.Generation.Snapshots;
 
 /// <summary>A line diff (longest common subsequence) that shows the first differing lines, numbered.</summary>
 public static class LineDiff
