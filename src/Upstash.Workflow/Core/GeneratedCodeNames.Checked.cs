@@ -16,6 +16,7 @@ internal static partial class GeneratedCodeNames
         && ClientBase == CoreNamespace + "." + nameof(UpstashClientBase)
         && ClientBaseMembers.Checked
         && RequestMessage == CoreNamespace + "." + nameof(UpstashRequestMessage)
+        && UrlBuilder == CoreNamespace + "." + nameof(Core.UrlBuilder)
         && Payload == nameof(WorkflowPayload)
         && ToHttpContent == nameof(WorkflowPayload.ToHttpContent)
         && RequestGuard == CoreNamespace + "." + nameof(Core.RequestGuard)

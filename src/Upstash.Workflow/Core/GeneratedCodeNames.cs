@@ -24,6 +24,7 @@ internal static partial class GeneratedCodeNames
     public const string TelemetryProperty = "Telemetry";
 
     public const string RequestMessage = CoreNamespace + ".UpstashRequestMessage";
+    public const string UrlBuilder = CoreNamespace + ".UrlBuilder";
     public const string Payload = "WorkflowPayload";
     public const string ToHttpContent = "ToHttpContent";
 

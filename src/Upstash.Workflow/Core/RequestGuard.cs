@@ -128,8 +128,13 @@ internal static class RequestGuard
     }
 
     /// <summary>Appends "name=value&amp;" to a query being built, both percent-encoded.</summary>
-    public static void AppendQuery(System.Text.StringBuilder query, string name, string value) =>
-        query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value)).Append('&');
+    public static void AppendQuery(ref UrlBuilder query, string name, string value)
+    {
+        query.Append(Uri.EscapeDataString(name));
+        query.Append('=');
+        query.Append(Uri.EscapeDataString(value));
+        query.Append('&');
+    }
 
     /// <summary>A point in time as Unix milliseconds; the API has no times before 1970.</summary>
     public static string UnixMilliseconds(DateTimeOffset value, string parameterName) =>

@@ -90,37 +90,27 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     public static readonly HttpRequestOptionsKey<int> SuccessRedirect = new("Upstash.Workflow.SuccessRedirect");
 
     /// <summary>
-    /// The start of a request's URL: the client's base address, ending in one '/', so a base address without
-    /// a trailing slash ("https://host/prefix") keeps its last segment. The generated code appends the
-    /// operation's relative path and query to it, then hands it to <see cref="FinishUrl"/>.
+    /// The start of a request's URL in <paramref name="buffer"/> (the generated method's stack): the client's base
+    /// address, ending in one '/', so a base address without a trailing slash ("https://host/prefix") keeps its last
+    /// segment. The generated code appends the operation's relative path and query, then hands it to <see cref="FinishUrl"/>.
     /// </summary>
-    protected static StringBuilder StartUrl(HttpClient client)
+    protected static UrlBuilder StartUrl(HttpClient client, Span<char> buffer)
     {
         ArgumentNullException.ThrowIfNull(client);
         var baseAddress = client.BaseAddress ?? throw new InvalidOperationException(
             "The HttpClient has no BaseAddress. Create the client through UpstashWorkflowClient or AddUpstashWorkflowClient.");
         var root = baseAddress.AbsoluteUri;
-        // The builder between StartUrl and FinishUrl is one per thread: nothing between the two awaits.
-        var url = t_url ?? new StringBuilder(256);
-        t_url = null;
-        url.Clear().Append(root);
-        return root.EndsWith('/') ? url : url.Append('/');
-    }
-
-    /// <summary>The URL <see cref="StartUrl"/> began; its builder is kept for the thread's next call unless it grew large.</summary>
-    protected static Uri FinishUrl(StringBuilder url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var text = url.ToString();
-        if (url.Capacity <= 2048)
+        var url = new UrlBuilder(buffer);
+        url.Append(root);
+        if (!root.EndsWith('/'))
         {
-            t_url = url;
+            url.Append('/');
         }
-        return new Uri(text, UriKind.Absolute);
+        return url;
     }
 
-    [ThreadStatic]
-    private static StringBuilder? t_url;
+    /// <summary>The URL <see cref="StartUrl"/> began.</summary>
+    protected static Uri FinishUrl(ref UrlBuilder url) => url.ToUri();
 
     /// <summary>
     /// Lets only a success through: every 4xx and 5xx answer becomes its typed exception (see

@@ -22,6 +22,20 @@ public sealed class RestartWorkflowTests
     }
 
     [Fact]
+    public async Task A_url_longer_than_the_stack_buffer_arrives_whole()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var id = string.Concat(Enumerable.Range(0, 300).Select(i => (char)('a' + i % 26)));
+
+        await new DlqClient(http).RestartWorkflowAsync(id, new RestartWorkflowOptions { Retries = 3 }, TestContext.Token);
+        // The next call starts again on its own stack, not on what the long one left behind.
+        await new DlqClient(http).RestartWorkflowAsync("short", cancellationToken: TestContext.Token);
+
+        Assert.Equal(["/v2/workflows/dlq/restart/" + id, "/v2/workflows/dlq/restart/short"], server.Requests.Select(r => r.RawTarget));
+    }
+
+    [Fact]
     public async Task Documented_error_carries_status_and_message()
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(404, """{ "error": "message not found" }"""));

@@ -132,7 +132,8 @@ internal static class ClientClassWriter
         {
             code.Append($"{Body}request_.Headers.TryAddWithoutValidation(\"Accept\", \"{operation.Accept}\");\n");
         }
-        code.Append($"{Body}var url_ = {N.StartUrl}(_httpClient);\n");
+        // The URL is built on this method's stack (a pooled array only past 256 characters), before anything awaits.
+        code.Append($"{Body}var url_ = {N.StartUrl}(_httpClient, stackalloc char[256]);\n");
         WritePath(code, operation);
         var query = operation.HasQuery(optionsTypes);
         if (query)
@@ -145,14 +146,14 @@ internal static class ClientClassWriter
         }
         foreach (var parameter in operation.Parameters.Where(p => p.Role == ParameterRole.Options))
         {
-            code.Append($"{Body}{parameter.Name}?.{parameter.Writer}(request_, url_);\n");
+            code.Append($"{Body}{parameter.Name}?.{parameter.Writer}(request_, ref url_);\n");
         }
         if (query)
         {
             // What is left: the '?' when nothing was added, else the last pair's '&'.
             code.Append($"{Body}url_.Length--;\n");
         }
-        code.Append($"{Body}request_.RequestUri = {N.FinishUrl}(url_);\n");
+        code.Append($"{Body}request_.RequestUri = {N.FinishUrl}(ref url_);\n");
         if (operation.ForwardTraceContextIn == TraceContextPlace.Headers)
         {
             code.Append($"{Body}{N.ForwardTraceContext}(request_);\n");

@@ -56,7 +56,7 @@ public static class OptionsWriter
             code.Append($"        /// <remarks>Sent as {sentAs}.</remarks>\n");
             code.Append($"        public {member.PropertyType} {member.Name} {{ get; set; }}\n\n");
         }
-        code.Append($"        internal void {type.Writer}(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)\n        {{\n");
+        code.Append($"        internal void {type.Writer}(System.Net.Http.HttpRequestMessage request, ref {Upstash.Workflow.Core.GeneratedCodeNames.UrlBuilder} query)\n        {{\n");
         foreach (var member in type.Members)
         {
             var label = $"{type.ParameterName}.{member.Name}";

@@ -18,7 +18,7 @@ internal static class WireWriter
     /// <param name="value">The value, known not to be null here.</param>
     /// <param name="label">The name bad input is reported under ("count", "options.Retries").</param>
     /// <param name="request">The request message's variable.</param>
-    /// <param name="url">The URL builder's variable (path and query).</param>
+    /// <param name="url">The URL builder's variable (path and query), passed on by reference.</param>
     public static string Statement(ValuePlan member, WirePlan wire, string value, string label, string request, string url)
     {
         if (member.Encoding == WireEncoding.Parts)
@@ -37,8 +37,8 @@ internal static class WireWriter
             ("header", true) => Header(request, wire.WireName,
                 $"{Guard}.{N.HeaderList}(System.Linq.Enumerable.Select({Guard}.{N.QueryList}({value}, \"{label}\"), item_ => {Text(member, "item_", label)}), \"{label}\")"),
             ("header", false) => Header(request, wire.WireName, $"{Guard}.{N.HeaderValue}({Text(member, value, label)}, \"{label}\")"),
-            (_, true) => $"foreach (var item_ in {Guard}.{N.QueryList}({value}, \"{label}\")) {Guard}.{N.AppendQuery}({url}, \"{wire.WireName}\", {Text(member, "item_", label)});",
-            _ => $"{Guard}.{N.AppendQuery}({url}, \"{wire.WireName}\", {Text(member, value, label)});",
+            (_, true) => $"foreach (var item_ in {Guard}.{N.QueryList}({value}, \"{label}\")) {Guard}.{N.AppendQuery}(ref {url}, \"{wire.WireName}\", {Text(member, "item_", label)});",
+            _ => $"{Guard}.{N.AppendQuery}(ref {url}, \"{wire.WireName}\", {Text(member, value, label)});",
         };
     }
 

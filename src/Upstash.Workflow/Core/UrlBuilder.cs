@@ -1,0 +1,66 @@
+using System.Buffers;
+
+namespace Upstash.Workflow.Core;
+
+/// <summary>
+/// A request's URL while the generated method builds it: on the method's stack (the buffer it is given), and in a
+/// pooled array only when the URL outgrows that. Nothing outlives the call and nothing is shared between calls.
+/// </summary>
+internal ref struct UrlBuilder
+{
+    private Span<char> _chars;
+    private char[]? _rented;
+    private int _length;
+
+    public UrlBuilder(Span<char> buffer) => _chars = buffer;
+
+    /// <summary>How much is written; the generated code takes back a trailing '?' or '&amp;' by lowering it.</summary>
+    public int Length
+    {
+        readonly get => _length;
+        set => _length = value is >= 0 && value <= _length ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    public void Append(char value)
+    {
+        if (_length == _chars.Length)
+        {
+            Grow(1);
+        }
+        _chars[_length++] = value;
+    }
+
+    public void Append(scoped ReadOnlySpan<char> value)
+    {
+        if (_length + value.Length > _chars.Length)
+        {
+            Grow(value.Length);
+        }
+        value.CopyTo(_chars[_length..]);
+        _length += value.Length;
+    }
+
+    /// <summary>The URL as written, absolute; a pooled array is given back.</summary>
+    public Uri ToUri()
+    {
+        var text = new string(_chars[.._length]);
+        if (_rented is { } rented)
+        {
+            _rented = null;
+            _chars = default;
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        return new Uri(text, UriKind.Absolute);
+    }
+
+    private void Grow(int more)
+    {
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + more));
+        _chars[.._length].CopyTo(larger);
+        if (_rented is { } old)
+        {
+            ArrayPool<char>.Shared.Return(old);
+        }
+        _chars = _rented = larger;
+    }
+}
