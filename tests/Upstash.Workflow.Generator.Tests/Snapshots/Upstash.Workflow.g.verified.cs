@@ -2210,11 +2210,11 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/restart/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, url_);
-            request_.RequestUri = FinishUrl(url_);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -2248,20 +2248,20 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq");
             url_.Append('?');
             if (cursor is { } cursor_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
             }
             if (count is { } count_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            filter?.WriteTo(request_, url_);
+            filter?.WriteTo(request_, ref url_);
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
@@ -2300,24 +2300,24 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq");
             url_.Append('?');
             if (dlqIds is { } dlqIds_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "dlqIds", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
             }
             if (cursor is { } cursor_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
             }
             if (count is { } count_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            filter?.WriteTo(request_, url_);
+            filter?.WriteTo(request_, ref url_);
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -2353,10 +2353,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
@@ -2388,10 +2388,10 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
@@ -2425,11 +2425,11 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/resume/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, url_);
-            request_.RequestUri = FinishUrl(url_);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -2469,25 +2469,25 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/resume");
             url_.Append('?');
             if (dlqIds is { } dlqIds_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "dlqIds", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
             }
             if (cursor is { } cursor_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
             }
             if (count is { } count_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            filter?.WriteTo(request_, url_);
-            options?.WriteTo(request_, url_);
+            filter?.WriteTo(request_, ref url_);
+            options?.WriteTo(request_, ref url_);
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2528,25 +2528,25 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/restart");
             url_.Append('?');
             if (dlqIds is { } dlqIds_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "dlqIds", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
             }
             if (cursor is { } cursor_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
             }
             if (count is { } count_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            filter?.WriteTo(request_, url_);
-            options?.WriteTo(request_, url_);
+            filter?.WriteTo(request_, ref url_);
+            options?.WriteTo(request_, ref url_);
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2583,10 +2583,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/callback/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
@@ -2618,10 +2618,10 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/callback/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -2761,11 +2761,11 @@ namespace Upstash.Workflow
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/trigger/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
-            options?.WriteTo(request_, url_);
-            request_.RequestUri = FinishUrl(url_);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -2800,9 +2800,9 @@ namespace Upstash.Workflow
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/batch/trigger");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
@@ -2834,10 +2834,10 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/runs/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
@@ -2874,20 +2874,20 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/runs");
             url_.Append('?');
             if (workflowRunIds is { } workflowRunIds_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "workflowRunIds", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunIds", item_);
             }
             if (count is { } count_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            filter?.WriteTo(request_, url_);
+            filter?.WriteTo(request_, ref url_);
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -2976,24 +2976,24 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/logs");
             url_.Append('?');
             if (cursor is { } cursor_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "cursor", cursor_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
             }
             if (count is { } count_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 1000, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 1000, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             if (trimBody is { } trimBody_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            filter?.WriteTo(request_, url_);
+            filter?.WriteTo(request_, ref url_);
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
@@ -3208,9 +3208,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
@@ -3244,10 +3244,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
@@ -3279,11 +3279,11 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/pause");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
@@ -3314,11 +3314,11 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/resume");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
@@ -3349,14 +3349,14 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/pin");
             url_.Append('?');
-            limits?.WriteTo(request_, url_);
+            limits?.WriteTo(request_, ref url_);
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
@@ -3387,21 +3387,21 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/unpin");
             url_.Append('?');
             if (parallelism is { } parallelism_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "parallelism", (parallelism_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", (parallelism_ ? "true" : "false"));
             }
             if (rate is { } rate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(url_, "rate", (rate_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", (rate_ ? "true" : "false"));
             }
             url_.Length--;
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
@@ -3432,11 +3432,11 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/resetRate");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
         }
@@ -3467,9 +3467,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/globalParallelism");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
@@ -3555,9 +3555,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/keys");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
@@ -3589,9 +3589,9 @@ namespace Upstash.Workflow
         {
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/keys/rotate");
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
@@ -3708,10 +3708,10 @@ namespace Upstash.Workflow
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/notify/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -3750,12 +3750,12 @@ namespace Upstash.Workflow
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/notify/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
             url_.Append("/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
@@ -3790,10 +3790,10 @@ namespace Upstash.Workflow
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient);
+            var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/waiters/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            request_.RequestUri = FinishUrl(url_);
+            request_.RequestUri = FinishUrl(ref url_);
             using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
@@ -3869,7 +3869,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (Retries is { } retries_)
             {
@@ -3942,7 +3942,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (WorkflowRunId is { } workflowRunId_)
             {
@@ -4019,35 +4019,35 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>label</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (WorkflowUrls is { } workflowUrls_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrl", item_);
             }
             if (WorkflowUrlExactMatch is { } workflowUrlExactMatch_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
             }
             if (FromDate is { } fromDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
             if (ToDate is { } toDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
             if (CallerIps is { } callerIps_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "callerIp", item_);
             }
             if (FlowControlKeys is { } flowControlKeys_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "flowControlKey", item_);
             }
             if (Labels is { } labels_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "label", item_);
             }
         }
     }
@@ -4095,47 +4095,47 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>callerIp</c> query parameter.</remarks>
         public string? CallerIp { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (WorkflowUrl is { } workflowUrl_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", workflowUrl_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrl", workflowUrl_);
             }
             if (WorkflowRunId is { } workflowRunId_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRunId", workflowRunId_);
             }
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
             if (WorkflowRuns is { } workflowRuns_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRuns", workflowRuns_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRuns", workflowRuns_);
             }
             if (State is { } state_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "state", state_.ToString());
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "state", state_.ToString());
             }
             if (FromDate is { } fromDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
             if (ToDate is { } toDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
             if (Labels is { } labels_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "label", item_);
             }
             if (FlowControlKey is { } flowControlKey_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", flowControlKey_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "flowControlKey", flowControlKey_);
             }
             if (CallerIp is { } callerIp_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", callerIp_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "callerIp", callerIp_);
             }
         }
     }
@@ -4179,43 +4179,43 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>flowControlKey</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (FromDate is { } fromDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
             if (ToDate is { } toDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
             if (WorkflowUrls is { } workflowUrls_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowUrl", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrl", item_);
             }
             if (WorkflowRunId is { } workflowRunId_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowRunId", workflowRunId_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRunId", workflowRunId_);
             }
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
             if (Labels is { } labels_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "label", item_);
             }
             if (FailureFunctionStates is { } failureFunctionStates_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "failureFunctionState", item_.ToString());
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "failureFunctionState", item_.ToString());
             }
             if (CallerIps is { } callerIps_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "callerIp", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "callerIp", item_);
             }
             if (FlowControlKeys is { } flowControlKeys_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "flowControlKey", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "flowControlKey", item_);
             }
         }
     }
@@ -4247,7 +4247,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (Retries is { } retries_)
             {
@@ -4304,7 +4304,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (Retries is { } retries_)
             {
@@ -4361,7 +4361,7 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (Retries is { } retries_)
             {
@@ -4406,19 +4406,19 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>period</c> query parameter, in whole seconds.</remarks>
         public System.TimeSpan? Period { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
             if (Parallelism is { } parallelism_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             if (Rate is { } rate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             if (Period is { } period_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(query, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
             }
         }
     }
