@@ -18,17 +18,17 @@ public partial class UpstashWorkflowClient : IDisposable
     /// <param name="options">Where and how to call: token, address or region, timeout, transport.</param>
     /// <param name="loggerFactory">Where the client logs (failed calls, at Warning; never a token); none when null.</param>
     public UpstashWorkflowClient(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(CreateHttpClient(options, loggerFactory), owned: true, new Diagnostics.UpstashTelemetry(Diagnostics.UpstashInstruments.Process, options.PropagateTraceContext))
+        : this(CreateHttpClient(options, loggerFactory), owned: true, new Diagnostics.UpstashTelemetry(Diagnostics.UpstashInstruments.Process, options.PropagateTraceContext), options.Timeout)
     {
     }
 
     /// <summary>
-    /// A client over <paramref name="httpClient"/>, disposing it with itself when <paramref name="owned"/>.
-    /// Dependency injection passes the <see cref="HttpClient"/> that <c>AddUpstashWorkflowClient</c> sets up
-    /// (base address, authentication, host policy, deadline); one made otherwise would send no token.
+    /// A client over <paramref name="httpClient"/>, disposing it with itself when <paramref name="owned"/>, each call
+    /// within <paramref name="timeout"/> (body included). Dependency injection passes the <see cref="HttpClient"/> that
+    /// <c>AddUpstashWorkflowClient</c> sets up (base address, authentication, host policy); one made otherwise would send no token.
     /// </summary>
-    internal UpstashWorkflowClient(HttpClient httpClient, bool owned, Diagnostics.UpstashTelemetry? telemetry = null)
-        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), telemetry ?? Diagnostics.UpstashTelemetry.Default)
+    internal UpstashWorkflowClient(HttpClient httpClient, bool owned, Diagnostics.UpstashTelemetry? telemetry, TimeSpan timeout)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), telemetry ?? Diagnostics.UpstashTelemetry.Default, timeout)
     {
         _owned = owned ? httpClient : null;
     }
@@ -37,10 +37,10 @@ public partial class UpstashWorkflowClient : IDisposable
     public static UpstashWorkflowClient FromEnvironment() => new(UpstashWorkflowClientOptions.FromEnvironment());
 
     /// <summary>
-    /// The handler chain the client sends through: the call's deadline first, authentication last, over
-    /// <see cref="UpstashWorkflowClientOptions.Transport"/> or sockets with redirects off. Dependency injection
-    /// builds the same chain (the deadline the factory's first handler, authentication its primary handler), so
-    /// the deadline spans any handlers added there and none of them sees the token.
+    /// The handler chain the client sends through: authentication, over <see cref="UpstashWorkflowClientOptions.Transport"/>
+    /// or sockets with redirects off. Dependency injection builds the same chain (authentication is the factory's
+    /// primary handler), so none of the handlers added there sees the token; the call's deadline, which each
+    /// generated method holds, spans all of them.
     /// </summary>
     /// <remarks>
     /// Redirects are not followed: a 302 is a documented answer of the API, and following one would
@@ -49,7 +49,7 @@ public partial class UpstashWorkflowClient : IDisposable
     internal static HttpMessageHandler CreateHandler(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new DeadlineHandler(options.Timeout) { InnerHandler = CreateAuthenticatedHandler(options, loggerFactory) };
+        return CreateAuthenticatedHandler(options, loggerFactory);
     }
 
     /// <summary>Authentication over the transport: the primary handler under dependency injection.</summary>
@@ -78,7 +78,7 @@ public partial class UpstashWorkflowClient : IDisposable
 
     /// <summary>
     /// Applies base address and user agent to <paramref name="httpClient"/>. Its own timeout is turned
-    /// off: <see cref="DeadlineHandler"/> keeps <see cref="UpstashWorkflowClientOptions.Timeout"/>, body included.
+    /// off: each generated method keeps <see cref="UpstashWorkflowClientOptions.Timeout"/> itself, body included.
     /// </summary>
     internal static void Configure(HttpClient httpClient, UpstashWorkflowClientOptions options)
     {

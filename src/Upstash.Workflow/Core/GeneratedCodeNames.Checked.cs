@@ -15,7 +15,6 @@ internal static partial class GeneratedCodeNames
         && SerializationNamespace == "Upstash.Workflow." + nameof(Serialization)
         && ClientBase == CoreNamespace + "." + nameof(UpstashClientBase)
         && ClientBaseMembers.Checked
-        && RequestMessage == CoreNamespace + "." + nameof(UpstashRequestMessage)
         && UrlBuilder == CoreNamespace + "." + nameof(Core.UrlBuilder)
         && Payload == nameof(WorkflowPayload)
         && ToHttpContent == nameof(WorkflowPayload.ToHttpContent)
@@ -62,6 +61,8 @@ internal static partial class GeneratedCodeNames
         internal const bool Checked =
             GeneratedCodeNames.StartUrl == nameof(StartUrl)
             && GeneratedCodeNames.FinishUrl == nameof(FinishUrl)
+            && GeneratedCodeNames.StartDeadline == nameof(StartDeadline)
+            && GeneratedCodeNames.SendFailed == nameof(SendFailed)
             && GeneratedCodeNames.ProcessResponseAsync == nameof(ProcessResponseAsync)
             && GeneratedCodeNames.ReadJsonAsync == nameof(ReadJsonAsync)
             && GeneratedCodeNames.JsonBody == nameof(JsonBody)

@@ -15,6 +15,8 @@ internal static partial class GeneratedCodeNames
     public const string ClientBase = CoreNamespace + ".UpstashClientBase";
     public const string StartUrl = "StartUrl";
     public const string FinishUrl = "FinishUrl";
+    public const string StartDeadline = "StartDeadline";
+    public const string SendFailed = "SendFailed";
     public const string ProcessResponseAsync = "ProcessResponseAsync";
     public const string ReadJsonAsync = "ReadJsonAsync";
     public const string JsonBody = "JsonBody";
@@ -23,7 +25,6 @@ internal static partial class GeneratedCodeNames
     public const string SuccessRedirect = "SuccessRedirect";
     public const string TelemetryProperty = "Telemetry";
 
-    public const string RequestMessage = CoreNamespace + ".UpstashRequestMessage";
     public const string UrlBuilder = CoreNamespace + ".UrlBuilder";
     public const string Payload = "WorkflowPayload";
     public const string ToHttpContent = "ToHttpContent";

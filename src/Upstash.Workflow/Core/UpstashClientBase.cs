@@ -15,8 +15,49 @@ namespace Upstash.Workflow.Core;
 /// Base of every generated client class (generator/Upstash.Workflow.Generator/CSharp/Writers/ClientClassWriter.cs): what each request
 /// needs around the code the spec determines, written once for all operations.
 /// </summary>
-internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostics.UpstashTelemetry? telemetry = null)
+internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostics.UpstashTelemetry? telemetry = null, TimeSpan? timeout = null)
 {
+    /// <summary>The whole call's time (<see cref="UpstashWorkflowClientOptions.Timeout"/>): sending, the answer and its body; none when not given.</summary>
+    private readonly TimeSpan _timeout = timeout is { } given && given <= TimeSpan.Zero && given != System.Threading.Timeout.InfiniteTimeSpan
+        ? throw new ArgumentOutOfRangeException(nameof(timeout), given, "The timeout must be positive, or Timeout.InfiniteTimeSpan.")
+        : timeout ?? System.Threading.Timeout.InfiniteTimeSpan;
+
+    /// <summary>
+    /// The call's deadline, which the generated method holds from sending to the last byte of the body: joined with
+    /// the caller's token, cancelled when the timeout runs out; null when there is no timeout (the caller's token alone).
+    /// The body is read after the headers (<see cref="HttpCompletionOption.ResponseHeadersRead"/>), where
+    /// <see cref="HttpClient.Timeout"/> no longer applies, so a body that stalls would otherwise hang.
+    /// </summary>
+    protected CancellationTokenSource? StartDeadline(CancellationToken cancellationToken)
+    {
+        if (_timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+        // One timer-backed source per call, as HttpClient's own timeout makes.
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        return deadline;
+    }
+
+    /// <summary>
+    /// What a failed send becomes (the generated method sends under its deadline through every handler of the chain,
+    /// and throws this instead when it is not null): the deadline running out is an <see cref="UpstashTimeoutException"/>,
+    /// the caller's cancellation an <see cref="OperationCanceledException"/> with their token, and a connection that
+    /// fails before the answer an <see cref="UpstashConnectionException"/>: outside every handler, so a resilience
+    /// handler in the chain sees (and may retry) the original. Anything else goes on as it is (null).
+    /// </summary>
+    protected Exception? SendFailed(Exception exception, HttpRequestMessage request, CancellationTokenSource? deadline, CancellationToken cancellationToken) => exception switch
+    {
+        // HttpClient names the token it was given, the deadline's.
+        OperationCanceledException canceled when deadline is not null && canceled.CancellationToken != cancellationToken => Stopped(request, canceled, deadline, cancellationToken),
+        HttpRequestException failed => new UpstashConnectionException(request, $"{Describe(request)} got no answer: the connection failed ({failed.Message.TrimEnd('.')}).", failed),
+        _ => null,
+    };
+
+    /// <summary>"POST https://host/path", for the message of a timeout or a failed connection (where the host matters); only made when one happens.</summary>
+    internal static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
+
     /// <summary>The client's span source, instruments and trace-context forwarding.</summary>
     protected Diagnostics.UpstashTelemetry Telemetry { get; } = telemetry ?? Diagnostics.UpstashTelemetry.Default;
 
@@ -119,8 +160,9 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// </summary>
     /// <param name="response">The answer, headers read.</param>
     /// <param name="scope">The call's span and duration when someone listens: it records the status.</param>
-    /// <param name="cancellationToken">Cancels reading an error's body.</param>
-    protected static async Task ProcessResponseAsync(HttpResponseMessage response, Diagnostics.OperationScope? scope, CancellationToken cancellationToken)
+    /// <param name="deadline">The call's deadline (<see cref="StartDeadline"/>), which an error's body is read under.</param>
+    /// <param name="cancellationToken">The caller's token, to tell their cancellation from the deadline.</param>
+    protected async Task ProcessResponseAsync(HttpResponseMessage response, Diagnostics.OperationScope? scope, CancellationTokenSource? deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
@@ -134,55 +176,26 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
             return;
         }
         UpstashWorkflowException error;
-        using (var joined = BodyToken(response, cancellationToken, out var body))
+        try
         {
-            try
-            {
-                error = await ErrorMapper.FromResponseAsync(response, body).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (Stopped(response, e, cancellationToken) is { } stopped)
-            {
-                throw stopped;
-            }
-            catch (Exception e) when (e is IOException or HttpRequestException)
-            {
-                throw BrokeOff(response, e);
-            }
+            error = await ErrorMapper.FromResponseAsync(response, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (Stopped(response.RequestMessage, e, deadline, cancellationToken) is { } stopped)
+        {
+            throw stopped;
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw BrokeOff(response, e);
         }
         throw error;
     }
 
-    /// <summary>
-    /// The token a body is read under: the call's deadline when <see cref="DeadlineHandler"/> left one, joined
-    /// with the caller's token when that can be cancelled (HttpClient stops following the caller's token once
-    /// the headers are in). The source returned, if any, is the join, to dispose after the read.
-    /// </summary>
-    private static CancellationTokenSource? BodyToken(HttpResponseMessage response, CancellationToken cancellationToken, out CancellationToken body)
-    {
-        if (response.RequestMessage is not UpstashRequestMessage { Deadline: { } deadline })
-        {
-            body = cancellationToken;
-            return null;
-        }
-        if (!cancellationToken.CanBeCanceled)
-        {
-            body = deadline.Token;
-            return null;
-        }
-        var joined = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        body = joined.Token;
-        return joined;
-    }
-
-    /// <summary>A body read that was stopped: by the caller (their cancellation, with their token) or by the deadline (a timeout).</summary>
-    private static Exception? Stopped(HttpResponseMessage response, OperationCanceledException e, CancellationToken cancellationToken) =>
+    /// <summary>A call that was stopped: by the caller (their cancellation, with their token) or by the deadline (a timeout).</summary>
+    private Exception? Stopped(HttpRequestMessage? request, OperationCanceledException e, CancellationTokenSource? deadline, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested ? new OperationCanceledException(e.Message, e, cancellationToken)
-        : TimedOut(response, cancellationToken) is { } timeout ? new UpstashTimeoutException(timeout.Timeout, timeout, e)
+        : deadline is { IsCancellationRequested: true } && request is not null ? new UpstashTimeoutException(_timeout, request, e)
         : null;
-
-    /// <summary>The request whose deadline (not the caller) stopped a read of its answer, if that is what happened.</summary>
-    private static UpstashRequestMessage? TimedOut(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && response.RequestMessage is UpstashRequestMessage { Deadline.IsCancellationRequested: true } request ? request : null;
 
     /// <summary>A JSON request body, written with the generated metadata of <typeparamref name="T"/>.</summary>
     protected HttpContent JsonBody<T>(T value) => JsonContent.Create(value, TypeInfo<T>(), new MediaTypeHeaderValue("application/json"));
@@ -192,11 +205,11 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// cut-off JSON, a value of the wrong JSON type, a number out of range, text that is not base64, no
     /// body at all) becomes an <see cref="UpstashWorkflowException"/> that says which call, which field and which value.
     /// </summary>
-    protected async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    protected async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationTokenSource? deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         T? value;
-        using var joined = BodyToken(response, cancellationToken, out var body);
+        var body = deadline?.Token ?? cancellationToken;
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(body).ConfigureAwait(false);
@@ -205,7 +218,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
                 value = await JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(), body).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException e) when (Stopped(response, e, cancellationToken) is { } stopped)
+        catch (OperationCanceledException e) when (Stopped(response.RequestMessage, e, deadline, cancellationToken) is { } stopped)
         {
             throw stopped;
         }

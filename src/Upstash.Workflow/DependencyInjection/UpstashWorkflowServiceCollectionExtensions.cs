@@ -54,16 +54,19 @@ public static class UpstashWorkflowServiceCollectionExtensions
         options.PostConfigure(o => o.FillFromEnvironment(Environment.GetEnvironmentVariable)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UpstashWorkflowClientOptions>>(new UpstashWorkflowClientOptionsValidator(source));
         var builder = services
-            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, provider) => new UpstashWorkflowClient(http, owned: false,
-                new Upstash.Workflow.Diagnostics.UpstashTelemetry(provider.GetRequiredService<Upstash.Workflow.Diagnostics.UpstashInstruments>(),
-                    provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value.PropagateTraceContext)))
+            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, provider) =>
+            {
+                var settings = provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value;
+                // The deadline each call holds spans every handler of the factory's chain (retries included).
+                return new UpstashWorkflowClient(http, owned: false,
+                    new Upstash.Workflow.Diagnostics.UpstashTelemetry(provider.GetRequiredService<Upstash.Workflow.Diagnostics.UpstashInstruments>(), settings.PropagateTraceContext),
+                    settings.Timeout);
+            })
             .ConfigureHttpClient((provider, http) =>
                 UpstashWorkflowClient.Configure(http, provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateAuthenticatedHandler(
                 provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value,
-                provider.GetService<ILoggerFactory>()))
-            // First, so the deadline spans every handler added after it (retries included).
-            .AddHttpMessageHandler(provider => new DeadlineHandler(provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value.Timeout));
+                provider.GetService<ILoggerFactory>()));
         // The container's meter (IMeterFactory, which the host registers), its instruments made once; the process's without one.
         services.TryAddSingleton(provider => provider.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
             ? new Upstash.Workflow.Diagnostics.UpstashInstruments(meters)

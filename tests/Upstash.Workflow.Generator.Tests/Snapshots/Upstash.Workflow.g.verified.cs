@@ -2174,9 +2174,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        public DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -2208,7 +2208,7 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/restart/");
@@ -2216,9 +2216,21 @@ namespace Upstash.Workflow
             options?.WriteTo(request_, ref url_);
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<RestartWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<RestartWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2246,7 +2258,7 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq");
@@ -2262,9 +2274,21 @@ namespace Upstash.Workflow
             filter?.WriteTo(request_, ref url_);
             url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<FailedRunsPage>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<FailedRunsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
@@ -2298,7 +2322,7 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq");
@@ -2319,9 +2343,21 @@ namespace Upstash.Workflow
             url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<DeleteFailedRunsResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<DeleteFailedRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2351,15 +2387,27 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<WorkflowDlqMessage>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<WorkflowDlqMessage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2387,13 +2435,25 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2423,7 +2483,7 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/resume/");
@@ -2431,9 +2491,21 @@ namespace Upstash.Workflow
             options?.WriteTo(request_, ref url_);
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<ResumeWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<ResumeWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
@@ -2467,7 +2539,7 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/resume");
@@ -2490,9 +2562,21 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
@@ -2526,7 +2610,7 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/restart");
@@ -2549,9 +2633,21 @@ namespace Upstash.Workflow
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<BulkRunAgainResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2581,15 +2677,27 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/callback/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<RetryFailureCallbackResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<RetryFailureCallbackResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2617,14 +2725,26 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/callback/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
             request_.RequestUri = FinishUrl(ref url_);
             request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -2725,9 +2845,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        public RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -2758,7 +2878,7 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(workflowUrl);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
@@ -2767,9 +2887,21 @@ namespace Upstash.Workflow
             options?.WriteTo(request_, ref url_);
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<TriggerWorkflowResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<TriggerWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2797,15 +2929,27 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(runs);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/batch/trigger");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -2833,13 +2977,25 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/runs/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
@@ -2872,7 +3028,7 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/runs");
@@ -2889,9 +3045,21 @@ namespace Upstash.Workflow
             url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -2942,9 +3110,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        public LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -2974,7 +3142,7 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsCoreAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/logs");
@@ -2994,9 +3162,21 @@ namespace Upstash.Workflow
             filter?.WriteTo(request_, ref url_);
             url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<WorkflowRunLogsPage>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<WorkflowRunLogsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -3175,9 +3355,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        public FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -3206,14 +3386,26 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3242,15 +3434,27 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<FlowControlKeyStatus>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<FlowControlKeyStatus>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3278,14 +3482,26 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/pause");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3313,14 +3529,26 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/resume");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3348,7 +3576,7 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
@@ -3357,8 +3585,20 @@ namespace Upstash.Workflow
             limits?.WriteTo(request_, ref url_);
             url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3386,7 +3626,7 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
@@ -3402,8 +3642,20 @@ namespace Upstash.Workflow
             }
             url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3431,14 +3683,26 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/resetRate");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3465,14 +3729,26 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/globalParallelism");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<GlobalParallelism>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<GlobalParallelism>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -3522,9 +3798,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        public SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -3553,14 +3829,26 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/keys");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3587,14 +3875,26 @@ namespace Upstash.Workflow
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
         private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/keys/rotate");
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<SigningKeys>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -3672,9 +3972,9 @@ namespace Upstash.Workflow
     {
         private readonly System.Net.Http.HttpClient _httpClient;
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-        public NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry)
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        public NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
         {
             _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
         }
@@ -3705,7 +4005,7 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
@@ -3713,9 +4013,21 @@ namespace Upstash.Workflow
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3747,7 +4059,7 @@ namespace Upstash.Workflow
         {
             System.ArgumentNullException.ThrowIfNull(workflowRunId);
             System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Content = payload?.ToHttpContent();
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
@@ -3757,9 +4069,21 @@ namespace Upstash.Workflow
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<NotifyResponse>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<NotifyResponse>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -3788,15 +4112,27 @@ namespace Upstash.Workflow
         private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new Upstash.Workflow.Core.UpstashRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/waiters/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
             request_.RequestUri = FinishUrl(ref url_);
-            using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await ProcessResponseAsync(response_, scope_, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, cancellationToken).ConfigureAwait(false);
+            using var deadline_ = StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }
@@ -4451,15 +4787,15 @@ namespace Upstash.Workflow
 
     public partial class UpstashWorkflowClient : IUpstashWorkflowClient
     {
-        /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>.</summary>
-        private UpstashWorkflowClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry telemetry)
+        /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>, each call within <paramref name="timeout"/>.</summary>
+        private UpstashWorkflowClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry telemetry, System.TimeSpan timeout)
         {
-            Dlq = new DlqClient(httpClient, telemetry);
-            Runs = new RunsClient(httpClient, telemetry);
-            Logs = new LogsClient(httpClient, telemetry);
-            FlowControl = new FlowControlClient(httpClient, telemetry);
-            SigningKeys = new SigningKeysClient(httpClient, telemetry);
-            Notify = new NotifyClient(httpClient, telemetry);
+            Dlq = new DlqClient(httpClient, telemetry, timeout);
+            Runs = new RunsClient(httpClient, telemetry, timeout);
+            Logs = new LogsClient(httpClient, telemetry, timeout);
+            FlowControl = new FlowControlClient(httpClient, telemetry, timeout);
+            SigningKeys = new SigningKeysClient(httpClient, telemetry, timeout);
+            Notify = new NotifyClient(httpClient, telemetry, timeout);
         }
 
         /// <inheritdoc />

@@ -23,9 +23,9 @@ internal static class ClientClassWriter
                 {
                     private readonly System.Net.Http.HttpClient _httpClient;
 
-                    /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>.</summary>
-                    public {{group.Class}}(System.Net.Http.HttpClient httpClient, {{N.Telemetry}}? telemetry = null)
-                        : base({{plan.JsonContext}}.Default, telemetry)
+                    /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+                    public {{group.Class}}(System.Net.Http.HttpClient httpClient, {{N.Telemetry}}? telemetry = null, System.TimeSpan? timeout = null)
+                        : base({{plan.JsonContext}}.Default, telemetry, timeout)
                     {
                         _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
                     }
@@ -116,7 +116,7 @@ internal static class ClientClassWriter
         {
             code.Append($"{Body}System.ArgumentNullException.ThrowIfNull({argument.Name});\n");
         }
-        code.Append($"{Body}using var request_ = new {N.RequestMessage} {{ Method = System.Net.Http.HttpMethod.{operation.HttpMethod} }};\n");
+        code.Append($"{Body}using var request_ = new System.Net.Http.HttpRequestMessage {{ Method = System.Net.Http.HttpMethod.{operation.HttpMethod} }};\n");
         foreach (var parameter in operation.Parameters.Where(p => p.In == "header"))
         {
             Send(code, parameter);
@@ -166,13 +166,29 @@ internal static class ClientClassWriter
         {
             code.Append($"{Body}{WireWriter.Guard}.{N.CheckBulk}(request_, {all.Name}, {operation.Method}Filters_);\n");
         }
-        code.Append($"{Body}using var response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);\n");
-        code.Append($"{Body}await {N.ProcessResponseAsync}(response_, scope_, cancellationToken).ConfigureAwait(false);\n");
+        // The deadline this method holds spans sending, the answer and its body, and ends with it. The send's failures
+        // are translated here, not in a helper of its own, so the call costs no second state machine.
+        code.Append($$"""
+                        using var deadline_ = {{N.StartDeadline}}(cancellationToken);
+                        System.Net.Http.HttpResponseMessage response_;
+                        try
+                        {
+                            response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (System.Exception exception_) when ({{N.SendFailed}}(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                        {
+                            throw failure_;
+                        }
+                        using (response_)
+                        {
+                            await {{N.ProcessResponseAsync}}(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+
+            """);
         if (operation.ResultType is { } result)
         {
-            code.Append($"{Body}return await {N.ReadJsonAsync}<{result}>(response_, cancellationToken).ConfigureAwait(false);\n");
+            code.Append($"{Body}    return await {N.ReadJsonAsync}<{result}>(response_, deadline_, cancellationToken).ConfigureAwait(false);\n");
         }
-        code.Append($"{Member}}}\n");
+        code.Append($"{Body}}}\n{Member}}}\n");
     }
 
     /// <summary>The path's fixed parts as they are, each parameter as one checked, percent-encoded segment.</summary>

@@ -39,14 +39,14 @@ public static class GroupsWriter
 
                 public partial class {{Class}} : {{Interface}}
                 {
-                    /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>.</summary>
-                    private {{Class}}(System.Net.Http.HttpClient httpClient, {{Upstash.Workflow.Core.GeneratedCodeNames.Telemetry}} telemetry)
+                    /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>, each call within <paramref name="timeout"/>.</summary>
+                    private {{Class}}(System.Net.Http.HttpClient httpClient, {{Upstash.Workflow.Core.GeneratedCodeNames.Telemetry}} telemetry, System.TimeSpan timeout)
                     {
 
             """);
         foreach (var group in plan.Groups)
         {
-            code.Append($"            {group.Name} = new {group.Class}(httpClient, telemetry);\n");
+            code.Append($"            {group.Name} = new {group.Class}(httpClient, telemetry, timeout);\n");
         }
         code.Append("        }\n\n");
         foreach (var group in plan.Groups)
