@@ -127,14 +127,9 @@ internal static class RequestGuard
         return HeaderValue(list.Count == 1 ? list[0] : string.Join(',', list), parameterName);
     }
 
-    /// <summary>Appends "name=value&amp;" to a query being built, both percent-encoded.</summary>
-    public static void AppendQuery(ref UrlBuilder query, string name, string value)
-    {
-        query.Append(Uri.EscapeDataString(name));
-        query.Append('=');
-        query.Append(Uri.EscapeDataString(value));
-        query.Append('&');
-    }
+    /// <summary>Appends "name=value" to a query being built, both percent-encoded.</summary>
+    public static void AppendQuery(ref UrlBuilder query, string name, string value) =>
+        query.AppendQuery(Uri.EscapeDataString(name), Uri.EscapeDataString(value));
 
     /// <summary>A point in time as Unix milliseconds; the API has no times before 1970.</summary>
     public static string UnixMilliseconds(DateTimeOffset value, string parameterName) =>

@@ -11,14 +11,18 @@ internal ref struct UrlBuilder
     private Span<char> _chars;
     private char[]? _rented;
     private int _length;
+    private bool _query;
 
     public UrlBuilder(Span<char> buffer) => _chars = buffer;
 
-    /// <summary>How much is written; the generated code takes back a trailing '?' or '&amp;' by lowering it.</summary>
-    public int Length
+    /// <summary>One query pair, already percent-encoded: after a '?' if it is the first, else after a '&amp;'. The path is written before it.</summary>
+    public void AppendQuery(scoped ReadOnlySpan<char> name, scoped ReadOnlySpan<char> value)
     {
-        readonly get => _length;
-        set => _length = value is >= 0 && value <= _length ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        Append(_query ? '&' : '?');
+        _query = true;
+        Append(name);
+        Append('=');
+        Append(value);
     }
 
     public void Append(char value)

@@ -2262,7 +2262,6 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq");
-            url_.Append('?');
             if (cursor is { } cursor_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
@@ -2272,7 +2271,6 @@ namespace Upstash.Workflow
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             filter?.WriteTo(request_, ref url_);
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             using var deadline_ = StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
@@ -2326,7 +2324,6 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq");
-            url_.Append('?');
             if (dlqIds is { } dlqIds_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
@@ -2340,7 +2337,6 @@ namespace Upstash.Workflow
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             filter?.WriteTo(request_, ref url_);
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
             using var deadline_ = StartDeadline(cancellationToken);
@@ -2543,7 +2539,6 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/resume");
-            url_.Append('?');
             if (dlqIds is { } dlqIds_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
@@ -2558,7 +2553,6 @@ namespace Upstash.Workflow
             }
             filter?.WriteTo(request_, ref url_);
             options?.WriteTo(request_, ref url_);
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
@@ -2614,7 +2608,6 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/restart");
-            url_.Append('?');
             if (dlqIds is { } dlqIds_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
@@ -2629,7 +2622,6 @@ namespace Upstash.Workflow
             }
             filter?.WriteTo(request_, ref url_);
             options?.WriteTo(request_, ref url_);
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
@@ -3032,7 +3024,6 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/runs");
-            url_.Append('?');
             if (workflowRunIds is { } workflowRunIds_)
             {
                 foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunIds", item_);
@@ -3042,7 +3033,6 @@ namespace Upstash.Workflow
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             filter?.WriteTo(request_, ref url_);
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
             using var deadline_ = StartDeadline(cancellationToken);
@@ -3146,7 +3136,6 @@ namespace Upstash.Workflow
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
             var url_ = StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/logs");
-            url_.Append('?');
             if (cursor is { } cursor_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
@@ -3160,7 +3149,6 @@ namespace Upstash.Workflow
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             filter?.WriteTo(request_, ref url_);
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             using var deadline_ = StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
@@ -3581,9 +3569,7 @@ namespace Upstash.Workflow
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/pin");
-            url_.Append('?');
             limits?.WriteTo(request_, ref url_);
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             using var deadline_ = StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
@@ -3631,7 +3617,6 @@ namespace Upstash.Workflow
             url_.Append("v2/flowControl/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
             url_.Append("/unpin");
-            url_.Append('?');
             if (parallelism is { } parallelism_)
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", (parallelism_ ? "true" : "false"));
@@ -3640,7 +3625,6 @@ namespace Upstash.Workflow
             {
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", (rate_ ? "true" : "false"));
             }
-            url_.Length--;
             request_.RequestUri = FinishUrl(ref url_);
             using var deadline_ = StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;

@@ -132,9 +132,6 @@ public sealed record OperationPlan(
         }
     }
 
-    /// <summary>Whether anything is sent in the query: a plain query parameter, or an options type with a query member.</summary>
-    public bool HasQuery(IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes) =>
-        Parameters.Any(p => p.In == "query" || p.OptionsType is { } type && optionsTypes[type].Members.Any(m => m.Wires.Any(w => w.In == "query")));
 }
 
 /// <summary>One argument of a method: a parameter, or the body (<paramref name="Parameter"/> null); an optional one may be left out.</summary>

@@ -16,7 +16,7 @@ internal static class ClientClassWriter
     private const string Member = "        ";
     private const string Body = "            ";
 
-    public static void Write(StringBuilder code, GroupPlan group, ClientPlan plan, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
+    public static void Write(StringBuilder code, GroupPlan group, ClientPlan plan)
     {
         code.Append($$"""
                 internal sealed partial class {{group.Class}} : {{N.ClientBase}}, {{group.Interface}}
@@ -33,12 +33,12 @@ internal static class ClientClassWriter
             """);
         foreach (var operation in group.Operations)
         {
-            WriteOperation(code, operation, optionsTypes);
+            WriteOperation(code, operation);
         }
         code.Append("    }\n\n");
     }
 
-    private static void WriteOperation(StringBuilder code, OperationPlan operation, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
+    private static void WriteOperation(StringBuilder code, OperationPlan operation)
     {
         var arguments = operation.Arguments;
         var task = Signatures.Task(operation);
@@ -56,7 +56,7 @@ internal static class ClientClassWriter
         code.Append($"{Member}    {N.TelemetryProperty}.{N.Listening} ? {method}TracedAsync({passed}) : {method}CoreAsync({passed}, null);\n");
 
         WriteTraced(code, operation, arguments, task, passed);
-        WriteCore(code, operation, arguments, task, optionsTypes);
+        WriteCore(code, operation, arguments, task);
     }
 
     private static void WriteTraced(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, string passed)
@@ -108,7 +108,7 @@ internal static class ClientClassWriter
             """);
     }
 
-    private static void WriteCore(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, IReadOnlyDictionary<string, OptionsTypePlan> optionsTypes)
+    private static void WriteCore(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task)
     {
         code.Append($"\n{Member}/// <summary>The call itself; <paramref name=\"scope_\"/>, when someone listens, gets the answer's status from the response this method holds.</summary>\n");
         code.Append($"{Member}private async {task} {operation.Method}CoreAsync({Signatures.Declare(arguments, defaults: false)}, {N.Scope}? scope_)\n{Member}{{\n");
@@ -135,11 +135,6 @@ internal static class ClientClassWriter
         // The URL is built on this method's stack (a pooled array only past 256 characters), before anything awaits.
         code.Append($"{Body}var url_ = {N.StartUrl}(_httpClient, stackalloc char[256]);\n");
         WritePath(code, operation);
-        var query = operation.HasQuery(optionsTypes);
-        if (query)
-        {
-            code.Append($"{Body}url_.Append('?');\n");
-        }
         foreach (var parameter in operation.Parameters.Where(p => p.In == "query"))
         {
             Send(code, parameter);
@@ -147,11 +142,6 @@ internal static class ClientClassWriter
         foreach (var parameter in operation.Parameters.Where(p => p.Role == ParameterRole.Options))
         {
             code.Append($"{Body}{parameter.Name}?.{parameter.Writer}(request_, ref url_);\n");
-        }
-        if (query)
-        {
-            // What is left: the '?' when nothing was added, else the last pair's '&'.
-            code.Append($"{Body}url_.Length--;\n");
         }
         code.Append($"{Body}request_.RequestUri = {N.FinishUrl}(ref url_);\n");
         if (operation.ForwardTraceContextIn == TraceContextPlace.Headers)

@@ -8,13 +8,12 @@ public static class OperationsWriter
 {
     public static string Write(ClientPlan plan)
     {
-        var optionsTypes = plan.OptionsTypes.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var code = new StringBuilder();
         code.Append($"\nnamespace {plan.Namespace}\n{{\n");
         foreach (var group in plan.Groups)
         {
             ClientInterfaceWriter.Write(code, group);
-            ClientClassWriter.Write(code, group, plan, optionsTypes);
+            ClientClassWriter.Write(code, group, plan);
         }
         code.Length--;
         code.Append("}\n");
