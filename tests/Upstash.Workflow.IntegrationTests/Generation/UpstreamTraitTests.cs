@@ -122,7 +122,7 @@ public sealed class UpstreamTraitTests
         var code = Compiles(run);
         Assert.Empty(run.Of(Codes.TimestampTypedAsDateTime));
         Assert.Contains("CancelWorkflowRunsAsync(System.DateTimeOffset? fromDate = null, System.DateTimeOffset? toDate = null,", code, StringComparison.Ordinal);
-        Assert.Contains("RequestGuard.AppendQuery(url_, \"fromDate\", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, \"fromDate\"));", code, StringComparison.Ordinal);
+        Assert.Contains("RequestGuard.AppendQuery(ref url_, \"fromDate\", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, \"fromDate\"));", code, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,8 +198,8 @@ public sealed class UpstreamTraitTests
         {
             var assembly = context.LoadFromStream(new MemoryStream(GeneratedCodeCompiler.Emit(code)));
             var method = assembly.GetTypes().Select(t => t.GetMethod("CancelInProgressFailureCallbackAsync")).Single(m => m is not null && !m.DeclaringType!.IsInterface)!;
-            // The group class as the root client makes it: over an HttpClient, with the default telemetry.
-            var group = Activator.CreateInstance(method.DeclaringType!, [http, null])!;
+            // The group class as the root client makes it: over an HttpClient, with the default telemetry and a timeout.
+            var group = Activator.CreateInstance(method.DeclaringType!, [http, null, TimeSpan.FromSeconds(30)])!;
             Task Cancel() => (Task)method.Invoke(group, ["dlq-1", TestContext.Token])!;
 
             await Cancel();
