@@ -1,4 +1,5 @@
 using Upstash.Workflow.Generator.Tests.Snapshots;
+using Upstash.Workflow.Release;
 using Upstash.Workflow.TestSupport;
 using Upstash.Workflow.TestSupport.Generation;
 using Upstash.Workflow.TestSupport.Generation.Snapshots;
@@ -15,7 +16,7 @@ public sealed class RegenerationLoopTests
     /// <summary>The library's client file name, so the regenerated code is named as the snapshot's is.</summary>
     private const string LibraryClient = "Upstash.Workflow.g.cs";
 
-    private static readonly string SnapshotDirectory = Repository.Tests("Upstash.Workflow.Generator.Tests", "Snapshots");
+    private static readonly string SnapshotDirectory = new Layout(Repository.Root).Snapshots;
 
     [Fact]
     public void Unchanged_spec_regenerates_the_committed_snapshot_exactly()

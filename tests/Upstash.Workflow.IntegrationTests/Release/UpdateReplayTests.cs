@@ -170,7 +170,7 @@ public sealed partial class UpdateReplayTests(Reporter reporter) : IClassFixture
 
     /// <summary>Every file of the tree an update may touch, by content.</summary>
     private static string Fingerprint(string root) => string.Join("\n",
-        new[] { "openapi", "src", Path.Combine("tests", "Upstash.Workflow.Generator.Tests", "Snapshots") }
+        new[] { "openapi", "src", Path.GetRelativePath(root, new Layout(root).Snapshots) }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*", SearchOption.AllDirectories))
             .Append(Path.Combine(root, "CHANGELOG.md"))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
