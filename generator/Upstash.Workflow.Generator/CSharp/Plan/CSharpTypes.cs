@@ -85,9 +85,10 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
     }
 
     /// <summary>
-    /// One value's type and wire form: an enum by its planned name, Unix times (<c>x-unix-time</c>) and RFC 3339
-    /// text as <c>DateTimeOffset</c>, durations (<c>x-duration</c>) as <c>TimeSpan</c>, URLs as <c>Uri</c>, other
-    /// text, numbers and booleans as they are. Null for what has no one-value wire form (objects, lists, bytes).
+    /// One value's type and wire form: an enum by its planned name; the wire forms that are not the JSON type's own
+    /// text with the .NET type they stand for (Unix times and RFC 3339 text as <c>DateTimeOffset</c>, durations as
+    /// <c>TimeSpan</c>, URLs as <c>Uri</c>); else the JSON type as <see cref="Of"/> maps it, sent as its invariant
+    /// text (other text formats as text). Null for what has no one-value wire form (objects, lists, bytes).
     /// </summary>
     private (string Type, WireEncoding Encoding)? Scalar(JObject schema, JToken? reference)
     {
@@ -97,19 +98,27 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
         }
         var type = OpenApiDocument.SchemaType(schema);
         var format = schema.Value<string>("format");
-        return (type, schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration")) switch
+        (string, WireEncoding)? wireForm = (type, schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration"), format) switch
         {
-            ("integer", "milliseconds", _) => ("System.DateTimeOffset", WireEncoding.UnixMilliseconds),
-            ("integer", "seconds", _) => ("System.DateTimeOffset", WireEncoding.UnixSeconds),
-            ("integer", _, "seconds") => ("System.TimeSpan", WireEncoding.DurationSeconds),
-            ("string", _, "text") => ("System.TimeSpan", WireEncoding.DurationText),
-            ("string", _, _) when format == "uri" => ("System.Uri", WireEncoding.Url),
-            ("string", _, _) when format == "date-time" => ("System.DateTimeOffset", WireEncoding.DateTimeText),
-            ("string", _, _) when format == "date" => ("System.DateTimeOffset", WireEncoding.DateText),
-            ("string", _, _) when format is not ("byte" or "binary") => ("string", WireEncoding.Text),
-            ("integer", _, _) => (format is "int64" or "date-time" ? "long" : "int", WireEncoding.Number),
-            ("number", _, _) => ("double", WireEncoding.Number),
-            ("boolean", _, _) => ("bool", WireEncoding.Boolean),
+            ("integer", "milliseconds", _, _) => ("System.DateTimeOffset", WireEncoding.UnixMilliseconds),
+            ("integer", "seconds", _, _) => ("System.DateTimeOffset", WireEncoding.UnixSeconds),
+            ("integer", _, "seconds", _) => ("System.TimeSpan", WireEncoding.DurationSeconds),
+            ("string", _, "text", _) => ("System.TimeSpan", WireEncoding.DurationText),
+            ("string", _, _, "uri") => ("System.Uri", WireEncoding.Url),
+            ("string", _, _, "date-time") => ("System.DateTimeOffset", WireEncoding.DateTimeText),
+            ("string", _, _, "date") => ("System.DateTimeOffset", WireEncoding.DateText),
+            _ => null,
+        };
+        if (wireForm is not null || type is not ("string" or "integer" or "number" or "boolean"))
+        {
+            return wireForm;
+        }
+        return Of(schema, List, false, 0) switch
+        {
+            "string" => ("string", WireEncoding.Text),
+            "bool" => ("bool", WireEncoding.Boolean),
+            var number and ("int" or "long" or "double" or "float" or "decimal") => (number, WireEncoding.Number),
+            _ when type == "string" && format is not ("byte" or "binary") => ("string", WireEncoding.Text),
             _ => null,
         };
     }

@@ -11,10 +11,10 @@ internal static class Signatures
 
     /// <summary>
     /// The declared arguments and the cancellation token; <paramref name="defaults"/> adds what an optional one defaults to:
-    /// false for a switch (a bool), else null.
+    /// false for the bulk switch, else null.
     /// </summary>
     public static string Declare(IEnumerable<Argument> arguments, bool defaults) =>
-        string.Join(", ", arguments.Select(a => $"{a.Type} {a.Name}" + (defaults && a.Optional ? a.Type == "bool" ? " = false" : " = null" : ""))
+        string.Join(", ", arguments.Select(a => $"{a.Type} {a.Name}" + (defaults && a.Optional ? a.Parameter?.Role == ParameterRole.BulkSwitch ? " = false" : " = null" : ""))
             .Append("System.Threading.CancellationToken cancellationToken" + (defaults ? " = default" : "")));
 
     /// <summary>The arguments passed on, then the cancellation token.</summary>
