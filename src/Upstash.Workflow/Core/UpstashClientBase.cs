@@ -234,17 +234,6 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
         return value ?? throw Unreadable(response, $"The answer to {ErrorDetails.Call(response)} was empty where {Display(typeof(T))} was expected.", null);
     }
 
-    /// <summary>A query or header value as the API reads it: invariant numbers, lower-case booleans, wire values of enumerations.</summary>
-    protected static string ConvertToString(object? value, IFormatProvider culture) => value switch
-    {
-        null => "",
-        string text => text,
-        bool flag => flag ? "true" : "false",
-        byte[] bytes => Convert.ToBase64String(bytes),
-        IFormattable formattable => formattable.ToString(null, culture),
-        _ => value.ToString() ?? "",
-    };
-
     /// <summary>
     /// A list or map the answer may leave out is read as empty, never null (generator/templates/Class.liquid);
     /// the other way round, an empty one is left out of what is written, as the API reads both alike.
