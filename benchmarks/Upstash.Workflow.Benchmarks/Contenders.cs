@@ -35,7 +35,7 @@ internal sealed class Contenders : IDisposable
 
     public FloorClient Floor { get; }
 
-    public IUpstashWorkflowClient UpstashGen { get; }
+    public UpstashWorkflowClient UpstashGen { get; }
 
     public Peers.NSwagDefaults.NSwagClient NSwag { get; }
 

@@ -9,8 +9,8 @@ public enum ApiChangeKind
     /// <summary>New: existing callers are unaffected.</summary>
     Added,
 
-    /// <summary>New on an interface: callers are unaffected, but every implementation (a test fake) must add it.</summary>
-    AddedToInterface,
+    /// <summary>New on an interface, or abstract on a class: callers are unaffected, but every implementation (a test fake) must add it.</summary>
+    AddedToImplement,
 
     /// <summary>Same signature, other attributes (serialization rules, obsolescence): compiles as before, may behave differently.</summary>
     AttributesChanged,
@@ -25,12 +25,12 @@ public enum ApiChangeKind
 /// <summary>One member's change: where it stands (namespace and type), its name, and its text before and after.</summary>
 public sealed record ApiChange(ApiChangeKind Kind, string Type, string Member, string? Before, string? After)
 {
-    public bool Breaking => Kind is ApiChangeKind.Changed or ApiChangeKind.Removed or ApiChangeKind.AddedToInterface;
+    public bool Breaking => Kind is ApiChangeKind.Changed or ApiChangeKind.Removed or ApiChangeKind.AddedToImplement;
 
     public override string ToString() => Kind switch
     {
         ApiChangeKind.Added => $"added      {Type}: {After}",
-        ApiChangeKind.AddedToInterface => $"added to interface (implementations must add it) {Type}: {After}",
+        ApiChangeKind.AddedToImplement => $"added to implement (implementations must add it) {Type}: {After}",
         ApiChangeKind.AttributesChanged => $"attributes {Type}: {Member}: {Before} → {After}",
         ApiChangeKind.Changed => $"changed    {Type}.{Member}: {ApiChanges.Delta(Before!, After!)}",
         _ => $"removed    {Type}: {Before}",
@@ -78,7 +78,8 @@ public static partial class ApiChanges
                     ? new ApiChange(ApiChangeKind.AttributesChanged, TypeName(type), gone.Name, gone.Attributes, same.Attributes)
                     : new ApiChange(ApiChangeKind.Changed, TypeName(type), gone.Name, gone.Signature, same.Signature));
             }
-            changes.AddRange(added.Select(a => new ApiChange(isInterface ? ApiChangeKind.AddedToInterface : ApiChangeKind.Added, TypeName(type), a.Name, null, a.Signature)));
+            // A virtual or plain member added to a class breaks no one; an abstract one, or any on an interface, every implementation.
+            changes.AddRange(added.Select(a => new ApiChange(isInterface || a.Signature.Contains(" abstract ", StringComparison.Ordinal) ? ApiChangeKind.AddedToImplement : ApiChangeKind.Added, TypeName(type), a.Name, null, a.Signature)));
         }
         return changes;
     }
@@ -138,7 +139,7 @@ public static partial class ApiChanges
 
     private static string Words(ApiChangeKind kind) => kind switch
     {
-        ApiChangeKind.AddedToInterface => "added to interfaces",
+        ApiChangeKind.AddedToImplement => "added to implement",
         ApiChangeKind.AttributesChanged => "with other attributes",
         _ => kind.ToString().ToLowerInvariant(),
     };

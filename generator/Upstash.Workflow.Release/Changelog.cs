@@ -17,7 +17,7 @@ public static partial class Changelog
         var text = new StringBuilder($"## [{version}] - {date}\n\n");
         text.Append($"Generated from {spec.Source} (SHA-256 `{spec.UpstreamSha256}`).\n");
         var removed = api.Where(c => c.Kind == ApiChangeKind.Removed).ToList();
-        var changed = api.Where(c => c.Kind is ApiChangeKind.Changed or ApiChangeKind.AttributesChanged or ApiChangeKind.AddedToInterface).OrderByDescending(c => c.Breaking).ToList();
+        var changed = api.Where(c => c.Kind is ApiChangeKind.Changed or ApiChangeKind.AttributesChanged or ApiChangeKind.AddedToImplement).OrderByDescending(c => c.Breaking).ToList();
         var added = api.Where(c => c.Kind == ApiChangeKind.Added).ToList();
         Section(text, "Removed", removed.Select(c => Bullet(c, wire)));
         Section(text, "Changed", changed.Select(c => Bullet(c, wire)).Concat(Wire(wire, api)));
@@ -76,7 +76,7 @@ public static partial class Changelog
         {
             ApiChangeKind.Removed => Origin(change, wire, "removed") ?? "removed",
             ApiChangeKind.Changed => "now " + ApiChanges.Delta(change.Before!, change.After!),
-            ApiChangeKind.AddedToInterface => "added to the interface (an implementation of your own must add it)",
+            ApiChangeKind.AddedToImplement => "added, and an implementation of your own must add it",
             ApiChangeKind.AttributesChanged => $"read or written differently: {change.After}",
             _ => Origin(change, wire, "added") ?? "new",
         };

@@ -32,7 +32,7 @@ public static class Tour
         return 0;
     }
 
-    private static async Task ShowAsync(IUpstashWorkflowClient client, TextWriter output, bool write, string? label)
+    private static async Task ShowAsync(UpstashWorkflowClient client, TextWriter output, bool write, string? label)
     {
         // 1. The DLQ, filtered by label when one is given.
         output.WriteLine();

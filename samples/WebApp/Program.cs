@@ -18,7 +18,7 @@ public sealed class Program
         builder.Services.AddSingleton<FailureAlerts>();
 
         var app = builder.Build();
-        app.MapPost("/failed-runs/{label}/restart", async (string label, IDlqClient dlq, CancellationToken cancellationToken) =>
+        app.MapPost("/failed-runs/{label}/restart", async (string label, DlqClient dlq, CancellationToken cancellationToken) =>
         {
             var restarted = await dlq.RestartWorkflowsInBatchesAsync(filter: new FailedRunFilter { Labels = [label] }, cancellationToken: cancellationToken)
                 .Select(run => run.WorkflowRunId)

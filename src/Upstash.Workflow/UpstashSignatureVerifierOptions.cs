@@ -2,7 +2,7 @@ namespace Upstash.Workflow;
 
 /// <summary>
 /// The keys and clock of an <see cref="UpstashSignatureVerifier"/>. The keys are the account's signing keys as
-/// the console and <see cref="ISigningKeysClient.GetSigningKeysAsync"/> show them (<c>sig_…</c>); the next key
+/// the console and <see cref="SigningKeysClient.GetSigningKeysAsync(GetSigningKeysOptions?, CancellationToken)"/> show them (<c>sig_…</c>); the next key
 /// lets requests signed after a rotation through before this configuration is updated.
 /// </summary>
 public sealed class UpstashSignatureVerifierOptions

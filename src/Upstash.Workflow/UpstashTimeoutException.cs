@@ -19,7 +19,7 @@ public sealed class UpstashTimeoutException : UpstashWorkflowException
 
     /// <summary>The call to <paramref name="request"/> ran out of <paramref name="timeout"/>.</summary>
     internal UpstashTimeoutException(TimeSpan timeout, HttpRequestMessage request, Exception? innerException)
-        : this(timeout, request, Describe(timeout, Core.UpstashClientBase.Describe(request)), innerException)
+        : this(timeout, request, Describe(timeout, Core.ClientCore.Describe(request)), innerException)
     {
     }
 

@@ -22,7 +22,7 @@ public class UpstashWorkflowException : Exception
     /// <summary>How much of a response body is kept in <see cref="ResponseBody"/>.</summary>
     public const int MaxBodyLength = 4096;
 
-    /// <summary>An answer with <paramref name="statusCode"/>, for code that stands in for the client (a test's fake of <see cref="IDlqClient"/>, say).</summary>
+    /// <summary>An answer with <paramref name="statusCode"/>, for code that stands in for the client (a test's fake of <see cref="DlqClient"/>, say).</summary>
     /// <param name="statusCode">The HTTP status the answer had.</param>
     /// <param name="message">What went wrong, in words: the exception's <see cref="Exception.Message"/>.</param>
     /// <param name="innerException">What caused it, if anything.</param>

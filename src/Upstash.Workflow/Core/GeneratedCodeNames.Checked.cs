@@ -13,8 +13,18 @@ internal static partial class GeneratedCodeNames
         CoreNamespace == "Upstash.Workflow." + nameof(Core)
         && DiagnosticsNamespace == "Upstash.Workflow." + nameof(Diagnostics)
         && SerializationNamespace == "Upstash.Workflow." + nameof(Serialization)
-        && ClientBase == CoreNamespace + "." + nameof(UpstashClientBase)
-        && ClientBaseMembers.Checked
+        && ClientCore == CoreNamespace + "." + nameof(Core.ClientCore)
+        && StartUrl == nameof(Core.ClientCore.StartUrl)
+        && FinishUrl == nameof(Core.ClientCore.FinishUrl)
+        && StartDeadline == nameof(Core.ClientCore.StartDeadline)
+        && SendFailed == nameof(Core.ClientCore.SendFailed)
+        && ProcessResponseAsync == nameof(Core.ClientCore.ProcessResponseAsync)
+        && ReadJsonAsync == nameof(Core.ClientCore.ReadJsonAsync)
+        && JsonBody == nameof(Core.ClientCore.JsonBody)
+        && JsonBodyForwardingTraceContext == nameof(Core.ClientCore.JsonBodyForwardingTraceContext)
+        && ForwardTraceContext == nameof(Core.ClientCore.ForwardTraceContext)
+        && SuccessRedirect == nameof(Core.ClientCore.SuccessRedirect)
+        && TelemetryProperty == nameof(Core.ClientCore.Telemetry)
         && UrlBuilder == CoreNamespace + "." + nameof(Core.UrlBuilder)
         && Payload == nameof(WorkflowPayload)
         && ToHttpContent == nameof(WorkflowPayload.ToHttpContent)
@@ -54,21 +64,4 @@ internal static partial class GeneratedCodeNames
         && ExtensibleEnum == SerializationNamespace + "." + nameof(IExtensibleEnum<WorkflowRunState>)
         && FromWire == nameof(IExtensibleEnum<WorkflowRunState>.FromWire)
             ? 0 : 256;
-
-    /// <summary>The base class's protected members, named from a class that may see them.</summary>
-    private abstract class ClientBaseMembers() : UpstashClientBase(null!)
-    {
-        internal const bool Checked =
-            GeneratedCodeNames.StartUrl == nameof(StartUrl)
-            && GeneratedCodeNames.FinishUrl == nameof(FinishUrl)
-            && GeneratedCodeNames.StartDeadline == nameof(StartDeadline)
-            && GeneratedCodeNames.SendFailed == nameof(SendFailed)
-            && GeneratedCodeNames.ProcessResponseAsync == nameof(ProcessResponseAsync)
-            && GeneratedCodeNames.ReadJsonAsync == nameof(ReadJsonAsync)
-            && GeneratedCodeNames.JsonBody == nameof(JsonBody)
-            && GeneratedCodeNames.JsonBodyForwardingTraceContext == nameof(JsonBodyForwardingTraceContext)
-            && GeneratedCodeNames.ForwardTraceContext == nameof(ForwardTraceContext)
-            && GeneratedCodeNames.SuccessRedirect == nameof(SuccessRedirect)
-            && TelemetryProperty == nameof(Telemetry);
-    }
 }

@@ -11,8 +11,8 @@ internal static partial class GeneratedCodeNames
     public const string DiagnosticsNamespace = "Upstash.Workflow.Diagnostics";
     public const string SerializationNamespace = "Upstash.Workflow.Serialization";
 
-    // The base of every group's class, and what its methods use of it.
-    public const string ClientBase = CoreNamespace + ".UpstashClientBase";
+    // The part every group's class holds (its field CoreField), and what its methods use of it.
+    public const string ClientCore = CoreNamespace + ".ClientCore";
     public const string StartUrl = "StartUrl";
     public const string FinishUrl = "FinishUrl";
     public const string StartDeadline = "StartDeadline";

@@ -14,7 +14,7 @@ public static class UpstashWorkflowServiceCollectionExtensions
     public const string HttpClientName = "Upstash.Workflow";
 
     /// <summary>
-    /// Registers <see cref="IUpstashWorkflowClient"/> and its groups (<see cref="IDlqClient"/>, <see cref="IRunsClient"/>, …) as a typed
+    /// Registers <see cref="UpstashWorkflowClient"/> and its groups (<see cref="DlqClient"/>, <see cref="RunsClient"/>, …) as a typed
     /// client, configured by <paramref name="configure"/>; what it leaves unset comes from the environment variables
     /// the official SDKs read (QSTASH_TOKEN, QSTASH_URL, QSTASH_REGION), and the options are checked when the host
     /// starts. Returns the builder, so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>; nothing here retries.
@@ -54,7 +54,7 @@ public static class UpstashWorkflowServiceCollectionExtensions
         options.PostConfigure(o => o.FillFromEnvironment(Environment.GetEnvironmentVariable)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UpstashWorkflowClientOptions>>(new UpstashWorkflowClientOptionsValidator(source));
         var builder = services
-            .AddHttpClient<IUpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, provider) =>
+            .AddHttpClient<UpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, provider) =>
             {
                 var settings = provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value;
                 // The deadline each call holds spans every handler of the factory's chain (retries included).
@@ -71,10 +71,10 @@ public static class UpstashWorkflowServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
             ? new Upstash.Workflow.Diagnostics.UpstashInstruments(meters)
             : Upstash.Workflow.Diagnostics.UpstashInstruments.Process);
-        // Each group's interface resolves to the group of the registered client (the list is generated from the spec's tags).
+        // Each group's class resolves to the group of the registered client (the list is generated from the spec's tags).
         foreach (var (service, resolve) in UpstashWorkflowClient.Groups)
         {
-            services.TryAddTransient(service, provider => resolve(provider.GetRequiredService<IUpstashWorkflowClient>()));
+            services.TryAddTransient(service, provider => resolve(provider.GetRequiredService<UpstashWorkflowClient>()));
         }
         return builder;
     }

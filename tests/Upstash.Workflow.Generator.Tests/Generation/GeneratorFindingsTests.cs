@@ -53,9 +53,9 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Parameter_that_would_share_a_method_parameter_name_is_refused_with_the_fix()
     {
-        // Restart groups only headers, so a query parameter stays a method parameter beside the path's dlqId.
+        // A required query parameter stays a method parameter, beside the path's dlqId.
         var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
-            "        - in: query\n          name: dlqId\n          required: false\n          schema:\n            type: string\n");
+            "        - in: query\n          name: dlqId\n          required: true\n          schema:\n            type: string\n");
         using var run = new GeneratorRun(spec);
         var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
         Assert.Contains("query parameter 'dlqId'", finding.Message, StringComparison.Ordinal);
@@ -74,7 +74,8 @@ public sealed class GeneratorFindingsTests
         Assert.Contains("'RestartWorkflowFromDlqResult'", report.Message, StringComparison.Ordinal);
 
         var code = run.ClientCode;
-        Assert.Contains("Task<RestartWorkflowFromDlqResult> RestartWorkflowFromDlqAsync(string dlqId, int? retries = null", code, StringComparison.Ordinal);
+        Assert.Contains("Task<RestartWorkflowFromDlqResult> RestartWorkflowFromDlqAsync(string dlqId, RestartWorkflowFromDlqOptions? options = null", code, StringComparison.Ordinal);
+        Assert.Contains("public int? Retries { get; set; }", code, StringComparison.Ordinal);
         Assert.Empty(Names.PlaceholdersIn(code));
     }
 

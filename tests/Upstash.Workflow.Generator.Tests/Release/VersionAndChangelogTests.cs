@@ -26,8 +26,8 @@ public sealed class VersionAndChangelogTests
         IReadOnlyList<ApiChange> api =
         [
             new(ApiChangeKind.Added, "Upstash.Workflow.RestartWorkflowOptions", "Priority", null, "public int? Priority { get; set; }"),
-            new(ApiChangeKind.Removed, "Upstash.Workflow.IDlqClient", "DeleteFailedRunAsync", "System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId);", null),
-            new(ApiChangeKind.Changed, "Upstash.Workflow.IRunsClient", "CancelAsync", "Task CancelAsync(string id)", "Task CancelAsync(string id, bool all = false)"),
+            new(ApiChangeKind.Removed, "Upstash.Workflow.DlqClient", "DeleteFailedRunAsync", "System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId);", null),
+            new(ApiChangeKind.Changed, "Upstash.Workflow.RunsClient", "CancelAsync", "Task CancelAsync(string id)", "Task CancelAsync(string id, bool all = false)"),
         ];
         IReadOnlyList<WireChange> wire =
         [
@@ -47,11 +47,11 @@ public sealed class VersionAndChangelogTests
 
             ### Removed
 
-            - **Breaking:** `IDlqClient.DeleteFailedRunAsync`: removed with the operation `DELETE /v2/workflows/dlq/{dlqId}`
+            - **Breaking:** `DlqClient.DeleteFailedRunAsync`: removed with the operation `DELETE /v2/workflows/dlq/{dlqId}`
 
             ### Changed
 
-            - **Breaking:** `IRunsClient.CancelAsync`: now + bool all = false
+            - **Breaking:** `RunsClient.CancelAsync`: now + bool all = false
             - Wire: `GET /v2/workflows/logs`: response 429 added
             - Wire: `schema WorkflowRun.workflowState`: enum adds `RUN_PAUSED`
             - Documentation: 1 description rewritten (the XML docs follow).

@@ -54,6 +54,14 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<Upstash.Workflow.StartedRun> WorkflowRuns { get; set; }
     }
+    public sealed class CancelFailureCallbackOptions
+    {
+        public CancelFailureCallbackOptions() { }
+    }
+    public sealed class CancelWorkflowRunOptions
+    {
+        public CancelWorkflowRunOptions() { }
+    }
     public class CancelWorkflowRunsResult
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -63,6 +71,10 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
         [System.Text.Json.Serialization.JsonRequired]
         public required int Cancelled { get; set; }
+    }
+    public sealed class DeleteFailedRunOptions
+    {
+        public DeleteFailedRunOptions() { }
     }
     public class DeleteFailedRunsResult
     {
@@ -75,6 +87,30 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
         [System.Text.Json.Serialization.JsonRequired]
         public required long Deleted { get; set; }
+    }
+    public class DlqClient
+    {
+        protected DlqClient() { }
+        public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, Upstash.Workflow.CancelFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, Upstash.Workflow.DeleteFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Collections.Generic.IAsyncEnumerable<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunAsync(string dlqId, Upstash.Workflow.GetFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual Upstash.Workflow.UpstashPageable<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunsAsync(int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual Upstash.Workflow.UpstashPageable<Upstash.Workflow.StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, Upstash.Workflow.ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual Upstash.Workflow.UpstashPageable<Upstash.Workflow.StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, Upstash.Workflow.RetryFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
     }
     public sealed class FailedRunFilter
     {
@@ -147,6 +183,26 @@ namespace Upstash.Workflow
         public static bool operator !=(Upstash.Workflow.FailureFunctionState left, Upstash.Workflow.FailureFunctionState right) { }
         public static bool operator ==(Upstash.Workflow.FailureFunctionState left, Upstash.Workflow.FailureFunctionState right) { }
     }
+    public class FlowControlClient
+    {
+        protected FlowControlClient() { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, Upstash.Workflow.GetFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(Upstash.Workflow.GetGlobalParallelismOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(Upstash.Workflow.ListFlowControlKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, Upstash.Workflow.PauseFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, Upstash.Workflow.FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, Upstash.Workflow.ResetFlowControlRateOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, Upstash.Workflow.ResumeFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, Upstash.Workflow.UnpinFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+    }
     public class FlowControlKeyStatus
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -185,6 +241,22 @@ namespace Upstash.Workflow
         public int? Parallelism { get; set; }
         public System.TimeSpan? Period { get; set; }
         public int? Rate { get; set; }
+    }
+    public sealed class GetFailedRunOptions
+    {
+        public GetFailedRunOptions() { }
+    }
+    public sealed class GetFlowControlKeyOptions
+    {
+        public GetFlowControlKeyOptions() { }
+    }
+    public sealed class GetGlobalParallelismOptions
+    {
+        public GetGlobalParallelismOptions() { }
+    }
+    public sealed class GetSigningKeysOptions
+    {
+        public GetSigningKeysOptions() { }
     }
     public class GlobalParallelism
     {
@@ -226,66 +298,6 @@ namespace Upstash.Workflow
         public static bool operator !=(Upstash.Workflow.GroupedStepsType left, Upstash.Workflow.GroupedStepsType right) { }
         public static bool operator ==(Upstash.Workflow.GroupedStepsType left, Upstash.Workflow.GroupedStepsType right) { }
     }
-    public interface IDlqClient
-    {
-        System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-        System.Collections.Generic.IAsyncEnumerable<Upstash.Workflow.DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-        Upstash.Workflow.UpstashPageable<Upstash.Workflow.WorkflowDlqMessage> GetFailedRunsAsync(int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.RestartWorkflowResult> RestartWorkflowAsync(string dlqId, Upstash.Workflow.RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-        Upstash.Workflow.UpstashPageable<Upstash.Workflow.StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, Upstash.Workflow.ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-        Upstash.Workflow.UpstashPageable<Upstash.Workflow.StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = default, Upstash.Workflow.FailedRunFilter? filter = null, Upstash.Workflow.ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-    }
-    public interface IFlowControlClient
-    {
-        System.Threading.Tasks.Task<Upstash.Workflow.FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, Upstash.Workflow.FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = default, bool? rate = default, System.Threading.CancellationToken cancellationToken = default);
-    }
-    public interface ILogsClient
-    {
-        Upstash.Workflow.UpstashPageable<Upstash.Workflow.WorkflowRun> GetLogsAsync(int? count = default, int? trimBody = default, Upstash.Workflow.RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = default, int? trimBody = default, Upstash.Workflow.RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
-    }
-    public interface INotifyClient
-    {
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.NotifyResponse>> NotifyEventAsync(string eventId, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, Upstash.Workflow.WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default);
-    }
-    public interface IRunsClient
-    {
-        System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = default, Upstash.Workflow.WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, Upstash.Workflow.WorkflowPayload? payload = null, Upstash.Workflow.TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<Upstash.Workflow.BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default);
-    }
-    public interface ISigningKeysClient
-    {
-        System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
-    }
-    public interface IUpstashWorkflowClient
-    {
-        Upstash.Workflow.IDlqClient Dlq { get; }
-        Upstash.Workflow.IFlowControlClient FlowControl { get; }
-        Upstash.Workflow.ILogsClient Logs { get; }
-        Upstash.Workflow.INotifyClient Notify { get; }
-        Upstash.Workflow.IRunsClient Runs { get; }
-        Upstash.Workflow.ISigningKeysClient SigningKeys { get; }
-    }
     public class InvokerContext
     {
         public InvokerContext() { }
@@ -299,9 +311,37 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         public System.Uri? WorkflowUrl { get; set; }
     }
+    public sealed class ListFlowControlKeysOptions
+    {
+        public ListFlowControlKeysOptions() { }
+    }
+    public sealed class ListWaitersOptions
+    {
+        public ListWaitersOptions() { }
+    }
+    public class LogsClient
+    {
+        protected LogsClient() { }
+        public virtual Upstash.Workflow.UpstashPageable<Upstash.Workflow.WorkflowRun> GetLogsAsync(int? count = default, int? trimBody = default, Upstash.Workflow.RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = default, int? trimBody = default, Upstash.Workflow.RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) { }
+    }
     public class NotFoundException : Upstash.Workflow.UpstashWorkflowException
     {
         public NotFoundException(string message) { }
+    }
+    public class NotifyClient
+    {
+        protected NotifyClient() { }
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.Waiter>> ListWaitersAsync(string eventId, Upstash.Workflow.ListWaitersOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.NotifyResponse>> NotifyEventAsync(string eventId, Upstash.Workflow.WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.NotifyResponse>> NotifyEventAsync(string eventId, Upstash.Workflow.WorkflowPayload? payload = null, Upstash.Workflow.NotifyEventOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, Upstash.Workflow.WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, Upstash.Workflow.WorkflowPayload? payload = null, Upstash.Workflow.NotifyWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+    }
+    public sealed class NotifyEventOptions
+    {
+        public NotifyEventOptions() { }
     }
     public class NotifyResponse
     {
@@ -322,6 +362,14 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         public string? WorkflowRunId { get; set; }
     }
+    public sealed class NotifyWorkflowRunOptions
+    {
+        public NotifyWorkflowRunOptions() { }
+    }
+    public sealed class PauseFlowControlKeyOptions
+    {
+        public PauseFlowControlKeyOptions() { }
+    }
     public enum RateLimitKind
     {
         Unknown = 0,
@@ -336,6 +384,10 @@ namespace Upstash.Workflow
         public long? Remaining { get; }
         public System.DateTimeOffset? Reset { get; }
         public System.TimeSpan? RetryAfter { get; }
+    }
+    public sealed class ResetFlowControlRateOptions
+    {
+        public ResetFlowControlRateOptions() { }
     }
     public sealed class RestartWorkflowOptions
     {
@@ -371,6 +423,10 @@ namespace Upstash.Workflow
         public int? Retries { get; set; }
         public string? RetryDelay { get; set; }
     }
+    public sealed class ResumeFlowControlKeyOptions
+    {
+        public ResumeFlowControlKeyOptions() { }
+    }
     public sealed class ResumeWorkflowOptions
     {
         public ResumeWorkflowOptions() { }
@@ -405,6 +461,10 @@ namespace Upstash.Workflow
         public int? Retries { get; set; }
         public string? RetryDelay { get; set; }
     }
+    public sealed class RetryFailureCallbackOptions
+    {
+        public RetryFailureCallbackOptions() { }
+    }
     public class RetryFailureCallbackResult
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -418,6 +478,10 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
         [System.Text.Json.Serialization.JsonRequired]
         public required string WorkflowRunId { get; set; }
+    }
+    public sealed class RotateSigningKeysOptions
+    {
+        public RotateSigningKeysOptions() { }
     }
     public sealed class RunLogFilter
     {
@@ -456,6 +520,17 @@ namespace Upstash.Workflow
         public static bool operator !=(Upstash.Workflow.RunLogState left, Upstash.Workflow.RunLogState right) { }
         public static bool operator ==(Upstash.Workflow.RunLogState left, Upstash.Workflow.RunLogState right) { }
     }
+    public class RunsClient
+    {
+        protected RunsClient() { }
+        public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, Upstash.Workflow.CancelWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = default, Upstash.Workflow.WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, Upstash.Workflow.WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, Upstash.Workflow.WorkflowPayload? payload = null, Upstash.Workflow.TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<Upstash.Workflow.BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Upstash.Workflow.BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<Upstash.Workflow.BatchTriggerItem> runs, Upstash.Workflow.TriggerWorkflowBatchOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+    }
     public class ServerErrorException : Upstash.Workflow.UpstashWorkflowException
     {
         public ServerErrorException(string message) { }
@@ -472,6 +547,14 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("next")]
         [System.Text.Json.Serialization.JsonRequired]
         public required string Next { get; set; }
+    }
+    public class SigningKeysClient
+    {
+        protected SigningKeysClient() { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> GetSigningKeysAsync(Upstash.Workflow.GetSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken) { }
+        public virtual System.Threading.Tasks.Task<Upstash.Workflow.SigningKeys> RotateSigningKeysAsync(Upstash.Workflow.RotateSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
     }
     public class StartedRun
     {
@@ -560,6 +643,10 @@ namespace Upstash.Workflow
         public static bool operator !=(Upstash.Workflow.StepState left, Upstash.Workflow.StepState right) { }
         public static bool operator ==(Upstash.Workflow.StepState left, Upstash.Workflow.StepState right) { }
     }
+    public sealed class TriggerWorkflowBatchOptions
+    {
+        public TriggerWorkflowBatchOptions() { }
+    }
     public sealed class TriggerWorkflowOptions
     {
         public TriggerWorkflowOptions() { }
@@ -591,6 +678,12 @@ namespace Upstash.Workflow
     public class UnauthorizedException : Upstash.Workflow.UpstashWorkflowException
     {
         public UnauthorizedException(string message) { }
+    }
+    public sealed class UnpinFlowControlKeyOptions
+    {
+        public UnpinFlowControlKeyOptions() { }
+        public bool? Parallelism { get; set; }
+        public bool? Rate { get; set; }
     }
     public enum UpstashAuthMode
     {
@@ -681,15 +774,16 @@ namespace Upstash.Workflow
         public UpstashTimeoutException(System.TimeSpan timeout, string request, System.Exception? innerException = null) { }
         public System.TimeSpan Timeout { get; }
     }
-    public class UpstashWorkflowClient : System.IDisposable, Upstash.Workflow.IUpstashWorkflowClient
+    public class UpstashWorkflowClient : System.IDisposable
     {
+        protected UpstashWorkflowClient() { }
         public UpstashWorkflowClient(Upstash.Workflow.UpstashWorkflowClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
-        public virtual Upstash.Workflow.IDlqClient Dlq { get; }
-        public virtual Upstash.Workflow.IFlowControlClient FlowControl { get; }
-        public virtual Upstash.Workflow.ILogsClient Logs { get; }
-        public virtual Upstash.Workflow.INotifyClient Notify { get; }
-        public virtual Upstash.Workflow.IRunsClient Runs { get; }
-        public virtual Upstash.Workflow.ISigningKeysClient SigningKeys { get; }
+        public virtual Upstash.Workflow.DlqClient Dlq { get; }
+        public virtual Upstash.Workflow.FlowControlClient FlowControl { get; }
+        public virtual Upstash.Workflow.LogsClient Logs { get; }
+        public virtual Upstash.Workflow.NotifyClient Notify { get; }
+        public virtual Upstash.Workflow.RunsClient Runs { get; }
+        public virtual Upstash.Workflow.SigningKeysClient SigningKeys { get; }
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
         public static Upstash.Workflow.UpstashWorkflowClient FromEnvironment() { }

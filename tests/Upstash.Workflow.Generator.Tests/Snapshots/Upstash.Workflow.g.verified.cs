@@ -1874,8 +1874,25 @@ namespace Upstash.Workflow
 namespace Upstash.Workflow
 {
     /// <summary>The dead-letter queue, failed workflow runs to inspect, resume, restart or delete.</summary>
-    public partial interface IDlqClient
+    public partial class DlqClient
     {
+        private readonly Upstash.Workflow.Core.ClientCore _core;
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
+        protected DlqClient()
+        {
+            _core = null!;
+            _httpClient = null!;
+        }
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        internal DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+        }
+
         /// <summary>
         /// Restart Workflow from DLQ
         /// </summary>
@@ -1899,7 +1916,81 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken, null);
+
+        /// <summary>
+        /// Restart Workflow from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Restart a failed workflow run from the DLQ. The workflow will start from the beginning.
+        /// <br/>
+        /// <br/>Unlike resume, which continues from where the workflow failed, restart executes the entire workflow
+        /// <br/>from the first step. A new workflow run ID is generated and all steps will be executed again.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the workflow run to restart.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>Workflow restarted successfully</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
+            RestartWorkflowAsync(dlqId, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/dlq/restart/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            _core.ForwardTraceContext(request_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<RestartWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>
         /// List Failed Workflow Runs
@@ -1922,21 +2013,77 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, null);
 
         /// <summary>
-        /// Every item of <see cref="ListFailedRunsAsync"/>, page after page: each page is asked for when the one before is
+        /// Every item of <see cref="ListFailedRunsAsync(string?, int?, FailedRunFilter?, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
         /// <param name="count">The most entries on one page.</param>
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<WorkflowDlqMessage> GetFailedRunsAsync(int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual Upstash.Workflow.UpstashPageable<WorkflowDlqMessage> GetFailedRunsAsync(int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
             => Upstash.Workflow.Core.CursorPaging.Items(
                 (cursor_, cancellationToken_) => ListFailedRunsAsync(cursor_, count, filter, cancellationToken_),
                 page_ => page_.Messages,
                 page_ => page_.Cursor,
                 cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
+            try
+            {
+                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/dlq");
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<FailedRunsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] DeleteFailedRunsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
 
         /// <summary>
         /// Bulk Delete Failed Workflow Runs
@@ -1961,21 +2108,106 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, null);
 
         /// <summary>
-        /// <see cref="DeleteFailedRunsAsync"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
+        /// <see cref="DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, bool, System.Threading.CancellationToken)"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
         /// </summary>
         /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
         /// <param name="count">The most entries to act on in this request.</param>
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+        public virtual System.Collections.Generic.IAsyncEnumerable<DeleteFailedRunsResult> DeleteFailedRunsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
             => Upstash.Workflow.Core.CursorPaging.Pages(
                 (cursor_, cancellationToken_) => DeleteFailedRunsAsync(dlqIds, cursor_, count, filter, all, cancellationToken_),
                 page_ => page_.Cursor,
                 cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.Deleted);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/dlq");
+            if (dlqIds is { } dlqIds_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+            }
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<DeleteFailedRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Get Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Returns one DLQ entry.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The entry.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, GetFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, options, cancellationToken) : GetFailedRunCoreAsync(dlqId, options, cancellationToken, null);
 
         /// <summary>
         /// Get Failed Workflow Run
@@ -1996,7 +2228,78 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
+            GetFailedRunAsync(dlqId, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, GetFailedRunOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await GetFailedRunCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, GetFailedRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/dlq/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<WorkflowDlqMessage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Delete Failed Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Removes one entry from the DLQ without running it again.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The entry was deleted.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, DeleteFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, options, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, options, cancellationToken, null);
 
         /// <summary>
         /// Delete Failed Workflow Run
@@ -2017,7 +2320,50 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
+            DeleteFailedRunAsync(dlqId, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, DeleteFailedRunOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                await DeleteFailedRunCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, DeleteFailedRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/dlq/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>
         /// Resume Workflow from DLQ
@@ -2039,7 +2385,81 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, null);
+
+        /// <summary>
+        /// Resume Workflow from DLQ
+        /// </summary>
+        /// <remarks>
+        /// Runs a failed workflow again from the step that failed; steps that had succeeded keep their results. The resumed run gets a new ID, and the entry leaves the DLQ.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The workflow was resumed.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
+            ResumeWorkflowAsync(dlqId, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(dlqId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/dlq/resume/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            _core.ForwardTraceContext(request_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<ResumeWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] ResumeWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
 
         /// <summary>
         /// Bulk Resume Workflows from DLQ
@@ -2065,10 +2485,12 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
 
         /// <summary>
-        /// Every item of <see cref="ResumeWorkflowsAsync"/>, page after page: each page is asked for when the one before is
+        /// Every item of <see cref="ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, ResumeWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
         /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
@@ -2077,12 +2499,76 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+        public virtual Upstash.Workflow.UpstashPageable<StartedRun> ResumeWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
             => Upstash.Workflow.Core.CursorPaging.Items(
                 (cursor_, cancellationToken_) => ResumeWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
                 page_ => page_.WorkflowRuns,
                 page_ => page_.Cursor,
                 cancellationToken);
+
+        /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
+                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/dlq/resume");
+            if (dlqIds is { } dlqIds_)
+            {
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+            }
+            if (cursor is { } cursor_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+            }
+            if (count is { } count_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            filter?.WriteTo(request_, ref url_);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            _core.ForwardTraceContext(request_);
+            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] RestartWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
 
         /// <summary>
         /// Bulk Restart Workflows from DLQ
@@ -2108,10 +2594,12 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
 
         /// <summary>
-        /// Every item of <see cref="RestartWorkflowsAsync"/>, page after page: each page is asked for when the one before is
+        /// Every item of <see cref="RestartWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, RestartWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
         /// <param name="dlqIds">The entries to act on. When given, the filters are ignored.</param>
@@ -2120,471 +2608,17 @@ namespace Upstash.Workflow
         /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="all">Set to true to act on everything: without ids or a filter the call is refused, since it would act on every entry. Not sent.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+        public virtual Upstash.Workflow.UpstashPageable<StartedRun> RestartWorkflowsInBatchesAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
             => Upstash.Workflow.Core.CursorPaging.Items(
                 (cursor_, cancellationToken_) => RestartWorkflowsAsync(dlqIds, cursor_, count, filter, options, all, cancellationToken_),
                 page_ => page_.WorkflowRuns,
                 page_ => page_.Cursor,
                 cancellationToken);
 
-        /// <summary>
-        /// Retry Failure Callback
-        /// </summary>
-        /// <remarks>
-        /// Calls the failure callback of a DLQ entry again, as a new run.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>The failure callback was started again.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Cancel In-Progress Failure Callback
-        /// </summary>
-        /// <remarks>
-        /// Stops a failure callback that is still running. The service answers 302 on success.
-        /// </remarks>
-        /// <param name="dlqId">The DLQ ID of the entry.</param>
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>The failure callback was cancelled.</returns>
-        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default);
-    }
-
-    internal sealed partial class DlqClient : Upstash.Workflow.Core.UpstashClientBase, IDlqClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        public DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/restart/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            ForwardTraceContext(request_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<RestartWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
-            try
-            {
-                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq");
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<FailedRunsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] DeleteFailedRunsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all);
-            try
-            {
-                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.Deleted);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq");
-            if (dlqIds is { } dlqIds_)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
-            }
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<DeleteFailedRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, cancellationToken) : GetFailedRunCoreAsync(dlqId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await GetFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<WorkflowDlqMessage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                await DeleteFailedRunCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/resume/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            ForwardTraceContext(request_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<ResumeWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] ResumeWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all);
-            try
-            {
-                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/resume");
-            if (dlqIds is { } dlqIds_)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
-            }
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            ForwardTraceContext(request_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] RestartWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
-
         /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
+            using var scope_ = _core.Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
             scope_?.Tag("upstash.workflow.all", all);
             try
@@ -2606,7 +2640,7 @@ namespace Upstash.Workflow
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/restart");
             if (dlqIds is { } dlqIds_)
             {
@@ -2622,39 +2656,80 @@ namespace Upstash.Workflow
             }
             filter?.WriteTo(request_, ref url_);
             options?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            ForwardTraceContext(request_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            _core.ForwardTraceContext(request_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
-            using var deadline_ = StartDeadline(cancellationToken);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+        /// <summary>
+        /// Retry Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Calls the failure callback of a DLQ entry again, as a new run.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The failure callback was started again.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, RetryFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, cancellationToken, null);
+            _core.Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, options, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, options, cancellationToken, null);
+
+        /// <summary>
+        /// Retry Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Calls the failure callback of a DLQ entry again, as a new run.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The failure callback was started again.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
+            RetryFailureCallbackAsync(dlqId, null, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.RetryFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, RetryFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
+            using var scope_ = _core.Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                var result_ = await RetryFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
+                var result_ = await RetryFailureCallbackCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
                 scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
                 return result_;
             }
@@ -2666,45 +2741,87 @@ namespace Upstash.Workflow
         }
 
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, RetryFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/callback/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<RetryFailureCallbackResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<RetryFailureCallbackResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken = default) =>
+        /// <summary>
+        /// Cancel In-Progress Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Stops a failure callback that is still running. The service answers 302 on success.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The failure callback was cancelled.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, CancelFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, cancellationToken, null);
+            _core.Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, options, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, options, cancellationToken, null);
+
+        /// <summary>
+        /// Cancel In-Progress Failure Callback
+        /// </summary>
+        /// <remarks>
+        /// Stops a failure callback that is still running. The service answers 302 on success.
+        /// </remarks>
+        /// <param name="dlqId">The DLQ ID of the entry.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The failure callback was cancelled.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
+            CancelFailureCallbackAsync(dlqId, null, cancellationToken);
 
         /// <summary>The call inside its span ("Dlq.CancelFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, CancelFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
+            using var scope_ = _core.Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
-                await CancelFailureCallbackCoreAsync(dlqId, cancellationToken, scope_).ConfigureAwait(false);
+                await CancelFailureCallbackCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
@@ -2714,35 +2831,53 @@ namespace Upstash.Workflow
         }
 
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, CancelFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(dlqId);
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/dlq/callback/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            request_.Options.Set(Upstash.Workflow.Core.UpstashClientBase.SuccessRedirect, 302);
-            using var deadline_ = StartDeadline(cancellationToken);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            request_.Options.Set(Upstash.Workflow.Core.ClientCore.SuccessRedirect, 302);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Starting and cancelling workflow runs.</summary>
-    public partial interface IRunsClient
+    public partial class RunsClient
     {
+        private readonly Upstash.Workflow.Core.ClientCore _core;
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
+        protected RunsClient()
+        {
+            _core = null!;
+            _httpClient = null!;
+        }
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        internal RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+        }
+
         /// <summary>
         /// Trigger Workflow Run
         /// </summary>
@@ -2764,7 +2899,103 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, null);
+
+        /// <summary>
+        /// Trigger Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Starts a new run of the workflow served at the given URL. The request body, if any, becomes the run's initial payload.
+        /// </remarks>
+        /// <param name="workflowUrl">The full URL of the workflow endpoint to run.</param>
+        /// <param name="payload">The payload the run starts with, as the workflow receives it; none when left out.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The run was started.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
+            TriggerWorkflowAsync(workflowUrl, payload, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
+            try
+            {
+                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(workflowUrl);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/trigger/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            _core.ForwardTraceContext(request_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<TriggerWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Batch Trigger Workflow Runs
+        /// </summary>
+        /// <remarks>
+        /// Starts several workflow runs with one request.
+        /// </remarks>
+        /// <param name="runs">The runs to start, each with its workflow URL, payload and settings.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The runs were started, in the order requested.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, options, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, options, cancellationToken, null);
 
         /// <summary>
         /// Batch Trigger Workflow Runs
@@ -2785,7 +3016,76 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken) =>
+            TriggerWorkflowBatchAsync(runs, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
+            try
+            {
+                var result_ = await TriggerWorkflowBatchCoreAsync(runs, options, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(runs);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = _core.JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/batch/trigger");
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Cancel Workflow Run
+        /// </summary>
+        /// <remarks>
+        /// Stops a run that has not finished. Steps already done are not undone.
+        /// </remarks>
+        /// <param name="workflowRunId">The ID of the run to cancel.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The run was cancelled.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, CancelWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, options, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, options, cancellationToken, null);
 
         /// <summary>
         /// Cancel Workflow Run
@@ -2806,7 +3106,53 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken) =>
+            CancelWorkflowRunAsync(workflowRunId, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, CancelWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            try
+            {
+                await CancelWorkflowRunCoreAsync(workflowRunId, options, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, CancelWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(workflowRunId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/workflows/runs/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
+        private static readonly string[] CancelWorkflowRunsFilters_ = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
 
         /// <summary>
         /// Bulk Cancel Workflow Runs
@@ -2830,178 +3176,14 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default);
-    }
-
-    internal sealed partial class RunsClient : Upstash.Workflow.Core.UpstashClientBase, IRunsClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        public RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public virtual System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
-            try
-            {
-                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowUrl);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/trigger/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            ForwardTraceContext(request_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<TriggerWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
-            try
-            {
-                var result_ = await TriggerWorkflowBatchCoreAsync(runs, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(runs);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/batch/trigger");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
-            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
-            try
-            {
-                await CancelWorkflowRunCoreAsync(workflowRunId, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/runs/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
-        private static readonly string[] CancelWorkflowRunsFilters_ = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, null);
+            _core.Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, null);
 
         /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
+            using var scope_ = _core.Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
             scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
             scope_?.Tag("upstash.workflow.all", all);
             try
@@ -3022,7 +3204,7 @@ namespace Upstash.Workflow
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/runs");
             if (workflowRunIds is { } workflowRunIds_)
             {
@@ -3033,29 +3215,46 @@ namespace Upstash.Workflow
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
             Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
-            using var deadline_ = StartDeadline(cancellationToken);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<CancelWorkflowRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<CancelWorkflowRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>The logs of workflow runs and their steps.</summary>
-    public partial interface ILogsClient
+    public partial class LogsClient
     {
+        private readonly Upstash.Workflow.Core.ClientCore _core;
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
+        protected LogsClient()
+        {
+            _core = null!;
+            _httpClient = null!;
+        }
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        internal LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+        }
+
         /// <summary>
         /// List Workflow Run Logs
         /// </summary>
@@ -3078,44 +3277,29 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, null);
 
         /// <summary>
-        /// Every item of <see cref="ListLogsAsync"/>, page after page: each page is asked for when the one before is
+        /// Every item of <see cref="ListLogsAsync(string?, int?, int?, RunLogFilter?, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
         /// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.
         /// </summary>
         /// <param name="count">The most runs on one page.</param>
         /// <param name="trimBody">Cut bodies in the answer to this many bytes; -1 keeps them whole.</param>
         /// <param name="filter">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="cancellationToken">Cancels the walk, as does the token given to the enumeration.</param>
-        Upstash.Workflow.UpstashPageable<WorkflowRun> GetLogsAsync(int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual Upstash.Workflow.UpstashPageable<WorkflowRun> GetLogsAsync(int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
             => Upstash.Workflow.Core.CursorPaging.Items(
                 (cursor_, cancellationToken_) => ListLogsAsync(cursor_, count, trimBody, filter, cancellationToken_),
                 page_ => page_.Runs,
                 page_ => page_.Cursor,
                 cancellationToken);
-    }
-
-    internal sealed partial class LogsClient : Upstash.Workflow.Core.UpstashClientBase, ILogsClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        public LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, null);
 
         /// <summary>The call inside its span ("Logs.ListLogs") and duration: ids and counts only, never a payload, header value or query.</summary>
         private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsTracedAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
+            using var scope_ = _core.Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
             try
             {
                 var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, scope_).ConfigureAwait(false);
@@ -3134,7 +3318,7 @@ namespace Upstash.Workflow
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/workflows/logs");
             if (cursor is { } cursor_)
             {
@@ -3149,28 +3333,68 @@ namespace Upstash.Workflow
                 Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<WorkflowRunLogsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<WorkflowRunLogsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Flow-control keys and the account's global parallelism.</summary>
-    public partial interface IFlowControlClient
+    public partial class FlowControlClient
     {
+        private readonly Upstash.Workflow.Core.ClientCore _core;
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
+        protected FlowControlClient()
+        {
+            _core = null!;
+            _httpClient = null!;
+        }
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        internal FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+        }
+
+        /// <summary>
+        /// List Flow Control Keys
+        /// </summary>
+        /// <remarks>
+        /// Lists every flow-control key with its current counters.
+        /// </remarks>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The keys.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(ListFlowControlKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ListFlowControlKeysTracedAsync(options, cancellationToken) : ListFlowControlKeysCoreAsync(options, cancellationToken, null);
+
         /// <summary>
         /// List Flow Control Keys
         /// </summary>
@@ -3188,7 +3412,74 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken) =>
+            ListFlowControlKeysAsync(null, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(ListFlowControlKeysOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
+            try
+            {
+                var result_ = await ListFlowControlKeysCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(ListFlowControlKeysOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/flowControl");
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Get Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Returns one flow-control key with its current counters.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The key.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, GetFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
 
         /// <summary>
         /// Get Flow Control Key
@@ -3209,7 +3500,77 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
+            GetFlowControlKeyAsync(flowControlKey, null, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, GetFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, GetFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<FlowControlKeyStatus>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Pause Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Stops delivering steps under the key until it is resumed.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The key is paused.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, PauseFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
 
         /// <summary>
         /// Pause Flow Control Key
@@ -3230,7 +3591,75 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
+            PauseFlowControlKeyAsync(flowControlKey, null, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, PauseFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await PauseFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, PauseFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/pause");
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Resume Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Delivers steps under a paused key again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The key is delivering again.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, ResumeFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
 
         /// <summary>
         /// Resume Flow Control Key
@@ -3251,7 +3680,51 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
+            ResumeFlowControlKeyAsync(flowControlKey, null, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, ResumeFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await ResumeFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, ResumeFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/resume");
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>
         /// Pin Configuration for Flow Control Key
@@ -3273,7 +3746,74 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, null);
+
+        /// <summary>
+        /// Pin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Fixes the key's limits to the given values, whatever later requests ask for.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The limits are pinned.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
+            PinFlowControlKeyAsync(flowControlKey, null, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/pin");
+            limits?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>
         /// Unpin Configuration for Flow Control Key
@@ -3282,8 +3822,7 @@ namespace Upstash.Workflow
         /// Lets requests set the key's limits again.
         /// </remarks>
         /// <param name="flowControlKey">The flow-control key.</param>
-        /// <param name="parallelism">Unpin the parallelism limit.</param>
-        /// <param name="rate">Unpin the rate limit.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The limits are unpinned.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
@@ -3296,7 +3835,98 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, UnpinFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
+
+        /// <summary>
+        /// Unpin Configuration for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Lets requests set the key's limits again.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The limits are unpinned.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
+            UnpinFlowControlKeyAsync(flowControlKey, null, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, UnpinFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await UnpinFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, UnpinFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/unpin");
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Reset Rate for Flow Control Key
+        /// </summary>
+        /// <remarks>
+        /// Starts the key's rate window afresh, as if no step had been started in it.
+        /// </remarks>
+        /// <param name="flowControlKey">The flow-control key.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The rate window was reset.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, ResetFlowControlRateOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, options, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, options, cancellationToken, null);
 
         /// <summary>
         /// Reset Rate for Flow Control Key
@@ -3317,7 +3947,74 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
+            ResetFlowControlRateAsync(flowControlKey, null, cancellationToken);
+
+        /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, ResetFlowControlRateOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                await ResetFlowControlRateCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, ResetFlowControlRateOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(flowControlKey);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/flowControl/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+            url_.Append("/resetRate");
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Get Global Parallelism
+        /// </summary>
+        /// <remarks>
+        /// Returns the account-wide limit on steps at once, and how many run now.
+        /// </remarks>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The limit and the current count.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(GetGlobalParallelismOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? GetGlobalParallelismTracedAsync(options, cancellationToken) : GetGlobalParallelismCoreAsync(options, cancellationToken, null);
 
         /// <summary>
         /// Get Global Parallelism
@@ -3336,371 +4033,16 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default);
-    }
-
-    internal sealed partial class FlowControlClient : Upstash.Workflow.Core.UpstashClientBase, IFlowControlClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        public FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListFlowControlKeysTracedAsync(cancellationToken) : ListFlowControlKeysCoreAsync(cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
-            try
-            {
-                var result_ = await ListFlowControlKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<FlowControlKeyStatus>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await PauseFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/pause");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await ResumeFlowControlKeyCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/resume");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/pin");
-            limits?.WriteTo(request_, ref url_);
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, bool? parallelism = null, bool? rate = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, parallelism, rate, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await UnpinFlowControlKeyCoreAsync(flowControlKey, parallelism, rate, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, bool? parallelism, bool? rate, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/unpin");
-            if (parallelism is { } parallelism_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", (parallelism_ ? "true" : "false"));
-            }
-            if (rate is { } rate_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", (rate_ ? "true" : "false"));
-            }
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, null);
-
-        /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await ResetFlowControlRateCoreAsync(flowControlKey, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/resetRate");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetGlobalParallelismTracedAsync(cancellationToken) : GetGlobalParallelismCoreAsync(cancellationToken, null);
+        public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken) =>
+            GetGlobalParallelismAsync(null, cancellationToken);
 
         /// <summary>The call inside its span ("FlowControl.GetGlobalParallelism") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(GetGlobalParallelismOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
+            using var scope_ = _core.Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
             try
             {
-                var result_ = await GetGlobalParallelismCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
+                var result_ = await GetGlobalParallelismCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -3711,34 +4053,75 @@ namespace Upstash.Workflow
         }
 
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(GetGlobalParallelismOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/globalParallelism");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<GlobalParallelism>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<GlobalParallelism>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>The keys requests to workflow endpoints are signed with.</summary>
-    public partial interface ISigningKeysClient
+    public partial class SigningKeysClient
     {
+        private readonly Upstash.Workflow.Core.ClientCore _core;
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
+        protected SigningKeysClient()
+        {
+            _core = null!;
+            _httpClient = null!;
+        }
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        internal SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+        }
+
+        /// <summary>
+        /// Get Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Returns the keys the service signs its requests to workflow endpoints with.
+        /// </remarks>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The signing keys.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(GetSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? GetSigningKeysTracedAsync(options, cancellationToken) : GetSigningKeysCoreAsync(options, cancellationToken, null);
+
         /// <summary>
         /// Get Signing Keys
         /// </summary>
@@ -3756,7 +4139,73 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken) =>
+            GetSigningKeysAsync(null, cancellationToken);
+
+        /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(GetSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
+            try
+            {
+                var result_ = await GetSigningKeysCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(GetSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/keys");
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Rotate Signing Keys
+        /// </summary>
+        /// <remarks>
+        /// Makes the next key current and creates a new next key. Endpoints that verify signatures must accept the new current key before the old one stops being used.
+        /// </remarks>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The signing keys after rotation.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(RotateSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? RotateSigningKeysTracedAsync(options, cancellationToken) : RotateSigningKeysCoreAsync(options, cancellationToken, null);
 
         /// <summary>
         /// Rotate Signing Keys
@@ -3775,78 +4224,16 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default);
-    }
-
-    internal sealed partial class SigningKeysClient : Upstash.Workflow.Core.UpstashClientBase, ISigningKeysClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        public SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? GetSigningKeysTracedAsync(cancellationToken) : GetSigningKeysCoreAsync(cancellationToken, null);
-
-        /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
-            try
-            {
-                var result_ = await GetSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/keys");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? RotateSigningKeysTracedAsync(cancellationToken) : RotateSigningKeysCoreAsync(cancellationToken, null);
+        public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken) =>
+            RotateSigningKeysAsync(null, cancellationToken);
 
         /// <summary>The call inside its span ("SigningKeys.RotateSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(RotateSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
+            using var scope_ = _core.Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
             try
             {
-                var result_ = await RotateSigningKeysCoreAsync(cancellationToken, scope_).ConfigureAwait(false);
+                var result_ = await RotateSigningKeysCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -3857,34 +4244,77 @@ namespace Upstash.Workflow
         }
 
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(RotateSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/keys/rotate");
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Waking runs that wait for an event.</summary>
-    public partial interface INotifyClient
+    public partial class NotifyClient
     {
+        private readonly Upstash.Workflow.Core.ClientCore _core;
+        private readonly System.Net.Http.HttpClient _httpClient;
+
+        /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
+        protected NotifyClient()
+        {
+            _core = null!;
+            _httpClient = null!;
+        }
+
+        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+        internal NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        {
+            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+        }
+
+        /// <summary>
+        /// Notify Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes every run waiting for the event, handing each the request body.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="payload">The event's data, handed to every step that waits for it; none when left out.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>One answer per waiting run that was notified.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, NotifyEventOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, options, cancellationToken) : NotifyEventCoreAsync(eventId, payload, options, cancellationToken, null);
+
         /// <summary>
         /// Notify Event
         /// </summary>
@@ -3905,7 +4335,81 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
+            NotifyEventAsync(eventId, payload, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, NotifyEventOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await NotifyEventCoreAsync(eventId, payload, options, cancellationToken, scope_).ConfigureAwait(false);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, NotifyEventOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/notify/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            _core.ForwardTraceContext(request_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Notify Workflow Run Event
+        /// </summary>
+        /// <remarks>
+        /// Wakes one run waiting for the event, handing it the request body. When the run is not waiting for the event yet, the event is kept and handed to the run once it waits for it.
+        /// </remarks>
+        /// <param name="workflowRunId">The run to notify.</param>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="payload">The event's data, handed to the run's step that waits for it; none when left out.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The run was notified.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, NotifyWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, options, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, options, cancellationToken, null);
 
         /// <summary>
         /// Notify Workflow Run Event
@@ -3928,7 +4432,84 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default);
+        public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
+            NotifyWorkflowRunAsync(workflowRunId, eventId, payload, null, cancellationToken);
+
+        /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
+        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, NotifyWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken)
+        {
+            using var scope_ = _core.Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, options, cancellationToken, scope_).ConfigureAwait(false);
+                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                return result_;
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
+
+        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
+        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, NotifyWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        {
+            System.ArgumentNullException.ThrowIfNull(workflowRunId);
+            System.ArgumentNullException.ThrowIfNull(eventId);
+            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+            request_.Content = payload?.ToHttpContent();
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+            url_.Append("v2/notify/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
+            url_.Append("/");
+            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            _core.ForwardTraceContext(request_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
+            System.Net.Http.HttpResponseMessage response_;
+            try
+            {
+                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            {
+                throw failure_;
+            }
+            using (response_)
+            {
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<NotifyResponse>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// List Waiters
+        /// </summary>
+        /// <remarks>
+        /// Lists the runs waiting for the event.
+        /// </remarks>
+        /// <param name="eventId">The event the runs wait for.</param>
+        /// <param name="options">Optional values for this call, each sent only when set; null sends none.</param>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>The waiting runs.</returns>
+        /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
+        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
+        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
+        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
+        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
+        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
+        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
+        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
+        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, ListWaitersOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+            _core.Telemetry.Listening ? ListWaitersTracedAsync(eventId, options, cancellationToken) : ListWaitersCoreAsync(eventId, options, cancellationToken, null);
 
         /// <summary>
         /// List Waiters
@@ -3949,140 +4530,17 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
         /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
         /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default);
-    }
-
-    internal sealed partial class NotifyClient : Upstash.Workflow.Core.UpstashClientBase, INotifyClient
-    {
-        private readonly System.Net.Http.HttpClient _httpClient;
-
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        public NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
-            : base(UpstashWorkflowJsonContext.Default, telemetry, timeout)
-        {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, cancellationToken) : NotifyEventCoreAsync(eventId, payload, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await NotifyEventCoreAsync(eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/notify/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            ForwardTraceContext(request_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
-            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/notify/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
-            url_.Append("/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            ForwardTraceContext(request_);
-            using var deadline_ = StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<NotifyResponse>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <inheritdoc />
-        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            Telemetry.Listening ? ListWaitersTracedAsync(eventId, cancellationToken) : ListWaitersCoreAsync(eventId, cancellationToken, null);
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken) =>
+            ListWaitersAsync(eventId, null, cancellationToken);
 
         /// <summary>The call inside its span ("Notify.ListWaiters") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, System.Threading.CancellationToken cancellationToken)
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, ListWaitersOptions? options, System.Threading.CancellationToken cancellationToken)
         {
-            using var scope_ = Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
+            using var scope_ = _core.Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
-                var result_ = await ListWaitersCoreAsync(eventId, cancellationToken, scope_).ConfigureAwait(false);
+                var result_ = await ListWaitersCoreAsync(eventId, options, cancellationToken, scope_).ConfigureAwait(false);
                 return result_;
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
@@ -4093,29 +4551,30 @@ namespace Upstash.Workflow
         }
 
         /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
+        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, ListWaitersOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
         {
             System.ArgumentNullException.ThrowIfNull(eventId);
             using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
             request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = StartUrl(_httpClient, stackalloc char[256]);
+            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
             url_.Append("v2/waiters/");
             url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            request_.RequestUri = FinishUrl(ref url_);
-            using var deadline_ = StartDeadline(cancellationToken);
+            options?.WriteTo(request_, ref url_);
+            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+            using var deadline_ = _core.StartDeadline(cancellationToken);
             System.Net.Http.HttpResponseMessage response_;
             try
             {
                 response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Exception exception_) when (SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
             {
                 throw failure_;
             }
             using (response_)
             {
-                await ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -4162,7 +4621,7 @@ namespace Upstash.Workflow
 
 namespace Upstash.Workflow
 {
-    /// <summary>Optional values for <see cref="IDlqClient.RestartWorkflowAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="DlqClient.RestartWorkflowAsync(string, RestartWorkflowOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class RestartWorkflowOptions
     {
         /// <summary>Override the number of retries for the workflow steps.</summary>
@@ -4219,7 +4678,7 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="IRunsClient.TriggerWorkflowAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="RunsClient.TriggerWorkflowAsync(System.Uri, WorkflowPayload?, TriggerWorkflowOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class TriggerWorkflowOptions
     {
         /// <summary>Choose the run's ID instead of letting the service generate one.</summary>
@@ -4308,7 +4767,23 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="IRunsClient.CancelWorkflowRunsAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="RunsClient.TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable{BatchTriggerItem}, TriggerWorkflowBatchOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class TriggerWorkflowBatchOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="RunsClient.CancelWorkflowRunAsync(string, CancelWorkflowRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class CancelWorkflowRunOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="RunsClient.CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable{string}?, int?, WorkflowRunFilter?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class WorkflowRunFilter
     {
         /// <summary>Cancel runs of these workflow URLs (prefix match unless workflowUrlExactMatch is true).</summary>
@@ -4372,7 +4847,7 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="ILogsClient.ListLogsAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="LogsClient.ListLogsAsync(string?, int?, int?, RunLogFilter?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class RunLogFilter
     {
         /// <summary>Only runs of this workflow URL.</summary>
@@ -4460,7 +4935,7 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="IDlqClient.ListFailedRunsAsync"/>, <see cref="IDlqClient.DeleteFailedRunsAsync"/>, <see cref="IDlqClient.ResumeWorkflowsAsync"/>, <see cref="IDlqClient.RestartWorkflowsAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="DlqClient.ListFailedRunsAsync(string?, int?, FailedRunFilter?, System.Threading.CancellationToken)"/>, <see cref="DlqClient.DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, bool, System.Threading.CancellationToken)"/>, <see cref="DlqClient.ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, ResumeWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>, <see cref="DlqClient.RestartWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, RestartWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class FailedRunFilter
     {
         /// <summary>Only entries that failed at or after this time.</summary>
@@ -4540,7 +5015,23 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="IDlqClient.ResumeWorkflowAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="DlqClient.GetFailedRunAsync(string, GetFailedRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class GetFailedRunOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="DlqClient.DeleteFailedRunAsync(string, DeleteFailedRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class DeleteFailedRunOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="DlqClient.ResumeWorkflowAsync(string, ResumeWorkflowOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class ResumeWorkflowOptions
     {
         /// <summary>How many times a failing step is retried.</summary>
@@ -4597,7 +5088,7 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="IDlqClient.ResumeWorkflowsAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="DlqClient.ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, ResumeWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class ResumeWorkflowsOptions
     {
         /// <summary>How many times a failing step is retried.</summary>
@@ -4654,7 +5145,7 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="IDlqClient.RestartWorkflowsAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="DlqClient.RestartWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, RestartWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class RestartWorkflowsOptions
     {
         /// <summary>How many times a failing step is retried.</summary>
@@ -4711,7 +5202,55 @@ namespace Upstash.Workflow
         }
     }
 
-    /// <summary>Optional values for <see cref="IFlowControlClient.PinFlowControlKeyAsync"/>: each is sent only when set.</summary>
+    /// <summary>Optional values for <see cref="DlqClient.RetryFailureCallbackAsync(string, RetryFailureCallbackOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class RetryFailureCallbackOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="DlqClient.CancelFailureCallbackAsync(string, CancelFailureCallbackOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class CancelFailureCallbackOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="FlowControlClient.ListFlowControlKeysAsync(ListFlowControlKeysOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class ListFlowControlKeysOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="FlowControlClient.GetFlowControlKeyAsync(string, GetFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class GetFlowControlKeyOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="FlowControlClient.PauseFlowControlKeyAsync(string, PauseFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class PauseFlowControlKeyOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="FlowControlClient.ResumeFlowControlKeyAsync(string, ResumeFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class ResumeFlowControlKeyOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="FlowControlClient.PinFlowControlKeyAsync(string, FlowControlLimits?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class FlowControlLimits
     {
         /// <summary>The most steps under the key at once.</summary>
@@ -4743,33 +5282,92 @@ namespace Upstash.Workflow
         }
     }
 
+    /// <summary>Optional values for <see cref="FlowControlClient.UnpinFlowControlKeyAsync(string, UnpinFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
+    public sealed partial class UnpinFlowControlKeyOptions
+    {
+        /// <summary>Unpin the parallelism limit.</summary>
+        /// <remarks>Sent as the <c>parallelism</c> query parameter.</remarks>
+        public bool? Parallelism { get; set; }
+
+        /// <summary>Unpin the rate limit.</summary>
+        /// <remarks>Sent as the <c>rate</c> query parameter.</remarks>
+        public bool? Rate { get; set; }
+
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+            if (Parallelism is { } parallelism_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "parallelism", (parallelism_ ? "true" : "false"));
+            }
+            if (Rate is { } rate_)
+            {
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "rate", (rate_ ? "true" : "false"));
+            }
+        }
+    }
+
+    /// <summary>Optional values for <see cref="FlowControlClient.ResetFlowControlRateAsync(string, ResetFlowControlRateOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class ResetFlowControlRateOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="FlowControlClient.GetGlobalParallelismAsync(GetGlobalParallelismOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class GetGlobalParallelismOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="SigningKeysClient.GetSigningKeysAsync(GetSigningKeysOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class GetSigningKeysOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="SigningKeysClient.RotateSigningKeysAsync(RotateSigningKeysOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class RotateSigningKeysOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="NotifyClient.NotifyEventAsync(string, WorkflowPayload?, NotifyEventOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class NotifyEventOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="NotifyClient.NotifyWorkflowRunAsync(string, string, WorkflowPayload?, NotifyWorkflowRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class NotifyWorkflowRunOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
+    /// <summary>Optional values for <see cref="NotifyClient.ListWaitersAsync(string, ListWaitersOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
+    public sealed partial class ListWaitersOptions
+    {
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        {
+        }
+    }
+
 }
 
 namespace Upstash.Workflow
 {
     /// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>
-    public partial interface IUpstashWorkflowClient
-    {
-        /// <summary>The dead-letter queue, failed workflow runs to inspect, resume, restart or delete.</summary>
-        IDlqClient Dlq { get; }
-
-        /// <summary>Starting and cancelling workflow runs.</summary>
-        IRunsClient Runs { get; }
-
-        /// <summary>The logs of workflow runs and their steps.</summary>
-        ILogsClient Logs { get; }
-
-        /// <summary>Flow-control keys and the account's global parallelism.</summary>
-        IFlowControlClient FlowControl { get; }
-
-        /// <summary>The keys requests to workflow endpoints are signed with.</summary>
-        ISigningKeysClient SigningKeys { get; }
-
-        /// <summary>Waking runs that wait for an event.</summary>
-        INotifyClient Notify { get; }
-    }
-
-    public partial class UpstashWorkflowClient : IUpstashWorkflowClient
+    public partial class UpstashWorkflowClient
     {
         /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>, each call within <paramref name="timeout"/>.</summary>
         private UpstashWorkflowClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry telemetry, System.TimeSpan timeout)
@@ -4782,33 +5380,44 @@ namespace Upstash.Workflow
             Notify = new NotifyClient(httpClient, telemetry, timeout);
         }
 
-        /// <inheritdoc />
-        public virtual IDlqClient Dlq { get; }
+        /// <summary>For a mock or a fake of your own: every group property is virtual.</summary>
+        protected UpstashWorkflowClient()
+        {
+            Dlq = null!;
+            Runs = null!;
+            Logs = null!;
+            FlowControl = null!;
+            SigningKeys = null!;
+            Notify = null!;
+        }
 
-        /// <inheritdoc />
-        public virtual IRunsClient Runs { get; }
+        /// <summary>The dead-letter queue, failed workflow runs to inspect, resume, restart or delete.</summary>
+        public virtual DlqClient Dlq { get; }
 
-        /// <inheritdoc />
-        public virtual ILogsClient Logs { get; }
+        /// <summary>Starting and cancelling workflow runs.</summary>
+        public virtual RunsClient Runs { get; }
 
-        /// <inheritdoc />
-        public virtual IFlowControlClient FlowControl { get; }
+        /// <summary>The logs of workflow runs and their steps.</summary>
+        public virtual LogsClient Logs { get; }
 
-        /// <inheritdoc />
-        public virtual ISigningKeysClient SigningKeys { get; }
+        /// <summary>Flow-control keys and the account's global parallelism.</summary>
+        public virtual FlowControlClient FlowControl { get; }
 
-        /// <inheritdoc />
-        public virtual INotifyClient Notify { get; }
+        /// <summary>The keys requests to workflow endpoints are signed with.</summary>
+        public virtual SigningKeysClient SigningKeys { get; }
 
-        /// <summary>Each group's interface and how to reach it from the root client, for dependency injection.</summary>
-        internal static readonly (System.Type Service, System.Func<IUpstashWorkflowClient, object> Resolve)[] Groups =
+        /// <summary>Waking runs that wait for an event.</summary>
+        public virtual NotifyClient Notify { get; }
+
+        /// <summary>Each group's class and how to reach it from the root client, for dependency injection.</summary>
+        internal static readonly (System.Type Service, System.Func<UpstashWorkflowClient, object> Resolve)[] Groups =
         [
-            (typeof(IDlqClient), client => client.Dlq),
-            (typeof(IRunsClient), client => client.Runs),
-            (typeof(ILogsClient), client => client.Logs),
-            (typeof(IFlowControlClient), client => client.FlowControl),
-            (typeof(ISigningKeysClient), client => client.SigningKeys),
-            (typeof(INotifyClient), client => client.Notify),
+            (typeof(DlqClient), client => client.Dlq),
+            (typeof(RunsClient), client => client.Runs),
+            (typeof(LogsClient), client => client.Logs),
+            (typeof(FlowControlClient), client => client.FlowControl),
+            (typeof(SigningKeysClient), client => client.SigningKeys),
+            (typeof(NotifyClient), client => client.Notify),
         ];
     }
 }

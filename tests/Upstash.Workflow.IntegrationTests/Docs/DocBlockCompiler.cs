@@ -21,7 +21,7 @@ public static partial class DocBlockCompiler
         ("IServiceCollection", "services"),
         ("Microsoft.AspNetCore.Builder.WebApplicationBuilder", "builder"),
         ("Microsoft.AspNetCore.Builder.WebApplication", "app"),
-        ("IUpstashWorkflowClient", "client"),
+        ("UpstashWorkflowClient", "client"),
         ("string", "currentSigningKey"),
         ("string", "nextSigningKey"),
         ("string", "signatureHeader"),
@@ -53,7 +53,7 @@ public static partial class DocBlockCompiler
     private const string ReadersOwn = """
         public partial class Program { }
 
-        public sealed class NightlyRecovery(IUpstashWorkflowClient client)
+        public sealed class NightlyRecovery(UpstashWorkflowClient client)
         {
             public Task RunAsync() => client.Dlq.RestartWorkflowsAsync(filter: new FailedRunFilter { Labels = ["nightly"] });
         }

@@ -50,7 +50,7 @@ public sealed class PagingMemoryTests(Reporter reporter) : IClassFixture<Reporte
     }
 
     /// <summary>The live size of one page: ten pages held at once, measured after full collections, divided by ten.</summary>
-    private static async Task<long> OnePageAsync(IUpstashWorkflowClient client)
+    private static async Task<long> OnePageAsync(UpstashWorkflowClient client)
     {
         var held = new List<FailedRunsPage>();
         var before = GC.GetTotalMemory(forceFullCollection: true);

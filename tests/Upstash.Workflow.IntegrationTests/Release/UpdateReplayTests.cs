@@ -98,7 +98,7 @@ public sealed partial class UpdateReplayTests(Reporter reporter) : IClassFixture
         var breaking = await Update("breaking", spec);
         Assert.Equal((UpdateKind.Breaking, "0.2.0"), (breaking.Kind, breaking.NewVersion));
         Assert.Contains(breaking.Validation.Breaks, b => b.StartsWith("CP0002", StringComparison.Ordinal) && b.Contains("DeleteFailedRunAsync", StringComparison.Ordinal));
-        Assert.Contains("**Breaking:** `IDlqClient.DeleteFailedRunAsync`: removed with the operation `DELETE /v2/workflows/dlq/{dlqId}`", breaking.ChangelogEntry, StringComparison.Ordinal);
+        Assert.Contains("**Breaking:** `DlqClient.DeleteFailedRunAsync`: removed with the operation `DELETE /v2/workflows/dlq/{dlqId}`", breaking.ChangelogEntry, StringComparison.Ordinal);
         Assert.True(File.Exists(layout.AcceptedBreaks(Layout.Packages[0])), "the accepted break is not recorded");
 
         // 5. Refused: a path parameter its path does not have (the generator's UG0101); nothing changes.

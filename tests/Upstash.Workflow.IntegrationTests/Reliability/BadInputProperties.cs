@@ -22,7 +22,7 @@ namespace Upstash.Workflow.IntegrationTests.Reliability;
 [Collection(PrismCollection.Name)]
 public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Bench bench) : IClassFixture<BadInputProperties.Bench>
 {
-    private static readonly (string Parameter, string Prefix, Func<IUpstashWorkflowClient, string, Task> Call)[] PathOperations =
+    private static readonly (string Parameter, string Prefix, Func<UpstashWorkflowClient, string, Task> Call)[] PathOperations =
     [
         ("dlqId", "/v2/workflows/dlq/restart/", (c, id) => c.Dlq.RestartWorkflowAsync(id)),
         ("workflowRunId", "/v2/workflows/runs/", (c, id) => c.Runs.CancelWorkflowRunAsync(id)),
@@ -177,7 +177,7 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
         /// Runs one case: when <paramref name="refused"/>, an ArgumentException naming <paramref name="parameter"/>
         /// and nothing sent; otherwise one request, which <paramref name="check"/> reads.
         /// </summary>
-        public void Expect(PrismFixture prism, Func<IUpstashWorkflowClient, Task> call, string parameter, bool refused, Action<RecordedRequest> check)
+        public void Expect(PrismFixture prism, Func<UpstashWorkflowClient, Task> call, string parameter, bool refused, Action<RecordedRequest> check)
         {
             Count();
             Server.Clear();

@@ -21,7 +21,7 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private sealed record Operation(string Name, int SuccessStatus, string Valid, string Minimal, string Extra, UpstashAuthMode Mode, Func<IUpstashWorkflowClient, CancellationToken, Task<object?>> Call)
+    private sealed record Operation(string Name, int SuccessStatus, string Valid, string Minimal, string Extra, UpstashAuthMode Mode, Func<UpstashWorkflowClient, CancellationToken, Task<object?>> Call)
     {
         /// <summary>Answers with one odd field, by fault name: what the service might send one day.</summary>
         public Dictionary<string, Reading> Odd { get; init; } = [];

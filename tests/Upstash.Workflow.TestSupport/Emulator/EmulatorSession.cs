@@ -8,7 +8,7 @@ namespace Upstash.Workflow.TestSupport.Emulator;
 /// </summary>
 public static class EmulatorSession
 {
-    public static async Task RunAsync(IUpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
+    public static async Task RunAsync(UpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
     {
         var nightly = new[]
         {
@@ -79,7 +79,7 @@ public static class EmulatorSession
         var key = await client.FlowControl.GetFlowControlKeyAsync("retry-lane");
         Assert.True(key.IsPaused);
         Assert.Equal(5, key.ParallelismMax);
-        await client.FlowControl.UnpinFlowControlKeyAsync("retry-lane", parallelism: true);
+        await client.FlowControl.UnpinFlowControlKeyAsync("retry-lane", new UnpinFlowControlKeyOptions { Parallelism = true });
         await client.FlowControl.ResumeFlowControlKeyAsync("retry-lane");
         await client.FlowControl.ResetFlowControlRateAsync("retry-lane");
         Assert.False((await client.FlowControl.GetFlowControlKeyAsync("retry-lane")).IsPaused);
@@ -96,7 +96,7 @@ public static class EmulatorSession
     /// A run triggered with every header the operation declares, taken through a call, an invoked workflow,
     /// an event sent before its wait, and a failure; what was sent shows in the inspection API, the logs and the DLQ.
     /// </summary>
-    private static async Task RunInDetailAsync(IUpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
+    private static async Task RunInDetailAsync(UpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
     {
         var notBefore = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
         var started = await client.Runs.TriggerWorkflowAsync(new Uri("https://example.com/api/orders"), WorkflowPayload.Json(new { order = 7 }), new TriggerWorkflowOptions
@@ -175,7 +175,7 @@ public static class EmulatorSession
         headers.Single(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>Bulk calls act on at most their batch and hand back a cursor while entries remain, none after the last.</summary>
-    private static async Task BulkInBatchesAsync(IUpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
+    private static async Task BulkInBatchesAsync(UpstashWorkflowClient client, UpstashWorkflowEmulator emulator)
     {
         for (var i = 0; i < 3; i++)
         {

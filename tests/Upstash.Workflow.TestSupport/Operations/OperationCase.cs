@@ -6,7 +6,7 @@ namespace Upstash.Workflow.TestSupport.Operations;
 /// </summary>
 public sealed record OperationCase(string OperationId, string Variant = "")
 {
-    public Func<IUpstashWorkflowClient, CancellationToken, Task<object?>> Call { get; init; } = null!;
+    public Func<UpstashWorkflowClient, CancellationToken, Task<object?>> Call { get; init; } = null!;
 
     public string Method { get; init; } = "";
 

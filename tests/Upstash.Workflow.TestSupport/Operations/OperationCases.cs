@@ -292,7 +292,7 @@ public static class OperationCases
         },
         new("unpinFlowControlKey")
         {
-            Call = (c, ct) => OperationCase.Done(c.FlowControl.UnpinFlowControlKeyAsync("billing", parallelism: true, rate: false, cancellationToken: ct)),
+            Call = (c, ct) => OperationCase.Done(c.FlowControl.UnpinFlowControlKeyAsync("billing", new UnpinFlowControlKeyOptions { Parallelism = true, Rate = false }, ct)),
             Method = "POST",
             Target = "/v2/flowControl/billing/unpin?parallelism=true&rate=false",
         },

@@ -46,7 +46,7 @@ public sealed class RequestTracingTests
                     }
                 });
             },
-            web => web.MapGet("/failed", async (IDlqClient dlq) => (await dlq.ListFailedRunsAsync()).Messages.Count));
+            web => web.MapGet("/failed", async (DlqClient dlq) => (await dlq.ListFailedRunsAsync()).Messages.Count));
         await using (web)
         {
             using var http = new HttpClient { BaseAddress = address };

@@ -6,7 +6,7 @@ namespace Upstash.Workflow.Tests.Client;
 public sealed class BulkSafetyTests
 {
     /// <summary>Each bulk call with nothing that narrows it (paging and tuning parameters only).</summary>
-    private static readonly Dictionary<string, Func<IUpstashWorkflowClient, bool, CancellationToken, Task>> Calls = new()
+    private static readonly Dictionary<string, Func<UpstashWorkflowClient, bool, CancellationToken, Task>> Calls = new()
     {
         ["deleteFailedRuns"] = (c, all, ct) => c.Dlq.DeleteFailedRunsAsync(all: all, cancellationToken: ct),
         ["resumeWorkflows"] = (c, all, ct) => c.Dlq.ResumeWorkflowsAsync(options: new ResumeWorkflowsOptions { Retries = 3 }, all: all, cancellationToken: ct),

@@ -25,8 +25,8 @@ public sealed class DependencyInjectionTests
         });
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
-        await provider.GetRequiredService<IUpstashWorkflowClient>().Dlq.RestartWorkflowAsync("dlq-2", cancellationToken: TestContext.Token);
+        await provider.GetRequiredService<DlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
+        await provider.GetRequiredService<UpstashWorkflowClient>().Dlq.RestartWorkflowAsync("dlq-2", cancellationToken: TestContext.Token);
 
         Assert.All(server.Requests, r => Assert.Equal($"Bearer {Clients.Token}", r.Header("Authorization")));
         Assert.All(server.Requests, r => Assert.Equal("tests/1.0", r.Header("User-Agent")));
@@ -49,7 +49,7 @@ public sealed class DependencyInjectionTests
         services.AddUpstashWorkflowClient(configuration.GetSection("Upstash"));
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
+        await provider.GetRequiredService<DlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
 
         var request = Assert.Single(server.Requests);
         Assert.StartsWith("/proxy/v2/workflows/dlq/restart/dlq-1?qstash_token=", request.RawTarget, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class DependencyInjectionTests
         var seen = new SeeingHandler();
         await using var provider = Provider(server, configure: o => o.AuthMode = UpstashAuthMode.QueryToken, build: b => b.AddHttpMessageHandler(() => seen));
 
-        await provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
+        await provider.GetRequiredService<DlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
 
         Assert.Contains("qstash_token=", Assert.Single(server.Requests).RawTarget, StringComparison.Ordinal);
         Assert.Equal(2, seen.Seen.Count);
@@ -91,7 +91,7 @@ public sealed class DependencyInjectionTests
         });
         await using var provider = services.BuildServiceProvider();
 
-        await Assert.ThrowsAsync<NotFoundException>(() => provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+        await Assert.ThrowsAsync<NotFoundException>(() => provider.GetRequiredService<DlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
 
         Assert.NotEmpty(logs.Lines);
         Assert.Contains(logs.Lines, l => l.Contains("v2/workflows/dlq/restart/dlq-1", StringComparison.Ordinal));
@@ -168,7 +168,7 @@ public sealed class DependencyInjectionTests
     }
 
     private static Task<RestartWorkflowResult> RestartAsync(IServiceProvider provider) =>
-        provider.GetRequiredService<IDlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
+        provider.GetRequiredService<DlqClient>().RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
 
     private sealed class SeeingHandler : DelegatingHandler
     {

@@ -81,7 +81,7 @@ public sealed class HeaderFormatTests
         Assert.Equal("/v2/workflows/dlq?fromDate=1725323658779&label=nightly&label=billing&failureFunctionState=CALLBACK_FAIL", request.RawTarget);
     }
 
-    public static TheoryData<string, Func<IUpstashWorkflowClient, Task>> BadOptions => new()
+    public static TheoryData<string, Func<UpstashWorkflowClient, Task>> BadOptions => new()
     {
         { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Labels = ["a,b"] }) },
         { "options.Labels", c => c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Labels = [] }) },
@@ -99,7 +99,7 @@ public sealed class HeaderFormatTests
 
     [Theory]
     [MemberData(nameof(BadOptions))]
-    public async Task Bad_option_values_and_options_a_call_does_not_take_are_refused_unsent(string parameter, Func<IUpstashWorkflowClient, Task> call)
+    public async Task Bad_option_values_and_options_a_call_does_not_take_are_refused_unsent(string parameter, Func<UpstashWorkflowClient, Task> call)
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));
         using var client = Clients.For(server);

@@ -58,7 +58,7 @@ public sealed class TransportTests
 
         await using (var provider = services.BuildServiceProvider())
         {
-            var client = provider.GetRequiredService<IUpstashWorkflowClient>();
+            var client = provider.GetRequiredService<UpstashWorkflowClient>();
             await client.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token);
         }
 

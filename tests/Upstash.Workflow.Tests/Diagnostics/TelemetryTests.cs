@@ -221,7 +221,7 @@ public sealed class TelemetryTests
         var factory = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         using var collector = new MetricCollector<double>(factory, "Upstash.Workflow", "upstash.workflow.operation.duration");
 
-        await provider.GetRequiredService<IDlqClient>().ListFailedRunsAsync(cancellationToken: TestContext.Token);
+        await provider.GetRequiredService<DlqClient>().ListFailedRunsAsync(cancellationToken: TestContext.Token);
 
         var measured = Assert.Single(collector.GetMeasurementSnapshot());
         Assert.Equal("listFailedRuns", measured.Tags["upstash.workflow.operation"]);

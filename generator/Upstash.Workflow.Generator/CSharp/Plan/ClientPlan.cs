@@ -13,7 +13,7 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 /// </summary>
 /// <param name="Namespace">The namespace of every generated type.</param>
 /// <param name="JsonContext">The System.Text.Json context's class name, after the client file.</param>
-/// <param name="Groups">One per tag: a client interface, its class and a property of the root client.</param>
+/// <param name="Groups">One per tag: a client class and a property of the root client.</param>
 /// <param name="Models">The classes NSwag writes from component schemas.</param>
 /// <param name="Enums">The extensible enumerations NSwag writes from component schemas.</param>
 /// <param name="OptionsTypes">The options types the writer emits.</param>
@@ -60,11 +60,8 @@ public sealed record ClientPlan(
 /// <param name="Description">The tag's description, for the documentation.</param>
 public sealed record GroupPlan(string Tag, string Name, string? Description, IReadOnlyList<OperationPlan> Operations)
 {
-    /// <summary>The internal class behind the group ("FlowControlClient").</summary>
+    /// <summary>The public class users call and mock ("FlowControlClient").</summary>
     public string Class => Name + "Client";
-
-    /// <summary>The public interface users call and mock: the class's name after an "I", as .NET names interfaces.</summary>
-    public string Interface => "I" + Class;
 }
 
 /// <summary>What an operation's documentation says, from the spec: each part null when the spec is silent.</summary>

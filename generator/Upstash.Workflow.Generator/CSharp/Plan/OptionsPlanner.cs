@@ -6,9 +6,11 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 /// <summary>
 /// Groups an operation's optional parameters into options types, as the C# configuration asks: an
 /// operation's <c>x-options: { header: T, query: U }</c> puts every optional header (query) parameter into
-/// type T (U), and a parameter's own <c>x-options: T</c> or <c>x-options: false</c> overrides that. So a
-/// parameter upstream adds to such an operation later becomes a new member, not a new method parameter.
-/// Member names come from <c>x-options-member</c> (else the parameter's C# name), their types from the
+/// type T (U), and a parameter's own <c>x-options: T</c> or <c>x-options: false</c> overrides that. Every
+/// operation takes its options type (<see cref="CatchAll"/>), even while it has no member, and an optional
+/// parameter whose place names no type joins it: so what upstream adds to any call later is a new member, never a
+/// new method parameter, and a release that only adds is not a break. Member names come from
+/// <c>x-options-member</c> (else the parameter's C# name), their types from the
 /// schema: <c>x-unix-time</c> → DateTimeOffset, <c>x-duration</c> → TimeSpan, <c>format: uri</c> → Uri, a
 /// header marked <c>x-comma-separated</c> → a list, lists, enums and header families as they are. Several
 /// parameters naming one member with <c>x-options-part</c> form one member of the handwritten type
@@ -38,8 +40,18 @@ internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, Diagnostic
 
     private readonly List<Use> _uses = [];
 
-    /// <summary>The options type a parameter joins, if any: its own x-options, else the operation's default for its place. Required parameters stay parameters.</summary>
-    public static string? TypeOf(JObject parameter, JObject? defaults)
+    /// <summary>
+    /// The options type every call of <paramref name="method"/> takes: the one the C# configuration names for its headers,
+    /// else for its query, else <c>{Method}Options</c>.
+    /// </summary>
+    public static string CatchAll(JObject? defaults, string method) =>
+        defaults?.Value<string>("header") ?? defaults?.Value<string>("query") ?? method + "Options";
+
+    /// <summary>
+    /// The options type a parameter joins, if any: its own x-options, else the type the operation names for its place,
+    /// else <paramref name="catchAll"/>. Required parameters, paths and parameters marked x-options: false stay parameters.
+    /// </summary>
+    public static string? TypeOf(JObject parameter, JObject? defaults, string catchAll)
     {
         var own = parameter["x-options"];
         if (own?.Type == JTokenType.Boolean)
@@ -54,7 +66,7 @@ internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, Diagnostic
         {
             return null;
         }
-        return defaults?.Value<string>(parameter.Value<string>("in")!);
+        return defaults?[parameter.Value<string>("in")!]?.Type == JTokenType.String ? defaults.Value<string>(parameter.Value<string>("in")!) : catchAll;
     }
 
     /// <summary>A grouped parameter's member name: <c>x-options-member</c>, else its C# parameter name.</summary>
@@ -63,11 +75,7 @@ internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, Diagnostic
     /// <summary>Records <paramref name="parameter"/> as a member of <paramref name="type"/> for the operation.</summary>
     public void Add(Operation operation, string method, string group, string type, JObject parameter, string parameterName)
     {
-        var use = _uses.Find(u => u.Operation == operation && u.Configured == type);
-        if (use is null)
-        {
-            _uses.Add(use = new Use(operation, method, group, type));
-        }
+        var use = UseOf(operation, method, group, type);
         if (Member(operation, parameter, Names.UpperFirst(MemberName(parameter, parameterName))) is not { } member)
         {
             return;
@@ -82,6 +90,19 @@ internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, Diagnostic
         {
             use.Members.Add(member);
         }
+    }
+
+    /// <summary>Makes the operation take <paramref name="type"/> (its <see cref="CatchAll"/>) whether or not a parameter joined it.</summary>
+    public void Ensure(Operation operation, string method, string group, string type) => UseOf(operation, method, group, type);
+
+    private Use UseOf(Operation operation, string method, string group, string type)
+    {
+        var use = _uses.Find(u => u.Operation == operation && u.Configured == type);
+        if (use is null)
+        {
+            _uses.Add(use = new Use(operation, method, group, type));
+        }
+        return use;
     }
 
     /// <summary>The configured types an operation groups parameters into, in the order they appear.</summary>

@@ -91,6 +91,7 @@ public static class PlanBuilder
         // Every method takes a CancellationToken under this name.
         var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["cancellationToken"] = "the method's CancellationToken" };
         var defaults = operation.Node["x-options"] as JObject;
+        var catchAll = OptionsPlanner.CatchAll(defaults, method);
         var bulk = IsTrue(operation.Node, "x-bulk");
         var selects = bulk ? OpenApiDocument.Parameters(spec, operation).Where(p => IsTrue(p, "x-bulk-filter")).ToHashSet() : [];
         foreach (var parameter in OpenApiDocument.Parameters(spec, operation))
@@ -100,7 +101,7 @@ public static class PlanBuilder
             var family = place == "header" && SpecChecker.IsHeaderFamily(wire);
             var name = parameter.Value<string>("x-originalName") is { Length: > 0 } pinned ? pinned
                 : Names.Camel(place == "header" && wire.StartsWith(VendorHeaderPrefix, StringComparison.OrdinalIgnoreCase) ? wire[VendorHeaderPrefix.Length..] : wire) + (family ? "Headers" : "");
-            var optionsType = OptionsPlanner.TypeOf(parameter, defaults);
+            var optionsType = OptionsPlanner.TypeOf(parameter, defaults, catchAll);
             // A parameter grouped into an options type is a member there; its name need only differ from the other members'.
             var key = optionsType is not null ? $"{optionsType}.{Names.UpperFirst(OptionsPlanner.MemberName(parameter, name))}" : name;
             if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
@@ -134,6 +135,11 @@ public static class PlanBuilder
                 TraceTag: Telemetry.PathId(spec, place, parameter), TraceCountTag: selects.Contains(parameter) ? Telemetry.IdList(spec, place, parameter) : null));
         }
 
+        // Every call takes its options type, so a parameter upstream adds later is a member of it, not a new method parameter.
+        if (CSharpName(catchAll, $"{operation.Display}: its options type would be", $"{{ target: \"{operation.Target}\", update: {{ x-options: {{ header: <Type> }} }} }} in the C# configuration (generator/csharp-overlay.yaml)", operation.Node, diagnostics))
+        {
+            options.Ensure(operation, method, group, catchAll);
+        }
         var body = Body(operation, types);
         if (body is not null && !CSharpName(body.Name, $"{operation.Display}: its request body would be the parameter", $"{{ target: \"{operation.Target}.requestBody\", update: {{ x-name: <name> }} }} in the C# configuration (generator/csharp-overlay.yaml)", operation.Node["requestBody"], diagnostics))
         {
@@ -395,7 +401,7 @@ public static class PlanBuilder
             {
                 var operations = clash.Select(c => c.o).Distinct().ToList();
                 diagnostics.Error(Codes.OperationIdDuplicate,
-                    $"{string.Join(" and ", operations.Select(o => o.Display))} would both be the method {group.Interface}.{clash.Key}Async. Give one of them another operationId in the overlay.");
+                    $"{string.Join(" and ", operations.Select(o => o.Display))} would both be the method {group.Class}.{clash.Key}Async. Give one of them another operationId in the overlay.");
             }
         }
     }

@@ -4,16 +4,14 @@ using Upstash.Workflow.Generator.CSharp.Plan;
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
 /// <summary>
-/// Writes the groups of the plan (one per tag of the spec) into the root client: a property of
-/// <c>IUpstashWorkflowClient</c> and of <c>UpstashWorkflowClient</c> each, the constructor that makes them
-/// over one <see cref="HttpClient"/>, and the list of group services dependency injection registers. An
-/// operation upstream puts under a new tag is then reachable from the root client like every other.
+/// Writes the groups of the plan (one per tag of the spec) into the root client: a virtual property of
+/// <c>UpstashWorkflowClient</c> each, the constructor that makes them over one <see cref="HttpClient"/>, the constructor
+/// mocks use, and the list of group services dependency injection registers. An operation upstream puts under a new tag
+/// is then reachable from the root client like every other, and the new property breaks no one.
 /// </summary>
 public static class GroupsWriter
 {
-    /// <summary>The root client's interface and class: the handwritten part of the class (construction, disposal) is src/Upstash.Workflow/UpstashWorkflowClient.cs.</summary>
-    public const string Interface = "IUpstashWorkflowClient";
-
+    /// <summary>The root client's class: its handwritten part (construction, disposal) is src/Upstash.Workflow/UpstashWorkflowClient.cs.</summary>
     public const string Class = "UpstashWorkflowClient";
 
     public static string Write(ClientPlan plan)
@@ -24,20 +22,7 @@ public static class GroupsWriter
             namespace {{plan.Namespace}}
             {
                 /// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>
-                public partial interface {{Interface}}
-                {
-
-            """);
-        foreach (var group in plan.Groups)
-        {
-            code.Append($"        /// <summary>{Summary(group)}</summary>\n");
-            code.Append($"        {group.Interface} {group.Name} {{ get; }}\n\n");
-        }
-        code.Length--;
-        code.Append($$"""
-                }
-
-                public partial class {{Class}} : {{Interface}}
+                public partial class {{Class}}
                 {
                     /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>, each call within <paramref name="timeout"/>.</summary>
                     private {{Class}}(System.Net.Http.HttpClient httpClient, {{Upstash.Workflow.Core.GeneratedCodeNames.Telemetry}} telemetry, System.TimeSpan timeout)
@@ -48,16 +33,28 @@ public static class GroupsWriter
         {
             code.Append($"            {group.Name} = new {group.Class}(httpClient, telemetry, timeout);\n");
         }
+        code.Append($$"""
+                    }
+
+                    /// <summary>For a mock or a fake of your own: every group property is virtual.</summary>
+                    protected {{Class}}()
+                    {
+
+            """);
+        foreach (var group in plan.Groups)
+        {
+            code.Append($"            {group.Name} = null!;\n");
+        }
         code.Append("        }\n\n");
         foreach (var group in plan.Groups)
         {
-            code.Append($"        /// <inheritdoc />\n        public virtual {group.Interface} {group.Name} {{ get; }}\n\n");
+            code.Append($"        /// <summary>{Summary(group)}</summary>\n        public virtual {group.Class} {group.Name} {{ get; }}\n\n");
         }
-        code.Append("        /// <summary>Each group's interface and how to reach it from the root client, for dependency injection.</summary>\n");
-        code.Append("        internal static readonly (System.Type Service, System.Func<" + Interface + ", object> Resolve)[] Groups =\n        [\n");
+        code.Append("        /// <summary>Each group's class and how to reach it from the root client, for dependency injection.</summary>\n");
+        code.Append("        internal static readonly (System.Type Service, System.Func<" + Class + ", object> Resolve)[] Groups =\n        [\n");
         foreach (var group in plan.Groups)
         {
-            code.Append($"            (typeof({group.Interface}), client => client.{group.Name}),\n");
+            code.Append($"            (typeof({group.Class}), client => client.{group.Name}),\n");
         }
         code.Append("        ];\n    }\n}\n");
         return code.ToString();

@@ -3,7 +3,7 @@ using Upstash.Workflow.Generator.CSharp.Plan;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
-/// <summary>The operation side of the client, straight from the plan: each group's interface (<see cref="ClientInterfaceWriter"/>) and the class behind it (<see cref="ClientClassWriter"/>).</summary>
+/// <summary>The operation side of the client, straight from the plan: each group's public class (<see cref="ClientClassWriter"/>).</summary>
 public static class OperationsWriter
 {
     public static string Write(ClientPlan plan)
@@ -12,7 +12,6 @@ public static class OperationsWriter
         code.Append($"\nnamespace {plan.Namespace}\n{{\n");
         foreach (var group in plan.Groups)
         {
-            ClientInterfaceWriter.Write(code, group);
             ClientClassWriter.Write(code, group, plan);
         }
         code.Length--;

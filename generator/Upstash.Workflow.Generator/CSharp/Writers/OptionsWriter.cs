@@ -21,19 +21,19 @@ public static class OptionsWriter
         }
         var code = new StringBuilder();
         code.Append($"\nnamespace {plan.Namespace}\n{{\n");
-        var interfaces = plan.Groups.ToDictionary(g => g.Name, g => g.Interface, StringComparer.Ordinal);
         foreach (var type in plan.OptionsTypes)
         {
-            WriteType(code, type, interfaces);
+            WriteType(code, type, string.Join(", ", type.Uses.Select(use => Cref(plan, use))));
         }
         code.Append("}\n");
         return code.ToString();
     }
 
-    private static void WriteType(StringBuilder code, OptionsTypePlan type, IReadOnlyDictionary<string, string> interfaces)
+    private static void WriteType(StringBuilder code, OptionsTypePlan type, string methods)
     {
-        var methods = string.Join(", ", type.Uses.Select(use => $"<see cref=\"{interfaces[use.Group]}.{use.Method}Async\"/>"));
-        code.Append($"    /// <summary>Optional values for {methods}: each is sent only when set.</summary>\n");
+        code.Append(type.Members.Count > 0
+            ? $"    /// <summary>Optional values for {methods}: each is sent only when set.</summary>\n"
+            : $"    /// <summary>Optional values for {methods}: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>\n");
         code.Append($"    public sealed partial class {type.Name}\n    {{\n");
         foreach (var member in type.Members)
         {
@@ -69,6 +69,13 @@ public static class OptionsWriter
             code.Append("            }\n");
         }
         code.Append("        }\n    }\n\n");
+    }
+
+    /// <summary>A cref to the full method of a call that takes the type.</summary>
+    private static string Cref(ClientPlan plan, OptionsUse use)
+    {
+        var group = plan.Groups.First(g => g.Name == use.Group);
+        return $"<see cref=\"{group.Class}.{Signatures.Cref(group.Operations.First(o => o.Method == use.Method))}\"/>";
     }
 
     private static string Local(string member) => char.ToLowerInvariant(member[0]) + member[1..] + "_";

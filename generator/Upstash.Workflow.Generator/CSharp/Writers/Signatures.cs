@@ -19,4 +19,11 @@ internal static class Signatures
 
     /// <summary>The arguments passed on, then the cancellation token.</summary>
     public static string Pass(IEnumerable<Argument> arguments) => string.Join(", ", arguments.Select(a => a.Name).Append("cancellationToken"));
+
+    /// <summary>
+    /// A cref to the operation's full method ("RestartWorkflowAsync(string, RestartWorkflowOptions?, System.Threading.CancellationToken)"),
+    /// which stays unambiguous beside its short form.
+    /// </summary>
+    public static string Cref(OperationPlan operation) =>
+        $"{operation.Method}Async({string.Join(", ", operation.Arguments.Select(a => a.Type).Append("System.Threading.CancellationToken"))})".Replace('<', '{').Replace('>', '}');
 }

@@ -25,7 +25,7 @@ public enum DriftOutcome
 /// <param name="Code">The finding expected for a warning or a refusal.</param>
 /// <param name="Shows">Text the generated client must contain (null: nothing in particular).</param>
 /// <param name="Lacks">Text the generated client must not contain.</param>
-/// <param name="Reaches">"Group.MethodAsync": a method the compiled client must offer through that property of IUpstashWorkflowClient.</param>
+/// <param name="Reaches">"Group.MethodAsync": a method the compiled client must offer through that property of UpstashWorkflowClient.</param>
 public sealed record DriftCase(string Kind, Action<JObject> Edit, DriftOutcome Outcome, string? Code = null, string? Shows = null, string? Lacks = null, string? Reaches = null)
 {
     public override string ToString() => Kind;

@@ -107,7 +107,7 @@ public sealed class DriftTests(ITestOutputHelper output, Reporter reporter) : IC
         }
     }
 
-    /// <summary>Null when IUpstashWorkflowClient has the group property and the group the method ("Group.MethodAsync"), in the compiled client.</summary>
+    /// <summary>Null when UpstashWorkflowClient has the group property and the group the method ("Group.MethodAsync"), in the compiled client.</summary>
     private static string? Unreachable(string code, string reaches)
     {
         var (group, method) = (reaches.Split('.')[0], reaches.Split('.')[1]);
@@ -115,11 +115,11 @@ public sealed class DriftTests(ITestOutputHelper output, Reporter reporter) : IC
         try
         {
             var assembly = context.LoadFromStream(new MemoryStream(GeneratedCodeCompiler.Emit(code)));
-            var root = assembly.GetType("Upstash.Workflow.IUpstashWorkflowClient");
+            var root = assembly.GetType("Upstash.Workflow.UpstashWorkflowClient");
             var property = root?.GetProperty(group);
             return property?.PropertyType.GetMethod(method) is not null
                 ? null
-                : $"IUpstashWorkflowClient{(root is null ? " is missing" : property is null ? $" has no property {group}" : $".{group} ({property.PropertyType.Name}) has no method {method}")}";
+                : $"UpstashWorkflowClient{(root is null ? " is missing" : property is null ? $" has no property {group}" : $".{group} ({property.PropertyType.Name}) has no method {method}")}";
         }
         finally
         {

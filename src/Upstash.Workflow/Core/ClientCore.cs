@@ -12,10 +12,11 @@ using Upstash.Workflow.Errors;
 namespace Upstash.Workflow.Core;
 
 /// <summary>
-/// Base of every generated client class (generator/Upstash.Workflow.Generator/CSharp/Writers/ClientClassWriter.cs): what each request
-/// needs around the code the spec determines, written once for all operations.
+/// What each request of a generated group class needs around the code the spec determines (see
+/// generator/Upstash.Workflow.Generator/CSharp/Writers/ClientClassWriter.cs), written once for all operations. Each
+/// group class holds one: a part, not a base, so the group classes are public and mockable while this stays internal.
 /// </summary>
-internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostics.UpstashTelemetry? telemetry = null, TimeSpan? timeout = null)
+internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.UpstashTelemetry? telemetry = null, TimeSpan? timeout = null)
 {
     /// <summary>The whole call's time (<see cref="UpstashWorkflowClientOptions.Timeout"/>): sending, the answer and its body; none when not given.</summary>
     private readonly TimeSpan _timeout = timeout is { } given && given <= TimeSpan.Zero && given != System.Threading.Timeout.InfiniteTimeSpan
@@ -28,7 +29,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// The body is read after the headers (<see cref="HttpCompletionOption.ResponseHeadersRead"/>), where
     /// <see cref="HttpClient.Timeout"/> no longer applies, so a body that stalls would otherwise hang.
     /// </summary>
-    protected CancellationTokenSource? StartDeadline(CancellationToken cancellationToken)
+    internal CancellationTokenSource? StartDeadline(CancellationToken cancellationToken)
     {
         if (_timeout == System.Threading.Timeout.InfiniteTimeSpan)
         {
@@ -47,7 +48,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// fails before the answer an <see cref="UpstashConnectionException"/>: outside every handler, so a resilience
     /// handler in the chain sees (and may retry) the original. Anything else goes on as it is (null).
     /// </summary>
-    protected Exception? SendFailed(Exception exception, HttpRequestMessage request, CancellationTokenSource? deadline, CancellationToken cancellationToken) => exception switch
+    internal Exception? SendFailed(Exception exception, HttpRequestMessage request, CancellationTokenSource? deadline, CancellationToken cancellationToken) => exception switch
     {
         // HttpClient names the token it was given, the deadline's.
         OperationCanceledException canceled when deadline is not null && canceled.CancellationToken != cancellationToken => Stopped(request, canceled, deadline, cancellationToken),
@@ -59,7 +60,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     internal static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
 
     /// <summary>The client's span source, instruments and trace-context forwarding.</summary>
-    protected Diagnostics.UpstashTelemetry Telemetry { get; } = telemetry ?? Diagnostics.UpstashTelemetry.Default;
+    internal Diagnostics.UpstashTelemetry Telemetry { get; } = telemetry ?? Diagnostics.UpstashTelemetry.Default;
 
     /// <summary>
     /// On calls that start or wake a run (the C# configuration's x-forward-trace-context), and when the client is set to
@@ -67,7 +68,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// <c>Upstash-Forward-traceparent</c> and <c>-tracestate</c>, which Upstash hands to the workflow endpoint as
     /// <c>traceparent</c> and <c>tracestate</c>. A header of that name the caller forwards is left as it is.
     /// </summary>
-    protected void ForwardTraceContext(HttpRequestMessage request)
+    internal void ForwardTraceContext(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (TraceContext() is not var (parent, state))
@@ -88,7 +89,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// A JSON body of runs to start (a batch), each given the current trace context in its <c>headers</c> as
     /// <see cref="ForwardTraceContext(HttpRequestMessage)"/> gives it to one; the caller's objects are not changed.
     /// </summary>
-    protected HttpContent JsonBodyForwardingTraceContext<T>(T value)
+    internal HttpContent JsonBodyForwardingTraceContext<T>(T value)
     {
         if (TraceContext() is not var (parent, state) || JsonSerializer.SerializeToNode(value, TypeInfo<T>()) is not JsonArray runs)
         {
@@ -135,7 +136,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// address, ending in one '/', so a base address without a trailing slash ("https://host/prefix") keeps its last
     /// segment. The generated code appends the operation's relative path and query, then hands it to <see cref="FinishUrl"/>.
     /// </summary>
-    protected static UrlBuilder StartUrl(HttpClient client, Span<char> buffer)
+    internal static UrlBuilder StartUrl(HttpClient client, Span<char> buffer)
     {
         ArgumentNullException.ThrowIfNull(client);
         var baseAddress = client.BaseAddress ?? throw new InvalidOperationException(
@@ -151,7 +152,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     }
 
     /// <summary>The URL <see cref="StartUrl"/> began.</summary>
-    protected static Uri FinishUrl(ref UrlBuilder url) => url.ToUri();
+    internal static Uri FinishUrl(ref UrlBuilder url) => url.ToUri();
 
     /// <summary>
     /// Lets only a success through: every 4xx and 5xx answer becomes its typed exception (see
@@ -162,7 +163,7 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
     /// <param name="scope">The call's span and duration when someone listens: it records the status.</param>
     /// <param name="deadline">The call's deadline (<see cref="StartDeadline"/>), which an error's body is read under.</param>
     /// <param name="cancellationToken">The caller's token, to tell their cancellation from the deadline.</param>
-    protected async Task ProcessResponseAsync(HttpResponseMessage response, Diagnostics.OperationScope? scope, CancellationTokenSource? deadline, CancellationToken cancellationToken)
+    internal async Task ProcessResponseAsync(HttpResponseMessage response, Diagnostics.OperationScope? scope, CancellationTokenSource? deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
@@ -198,14 +199,14 @@ internal abstract class UpstashClientBase(JsonSerializerContext json, Diagnostic
         : null;
 
     /// <summary>A JSON request body, written with the generated metadata of <typeparamref name="T"/>.</summary>
-    protected HttpContent JsonBody<T>(T value) => JsonContent.Create(value, TypeInfo<T>(), new MediaTypeHeaderValue("application/json"));
+    internal HttpContent JsonBody<T>(T value) => JsonContent.Create(value, TypeInfo<T>(), new MediaTypeHeaderValue("application/json"));
 
     /// <summary>
     /// Reads a success body as <typeparamref name="T"/>, asynchronously. Whatever stops it (malformed or
     /// cut-off JSON, a value of the wrong JSON type, a number out of range, text that is not base64, no
     /// body at all) becomes an <see cref="UpstashWorkflowException"/> that says which call, which field and which value.
     /// </summary>
-    protected async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationTokenSource? deadline, CancellationToken cancellationToken)
+    internal async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationTokenSource? deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         T? value;

@@ -1,17 +1,14 @@
 using System.Text;
 using Upstash.Workflow.Generator.CSharp.Plan;
-using N = Upstash.Workflow.Core.GeneratedCodeNames;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
 /// <summary>
-/// Writes each group's public interface: what users call and mock. Each operation's method is documented from the
-/// spec (summary, description, parameters, answer) with the exceptions a call really throws (the list
-/// <c>UpstashWorkflowException</c>'s documentation gives). A cursor-paged operation also gets a walking method: a
-/// default implementation over the operation's own method (the cursor loop is <c>Core.CursorPaging</c>), so a fake
-/// that answers pages pages too; it takes the operation's arguments but the cursor.
+/// Documents each public method of a group class from the spec (summary, description, parameters, answer) with the
+/// exceptions a call really throws (the list <c>UpstashWorkflowException</c>'s documentation gives), and the walking
+/// method of a cursor-paged operation.
 /// </summary>
-internal static class ClientInterfaceWriter
+internal static class MethodDocsWriter
 {
     private const string Indent = "        ";
 
@@ -29,29 +26,8 @@ internal static class ClientInterfaceWriter
         "<exception cref=\"UpstashWorkflowException\">Any other answer that is not a success, or a success whose body cannot be read.</exception>",
     ];
 
-    public static void Write(StringBuilder code, GroupPlan group)
-    {
-        code.Append($"    /// <summary>{GroupsWriter.Summary(group)}</summary>\n");
-        code.Append($"    public partial interface {group.Interface}\n    {{\n");
-        var first = true;
-        foreach (var operation in group.Operations)
-        {
-            if (!first)
-            {
-                code.Append('\n');
-            }
-            first = false;
-            WriteMethod(code, operation);
-            if (operation.Paging is { } paging)
-            {
-                code.Append('\n');
-                WriteWalker(code, operation, paging);
-            }
-        }
-        code.Append("    }\n\n");
-    }
-
-    private static void WriteMethod(StringBuilder code, OperationPlan operation)
+    /// <summary>The documentation of an operation's method that takes <paramref name="arguments"/> (all of them, or the required ones).</summary>
+    public static void Method(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments)
     {
         var docs = operation.Docs;
         if (docs.Summary is { } summary)
@@ -62,7 +38,6 @@ internal static class ClientInterfaceWriter
         {
             code.Append($"{Indent}/// <remarks>\n{Indent}/// {XmlDoc.Lines(description, Indent)}\n{Indent}/// </remarks>\n");
         }
-        var arguments = operation.Arguments;
         WriteParameters(code, arguments, "A cancellation token that can be used by other objects or threads to receive notice of cancellation.");
         if (docs.Returns is { } returns)
         {
@@ -76,37 +51,23 @@ internal static class ClientInterfaceWriter
         {
             code.Append($"{Indent}/// {exception}\n");
         }
-        code.Append($"{Indent}{Signatures.Task(operation)} {operation.Method}Async({Signatures.Declare(arguments, defaults: true)});\n");
     }
 
-    private static void WriteWalker(StringBuilder code, OperationPlan operation, PagingPlan paging)
+    /// <summary>The documentation of a cursor-paged operation's walking method, which takes the operation's arguments but the cursor.</summary>
+    public static void Walker(StringBuilder code, OperationPlan operation, PagingPlan paging)
     {
         code.Append($"{Indent}/// <summary>\n");
         if (paging.ItemsProperty is not null)
         {
-            code.Append($"{Indent}/// Every item of <see cref=\"{operation.Method}Async\"/>, page after page: each page is asked for when the one before is\n");
+            code.Append($"{Indent}/// Every item of <see cref=\"{Signatures.Cref(operation)}\"/>, page after page: each page is asked for when the one before is\n");
             code.Append($"{Indent}/// used up, with its cursor, until the last. <c>AsPages()</c> gives the pages.\n");
         }
         else
         {
-            code.Append($"{Indent}/// <see cref=\"{operation.Method}Async\"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.\n");
+            code.Append($"{Indent}/// <see cref=\"{Signatures.Cref(operation)}\"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.\n");
         }
         code.Append($"{Indent}/// </summary>\n");
-        var arguments = operation.Arguments.Where(a => a.Name != paging.CursorParameter).ToList();
-        WriteParameters(code, arguments, "Cancels the walk, as does the token given to the enumeration.");
-        var walk = paging.ItemsProperty is not null
-            ? $"{N.Pageable}<{paging.ItemType}>"
-            : $"System.Collections.Generic.IAsyncEnumerable<{operation.ResultType}>";
-        var passed = string.Join(", ", operation.Arguments.Select(a => a.Name == paging.CursorParameter ? "cursor_" : a.Name));
-        code.Append($"{Indent}{walk} {paging.Method}Async({Signatures.Declare(arguments, defaults: true)})\n");
-        code.Append($"{Indent}    => {N.CursorPaging}.{(paging.ItemsProperty is not null ? N.Items : N.Pages)}(\n");
-        code.Append($"{Indent}        (cursor_, cancellationToken_) => {operation.Method}Async({passed}, cancellationToken_),\n");
-        if (paging.ItemsProperty is not null)
-        {
-            code.Append($"{Indent}        page_ => page_.{paging.ItemsProperty},\n");
-        }
-        code.Append($"{Indent}        page_ => page_.{paging.CursorProperty},\n");
-        code.Append($"{Indent}        cancellationToken);\n");
+        WriteParameters(code, operation.Arguments.Where(a => a.Name != paging.CursorParameter).ToList(), "Cancels the walk, as does the token given to the enumeration.");
     }
 
     /// <summary>A <c>param</c> tag for every argument (a warning otherwise), the spec's text or what the argument is.</summary>
