@@ -22,8 +22,8 @@ public enum ApiChangeKind
     Removed,
 }
 
-/// <summary>One member's change: where it stands (namespace and type), its name, and its text before and after.</summary>
-public sealed record ApiChange(ApiChangeKind Kind, string Type, string Member, string? Before, string? After)
+/// <summary>One member's change: where it stands (namespace and type), its name, and its text before and after; a whole type that came or went is a member of its namespace (<paramref name="IsType"/>).</summary>
+public sealed record ApiChange(ApiChangeKind Kind, string Type, string Member, string? Before, string? After, bool IsType = false)
 {
     public bool Breaking => Kind is ApiChangeKind.Changed or ApiChangeKind.Removed or ApiChangeKind.AddedToImplement;
 
@@ -58,8 +58,8 @@ public static partial class ApiChanges
                 // A whole type came or went: one line for it, not one per member.
                 var (owner, name) = (TypeName(type)[..TypeName(type).LastIndexOf('.')], TypeName(type)[(TypeName(type).LastIndexOf('.') + 1)..]);
                 changes.Add(was.Count == 0
-                    ? new ApiChange(ApiChangeKind.Added, owner, name, null, Declaration(type))
-                    : new ApiChange(ApiChangeKind.Removed, owner, name, Declaration(type), null));
+                    ? new ApiChange(ApiChangeKind.Added, owner, name, null, Declaration(type), IsType: true)
+                    : new ApiChange(ApiChangeKind.Removed, owner, name, Declaration(type), null, IsType: true));
                 continue;
             }
             var isInterface = Declaration(type).Contains(" interface ", StringComparison.Ordinal);

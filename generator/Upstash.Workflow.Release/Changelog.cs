@@ -4,18 +4,24 @@ using System.Text.RegularExpressions;
 namespace Upstash.Workflow.Release;
 
 /// <summary>
-/// CHANGELOG.md as Keep a Changelog 1.1.0 writes it: one section per version, newest first, with the spec it came
-/// from; Removed, Changed and Added, breaking changes marked and first; one bullet per public member.
+/// CHANGELOG.md as Keep a Changelog 1.1.0 writes it: <c>## [Unreleased]</c> first, with what is merged and not yet
+/// released (changes made by hand, and each update's entry, merged into it), then one section per release, newest
+/// first, headed by its version and the date the release stamped. Removed, Changed and Added, breaking changes marked
+/// and first; one bullet per public member; the spec the packages come from.
 /// </summary>
 public static partial class Changelog
 {
     public const string Title = "# Changelog";
 
-    /// <summary>The section of one version: its heading, the spec line, and the bullets.</summary>
-    public static string Entry(string version, string date, SpecLock spec, IReadOnlyList<ApiChange> api, IReadOnlyList<WireChange> wire)
+    public const string Unreleased = "Unreleased";
+
+    /// <summary>The categories of a section, in the order they are written: what breaks first.</summary>
+    private static readonly string[] Categories = ["Removed", "Changed", "Deprecated", "Added", "Fixed", "Security"];
+
+    /// <summary>What an update adds to <c>## [Unreleased]</c>: the spec line and its bullets (no heading).</summary>
+    public static string Entry(SpecLock spec, IReadOnlyList<ApiChange> api, IReadOnlyList<WireChange> wire)
     {
-        var text = new StringBuilder($"## [{version}] - {date}\n\n");
-        text.Append($"Generated from {spec.Source} (SHA-256 `{spec.UpstreamSha256}`).\n");
+        var text = new StringBuilder(SpecLine(spec));
         var removed = api.Where(c => c.Kind == ApiChangeKind.Removed).ToList();
         var changed = api.Where(c => c.Kind is ApiChangeKind.Changed or ApiChangeKind.AttributesChanged or ApiChangeKind.AddedToImplement).OrderByDescending(c => c.Breaking).ToList();
         var added = api.Where(c => c.Kind == ApiChangeKind.Added).ToList();
@@ -25,32 +31,109 @@ public static partial class Changelog
         return text.ToString();
     }
 
-    /// <summary>The changelog with <paramref name="entry"/> as its newest section.</summary>
-    public static string Prepend(string? changelog, string entry)
+    /// <summary>"Generated from … (SHA-256 `…`)." — which spec the packages come from.</summary>
+    public static string SpecLine(SpecLock spec) => $"Generated from {spec.Source} (SHA-256 `{spec.UpstreamSha256}`).\n";
+
+    /// <summary>
+    /// The changelog with <paramref name="entry"/> merged into <c>## [Unreleased]</c> (made when missing): its spec line
+    /// replaces the one there, its bullets join their categories after the bullets already there.
+    /// </summary>
+    public static string Merge(string? changelog, string entry)
     {
-        changelog ??= $"{Title}\n\nEvery release of the packages, newest first. Versions follow SemVer; docs/maintaining/upstream.md says what each part means here.\n";
-        var first = VersionHeading().Match(changelog);
-        return first.Success
-            ? changelog[..first.Index] + entry + "\n" + changelog[first.Index..]
-            : changelog.TrimEnd('\n') + "\n\n" + entry;
+        changelog = WithUnreleased(changelog);
+        var heading = Headings(changelog)[0];
+        var (start, end) = (heading.Index + heading.Length, NextHeading(changelog, heading));
+        var body = changelog[start..end];
+        var spec = SpecLinePattern().Match(entry);
+        var kept = SpecLinePattern().Match(body);
+        var text = new StringBuilder(spec.Success ? spec.Value : kept.Success ? kept.Value : "");
+        // Prose outside the categories (a maintainer's note) stays, after the spec line.
+        var prose = CategoryPattern().Split(SpecLinePattern().Replace(body, ""))[0].Trim('\n');
+        if (prose.Length > 0)
+        {
+            text.Append(text.Length > 0 ? "\n" : "").Append(prose).Append('\n');
+        }
+        var (was, now) = (Bullets(body), Bullets(entry));
+        foreach (var category in Categories.Concat(was.Keys).Concat(now.Keys).Distinct(StringComparer.Ordinal))
+        {
+            Section(text, category, was.GetValueOrDefault(category, []).Concat(now.GetValueOrDefault(category, [])).Distinct(StringComparer.Ordinal));
+        }
+        var merged = text.ToString().TrimStart('\n');
+        return changelog[..start] + "\n\n" + merged + (merged.Length > 0 ? "\n" : "") + changelog[end..].TrimStart('\n');
     }
 
-    /// <summary>The section of <paramref name="version"/> without its heading, or null when there is none.</summary>
+    /// <summary>
+    /// The release of <paramref name="version"/> on <paramref name="date"/>: <c>## [Unreleased]</c> becomes its section,
+    /// and an empty <c>## [Unreleased]</c> opens above it for what comes next.
+    /// </summary>
+    public static string Stamp(string changelog, string version, string date)
+    {
+        var heading = Headings(WithUnreleased(changelog))[0];
+        changelog = WithUnreleased(changelog);
+        return changelog[..heading.Index] + $"## [{Unreleased}]\n\n## [{version}] - {date}" + changelog[(heading.Index + heading.Length)..];
+    }
+
+    /// <summary>Whether <c>## [Unreleased]</c> says anything (a bullet, a spec line or a note).</summary>
+    public static bool HasUnreleased(string changelog) => (Section(changelog, Unreleased) ?? "").Trim().Length > 0;
+
+    /// <summary>The section of <paramref name="version"/> (or <see cref="Unreleased"/>) without its heading, or null when there is none.</summary>
     public static string? Section(string changelog, string version)
     {
-        var headings = VersionHeading().Matches(changelog).ToList();
-        var at = headings.FindIndex(m => m.Groups["version"].Value == version);
-        if (at < 0)
+        var headings = Headings(changelog);
+        var heading = headings.Find(m => m.Groups["version"].Value == version);
+        if (heading is null)
         {
             return null;
         }
-        var start = headings[at].Index + headings[at].Length;
-        var end = at + 1 < headings.Count ? headings[at + 1].Index : changelog.Length;
-        return changelog[start..end].Trim('\n') + "\n";
+        return changelog[(heading.Index + heading.Length)..NextHeading(changelog, heading)].Trim('\n') + "\n";
     }
 
-    /// <summary>The versions the changelog has sections for, newest first.</summary>
-    public static IReadOnlyList<string> Versions(string changelog) => VersionHeading().Matches(changelog).Select(m => m.Groups["version"].Value).ToList();
+    /// <summary>The versions the changelog has sections for, newest first (not <c>Unreleased</c>).</summary>
+    public static IReadOnlyList<string> Versions(string changelog) =>
+        Headings(changelog).Select(m => m.Groups["version"].Value).Where(v => v != Unreleased).ToList();
+
+    /// <summary>The released versions (a section with the date its release stamped), newest first.</summary>
+    public static IReadOnlyList<(string Version, string Date)> Released(string changelog) =>
+        Headings(changelog).Where(m => m.Groups["date"].Success).Select(m => (m.Groups["version"].Value, m.Groups["date"].Value)).ToList();
+
+    private static string WithUnreleased(string? changelog)
+    {
+        changelog ??= $"{Title}\n\nEvery release of the packages, newest first. Versions follow SemVer; docs/maintaining/upstream.md says what each part means here.\n";
+        if (Headings(changelog).FirstOrDefault() is { } first && first.Groups["version"].Value == Unreleased)
+        {
+            return changelog;
+        }
+        var at = Headings(changelog).FirstOrDefault()?.Index ?? changelog.Length;
+        return changelog[..at].TrimEnd('\n') + $"\n\n## [{Unreleased}]\n\n" + changelog[at..];
+    }
+
+    private static List<Match> Headings(string changelog) => SectionHeading().Matches(changelog).ToList();
+
+    private static int NextHeading(string changelog, Match heading) =>
+        Headings(changelog).FirstOrDefault(m => m.Index > heading.Index)?.Index ?? changelog.Length;
+
+    /// <summary>The bullets of each <c>### Category</c> of a section's text, in order.</summary>
+    private static Dictionary<string, List<string>> Bullets(string text)
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith("### ", StringComparison.Ordinal))
+            {
+                current = result.TryGetValue(line[4..].Trim(), out var list) ? list : result[line[4..].Trim()] = [];
+            }
+            else if (current is not null && line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                current.Add(line[2..]);
+            }
+            else if (current is { Count: > 0 } && line.StartsWith("  ", StringComparison.Ordinal))
+            {
+                current[^1] += "\n" + line;
+            }
+        }
+        return result;
+    }
 
     private static void Section(StringBuilder text, string name, IEnumerable<string> bullets)
     {
@@ -70,7 +153,8 @@ public static partial class Changelog
     private static string Bullet(ApiChange change, IReadOnlyList<WireChange> wire)
     {
         var type = change.Type[(change.Type.LastIndexOf('.') + 1)..];
-        var name = change.Kind == ApiChangeKind.Added && change.Member == type ? type : $"{type}.{change.Member}";
+        var name = change.Member.StartsWith("--", StringComparison.Ordinal) ? $"{change.Type} {change.Member}"
+            : change.IsType ? change.Member : $"{type}.{change.Member}";
         var mark = change.Breaking ? "**Breaking:** " : "";
         var words = change.Kind switch
         {
@@ -125,8 +209,15 @@ public static partial class Changelog
     private static bool IsSeenInApi(WireChange change) =>
         change.What.Contains("parameter `", StringComparison.Ordinal) || change.What.StartsWith("property `", StringComparison.Ordinal) || change.What.StartsWith("operation ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^## \[(?<version>[^\]]+)\]", RegexOptions.Multiline)]
-    private static partial Regex VersionHeading();
+    // "## [0.2.0] - 2026-12-07", "## [Unreleased]"
+    [GeneratedRegex(@"^## \[(?<version>[^\]]+)\](?: - (?<date>\d{4}-\d{2}-\d{2}))?[^\n]*", RegexOptions.Multiline)]
+    private static partial Regex SectionHeading();
+
+    [GeneratedRegex(@"^Generated from [^\n]*\n", RegexOptions.Multiline)]
+    private static partial Regex SpecLinePattern();
+
+    [GeneratedRegex(@"^### ", RegexOptions.Multiline)]
+    private static partial Regex CategoryPattern();
 
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex QuotedName();

@@ -1,7 +1,11 @@
 namespace Upstash.Workflow.Release;
 
-/// <summary>One shipped package: its project, and the name of its public API snapshot.</summary>
-public sealed record ShippedPackage(string Id, string Project, string ApiSnapshot);
+/// <summary>One shipped package: its project, and the name of its public API snapshot (a command's is its command line).</summary>
+public sealed record ShippedPackage(string Id, string Project, string ApiSnapshot, bool IsCommand = false)
+{
+    /// <summary>The snapshot's extension: a library's API is listed as C#, a command's usage as text.</summary>
+    public string SnapshotExtension => IsCommand ? "txt" : "cs";
+}
 
 /// <summary>Where the files an update reads and writes are, under a repository root.</summary>
 public sealed record Layout(string Root)
@@ -12,6 +16,7 @@ public sealed record Layout(string Root)
         new("Upstash.Workflow", "src/Upstash.Workflow/Upstash.Workflow.csproj", "PublicApi"),
         new("Upstash.Workflow.AspNetCore", "src/Upstash.Workflow.AspNetCore/Upstash.Workflow.AspNetCore.csproj", "PublicApi.AspNetCore"),
         new("Upstash.Workflow.Testing", "src/Upstash.Workflow.Testing/Upstash.Workflow.Testing.csproj", "PublicApi.Testing"),
+        new("Upstash.Workflow.Emulator", "src/Upstash.Workflow.Emulator/Upstash.Workflow.Emulator.csproj", "CommandLine.Emulator", IsCommand: true),
     ];
 
     public string Spec => Path.Combine(Root, "openapi", "openapi.yaml");
@@ -36,14 +41,22 @@ public sealed record Layout(string Root)
 
     public string Snapshots => Path.Combine(Root, "tests", "Upstash.Workflow.Generator.Tests", "Snapshots");
 
-    public string ApiSnapshot(ShippedPackage package) => Path.Combine(Snapshots, package.ApiSnapshot + ".verified.cs");
+    public string ApiSnapshot(ShippedPackage package) => Path.Combine(Snapshots, $"{package.ApiSnapshot}.verified.{package.SnapshotExtension}");
 
     public string ClientSnapshot => Path.Combine(Snapshots, "Upstash.Workflow.g.verified.cs");
 
     public string ProjectDirectory(ShippedPackage package) => Path.GetDirectoryName(Path.Combine(Root, package.Project))!;
 
-    /// <summary>The breaks of this version against the last release that a breaking update accepted (package validation's suppression file).</summary>
-    public string AcceptedBreaks(ShippedPackage package) => Path.Combine(ProjectDirectory(package), "AcceptedBreaks.xml");
+    /// <summary>
+    /// The breaks of the pending version against the release <paramref name="baseline"/> that were accepted (package
+    /// validation's suppression file, each with its reason): named by that release, so a file recorded against an
+    /// earlier one is never read against a later.
+    /// </summary>
+    public string AcceptedBreaks(ShippedPackage package, string baseline) => Path.Combine(ProjectDirectory(package), $"AcceptedBreaks.{baseline}.xml");
+
+    /// <summary>Every accepted-breaks file of <paramref name="package"/>, whatever release it was recorded against.</summary>
+    public IEnumerable<string> AllAcceptedBreaks(ShippedPackage package) =>
+        Directory.Exists(ProjectDirectory(package)) ? Directory.GetFiles(ProjectDirectory(package), "AcceptedBreaks.*.xml") : [];
 
     /// <summary>What a Release build of <paramref name="package"/> compiled.</summary>
     public string BuiltAssembly(ShippedPackage package) => Path.Combine(ProjectDirectory(package), "bin", "Release", "net10.0", package.Id + ".dll");

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Upstash.Workflow.Release;
 
 /// <summary>What the SDK's package validation said of the new packages against the last release's.</summary>
-/// <param name="Baseline">The release compared with; null when there is none (the first release).</param>
+/// <param name="Baseline">The version of the release compared with; null when there is none (before the first release).</param>
 /// <param name="Passed">Whether the pack succeeded (its exit code, never whether a file was written).</param>
 /// <param name="Breaks">The compatibility errors it reported (CP0002, …), one per line.</param>
 /// <param name="Output">What failed, when it did not pass.</param>
@@ -12,7 +12,7 @@ public sealed record ValidationReport(string? Baseline, bool Passed, IReadOnlyLi
     public static ValidationReport Skipped { get; } = new(null, true, [], "");
 
     public override string ToString() => Baseline is null
-        ? "Package validation: no earlier release to compare with (the first release); skipped."
+        ? "Package validation: no release before this one (CHANGELOG.md has none); nothing to compare with."
         : (Breaks.Count, Passed) switch
         {
             (0, true) => $"Package validation against {Baseline}: compatible.",
@@ -22,8 +22,8 @@ public sealed record ValidationReport(string? Baseline, bool Passed, IReadOnlyLi
 }
 
 /// <summary>
-/// Packs the shipped packages as a release would, with the SDK's package validation against the last release's
-/// packages (a folder of .nupkg files): the second, independent judge of what the update classified.
+/// Packs the shipped packages as a release would, with the SDK's package validation against a release's packages as
+/// they were shipped (<see cref="Baseline"/>): the second, independent judge of what the update classified.
 /// </summary>
 public static partial class PackageValidation
 {
@@ -32,12 +32,15 @@ public static partial class PackageValidation
     /// <paramref name="output"/>, with <paramref name="provenance"/> (the lock file and effective spec they say they
     /// came from) when they are not yet the committed ones.
     /// </summary>
-    /// <param name="baseline">The folder with the last release's packages; null packs without comparing.</param>
-    /// <param name="baselineVersion">Their version.</param>
-    /// <param name="acceptBreaks">Writes the breaks found as accepted (each package's AcceptedBreaks.xml) instead of failing on them.</param>
-    public static async Task<ValidationReport> PackAsync(Layout layout, string spec, string version, string output, string? baseline, string? baselineVersion, bool acceptBreaks = false, (string Lock, string EffectiveSpec)? provenance = null)
+    /// <param name="baseline">The release to compare with; null packs without comparing.</param>
+    /// <param name="acceptBreaks">Writes the breaks found as accepted (each package's AcceptedBreaks.&lt;release&gt;.xml) instead of failing on them.</param>
+    public static async Task<ValidationReport> PackAsync(Layout layout, string? spec, string version, string output, Baseline? baseline, bool acceptBreaks = false, (string Lock, string EffectiveSpec)? provenance = null)
     {
-        List<string> arguments = ["pack", layout.PackagesFilter, "-c", "Release", "-o", output, "-nologo", "-v", "q", $"-p:UpstashGenSpec={spec}", $"-p:VersionPrefix={version}"];
+        List<string> arguments = ["pack", layout.PackagesFilter, "-c", "Release", "-o", output, "-nologo", "-v", "q", $"-p:VersionPrefix={version}"];
+        if (spec is not null)
+        {
+            arguments.Add($"-p:UpstashGenSpec={spec}");
+        }
         if (provenance is var (lockFile, effectiveSpec))
         {
             arguments.Add($"-p:UpstashGenLockFile={lockFile}");
@@ -45,8 +48,8 @@ public static partial class PackageValidation
         }
         if (baseline is not null)
         {
-            arguments.Add($"-p:UpstashGenBaseline={Path.GetFullPath(baseline)}");
-            arguments.Add($"-p:UpstashGenBaselineVersion={baselineVersion}");
+            arguments.Add($"-p:UpstashGenBaseline={Path.GetFullPath(baseline.Folder)}");
+            arguments.Add($"-p:UpstashGenBaselineVersion={baseline.Version}");
         }
         if (acceptBreaks)
         {
@@ -54,12 +57,8 @@ public static partial class PackageValidation
         }
         var outcome = await Dotnet.RunAsync(layout.Root, [.. arguments]);
         var breaks = Break().Matches(outcome.Output).Select(m => m.Groups["text"].Value.Trim()).Distinct().ToList();
-        return new ValidationReport(baseline is null ? null : $"{baselineVersion} ({baseline})", outcome.Succeeded, breaks, outcome.Succeeded ? "" : outcome.Errors);
+        return new ValidationReport(baseline?.Version, outcome.Succeeded, breaks, outcome.Succeeded ? "" : outcome.Errors);
     }
-
-    /// <summary>Whether the last release's packages are in <paramref name="baseline"/>.</summary>
-    public static bool HasBaseline(string? baseline, string version) =>
-        baseline is not null && Layout.Packages.All(p => File.Exists(Path.Combine(baseline, $"{p.Id}.{version}.nupkg")));
 
     // "error CP0002: Member '…' exists on [Baseline] … but not on …"
     [GeneratedRegex(@"error (?<text>CP\d{4}: [^\[\n]*(?:\[Baseline\][^\n\[]*)?)")]

@@ -2,83 +2,126 @@ namespace Upstash.Workflow.Release;
 
 /// <summary>
 /// The command line. Exit codes: an update ends with its kind's (<see cref="UpdateKind"/>: 0 none, 10 wire,
-/// 11 additive, 12 breaking, 20 refused); the checks with 0 when they hold, 1 when not; 2 for a command it does not know.
+/// 11 additive, 12 breaking, 20 refused); the other commands with 0 when they hold and 1 when not; every command with 1
+/// when it could not do its work (a download failed, a release is missing from the feed), and 2 for a command line it
+/// does not understand.
 /// </summary>
 public static class Program
 {
     private const string Usage = """
         usage:
-          update --spec <path-or-https-URL> [--dry-run] [--pr-body <file>] [--outputs <file>] [--baseline <folder>] [--packages <folder>] [--date <yyyy-mm-dd>] [--root <repository>]
+          update [--spec <path-or-https-URL>] [--dry-run] [--pr-body <file>] [--outputs <file>] [--feed <folder>] [--packages <folder>] [--open-lock <file>] [--root <repository>]
+          release [--bump patch|minor|major] [--date <yyyy-mm-dd>] [--feed <folder>] [--root <repository>]
           check-release --tag <vX.Y.Z> [--notes <file>] [--root <repository>]
-          check-compat [--baseline <folder> --baseline-version <X.Y.Z>] [--root <repository>]
+          pack --output <folder> [--release] [--feed <folder>] [--root <repository>]
+          check-compat [--feed <folder>] [--root <repository>]
+          check-changelog --base <git ref> [--root <repository>]
+          releases [--root <repository>]
+        The feed is a folder with the released packages; UPSTASHGEN_FEED names it when --feed does not.
         """;
+
+    private static readonly HashSet<string> Switches = ["--dry-run", "--release"];
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0)
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        var options = Options(args[1..]);
-        if (options is null)
+        if (args.Length == 0 || Options(args[1..]) is not { } options)
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
         var layout = options.TryGetValue("--root", out var root) ? new Layout(Path.GetFullPath(root!)) : Layout.Find(Directory.GetCurrentDirectory());
-        switch (args[0])
+        var feed = options.GetValueOrDefault("--feed");
+        try
         {
-            case "update" when options.TryGetValue("--spec", out var spec):
-                var result = await UpdateCommand.RunAsync(layout, new UpdateOptions(spec!, options.ContainsKey("--dry-run"), options.GetValueOrDefault("--pr-body"),
-                    options.GetValueOrDefault("--baseline"), options.GetValueOrDefault("--packages"), options.GetValueOrDefault("--date")), Console.Out);
-                Print(result);
-                if (result.Kind != UpdateKind.None && options.GetValueOrDefault("--pr-body") is { } body && !options.ContainsKey("--dry-run"))
-                {
-                    await File.WriteAllTextAsync(body, PullRequestBody.Write(result));
-                }
-                Console.WriteLine(result.Line);
-                if (options.GetValueOrDefault("--outputs") is { } outputs)
-                {
-                    // For a workflow (GITHUB_OUTPUT's form): the kind by name and the verdict line.
-                    await File.AppendAllTextAsync(outputs, $"kind={result.Kind.ToString().ToLowerInvariant()}\ntitle={result.Line}\n");
-                }
-                return (int)result.Kind;
-            case "check-release" when options.TryGetValue("--tag", out var tag):
-                if (ReleaseCheck.Problem(layout, tag!, out var notes) is { } problem)
-                {
-                    Console.Error.WriteLine($"Not releasable: {problem}.");
-                    return 1;
-                }
-                if (options.GetValueOrDefault("--notes") is { } file)
-                {
-                    await File.WriteAllTextAsync(file, notes);
-                }
-                Console.WriteLine($"{tag} may be released: it is the version in the project, and CHANGELOG.md has its section.");
-                return 0;
-            case "check-compat":
-                return await CheckCompatAsync(layout, options.GetValueOrDefault("--baseline"), options.GetValueOrDefault("--baseline-version"));
-            default:
-                Console.Error.WriteLine(Usage);
-                return 2;
+            switch (args[0])
+            {
+                case "update":
+                    return await UpdateAsync(layout, options, feed);
+                case "release":
+                    var release = await ReleaseCommand.RunAsync(layout, new ReleaseOptions(options.GetValueOrDefault("--bump"), options.GetValueOrDefault("--date"), feed), Console.Out);
+                    Console.WriteLine(release.Validation);
+                    Console.WriteLine(release.Line);
+                    return release.Version is null ? 1 : 0;
+                case "check-release" when options.TryGetValue("--tag", out var tag):
+                    if (ReleaseCheck.Problem(layout, tag!, out var notes) is { } problem)
+                    {
+                        Console.Error.WriteLine($"Not releasable: {problem}.");
+                        return 1;
+                    }
+                    if (options.GetValueOrDefault("--notes") is { } file)
+                    {
+                        await File.WriteAllTextAsync(file, notes);
+                    }
+                    Console.WriteLine($"{tag} may be released: it is the version in the project, and CHANGELOG.md has its section, dated.");
+                    return 0;
+                case "pack" when options.TryGetValue("--output", out var output):
+                    return await PackAsync(layout, Path.GetFullPath(output!), options.ContainsKey("--release"), feed);
+                case "check-compat":
+                    var scratch = Directory.CreateTempSubdirectory("upstash-compat-").FullName;
+                    try
+                    {
+                        return await PackAsync(layout, scratch, release: false, feed);
+                    }
+                    finally
+                    {
+                        Directory.Delete(scratch, recursive: true);
+                    }
+                case "check-changelog" when options.TryGetValue("--base", out var @base):
+                    if (await ChangelogCheck.ProblemAsync(layout, @base!) is { } missing)
+                    {
+                        Console.Error.WriteLine($"Changelog: {missing}.");
+                        return 1;
+                    }
+                    Console.WriteLine("Changelog: every change of a public surface has its entry.");
+                    return 0;
+                case "releases":
+                    foreach (var (version, _) in ReleaseHistory.Of(layout).Released)
+                    {
+                        Console.WriteLine(version);
+                    }
+                    return 0;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (UpdateFailedException e)
+        {
+            Console.Error.WriteLine($"Failed: {e.Message}");
+            return 1;
         }
     }
 
-    /// <summary>Packs this tree against the last release (a folder, or the newest version tag): what CI runs after the tests.</summary>
-    private static async Task<int> CheckCompatAsync(Layout layout, string? baseline, string? baselineVersion)
+    private static async Task<int> UpdateAsync(Layout layout, Dictionary<string, string?> options, string? feed)
     {
-        var scratch = Directory.CreateTempSubdirectory("upstash-compat-").FullName;
+        var dryRun = options.ContainsKey("--dry-run");
+        var result = await UpdateCommand.RunAsync(layout, new UpdateOptions(options.GetValueOrDefault("--spec"), dryRun, options.GetValueOrDefault("--pr-body"), feed, options.GetValueOrDefault("--packages"), options.GetValueOrDefault("--open-lock")), Console.Out);
+        Print(result);
+        if (result.Kind != UpdateKind.None && options.GetValueOrDefault("--pr-body") is { } body && !dryRun)
+        {
+            await File.WriteAllTextAsync(body, PullRequestBody.Write(result));
+        }
+        Console.WriteLine(result.Line);
+        if (options.GetValueOrDefault("--outputs") is { } outputs)
+        {
+            // For a workflow (GITHUB_OUTPUT's form): the kind by name and the verdict line.
+            await File.AppendAllTextAsync(outputs, $"kind={result.Kind.ToString().ToLowerInvariant()}\ntitle={result.Line}\n");
+        }
+        return (int)result.Kind;
+    }
+
+    /// <summary>
+    /// Packs the packages once, at the project's version, judged by package validation against the release before it
+    /// (<paramref name="release"/>: below the version, for its release) or at or below it (CI): the packages a release pushes.
+    /// </summary>
+    private static async Task<int> PackAsync(Layout layout, string output, bool release, string? feed)
+    {
+        var version = UpdateCommand.CurrentVersion(layout);
+        var scratch = Directory.CreateTempSubdirectory("upstash-baseline-").FullName;
         try
         {
-            var version = UpdateCommand.CurrentVersion(layout);
-            if (baseline is null)
-            {
-                baselineVersion = Changelog.Versions(File.Exists(layout.Changelog) ? File.ReadAllText(layout.Changelog) : "").FirstOrDefault(v => v != version);
-                baseline = baselineVersion is null ? null : await UpdateCommand.BaselineFromTagAsync(layout, baselineVersion, scratch, Console.Out);
-            }
-            var report = PackageValidation.HasBaseline(baseline, baselineVersion ?? "")
-                ? await PackageValidation.PackAsync(layout, layout.Spec, version, Path.Combine(scratch, "packages"), baseline, baselineVersion)
-                : ValidationReport.Skipped;
+            var baseline = Baseline.Find(layout, version, below: release, PackageFeed.Resolve(feed), scratch);
+            var report = await PackageValidation.PackAsync(layout, null, version, output, baseline);
             Console.WriteLine(report);
             return report.Passed ? 0 : 1;
         }
@@ -120,7 +163,7 @@ public static class Program
             {
                 return null;
             }
-            if (name is "--dry-run")
+            if (Switches.Contains(name))
             {
                 options[name] = null;
                 continue;

@@ -16,7 +16,8 @@ public static class PullRequestBody
         {
             text.Append("**Breaking:** users must change their code; the changelog lists what. Merge by hand, after review.\n\n");
         }
-        text.Append(result.ChangelogEntry is null ? "No new version.\n" : result.ChangelogEntry.Replace("## [", "### [", StringComparison.Ordinal).Replace("\n### ", "\n#### ", StringComparison.Ordinal));
+        text.Append(result.ChangelogEntry is null ? "Nothing for the changelog.\n"
+            : "### Changelog (merged into `## [Unreleased]`)\n\n" + result.ChangelogEntry.Replace("\n### ", "\n#### ", StringComparison.Ordinal));
         text.Append("\n### To do before merging\n\n");
         text.Append(result.ToDo.Count == 0 ? "Nothing: the generator has no finding a person must act on.\n" : string.Concat(result.ToDo.Select(t => $"- [ ] {t}\n")));
         text.Append("\n### The two judges\n\n```\n").Append(ApiChanges.Describe(result.Api)).Append('\n').Append(result.Validation).Append("\n```\n");

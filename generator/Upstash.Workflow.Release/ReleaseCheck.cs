@@ -1,6 +1,6 @@
 namespace Upstash.Workflow.Release;
 
-/// <summary>What a release workflow checks before it builds anything: the tag names the version, and the changelog has its section.</summary>
+/// <summary>What a release workflow checks before it builds anything: the tag names the version, and the changelog has its stamped section.</summary>
 public static class ReleaseCheck
 {
     /// <summary>Null when <paramref name="tag"/> may be released; otherwise why not.</summary>
@@ -12,7 +12,13 @@ public static class ReleaseCheck
         {
             return $"the tag {tag} is not v{version}, the version in {Path.GetRelativePath(layout.Root, layout.VersionProps)}";
         }
-        notes = File.Exists(layout.Changelog) ? Changelog.Section(File.ReadAllText(layout.Changelog), version) : null;
-        return notes is null ? $"CHANGELOG.md has no section for {version}" : null;
+        var changelog = File.Exists(layout.Changelog) ? File.ReadAllText(layout.Changelog) : "";
+        notes = Changelog.Section(changelog, version);
+        if (notes is null)
+        {
+            return $"CHANGELOG.md has no section for {version}";
+        }
+        return ReleaseHistory.Of(layout).IsReleased(version) ? null
+            : $"CHANGELOG.md's section for {version} has no release date: prepare the release with the release command (docs/maintaining/upstream.md#releasing)";
     }
 }

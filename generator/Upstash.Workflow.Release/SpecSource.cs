@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Upstash.Workflow.Release;
 
-/// <summary>Upstream's file as published: read from a path, or from an https URL within a time and size limit.</summary>
+/// <summary>
+/// Upstream's file as published: read from a path, or from an https URL within a time and size limit. A file that cannot
+/// be read fails the command (<see cref="UpdateFailedException"/>): it is no verdict on upstream's spec.
+/// </summary>
 public static class SpecSource
 {
     /// <summary>Far above any spec upstream publishes (about 100 KB), far below what could hurt.</summary>
@@ -17,17 +20,17 @@ public static class SpecSource
             var info = new FileInfo(source);
             if (!info.Exists)
             {
-                throw new UpdateRefusedException($"UG0001: no spec at {source}");
+                throw new UpdateFailedException($"UG0001: no spec at {source}");
             }
             if (info.Length > MaxSize)
             {
-                throw new UpdateRefusedException($"UG0001: {source} is {info.Length} bytes, more than the {MaxSize} a spec may have");
+                throw new UpdateFailedException($"UG0001: {source} is {info.Length} bytes, more than the {MaxSize} a spec may have");
             }
             return await File.ReadAllBytesAsync(source, cancellationToken);
         }
         if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
         {
-            throw new UpdateRefusedException($"UG0001: {source}: only https URLs (or a path) are read");
+            throw new UpdateFailedException($"UG0001: {source}: only https URLs (or a path) are read");
         }
         using var http = new HttpClient { Timeout = Timeout, MaxResponseContentBufferSize = MaxSize };
         try
@@ -35,17 +38,17 @@ public static class SpecSource
             using var response = await http.GetAsync(uri, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new UpdateRefusedException($"UG0001: {source} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new UpdateFailedException($"UG0001: {source} answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
             return await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            throw new UpdateRefusedException($"UG0001: {source} could not be read: {e.Message}");
+            throw new UpdateFailedException($"UG0001: {source} could not be read: {e.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new UpdateRefusedException($"UG0001: {source} did not answer within {Timeout.TotalSeconds:0} s");
+            throw new UpdateFailedException($"UG0001: {source} did not answer within {Timeout.TotalSeconds:0} s");
         }
     }
 
@@ -53,6 +56,3 @@ public static class SpecSource
 
     public static string Sha256(string path) => Sha256(File.ReadAllBytes(path));
 }
-
-/// <summary>The update cannot proceed without a person; the message says why and what to do.</summary>
-public sealed class UpdateRefusedException(string message) : Exception(message);

@@ -5,13 +5,13 @@ using Upstash.Workflow.Generator;
 namespace Upstash.Workflow.Release;
 
 /// <summary>What one update is asked to do.</summary>
-/// <param name="Spec">Upstream's file: a path, or an https URL.</param>
+/// <param name="Spec">Upstream's file: a path, or an https URL; null for the address the lock records (<see cref="SpecLock.Upstream"/>).</param>
 /// <param name="DryRun">Decide and print the verdict, write nothing.</param>
 /// <param name="PullRequestBody">Where to write the pull request's body; null for nowhere.</param>
-/// <param name="Baseline">A folder with the last release's packages; null packs them from its tag (v{version}), if there is one.</param>
+/// <param name="Feed">Where the released packages are (<see cref="PackageFeed"/>); null for <see cref="PackageFeed.Variable"/>.</param>
 /// <param name="Packages">Where to leave the new version's packages; null for nowhere.</param>
-/// <param name="Date">The release date written to the lock file and the changelog.</param>
-public sealed record UpdateOptions(string Spec, bool DryRun = false, string? PullRequestBody = null, string? Baseline = null, string? Packages = null, string? Date = null)
+/// <param name="OpenLock">The lock of the update an open pull request already proposes: the same file again is nothing to do.</param>
+public sealed record UpdateOptions(string? Spec, bool DryRun = false, string? PullRequestBody = null, string? Feed = null, string? Packages = null, string? OpenLock = null)
 {
     /// <summary>Called with each file just before the update writes it (a test fails one to see the rollback).</summary>
     public Action<string>? BeforeWrite { get; init; }
@@ -24,40 +24,37 @@ public sealed record UpdateResult(
 {
     public string Line => $"Update: {Kind.ToString().ToLowerInvariant()}, {OldVersion} -> {NewVersion}";
 
-    /// <summary>Whether package validation found no break the classification did not call breaking.</summary>
-    public bool ValidationAgrees => Validation.Breaks.Count == 0 || Kind == UpdateKind.Breaking;
+    /// <summary>Whether package validation found no break the versions do not call breaking.</summary>
+    public bool ValidationAgrees { get; init; } = true;
 }
 
 /// <summary>
-/// Upstream's file in, a reviewed release out: replaces the spec as it is, regenerates and builds, classifies the
-/// change for users (each package's public API, member by member, and the wire), bumps the version by
-/// <see cref="VersionRule"/>, writes the changelog entry, the lock file and the snapshots, and has package
-/// validation judge the result against the last release. All or nothing: a refusal, a failed build or a crash
-/// leaves the working tree as it was.
+/// Upstream's file in, a reviewed change out: replaces the spec as it is, regenerates and builds, classifies the change
+/// for users (each package's public API, member by member, and the wire), gives the pending version what the change
+/// deserves from the last release (<see cref="VersionRule.Pending"/>), merges its changelog entry into
+/// <c>## [Unreleased]</c>, writes the lock file and the snapshots, and has package validation judge the result against
+/// the last release as it was shipped. All or nothing: a refusal, a failed build or a crash leaves the working tree as it
+/// was. The date is the release's to stamp (<see cref="ReleaseCommand"/>), so the same file gives the same change.
 /// </summary>
 public static partial class UpdateCommand
 {
+    /// <exception cref="UpdateFailedException">Upstream's file could not be read, or the last release is not in the feed.</exception>
     public static async Task<UpdateResult> RunAsync(Layout layout, UpdateOptions options, TextWriter log)
     {
         var version = CurrentVersion(layout);
-        var date = options.Date ?? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         UpdateResult Refuse(string why, IReadOnlyList<string>? todo = null, ValidationReport? validation = null, IReadOnlyList<ApiChange>? api = null, IReadOnlyList<WireChange>? wire = null) =>
             new(UpdateKind.Refused, version, version, api ?? [], wire ?? [], todo ?? [], validation ?? ValidationReport.Skipped, null, why);
 
-        byte[] bytes;
-        try
-        {
-            bytes = await SpecSource.ReadAsync(options.Spec);
-        }
-        catch (UpdateRefusedException e)
-        {
-            return Refuse(e.Message);
-        }
-        var sha = SpecSource.Sha256(bytes);
         var recorded = SpecLock.Read(layout.Lock);
-        if (recorded?.UpstreamSha256 == sha)
+        var spec = options.Spec ?? recorded?.Upstream
+            ?? throw new UpdateFailedException($"No spec given, and {Path.GetFileName(layout.Lock)} records no upstream address: pass --spec.");
+        var bytes = await SpecSource.ReadAsync(spec);
+        var sha = SpecSource.Sha256(bytes);
+        if (recorded?.UpstreamSha256 == sha || (options.OpenLock is { } open && SpecLock.Read(open)?.UpstreamSha256 == sha))
         {
-            log.WriteLine($"The spec is the one recorded in {Path.GetFileName(layout.Lock)} (SHA-256 {sha}): nothing to do.");
+            log.WriteLine(recorded?.UpstreamSha256 == sha
+                ? $"The spec is the one recorded in {Path.GetFileName(layout.Lock)} (SHA-256 {sha}): nothing to do."
+                : $"The spec is the one the open pull request proposes (SHA-256 {sha}): nothing to do.");
             return new(UpdateKind.None, version, version, [], [], [], ValidationReport.Skipped, null, null);
         }
 
@@ -90,50 +87,59 @@ public static partial class UpdateCommand
                 return Refuse("the build failed:\n" + build.Errors, todo);
             }
 
-            var listings = Layout.Packages.ToDictionary(p => p, p => PublicApis.Of(layout.BuiltAssembly(p)));
-            var api = Layout.Packages.SelectMany(p => ApiChanges.Compare(Read(layout.ApiSnapshot(p)), listings[p])).ToList();
+            var listings = new Dictionary<ShippedPackage, string>();
+            foreach (var package in Layout.Packages)
+            {
+                listings[package] = package.IsCommand ? await CommandLines.UsageOf(layout.BuiltAssembly(package)) : PublicApis.Of(layout.BuiltAssembly(package));
+            }
+            var api = Layout.Packages.SelectMany(p => Compare(p, Read(layout.ApiSnapshot(p)), listings[p])).ToList();
             var effective = await File.ReadAllTextAsync(layout.BuiltEffectiveSpec);
             var wire = WireChanges.Compare(JObject.Parse(Read(layout.EffectiveSpec)), JObject.Parse(effective));
             var kind = api.Any(c => c.Breaking) ? UpdateKind.Breaking : api.Count > 0 ? UpdateKind.Additive : wire.Count > 0 ? UpdateKind.Wire : UpdateKind.None;
-            var next = VersionRule.Next(version, kind);
+            var released = ReleaseHistory.Of(layout).NewestAtOrBelow(version);
+            var next = VersionRule.Pending(released, version, kind);
 
             // What the new packages will say they came from, before any of it is committed.
-            var source = new SpecLock(options.Spec, sha, date, SpecSource.Sha256(System.Text.Encoding.UTF8.GetBytes(Scrubber.Scrub(effective))));
+            var source = new SpecLock(spec, sha, SpecSource.Sha256(System.Text.Encoding.UTF8.GetBytes(Scrubber.Scrub(effective))), recorded?.Upstream);
             var provenance = (Path.Combine(scratch, "openapi.lock.json"), Path.Combine(scratch, "openapi.effective.json"));
             await File.WriteAllTextAsync(provenance.Item1, source.ToJson());
             await File.WriteAllTextAsync(provenance.Item2, Scrubber.Scrub(effective));
 
+            var entry = kind == UpdateKind.None ? null : Changelog.Entry(source, api, wire);
+            var changelog = entry is null ? null : Changelog.Merge(File.Exists(layout.Changelog) ? Read(layout.Changelog) : null, entry);
             using var files = new FileTransaction { BeforeWrite = options.BeforeWrite };
             var validation = ValidationReport.Skipped;
+            var agrees = true;
             if (kind != UpdateKind.None)
             {
-                var baseline = options.Baseline ?? await BaselineFromTagAsync(layout, version, scratch, log);
+                var baseline = Baseline.Find(layout, version, below: false, PackageFeed.Resolve(options.Feed), scratch);
                 var packages = options.Packages ?? Path.Combine(scratch, "packages");
-                // Accepted breaks are those of this version against the last release: an earlier update's go first.
-                foreach (var package in Layout.Packages)
+                log.WriteLine(baseline is not null ? $"Packing {next} against the release {baseline.Version} …" : $"Packing {next} …");
+                if (baseline is not null)
                 {
-                    files.Delete(layout.AcceptedBreaks(package));
+                    // Every break against the release is found again (an earlier update's too), and accepted anew or refused.
+                    foreach (var package in Layout.Packages)
+                    {
+                        foreach (var file in layout.AllAcceptedBreaks(package))
+                        {
+                            files.Delete(file);
+                        }
+                    }
                 }
-                log.WriteLine(PackageValidation.HasBaseline(baseline, version) ? $"Packing {next} against {version} …" : $"Packing {next} …");
-                validation = PackageValidation.HasBaseline(baseline, version)
-                    ? await PackageValidation.PackAsync(layout, candidate, next, packages, baseline, version, provenance: provenance)
-                    : await PackageValidation.PackAsync(layout, candidate, next, packages, null, null, provenance: provenance);
-                if (validation.Breaks.Count > 0 && kind != UpdateKind.Breaking)
+                validation = await PackageValidation.PackAsync(layout, candidate, next, packages, baseline, provenance: provenance);
+                var breaking = baseline is not null && VersionRule.Between(baseline.Version, next) == UpdateKind.Breaking;
+                agrees = validation.Breaks.Count == 0 || breaking;
+                if (!agrees)
                 {
-                    return Refuse($"package validation found breaks the classification called {kind.ToString().ToLowerInvariant()}; both reports follow, and a person decides.\n{ApiChanges.Describe(api)}\n{validation}", todo, validation, api, wire);
+                    return Refuse($"package validation found breaks against {baseline!.Version}, which {next} does not call breaking (the classification said {kind.ToString().ToLowerInvariant()}); both reports follow, and a person decides.\n{ApiChanges.Describe(api)}\n{validation}", todo, validation, api, wire) with { ValidationAgrees = false };
                 }
                 if (validation.Breaks.Count > 0)
                 {
-                    // A breaking version: the breaks are accepted, and recorded so that its own pack passes.
-                    foreach (var package in Layout.Packages)
+                    // A breaking version: the breaks are accepted, each with the changelog bullet that says why, so its own pack passes.
+                    validation = await AcceptAsync(layout, files, candidate, next, packages, baseline!, Changelog.Section(changelog!, Changelog.Unreleased)!, provenance);
+                    if (!validation.Passed)
                     {
-                        files.Keep(layout.AcceptedBreaks(package));
-                    }
-                    await PackageValidation.PackAsync(layout, candidate, next, packages, baseline, version, acceptBreaks: true, provenance: provenance);
-                    var again = await PackageValidation.PackAsync(layout, candidate, next, packages, baseline, version, provenance: provenance);
-                    if (!again.Passed)
-                    {
-                        return Refuse("the breaks were accepted, yet the pack still fails:\n" + again.Output, todo, again, api, wire);
+                        return Refuse("the breaks were accepted, yet the pack still fails:\n" + validation.Output, todo, validation, api, wire);
                     }
                 }
                 else if (!validation.Passed)
@@ -142,8 +148,7 @@ public static partial class UpdateCommand
                 }
             }
 
-            var entry = next == version ? null : Changelog.Entry(next, date, source, api, wire);
-            var result = new UpdateResult(kind, version, next, api, wire, todo, validation, entry, null);
+            var result = new UpdateResult(kind, version, next, api, wire, [.. todo, .. EmulatorWork(wire)], validation, entry, null) { ValidationAgrees = agrees };
             if (options.DryRun)
             {
                 return result;
@@ -157,10 +162,13 @@ public static partial class UpdateCommand
                 files.Write(layout.ApiSnapshot(package), Scrubber.Scrub(listings[package]));
             }
             files.Write(layout.ClientSnapshot, Scrubber.Scrub(await File.ReadAllTextAsync(layout.BuiltClient)));
-            if (entry is not null)
+            if (next != version)
             {
                 files.Write(layout.VersionProps, VersionPrefix().Replace(Read(layout.VersionProps), $"<VersionPrefix>{next}</VersionPrefix>", 1));
-                files.Write(layout.Changelog, Changelog.Prepend(File.Exists(layout.Changelog) ? Read(layout.Changelog) : null, entry));
+            }
+            if (changelog is not null)
+            {
+                files.Write(layout.Changelog, changelog);
             }
             files.Commit();
             return result;
@@ -176,34 +184,49 @@ public static partial class UpdateCommand
         VersionPrefix().Match(Read(layout.VersionProps)) is { Success: true } m ? m.Groups["version"].Value
             : throw new InvalidOperationException($"No <VersionPrefix> in {layout.VersionProps}.");
 
-    /// <summary>The last release's packages, packed from its tag (builds are deterministic); null when it has none.</summary>
-    public static async Task<string?> BaselineFromTagAsync(Layout layout, string version, string scratch, TextWriter log)
+    /// <summary>Writes <c>VersionPrefix</c>, the one place of the version.</summary>
+    public static string WithVersion(Layout layout, string version) => VersionPrefix().Replace(Read(layout.VersionProps), $"<VersionPrefix>{version}</VersionPrefix>", 1);
+
+    /// <summary>
+    /// Records the breaks of <paramref name="version"/> against <paramref name="baseline"/> as accepted, each with the bullet
+    /// of <paramref name="section"/> that names its member, and packs again with them: what a breaking version's own pack reads.
+    /// </summary>
+    public static async Task<ValidationReport> AcceptAsync(Layout layout, FileTransaction files, string? spec, string version, string packages, Baseline baseline, string section, (string, string)? provenance = null)
     {
-        var tag = $"v{version}";
-        if (!(await Git(layout.Root, "rev-parse", "-q", "--verify", $"refs/tags/{tag}")).Succeeded)
+        foreach (var package in Layout.Packages)
         {
-            log.WriteLine($"No tag {tag}: no earlier release to validate against.");
-            return null;
+            files.Keep(layout.AcceptedBreaks(package, baseline.Version));
         }
-        var tree = Path.Combine(scratch, "baseline-source");
-        var packages = Path.Combine(scratch, "baseline");
-        log.WriteLine($"Packing the last release from {tag} …");
-        if (!(await Git(layout.Root, "worktree", "add", "--detach", tree, tag)).Succeeded)
+        await PackageValidation.PackAsync(layout, spec, version, packages, baseline, acceptBreaks: true, provenance: provenance);
+        foreach (var file in Layout.Packages.Select(p => layout.AcceptedBreaks(p, baseline.Version)).Where(File.Exists))
         {
-            throw new InvalidOperationException($"Could not check out {tag}.");
+            AcceptedBreaks.Annotate(file, version, baseline.Version, section);
         }
-        try
+        return await PackageValidation.PackAsync(layout, spec, version, packages, baseline, provenance: provenance);
+    }
+
+    /// <summary>
+    /// What the emulator must learn of the new spec (the generated client follows by itself; the emulator is handwritten):
+    /// each operation that came, and each field that came, which its answers must carry. Its tests name both until then.
+    /// </summary>
+    public static IEnumerable<string> EmulatorWork(IReadOnlyList<WireChange> wire)
+    {
+        foreach (var change in wire)
         {
-            var pack = await Dotnet.RunAsync(tree, "pack", new Layout(tree).PackagesFilter, "-c", "Release", "-o", packages, "-nologo", "-v", "q");
-            return pack.Succeeded ? packages : throw new InvalidOperationException($"The release {tag} does not pack:\n{pack.Errors}");
-        }
-        finally
-        {
-            await Git(layout.Root, "worktree", "remove", "--force", tree);
+            if (change.What.StartsWith("operation `", StringComparison.Ordinal) && change.What.EndsWith(" added", StringComparison.Ordinal))
+            {
+                yield return $"The emulator does not answer `{change.Place}` ({change.What[..^6]}): teach it (src/Upstash.Workflow.Testing, EmulatorApi.*.cs), then call it in the emulator session (tests/Upstash.Workflow.TestSupport/Emulator/EmulatorSession.cs) and add its operation case (tests/Upstash.Workflow.TestSupport/Operations/OperationCases.cs).";
+            }
+            else if (change.Place.StartsWith("schema ", StringComparison.Ordinal) && change.What.StartsWith("property `", StringComparison.Ordinal) && change.What.EndsWith(" added", StringComparison.Ordinal))
+            {
+                yield return $"Where the emulator answers with `{change.Place["schema ".Length..]}`, it should send the new {change.What[..^6]} (Emulator/EmulatorCoverageTests names each field no answer carried).";
+            }
         }
     }
 
-    private static Task<Dotnet.Outcome> Git(string root, params string[] arguments) => Dotnet.RunProgramAsync("git", root, arguments);
+    /// <summary>A package's surface against its snapshot: a library's public API, a command's command line.</summary>
+    public static IReadOnlyList<ApiChange> Compare(ShippedPackage package, string before, string after) =>
+        package.IsCommand ? CommandLines.Compare(package.Id, before, after) : ApiChanges.Compare(before, after);
 
     private static string Read(string path) => Scrubber.NormalizeNewlines(File.ReadAllText(path));
 

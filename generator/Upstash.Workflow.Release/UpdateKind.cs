@@ -26,6 +26,50 @@ public enum UpdateKind
 /// </summary>
 public static class VersionRule
 {
+    /// <summary>
+    /// The version of what is pending after <paramref name="released"/> when it gains a change of <paramref name="kind"/>:
+    /// the rule applied from the release, once, with the largest kind since (<paramref name="pending"/> says what is
+    /// already merged and unreleased), so two updates between releases make one step, not two. Before the first release
+    /// (<paramref name="released"/> null) the version is what the project says.
+    /// </summary>
+    public static string Pending(string? released, string pending, UpdateKind kind)
+    {
+        if (released is null || kind is UpdateKind.Refused)
+        {
+            return pending;
+        }
+        var since = Between(released, pending);
+        return Next(released, (UpdateKind)Math.Max((int)since, (int)kind));
+    }
+
+    /// <summary>The kind of change that leads from <paramref name="released"/> to <paramref name="pending"/>, read back from the two versions.</summary>
+    public static UpdateKind Between(string released, string pending)
+    {
+        var (was, now) = (Parts(released), Parts(pending));
+        if (Compare(pending, released) <= 0)
+        {
+            return UpdateKind.None;
+        }
+        return (was[0], now[0] > was[0], now[1] > was[1]) switch
+        {
+            (_, true, _) => UpdateKind.Breaking,
+            (0, false, true) => UpdateKind.Breaking,
+            (0, false, false) => UpdateKind.Additive,
+            (_, false, true) => UpdateKind.Additive,
+            _ => UpdateKind.Wire,
+        };
+    }
+
+    /// <summary>Orders two versions (X.Y.Z) by their numbers.</summary>
+    public static int Compare(string a, string b)
+    {
+        var (x, y) = (Parts(a), Parts(b));
+        return x[0] != y[0] ? x[0].CompareTo(y[0]) : x[1] != y[1] ? x[1].CompareTo(y[1]) : x[2].CompareTo(y[2]);
+    }
+
+    /// <summary>Major, minor and patch.</summary>
+    public static int[] Parts(string version) => version.Split('.').Select(int.Parse).ToArray();
+
     public static string Next(string current, UpdateKind kind)
     {
         var parts = current.Split('.').Select(int.Parse).ToArray();

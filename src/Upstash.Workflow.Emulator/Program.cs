@@ -14,6 +14,17 @@ internal static class Program
     internal static readonly (string Token, string CurrentSigningKey, string NextSigningKey) DevelopmentCredentials =
         ("eyJVc2VySUQiOiJkZWZhdWx0VXNlciIsIlBhc3N3b3JkIjoiZGVmYXVsdFBhc3N3b3JkIn0=", "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r", "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs");
 
+    /// <summary>The command line, one option a line: what <c>--help</c> prints, and the surface the release tool compares.</summary>
+    internal const string Usage = """
+        usage: upstash-workflow-emulator [options]
+
+        The Upstash Workflow API on 127.0.0.1 until Ctrl+C, for the tests and local runs of any language.
+
+          --port <port>    The port to answer on: 8080 by default, 0 for any free one.
+          --token <token>  The token callers must send: the official SDKs' development token by default.
+          --help           This text.
+        """;
+
     internal static async Task<int> Main(string[] args)
     {
         var options = new UpstashWorkflowEmulatorOptions
@@ -34,8 +45,11 @@ internal static class Program
                 case "--token" when i + 1 < args.Length && args[i + 1].Length > 0:
                     options.Token = args[++i];
                     break;
+                case "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
                 default:
-                    await Console.Error.WriteLineAsync("usage: upstash-workflow-emulator [--port <port, 8080 by default; 0 for any>] [--token <token>]");
+                    await Console.Error.WriteLineAsync($"upstash-workflow-emulator: '{args[i]}' is not an option or lacks its value.\n\n{Usage}");
                     return 2;
             }
         }

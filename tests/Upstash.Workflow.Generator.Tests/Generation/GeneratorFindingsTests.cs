@@ -17,11 +17,16 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Invalid_yaml_names_the_file_and_line()
     {
-        var spec = SpecEdits.Spec().Replace("      summary: Restart Workflow from DLQ", "     summary: Restart Workflow from DLQ", StringComparison.Ordinal);
+        // Restart's summary, whatever it says, one space less indented than its siblings.
+        var lines = SpecEdits.ToYaml(SpecEdits.Load()).Split('\n');
+        var restart = Array.FindIndex(lines, l => l.TrimStart() == SpecEdits.RestartPath + ":");
+        var summary = Array.FindIndex(lines, restart, l => l.TrimStart().StartsWith("summary:", StringComparison.Ordinal));
+        lines[summary] = lines[summary][1..];
+        var spec = string.Join('\n', lines);
         using var run = new GeneratorRun(spec);
         var finding = Assert.Single(run.Of(Codes.Unreadable));
         Assert.EndsWith("openapi.yaml", finding.Location!.File, StringComparison.Ordinal);
-        Assert.Equal(LineOf(spec, "     summary: Restart"), finding.Location.Line);
+        Assert.Equal(summary + 1, finding.Location.Line);
         Assert.Contains("openapi.yaml(", finding.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(run.Options.ClientFile));
     }
@@ -29,8 +34,7 @@ public sealed class GeneratorFindingsTests
     [Fact]
     public void Path_parameter_missing_from_the_path_is_refused_with_the_fix()
     {
-        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
-            "        - in: path\n          name: keyId\n          required: true\n          schema:\n            type: string\n");
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Path("keyId"));
         using var run = new GeneratorRun(spec);
         var finding = Assert.Single(run.Of(Codes.PathParameterMissing));
         Assert.Contains($"{Restart} declares path parameter 'keyId'", finding.Message, StringComparison.Ordinal);
@@ -41,7 +45,7 @@ public sealed class GeneratorFindingsTests
     public void Header_that_would_share_an_options_member_is_refused_with_the_fix()
     {
         // Restart's optional headers are RestartWorkflowOptions members: "Retries" would be a second Retries.
-        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(), SpecEdits.Header("Retries"));
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Header("Retries"));
         using var run = new GeneratorRun(spec);
         var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
         Assert.Contains("'Retries'", finding.Message, StringComparison.Ordinal);
@@ -54,8 +58,7 @@ public sealed class GeneratorFindingsTests
     public void Parameter_that_would_share_a_method_parameter_name_is_refused_with_the_fix()
     {
         // A required query parameter stays a method parameter, beside the path's dlqId.
-        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
-            "        - in: query\n          name: dlqId\n          required: true\n          schema:\n            type: string\n");
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Query("dlqId", required: true));
         using var run = new GeneratorRun(spec);
         var finding = Assert.Single(run.Of(Codes.ParameterNameClash));
         Assert.Contains("query parameter 'dlqId'", finding.Message, StringComparison.Ordinal);
@@ -179,13 +182,6 @@ public sealed class GeneratorFindingsTests
 
     /// <summary>An overlay that names only the error schema (Error.error would otherwise be refused), so nothing else is pinned.</summary>
     private const string ErrorTitleOnly = "overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Error\n    update:\n      title: ApiError\n";
-
-    private static int LineOf(string text, string fragment)
-    {
-        var index = text.IndexOf(fragment, StringComparison.Ordinal);
-        Assert.True(index >= 0, $"'{fragment}' not in the text");
-        return text[..index].Count(c => c == '\n') + 1;
-    }
 
     [Theory]
     [InlineData("$.paths['/v2/workflows/dlq/restart/{dlqId}'].post", "operationId: restartWorkflow2", "'RestartWorkflow2Async'")]

@@ -30,8 +30,7 @@ public sealed class RegenerationLoopTests
     [Fact]
     public void New_header_on_restart_reaches_the_client_and_turns_the_snapshot_red()
     {
-        var spec = SpecEdits.AddRestartParameter(SpecEdits.Spec(),
-            SpecEdits.Header("Upstash-Deduplication-Id", description: "Drop a repeated restart with the same id."));
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Header("Upstash-Deduplication-Id", description: "Drop a repeated restart with the same id."));
         using var run = new GeneratorRun(spec, clientFile: LibraryClient);
         Assert.False(run.Result.HasErrors, run.Findings);
 

@@ -1,9 +1,10 @@
 using Upstash.Workflow.TestSupport;
+using Upstash.Workflow.TestSupport.Generation;
 using Upstash.Workflow.Release;
 
 namespace Upstash.Workflow.Generator.Tests.Release;
 
-/// <summary>The version an update deserves, and the changelog entry it writes.</summary>
+/// <summary>The version a change deserves from the last release, the changelog entry an update merges, and the release that stamps it.</summary>
 public sealed class VersionAndChangelogTests
 {
     [Theory]
@@ -18,7 +19,31 @@ public sealed class VersionAndChangelogTests
     [InlineData("1.4.2", UpdateKind.Wire, "1.4.3")]
     public void The_version_follows_the_kind(string current, UpdateKind kind, string next) => Assert.Equal(next, VersionRule.Next(current, kind));
 
-    private static readonly SpecLock Spec = new("https://example.test/openapi.yaml", "ab12", "2026-12-06", "cd34");
+    [Theory]
+    // Nothing released yet: the version is what the project says, whatever comes.
+    [InlineData(null, "0.1.0", UpdateKind.Breaking, "0.1.0")]
+    // One step from the release, however many updates come before the next one.
+    [InlineData("0.1.0", "0.1.0", UpdateKind.Additive, "0.1.1")]
+    [InlineData("0.1.0", "0.1.1", UpdateKind.Additive, "0.1.1")]
+    [InlineData("0.1.0", "0.1.1", UpdateKind.Wire, "0.1.1")]
+    [InlineData("0.1.0", "0.1.1", UpdateKind.Breaking, "0.2.0")]
+    [InlineData("0.1.0", "0.2.0", UpdateKind.Additive, "0.2.0")]
+    [InlineData("1.4.2", "1.4.3", UpdateKind.Additive, "1.5.0")]
+    [InlineData("1.4.2", "1.5.0", UpdateKind.Wire, "1.5.0")]
+    [InlineData("1.4.2", "2.0.0", UpdateKind.None, "2.0.0")]
+    public void The_pending_version_is_one_step_from_the_release(string? released, string pending, UpdateKind kind, string next) =>
+        Assert.Equal(next, VersionRule.Pending(released, pending, kind));
+
+    [Theory]
+    [InlineData("0.1.0", "0.1.0", UpdateKind.None)]
+    [InlineData("0.1.0", "0.1.4", UpdateKind.Additive)]
+    [InlineData("0.1.0", "0.2.0", UpdateKind.Breaking)]
+    [InlineData("1.2.0", "1.2.1", UpdateKind.Wire)]
+    [InlineData("1.2.0", "1.3.0", UpdateKind.Additive)]
+    [InlineData("1.2.0", "2.0.0", UpdateKind.Breaking)]
+    public void The_kind_between_two_versions_is_read_back(string released, string pending, UpdateKind kind) => Assert.Equal(kind, VersionRule.Between(released, pending));
+
+    private static readonly SpecLock Spec = new("https://example.test/openapi.yaml", "ab12", "cd34", null);
 
     [Fact]
     public void An_entry_puts_breaking_changes_first_and_says_where_each_member_came_from()
@@ -27,7 +52,9 @@ public sealed class VersionAndChangelogTests
         [
             new(ApiChangeKind.Added, "Upstash.Workflow.RestartWorkflowOptions", "Priority", null, "public int? Priority { get; set; }"),
             new(ApiChangeKind.Removed, "Upstash.Workflow.DlqClient", "DeleteFailedRunAsync", "System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId);", null),
+            new(ApiChangeKind.Removed, "Upstash.Workflow", "DeleteFailedRunOptions", "public sealed class DeleteFailedRunOptions", null, IsType: true),
             new(ApiChangeKind.Changed, "Upstash.Workflow.RunsClient", "CancelAsync", "Task CancelAsync(string id)", "Task CancelAsync(string id, bool all = false)"),
+            new(ApiChangeKind.Added, "upstash-workflow-emulator", "--quiet", null, "--quiet"),
         ];
         IReadOnlyList<WireChange> wire =
         [
@@ -38,16 +65,15 @@ public sealed class VersionAndChangelogTests
             new("schema WorkflowRun", "description rewritten"),
         ];
 
-        var entry = Changelog.Entry("0.2.0", "2026-12-06", Spec, api, wire);
+        var entry = Changelog.Entry(Spec, api, wire);
 
         Assert.Equal("""
-            ## [0.2.0] - 2026-12-06
-
             Generated from https://example.test/openapi.yaml (SHA-256 `ab12`).
 
             ### Removed
 
             - **Breaking:** `DlqClient.DeleteFailedRunAsync`: removed with the operation `DELETE /v2/workflows/dlq/{dlqId}`
+            - **Breaking:** `DeleteFailedRunOptions`: removed
 
             ### Changed
 
@@ -59,31 +85,107 @@ public sealed class VersionAndChangelogTests
             ### Added
 
             - `RestartWorkflowOptions.Priority`: the new `Upstash-Priority` header of `POST /v2/workflows/dlq/restart/{dlqId}`
+            - `upstash-workflow-emulator --quiet`: new
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), entry);
     }
 
     [Fact]
-    public void Entries_go_newest_first_and_each_section_can_be_read_back()
+    public void Entries_merge_into_unreleased_with_what_a_person_wrote_and_a_release_stamps_them()
     {
-        var first = Changelog.Prepend(null, Changelog.Entry("0.1.1", "2026-12-06", Spec, [], [new("GET /v2/workflows/logs", "response 429 added")]));
-        var both = Changelog.Prepend(first, Changelog.Entry("0.2.0", "2026-12-07", Spec, [new(ApiChangeKind.Removed, "N.C", "M", "void M();", null)], []));
+        var byHand = """
+            # Changelog
 
-        Assert.StartsWith(Changelog.Title, both, StringComparison.Ordinal);
-        Assert.Equal(["0.2.0", "0.1.1"], Changelog.Versions(both));
-        Assert.Contains("response 429 added", Changelog.Section(both, "0.1.1"), StringComparison.Ordinal);
-        Assert.DoesNotContain("response 429", Changelog.Section(both, "0.2.0"), StringComparison.Ordinal);
-        Assert.Null(Changelog.Section(both, "9.9.9"));
+            Intro.
+
+            ## [Unreleased]
+
+            A note on this release.
+
+            ### Fixed
+
+            - `UpstashSignatureVerifier`: a token a second past its expiry is refused.
+
+            ## [0.1.0] - 2026-11-30
+
+            ### Added
+
+            - Everything.
+            """.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var additive = Changelog.Entry(Spec, [new(ApiChangeKind.Added, "N.C", "P", null, "public int P { get; set; }")], [new("GET /v2/workflows/logs", "response 429 added")]);
+        var other = Spec with { UpstreamSha256 = "ef56" };
+        var breaking = Changelog.Entry(other, [new(ApiChangeKind.Removed, "N.C", "M", "void M();", null)], []);
+
+        var merged = Changelog.Merge(Changelog.Merge(byHand, additive), breaking);
+
+        // One pending section: the person's note and bullet kept, both updates' bullets in their categories, the newest spec line.
+        Assert.Equal(["0.1.0"], Changelog.Versions(merged));
+        var pending = Changelog.Section(merged, Changelog.Unreleased)!;
+        Assert.Equal("""
+            Generated from https://example.test/openapi.yaml (SHA-256 `ef56`).
+
+            A note on this release.
+
+            ### Removed
+
+            - **Breaking:** `C.M`: removed
+
+            ### Changed
+
+            - Wire: `GET /v2/workflows/logs`: response 429 added
+
+            ### Added
+
+            - `C.P`: new
+
+            ### Fixed
+
+            - `UpstashSignatureVerifier`: a token a second past its expiry is refused.
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), pending);
+        Assert.Equal(merged, Changelog.Merge(merged, breaking));
+
+        var released = Changelog.Stamp(merged, "0.2.0", "2026-12-07");
+        Assert.Equal([("0.2.0", "2026-12-07"), ("0.1.0", "2026-11-30")], Changelog.Released(released));
+        Assert.Equal(pending, Changelog.Section(released, "0.2.0"));
+        Assert.False(Changelog.HasUnreleased(released));
+        Assert.Contains("## [Unreleased]\n\n## [0.2.0] - 2026-12-07\n\nGenerated from", released, StringComparison.Ordinal);
+        Assert.StartsWith("# Changelog\n\nIntro.\n\n## [Unreleased]", released, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_repositorys_changelog_has_the_section_of_the_version_in_the_project()
+    public void A_changelog_made_by_the_first_update_has_an_unreleased_section()
     {
-        var layout = new Layout(Repository.Root);
+        var first = Changelog.Merge(null, Changelog.Entry(Spec, [], [new("GET /v2/workflows/logs", "response 429 added")]));
+
+        Assert.StartsWith(Changelog.Title, first, StringComparison.Ordinal);
+        Assert.True(Changelog.HasUnreleased(first));
+        Assert.Empty(Changelog.Versions(first));
+        Assert.Contains("response 429 added", Changelog.Section(first, Changelog.Unreleased), StringComparison.Ordinal);
+        Assert.Null(Changelog.Section(first, "9.9.9"));
+    }
+
+    [Fact]
+    public async Task A_release_stamps_the_pending_section_and_only_then_may_its_tag_be_released()
+    {
+        // A repository before its first release (no package to judge against, so nothing is packed), whatever this one's state.
+        using var copy = new TempDirectory();
+        await Repository.CopyTrackedFilesAsync(copy.Path);
+        var layout = new Layout(copy.Path);
+        await File.WriteAllTextAsync(layout.Changelog, "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- Everything.\n");
         var version = UpdateCommand.CurrentVersion(layout);
 
+        Assert.Equal($"CHANGELOG.md has no section for {version}", ReleaseCheck.Problem(layout, $"v{version}", out _));
+        Assert.StartsWith("the first release is the version in the project", (await ReleaseCommand.RunAsync(layout, new ReleaseOptions(Bump: "minor"), TextWriter.Null)).Refusal, StringComparison.Ordinal);
+
+        var result = await ReleaseCommand.RunAsync(layout, new ReleaseOptions(Date: "2026-12-07"), TextWriter.Null);
+
+        Assert.Equal(version, result.Version);
+        Assert.Equal($"Release: {version} prepared; commit it, merge it, and tag v{version} on main.", result.Line);
         Assert.Null(ReleaseCheck.Problem(layout, $"v{version}", out var notes));
-        Assert.NotNull(notes);
-        Assert.Equal($"the tag v9.9.9 is not v{version}, the version in src/Directory.Build.props", ReleaseCheck.Problem(layout, "v9.9.9", out _));
+        Assert.Equal("### Added\n\n- Everything.\n", notes);
+        Assert.Equal($"the tag v99.0.0 is not v{version}, the version in src/Directory.Build.props", ReleaseCheck.Problem(layout, "v99.0.0", out _));
+        // Released, nothing pending: a second release has nothing to say.
+        Assert.StartsWith("## [Unreleased] in CHANGELOG.md is empty", (await ReleaseCommand.RunAsync(layout, new ReleaseOptions(), TextWriter.Null)).Refusal, StringComparison.Ordinal);
     }
 }

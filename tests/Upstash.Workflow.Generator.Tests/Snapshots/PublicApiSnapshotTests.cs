@@ -11,14 +11,17 @@ namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>
 /// The public surface of each package: Upstash.Workflow.dll (generated and handwritten parts together),
-/// Upstash.Workflow.AspNetCore.dll and Upstash.Workflow.Testing.dll, each in its own snapshot.
+/// Upstash.Workflow.AspNetCore.dll and Upstash.Workflow.Testing.dll, each in its own snapshot, and the command line of
+/// the upstash-workflow-emulator command.
 /// </summary>
 public sealed class PublicApiSnapshotTests(Reporter reporter) : IClassFixture<Reporter>
 {
     // The packages and their snapshots as the release tool lists them, so an update writes what this test reads.
-    private static readonly Dictionary<string, Lazy<string>> Apis = Layout.Packages.ToDictionary(
+    private static readonly Dictionary<string, (ShippedPackage Package, Lazy<string> Api)> Apis = Layout.Packages.ToDictionary(
         p => p.ApiSnapshot,
-        p => new Lazy<string>(() => System.Reflection.Assembly.Load(p.Id).GeneratePublicApi(PublicApis.Options)));
+        p => (p, new Lazy<string>(() => p.IsCommand
+            ? CommandLines.UsageOf(Path.Combine(AppContext.BaseDirectory, p.Id + ".dll")).GetAwaiter().GetResult()
+            : System.Reflection.Assembly.Load(p.Id).GeneratePublicApi(PublicApis.Options))));
 
     public static TheoryData<string> Snapshots => new(Apis.Keys);
 
@@ -30,13 +33,14 @@ public sealed class PublicApiSnapshotTests(Reporter reporter) : IClassFixture<Re
     [MemberData(nameof(Snapshots))]
     public void Public_api_matches_its_snapshot(string snapshot)
     {
-        var api = Apis[snapshot].Value;
-        var verified = Snapshot.VerifiedPath(snapshot, "cs");
-        Assert.Equal(new Layout(Repository.Root).ApiSnapshot(Layout.Packages.Single(p => p.ApiSnapshot == snapshot)), verified);
-        var verdict = File.Exists(verified) ? ApiChanges.Describe(ApiChanges.Compare(File.ReadAllText(verified), api)) : null;
+        var (package, listing) = Apis[snapshot];
+        var api = listing.Value;
+        var verified = Snapshot.VerifiedPath(snapshot, package.SnapshotExtension);
+        Assert.Equal(new Layout(Repository.Root).ApiSnapshot(package), verified);
+        var verdict = File.Exists(verified) ? ApiChanges.Describe(UpdateCommand.Compare(package, File.ReadAllText(verified), api)) : null;
         try
         {
-            Snapshot.Match(snapshot, api, "cs");
+            Snapshot.Match(snapshot, api, package.SnapshotExtension);
         }
         catch (XunitException e) when (verdict is not null)
         {
@@ -44,11 +48,11 @@ public sealed class PublicApiSnapshotTests(Reporter reporter) : IClassFixture<Re
         }
         if (verdict is not null && !verdict.EndsWith("no change.", StringComparison.Ordinal))
         {
-            reporter.Say($"Accepted into {snapshot}.verified.cs: " + verdict);
+            reporter.Say($"Accepted into {snapshot}.verified.{package.SnapshotExtension}: " + verdict);
         }
     }
 
     [Theory]
     [MemberData(nameof(Snapshots))]
-    public void Public_api_has_no_placeholder_names(string snapshot) => Assert.Empty(Names.PlaceholdersIn(Apis[snapshot].Value));
+    public void Public_api_has_no_placeholder_names(string snapshot) => Assert.Empty(Names.PlaceholdersIn(Apis[snapshot].Api.Value));
 }

@@ -6,8 +6,8 @@ using Upstash.Workflow.TestSupport.Generation;
 namespace Upstash.Workflow.IntegrationTests.Release;
 
 /// <summary>
-/// The CI workflows cannot run here: they are linted (actionlint), and what they run is run, locally: the script
-/// upstream.yml calls, on a copy of the repository.
+/// The CI workflows cannot run here: they are linted (actionlint), and the scripts they call are run, on a copy of the
+/// repository with a bare origin. The release rehearsal runs the rest.
 /// </summary>
 public sealed class WorkflowTests(Reporter reporter) : IClassFixture<Reporter>
 {
@@ -30,40 +30,62 @@ public sealed class WorkflowTests(Reporter reporter) : IClassFixture<Reporter>
         // The same check finds a mistake: an output of a step that does not exist.
         using var broken = new TempDirectory();
         var text = await File.ReadAllTextAsync(Path.Combine(Repository.Root, ".github", "workflows", "upstream.yml"));
-        await File.WriteAllTextAsync(broken.File("upstream.yml"), text.Replace("steps.update.outputs.kind != 'none'", "steps.updates.outputs.kind != 'none'", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(broken.File("upstream.yml"), text.Replace("steps.update.outputs.pushed == 'true'", "steps.updates.outputs.pushed == 'true'", StringComparison.Ordinal));
         var (brokenCode, brokenOutput) = await Actionlint.RunAsync(broken.Path, "*.yml");
         Assert.Equal(1, brokenCode);
         Assert.Contains("updates", brokenOutput, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_upstream_script_tells_the_workflow_the_kind_and_on_a_refusal_proposes_the_file_as_it_is()
+    public void The_workflows_call_scripts_and_keep_no_logic_of_their_own()
     {
-        using var copy = new TempDirectory();
-        await Repository.CopyTrackedFilesAsync(copy.Path);
-        var tool = $"dotnet {typeof(UpdateCommand).Assembly.Location}";
-        async Task<Dictionary<string, string>> RunAsync(string spec)
+        // Every run step is one script of .ci/ or one command of the release tool, so the tests run what GitHub runs.
+        foreach (var workflow in Directory.GetFiles(Path.Combine(Repository.Root, ".github", "workflows"), "*.yml"))
         {
-            var outputs = copy.File("outputs.txt");
-            File.Delete(outputs);
-            var (code, output) = await Processes.RunAsync("bash", copy.Path, new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = outputs, ["RELEASE_TOOL"] = tool },
-                ".ci/update-from-upstream", spec, copy.File("pull-request.md"));
-            Assert.True(code == 0, output);
-            return File.ReadAllLines(outputs).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+            var runs = File.ReadAllLines(workflow).Where(l => l.TrimStart().StartsWith("run:", StringComparison.Ordinal)).Select(l => l.Trim()[4..].Trim()).ToList();
+            Assert.All(runs, run => Assert.True(run.StartsWith("bash .ci/", StringComparison.Ordinal) || run.StartsWith("dotnet run --project generator/Upstash.Workflow.Release -- ", StringComparison.Ordinal),
+                $"{Path.GetFileName(workflow)}: '{run}' is neither a script of .ci/ nor the release tool"));
         }
+    }
 
-        // The file the lock names: nothing to do.
-        var same = await RunAsync(copy.File(Path.Combine("openapi", "openapi.yaml")));
-        Assert.Equal(("none", "Update: none, 0.1.0 -> 0.1.0"), (same["kind"], same["title"]));
+    [Fact]
+    public async Task The_upstream_script_does_nothing_twice_fails_on_a_failed_download_and_never_drops_a_maintainers_commit()
+    {
+        using var repository = await ReleaseRepository.CreateAsync();
+        var version = repository.Version;
 
-        // No OpenAPI document: refused, and the file put in place for the pull request to show.
-        var notOpenApi = copy.File("not-openapi.yaml");
+        // The file the lock names: nothing to do, nothing pushed.
+        var same = await repository.UpdateFromUpstreamAsync(repository.Layout.Spec);
+        Assert.Equal(("none", $"Update: none, {version} -> {version}", "false"), (same.Outputs["kind"], same.Outputs["title"], same.Outputs["pushed"]));
+
+        // A download that fails is a failed run: no verdict, no branch (a refusal would have replaced the pull request).
+        var (_, missing) = await repository.UpdateFromUpstreamAsync("https://127.0.0.1:9/openapi.yaml", expectedExit: 1);
+        Assert.Contains("could not be read", missing, StringComparison.Ordinal);
+        Assert.Empty(await repository.GitAsync("ls-remote", "--heads", "origin", "upstream-spec"));
+
+        // No OpenAPI document: refused, and the file put on the branch as it is, so the pull request shows the findings.
+        var notOpenApi = repository.File("not-openapi.yaml");
         await File.WriteAllTextAsync(notOpenApi, "swagger: '2.0'\ninfo: { title: old, version: '1' }\npaths: {}\n");
-        var refused = await RunAsync(notOpenApi);
-        Assert.Equal(("refused", "Update: refused, 0.1.0 -> 0.1.0"), (refused["kind"], refused["title"]));
-        Assert.Equal(await File.ReadAllTextAsync(notOpenApi), await File.ReadAllTextAsync(copy.File(Path.Combine("openapi", "openapi.yaml"))));
-        var body = await File.ReadAllTextAsync(copy.File("pull-request.md"));
+        var refused = await repository.UpdateFromUpstreamAsync(notOpenApi);
+        Assert.Equal(("refused", $"Update: refused, {version} -> {version}", "true"), (refused.Outputs["kind"], refused.Outputs["title"], refused.Outputs["pushed"]));
+        Assert.Equal(await File.ReadAllTextAsync(notOpenApi), await repository.GitAsync("show", "origin/upstream-spec:openapi/openapi.yaml") + "\n");
+        var body = await File.ReadAllTextAsync(repository.File("pull-request.md"));
         Assert.Contains("**Refused:** the generator stopped on these findings", body, StringComparison.Ordinal);
-        Assert.Contains("UG0001", body, StringComparison.Ordinal);
+
+        // A maintainer fixes the file on the branch; upstream publishes another that touches the same lines: the run stops
+        // and says whose commit, and the branch stays as the maintainer left it.
+        var maintainer = repository.File("maintainer");
+        await ReleaseRepository.GitInAsync(repository.File(""), "clone", "-q", "-b", "upstream-spec", repository.Origin, maintainer);
+        await File.WriteAllTextAsync(Path.Combine(maintainer, "openapi", "openapi.yaml"), "swagger: '2.0'\ninfo: { title: fixed by hand, version: '1' }\npaths: {}\n");
+        await ReleaseRepository.GitInAsync(maintainer, "commit", "-q", "-am", "A fix by hand");
+        await ReleaseRepository.GitInAsync(maintainer, "push", "-q", "origin", "upstream-spec");
+        var tip = await repository.GitAsync("ls-remote", "origin", "refs/heads/upstream-spec");
+        await repository.FreshCheckoutAsync();
+        var other = repository.File("other.yaml");
+        await File.WriteAllTextAsync(other, "swagger: '2.0'\ninfo: { title: newer, version: '2' }\npaths: {}\n");
+        var (_, stopped) = await repository.UpdateFromUpstreamAsync(other, expectedExit: 3);
+        Assert.Contains("does not keep", stopped, StringComparison.Ordinal);
+        Assert.Contains("\"A fix by hand\" by A Maintainer", stopped, StringComparison.Ordinal);
+        Assert.Equal(tip, await repository.GitAsync("ls-remote", "origin", "refs/heads/upstream-spec"));
     }
 }

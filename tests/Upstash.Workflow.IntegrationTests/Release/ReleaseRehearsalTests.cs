@@ -1,0 +1,155 @@
+using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Release;
+using Upstash.Workflow.TestSupport;
+
+namespace Upstash.Workflow.IntegrationTests.Release;
+
+/// <summary>
+/// The release loop end to end, on this machine, as the workflows run it (their scripts under .ci/, the release tool,
+/// git, a bare origin, a folder feed): the version in the project is released; upstream adds to its spec, the update's
+/// pull request is opened, a maintainer pushes a commit to it, upstream publishes again and the update keeps that commit,
+/// the pull request is merged and released; upstream removes an operation, package validation judges the update against
+/// the release from the feed, agrees, and the break is accepted with its reason; released again. Along the way: the same
+/// file twice does nothing, a dry run and a failure midway write nothing, a refusal leaves the tree as it was, and a break
+/// the classifier misses is caught by package validation. Every version is derived from the project's own, never pinned.
+/// </summary>
+public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Reporter>
+{
+    [Fact]
+    public async Task Three_releases_from_the_project_through_an_additive_and_a_breaking_update()
+    {
+        using var repository = await ReleaseRepository.CreateAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // 1. The version in the project, released: nothing before it, so nothing to judge it against.
+        var first = await repository.ReleaseAsync("2026-12-07");
+        Assert.Contains("no release before this one", first.Build, StringComparison.Ordinal);
+        Assert.Equal([first.Version], PackageFeed.Versions(repository.Feed));
+
+        // 2. Upstream grows, every kind of growth at once: an operation, an optional header on trigger and restart, an
+        //    optional query parameter on a call that had none, a field, an enum value. Additive for both judges.
+        var grown = await repository.UpstreamFileAsync("additive", Grow);
+        var additive = await repository.UpdateFromUpstreamAsync(grown);
+        var expected = VersionRule.Next(first.Version, UpdateKind.Additive);
+        Assert.Equal(("additive", $"Update: additive, {first.Version} -> {expected}", "true"), (additive.Outputs["kind"], additive.Outputs["title"], additive.Outputs["pushed"]));
+        Assert.Contains($"Package validation against {first.Version}: compatible.", additive.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("breaking ", additive.Output, StringComparison.Ordinal);
+        var body = await File.ReadAllTextAsync(repository.File("pull-request.md"));
+        Assert.Contains("- [ ] The emulator does not answer `GET /v2/workflows/dlq/stats`", body, StringComparison.Ordinal);
+
+        // The same file again, while its pull request is open: nothing to do, nothing pushed.
+        await repository.FreshCheckoutAsync();
+        var again = await repository.UpdateFromUpstreamAsync(grown);
+        Assert.Equal(("none", "false"), (again.Outputs["kind"], again.Outputs["pushed"]));
+
+        // A maintainer adds a commit to the pull request (the emulator's to-do, say); upstream publishes once more.
+        var maintainer = repository.File("maintainer");
+        await ReleaseRepository.GitInAsync(repository.File(""), "clone", "-q", "-b", "upstream-spec", repository.Origin, maintainer);
+        await File.AppendAllTextAsync(Path.Combine(maintainer, "docs", "testing.md"), "\nThe emulator answers `GET /v2/workflows/dlq/stats`.\n");
+        await ReleaseRepository.GitInAsync(maintainer, "commit", "-q", "-am", "The emulator's part of the update");
+        await ReleaseRepository.GitInAsync(maintainer, "push", "-q", "origin", "upstream-spec");
+        var newer = await repository.UpstreamFileAsync("wire", spec =>
+        {
+            Grow(spec);
+            ((JObject)spec["paths"]!["/v2/workflows/logs"]!["get"]!["responses"]!)["503"] = new JObject { ["description"] = "The service is briefly unavailable." };
+        });
+
+        // Before it goes through: a dry run decides the same and writes nothing; a failure while writing leaves the tree as it was.
+        await repository.FreshCheckoutAsync();
+        var before = repository.Fingerprint();
+        var log = new StringWriter();
+        var dry = await UpdateCommand.RunAsync(repository.Layout, new UpdateOptions(newer, DryRun: true, Feed: repository.Feed), log);
+        Assert.Equal(before, repository.Fingerprint());
+        var written = 0;
+        await Assert.ThrowsAsync<IOException>(() => UpdateCommand.RunAsync(repository.Layout,
+            new UpdateOptions(newer, Feed: repository.Feed) { BeforeWrite = _ => { if (++written == 3) { throw new IOException("planted: the disk filled up"); } } }, log));
+        Assert.Equal(before, repository.Fingerprint());
+
+        var rebased = await repository.UpdateFromUpstreamAsync(newer);
+        // Two updates since the release make one step from it, not two; the dry run said so too.
+        Assert.Equal($"Update: additive, {first.Version} -> {expected}", rebased.Outputs["title"]);
+        Assert.Equal(rebased.Outputs["title"], dry.Line);
+        var branch = await repository.GitAsync("log", "--format=%s", "origin/main..origin/upstream-spec");
+        Assert.Equal(["The emulator's part of the update", rebased.Outputs["title"]], branch.Split('\n'));
+        Assert.Contains("The emulator answers", await repository.GitAsync("show", "origin/upstream-spec:docs/testing.md"), StringComparison.Ordinal);
+        Assert.Contains("response 503 added", await repository.GitAsync("show", "origin/upstream-spec:CHANGELOG.md"), StringComparison.Ordinal);
+
+        // 3. Merged, released: judged against the first release from the feed.
+        await repository.MergeUpdateAsync();
+        var second = await repository.ReleaseAsync("2026-12-14");
+        Assert.Equal(expected, second.Version);
+        Assert.Contains($"Package validation against {first.Version}: compatible.", second.Build, StringComparison.Ordinal);
+
+        // Refused (a path parameter its path does not have): nothing changes.
+        before = repository.Fingerprint();
+        var broken = await repository.UpstreamFileAsync("refused", spec =>
+            ((JArray)spec["paths"]!["/v2/workflows/logs"]!["get"]!["parameters"]!).Add(new JObject { ["in"] = "path", ["name"] = "id", ["required"] = true, ["schema"] = new JObject { ["type"] = "string" } }));
+        var refused = await UpdateCommand.RunAsync(repository.Layout, new UpdateOptions(broken, Feed: repository.Feed), log);
+        Assert.Equal(UpdateKind.Refused, refused.Kind);
+        Assert.Contains("UG0101", refused.Refusal, StringComparison.Ordinal);
+        Assert.Equal(before, repository.Fingerprint());
+
+        // 4. Upstream removes the single DLQ delete: breaking, judged against the second release from the feed.
+        var shrunk = await repository.UpstreamFileAsync("breaking", spec => ((JObject)spec["paths"]!["/v2/workflows/dlq/{dlqId}"]!).Remove("delete"));
+        var breaking = await repository.UpdateFromUpstreamAsync(shrunk);
+        var major = VersionRule.Next(second.Version, UpdateKind.Breaking);
+        Assert.Equal(("breaking", $"Update: breaking, {second.Version} -> {major}"), (breaking.Outputs["kind"], breaking.Outputs["title"]));
+        var judged = System.Text.RegularExpressions.Regex.Match(breaking.Output, $@"Package validation against {System.Text.RegularExpressions.Regex.Escape(second.Version)}: (?<breaks>\d+) break");
+        Assert.True(judged.Success, breaking.Output);
+        await repository.MergeUpdateAsync();
+        var accepted = AcceptedBreaks.Read(repository.Layout.AcceptedBreaks(Layout.Packages[0], second.Version));
+        Assert.NotEmpty(accepted);
+        Assert.All(accepted, a => Assert.True(a.Reason is not null, $"{a.Target} is accepted without a reason"));
+        Assert.Contains(accepted, a => a.Target.Contains("DeleteFailedRunAsync", StringComparison.Ordinal) && a.Reason!.StartsWith("**Breaking:** `DlqClient.DeleteFailedRunAsync`", StringComparison.Ordinal));
+
+        // 5. Released: judged against the second release, its breaks accepted.
+        var third = await repository.ReleaseAsync("2026-12-21");
+        Assert.Equal(major, third.Version);
+        Assert.Contains($"Package validation against {second.Version}: compatible.", third.Build, StringComparison.Ordinal);
+
+        // The feed holds the three, the changelog a dated section for each; the tree is compatible with the last.
+        Assert.Equal([first.Version, second.Version, third.Version], PackageFeed.Versions(repository.Feed));
+        var changelog = await File.ReadAllTextAsync(repository.Layout.Changelog);
+        Assert.Equal([(third.Version, "2026-12-21"), (second.Version, "2026-12-14"), (first.Version, "2026-12-07")], Changelog.Released(changelog));
+        Assert.Contains("GET /v2/workflows/dlq/stats", Changelog.Section(changelog, second.Version), StringComparison.Ordinal);
+        Assert.Contains("**Breaking:** `DlqClient.DeleteFailedRunAsync`", Changelog.Section(changelog, third.Version), StringComparison.Ordinal);
+        Assert.Equal(0, await Program.Main(["check-compat", "--feed", repository.Feed, "--root", repository.Path]));
+
+        // A break the classifier misses (its snapshot already says what the next spec gives) is caught by package validation.
+        var cancel = await repository.UpstreamFileAsync("missed", spec => ((JObject)spec["paths"]!["/v2/workflows/runs/{workflowRunId}"]!).Remove("delete"));
+        var snapshot = repository.Layout.ApiSnapshot(Layout.Packages[0]);
+        await File.WriteAllLinesAsync(snapshot, (await File.ReadAllLinesAsync(snapshot)).Where(l => !l.Contains("CancelWorkflowRun", StringComparison.Ordinal)));
+        before = repository.Fingerprint();
+        var missed = await UpdateCommand.RunAsync(repository.Layout, new UpdateOptions(cancel, Feed: repository.Feed), log);
+        Assert.Equal(UpdateKind.Refused, missed.Kind);
+        Assert.Contains($"package validation found breaks against {third.Version}", missed.Refusal, StringComparison.Ordinal);
+        Assert.False(missed.ValidationAgrees);
+        Assert.Equal(before, repository.Fingerprint());
+
+        reporter.Say($"Release rehearsal: {first.Version} released -> additive -> {second.Version} released -> breaking (package validation against {second.Version} from the feed: {judged.Groups["breaks"].Value} break(s), agreed) -> {third.Version} released; feed holds {PackageFeed.Versions(repository.Feed).Count} versions.");
+        reporter.Say($"Release rehearsal took {clock.Elapsed.TotalSeconds:0} s: three releases, four updates through the script (one that found nothing to do), a dry run, a failed write, a refusal and a planted miss.");
+    }
+
+    /// <summary>Every kind of growth upstream can make, each additive.</summary>
+    private static void Grow(JObject spec)
+    {
+        var paths = (JObject)spec["paths"]!;
+        paths["/v2/workflows/dlq/stats"] = JObject.Parse("""
+            { "get": { "tags": ["DLQ"], "summary": "Get DLQ Stats", "description": "How many failed runs the DLQ holds.",
+                       "responses": { "200": { "description": "The counts.", "content": { "application/json": { "schema":
+                         { "type": "object", "properties": { "count": { "type": "integer", "description": "Failed runs in the DLQ." } } } } } } } } }
+            """);
+        var priority = new JObject { ["in"] = "header", ["name"] = "Upstash-Priority", ["required"] = false, ["schema"] = new JObject { ["type"] = "integer" }, ["description"] = "The run's priority." };
+        foreach (var (path, method) in new[] { ("/v2/trigger/{workflowUrl}", "post"), ("/v2/workflows/dlq/restart/{dlqId}", "post") })
+        {
+            ((JArray)(spec["paths"]![path]![method]!["parameters"] ??= new JArray())).Add(priority.DeepClone());
+        }
+        var get = (JObject)spec["paths"]!["/v2/workflows/dlq/{dlqId}"]!["get"]!;
+        ((JArray)(get["parameters"] ??= new JArray())).Add(new JObject { ["in"] = "query", ["name"] = "includeHeaders", ["required"] = false, ["schema"] = new JObject { ["type"] = "boolean" }, ["description"] = "Whether the entry carries its headers." });
+        var run = spec.SelectToken("$.components.schemas.WorkflowRun.properties") as JObject
+            ?? throw new InvalidOperationException("The spec has no WorkflowRun schema.");
+        run["priority"] = new JObject { ["type"] = "integer", ["description"] = "The run's priority." };
+        var groupType = spec.Descendants().OfType<JObject>().First(o => o["enum"] is JArray values && values.Any(v => (string?)v == "parallel"));
+        ((JArray)groupType["enum"]!).Add("race");
+    }
+}
