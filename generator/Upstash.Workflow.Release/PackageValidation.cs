@@ -7,7 +7,8 @@ namespace Upstash.Workflow.Release;
 /// <param name="Passed">Whether the pack succeeded (its exit code, never whether a file was written).</param>
 /// <param name="Breaks">The compatibility errors it reported (CP0002, …), one per line.</param>
 /// <param name="Output">What failed, when it did not pass.</param>
-public sealed record ValidationReport(string? Baseline, bool Passed, IReadOnlyList<string> Breaks, string Output)
+/// <param name="Accepted">Whether the breaks were accepted (a breaking version records them, each with its reason).</param>
+public sealed record ValidationReport(string? Baseline, bool Passed, IReadOnlyList<string> Breaks, string Output, bool Accepted = false)
 {
     public static ValidationReport Skipped { get; } = new(null, true, [], "");
 
@@ -16,8 +17,8 @@ public sealed record ValidationReport(string? Baseline, bool Passed, IReadOnlyLi
         : (Breaks.Count, Passed) switch
         {
             (0, true) => $"Package validation against {Baseline}: compatible.",
-            (0, false) => $"Package validation against {Baseline}: the pack failed:\n{Output}",
-            _ => $"Package validation against {Baseline}: {Breaks.Count} break{(Breaks.Count == 1 ? "" : "s")}\n" + string.Join("\n", Breaks.Select(b => "  " + b)),
+            (_, false) when Breaks.Count == 0 || Accepted => $"Package validation against {Baseline}: the pack failed:\n{Output}",
+            _ => $"Package validation against {Baseline}: {Breaks.Count} break{(Breaks.Count == 1 ? "" : "s")}{(Accepted ? ", each accepted with its reason" : "")}\n" + string.Join("\n", Breaks.Select(b => "  " + b)),
         };
 }
 
@@ -34,9 +35,12 @@ public static partial class PackageValidation
     /// </summary>
     /// <param name="baseline">The release to compare with; null packs without comparing.</param>
     /// <param name="acceptBreaks">Writes the breaks found as accepted (each package's AcceptedBreaks.&lt;release&gt;.xml) instead of failing on them.</param>
-    public static async Task<ValidationReport> PackAsync(Layout layout, string? spec, string version, string output, Baseline? baseline, bool acceptBreaks = false, (string Lock, string EffectiveSpec)? provenance = null)
+    /// <param name="built">The packages are built already (the update's build): pack what it built, versioned <paramref name="version"/>, to be judged.</param>
+    public static async Task<ValidationReport> PackAsync(Layout layout, string? spec, string version, string output, Baseline? baseline, bool acceptBreaks = false, (string Lock, string EffectiveSpec)? provenance = null, bool built = false)
     {
-        List<string> arguments = ["pack", layout.PackagesFilter, "-c", "Release", "-o", output, "-nologo", "-v", "q", $"-p:VersionPrefix={version}"];
+        List<string> arguments = built
+            ? ["pack", layout.PackagesFilter, "-c", "Release", "-o", output, "-nologo", "-v", "q", "--no-build", $"-p:PackageVersion={version}"]
+            : ["pack", layout.PackagesFilter, "-c", "Release", "-o", output, "-nologo", "-v", "q", $"-p:VersionPrefix={version}"];
         if (spec is not null)
         {
             arguments.Add($"-p:UpstashGenSpec={spec}");

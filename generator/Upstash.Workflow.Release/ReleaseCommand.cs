@@ -21,7 +21,8 @@ public sealed record ReleaseResult(string? Version, string? Refusal, ValidationR
 /// (set by the updates, or by <see cref="ReleaseOptions.Bump"/> for changes made by hand), that section stamped with the
 /// version and today's date under a fresh <c>## [Unreleased]</c>, <c>VersionPrefix</c> set, and the packages judged by
 /// package validation against the last release as it was shipped: a break in a version that is not breaking refuses the
-/// release, a breaking version records each break it accepts with its reason. All or nothing.
+/// release, a breaking version records each break it accepts with its reason. A version the updates set was judged by
+/// them already, so only a version <see cref="ReleaseOptions.Bump"/> asks for is packed here. All or nothing.
 /// </summary>
 public static class ReleaseCommand
 {
@@ -69,7 +70,7 @@ public static class ReleaseCommand
         try
         {
             using var files = new FileTransaction();
-            var baseline = Baseline.Find(layout, target, below: true, PackageFeed.Resolve(options.Feed), scratch);
+            var baseline = options.Bump is null ? null : Baseline.Find(layout, target, below: true, PackageFeed.Resolve(options.Feed), scratch);
             var validation = ValidationReport.Skipped;
             if (baseline is not null)
             {
@@ -87,7 +88,7 @@ public static class ReleaseCommand
                     {
                         return Refuse($"{target} is not a breaking version, but package validation finds breaks against {baseline.Version}: release it with --bump {(VersionRule.Parts(baseline.Version)[0] == 0 ? "minor" : "major")} and say each break under ## [Unreleased], or undo them.\n{validation}", validation);
                     }
-                    validation = await UpdateCommand.AcceptAsync(layout, files, null, target, packages, baseline, Changelog.Section(stamped, target)!);
+                    validation = await UpdateCommand.AcceptAsync(layout, files, null, target, packages, baseline, Changelog.Section(stamped, target)!, validation, built: true);
                 }
                 if (!validation.Passed)
                 {

@@ -9,9 +9,8 @@ namespace Upstash.Workflow.Release;
 /// <param name="DryRun">Decide and print the verdict, write nothing.</param>
 /// <param name="PullRequestBody">Where to write the pull request's body; null for nowhere.</param>
 /// <param name="Feed">Where the released packages are (<see cref="PackageFeed"/>); null for <see cref="PackageFeed.Variable"/>.</param>
-/// <param name="Packages">Where to leave the new version's packages; null for nowhere.</param>
 /// <param name="OpenLock">The lock of the update an open pull request already proposes: the same file again is nothing to do.</param>
-public sealed record UpdateOptions(string? Spec, bool DryRun = false, string? PullRequestBody = null, string? Feed = null, string? Packages = null, string? OpenLock = null)
+public sealed record UpdateOptions(string? Spec, bool DryRun = false, string? PullRequestBody = null, string? Feed = null, string? OpenLock = null)
 {
     /// <summary>Called with each file just before the update writes it (a test fails one to see the rollback).</summary>
     public Action<string>? BeforeWrite { get; init; }
@@ -113,7 +112,8 @@ public static partial class UpdateCommand
             if (kind != UpdateKind.None)
             {
                 var baseline = Baseline.Find(layout, version, below: false, PackageFeed.Resolve(options.Feed), scratch);
-                var packages = options.Packages ?? Path.Combine(scratch, "packages");
+                // What was just built, packed to be judged (the release packs its own, once, from the merged tree).
+                var packages = Path.Combine(scratch, "packages");
                 log.WriteLine(baseline is not null ? $"Packing {next} against the release {baseline.Version} …" : $"Packing {next} …");
                 if (baseline is not null)
                 {
@@ -126,7 +126,7 @@ public static partial class UpdateCommand
                         }
                     }
                 }
-                validation = await PackageValidation.PackAsync(layout, candidate, next, packages, baseline, provenance: provenance);
+                validation = await PackageValidation.PackAsync(layout, candidate, next, packages, baseline, provenance: provenance, built: true);
                 var breaking = baseline is not null && VersionRule.Between(baseline.Version, next) == UpdateKind.Breaking;
                 agrees = validation.Breaks.Count == 0 || breaking;
                 if (!agrees)
@@ -136,10 +136,10 @@ public static partial class UpdateCommand
                 if (validation.Breaks.Count > 0)
                 {
                     // A breaking version: the breaks are accepted, each with the changelog bullet that says why, so its own pack passes.
-                    validation = await AcceptAsync(layout, files, candidate, next, packages, baseline!, Changelog.Section(changelog!, Changelog.Unreleased)!, provenance);
+                    validation = await AcceptAsync(layout, files, candidate, next, packages, baseline!, Changelog.Section(changelog!, Changelog.Unreleased)!, validation, provenance, built: true);
                     if (!validation.Passed)
                     {
-                        return Refuse("the breaks were accepted, yet the pack still fails:\n" + validation.Output, todo, validation, api, wire);
+                        return Refuse("the breaks could not be recorded as accepted:\n" + validation.Output, todo, validation, api, wire);
                     }
                 }
                 else if (!validation.Passed)
@@ -188,21 +188,25 @@ public static partial class UpdateCommand
     public static string WithVersion(Layout layout, string version) => VersionPrefix().Replace(Read(layout.VersionProps), $"<VersionPrefix>{version}</VersionPrefix>", 1);
 
     /// <summary>
-    /// Records the breaks of <paramref name="version"/> against <paramref name="baseline"/> as accepted, each with the bullet
-    /// of <paramref name="section"/> that names its member, and packs again with them: what a breaking version's own pack reads.
+    /// Records the breaks <paramref name="found"/> of <paramref name="version"/> against <paramref name="baseline"/> as
+    /// accepted (package validation writes them), each with the bullet of <paramref name="section"/> that names its member:
+    /// what a breaking version's own pack reads, in CI and at its release.
     /// </summary>
-    public static async Task<ValidationReport> AcceptAsync(Layout layout, FileTransaction files, string? spec, string version, string packages, Baseline baseline, string section, (string, string)? provenance = null)
+    public static async Task<ValidationReport> AcceptAsync(Layout layout, FileTransaction files, string? spec, string version, string packages, Baseline baseline, string section, ValidationReport found,
+        (string, string)? provenance = null, bool built = false)
     {
         foreach (var package in Layout.Packages)
         {
             files.Keep(layout.AcceptedBreaks(package, baseline.Version));
         }
-        await PackageValidation.PackAsync(layout, spec, version, packages, baseline, acceptBreaks: true, provenance: provenance);
-        foreach (var file in Layout.Packages.Select(p => layout.AcceptedBreaks(p, baseline.Version)).Where(File.Exists))
+        var written = await PackageValidation.PackAsync(layout, spec, version, packages, baseline, acceptBreaks: true, provenance: provenance, built: built);
+        var recorded = Layout.Packages.Select(p => layout.AcceptedBreaks(p, baseline.Version)).Where(File.Exists).ToList();
+        foreach (var file in recorded)
         {
             AcceptedBreaks.Annotate(file, version, baseline.Version, section);
         }
-        return await PackageValidation.PackAsync(layout, spec, version, packages, baseline, provenance: provenance);
+        var ok = written.Passed && recorded.Count > 0;
+        return found with { Passed = ok, Accepted = true, Output = ok ? "" : written.Output + "\nNo accepted-breaks file was written." };
     }
 
     /// <summary>

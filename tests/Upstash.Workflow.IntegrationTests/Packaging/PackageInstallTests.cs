@@ -6,9 +6,10 @@ using Upstash.Workflow.TestSupport.Generation;
 namespace Upstash.Workflow.IntegrationTests.Packaging;
 
 /// <summary>
-/// What a user does: pack, add the packages to a new console project from a folder feed, build it with
-/// warnings as errors, and run a call. The version is new on every run, so no copy in the NuGet cache
-/// from an earlier run can stand in for the package just packed.
+/// What a user does, as README's install lines say it, run as they are written (in a home of their own, with the folder
+/// feed they make): pack in the repository, add each package from that folder in a new console project, build it with
+/// warnings as errors, and run a call. The version is new on every run, so no copy in the NuGet cache from an earlier
+/// run can stand in for the package just packed.
 /// </summary>
 [Collection(ReleaseBuilds.Name)]
 public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Reporter>
@@ -17,14 +18,36 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
     public async Task Packed_packages_install_into_a_new_project_and_call_the_emulator()
     {
         using var dir = new TempDirectory();
-        // A suffix of the moment, as README's install lines make one.
-        var suffix = $"check.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var version = $"{UpdateCommand.CurrentVersion(new Layout(Repository.Root))}-{suffix}";
-        var feed = dir.File("feed");
+        var home = Directory.CreateDirectory(dir.File("home")).FullName;
+        var app = Directory.CreateDirectory(dir.File("app")).FullName;
+        File.WriteAllText(Path.Combine(app, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+            </Project>
+            """);
 
-        var pack = await Processes.RunAsync("dotnet", Repository.Root, "pack", "UpstashGen.sln", "-c", "Release", "-o", feed, $"-p:VersionSuffix={suffix}");
-        Assert.True(pack.ExitCode == 0, pack.Output);
-        Assert.DoesNotContain(": warning ", pack.Output, StringComparison.Ordinal);
+        // README's lines, one script, with the user's project folder for its placeholder; the packages the repository's
+        // restore already holds come from the NuGet cache, as on the machine that just built the clone.
+        var install = Markdown.CodeBlocks(Markdown.Read("README.md")).First(b => b.Code.Contains("dotnet pack UpstashGen.Packages.slnf", StringComparison.Ordinal)).Code;
+        Assert.Contains("cd <your project>", install, StringComparison.Ordinal);
+        var environment = new Dictionary<string, string?>
+        {
+            ["HOME"] = home,
+            ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        };
+        var (code, output) = await Processes.RunAsync("bash", Repository.Root, environment, "-euo", "pipefail", "-c", install.Replace("cd <your project>", $"cd '{app}'", StringComparison.Ordinal));
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain(": warning ", output, StringComparison.Ordinal);
+
+        var feed = Path.Combine(home, "upstash-feed");
+        var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "Upstash.Workflow.Testing.*.nupkg").Single())["Upstash.Workflow.Testing.".Length..];
+        Assert.StartsWith($"{UpdateCommand.CurrentVersion(new Layout(Repository.Root))}-local.", version, StringComparison.Ordinal);
         var packages = Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
             [
@@ -34,6 +57,13 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
                 $"Upstash.Workflow.Testing.{version}.nupkg", $"Upstash.Workflow.Testing.{version}.snupkg",
             ],
             packages);
+        // Each package added at the version in the folder, and the folder kept as a source for later restores.
+        var project = File.ReadAllText(Path.Combine(app, "App.csproj"));
+        foreach (var id in new[] { "Upstash.Workflow", "Upstash.Workflow.Testing", "Upstash.Workflow.AspNetCore" })
+        {
+            Assert.Contains($"<PackageReference Include=\"{id}\" Version=\"{version}\" />", project, StringComparison.Ordinal);
+        }
+        Assert.Contains("upstash-local", File.ReadAllText(Path.Combine(home, ".nuget", "NuGet", "NuGet.Config")), StringComparison.Ordinal);
         // Each package declares the MIT license (as LICENSE says) and carries the README made for it, not a second text.
         foreach (var (id, readme) in new[] { ("Upstash.Workflow", "README.md"), ("Upstash.Workflow.AspNetCore", "docs/receiving.md"), ("Upstash.Workflow.Testing", "docs/testing.md"), ("Upstash.Workflow.Emulator", "docs/testing.md") })
         {
@@ -60,30 +90,6 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
         }
         Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(Repository.Root, "LICENSE")), StringComparison.Ordinal);
 
-        var app = Directory.CreateDirectory(dir.File("app")).FullName;
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Upstash.Workflow" Version="{version}" />
-                <PackageReference Include="Upstash.Workflow.Testing" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Upstash.Workflow;
             using Upstash.Workflow.Testing;
@@ -97,10 +103,10 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
             Console.WriteLine($"failed runs: {page.Messages.Count}; restarted as {run.WorkflowRunId}");
             """);
 
-        var run = await Processes.RunAsync("dotnet", app, "run");
+        var run = await Processes.RunAsync("dotnet", app, environment, "run");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Matches(@"failed runs: 1; restarted as wfr_\S+", run.Output);
-        reporter.Say($"Packages: {string.Join(", ", packages)} installed from a folder feed into a new project, which printed \"{run.Output.Trim().Split('\n')[^1]}\".");
+        reporter.Say($"Packages: {string.Join(", ", packages)} installed by README's lines from a folder feed into a new project, which printed \"{run.Output.Trim().Split('\n')[^1]}\".");
 
         await A_typescript_app_with_QSTASH_DEV_adopts_the_installed_tool(dir, feed, version);
     }

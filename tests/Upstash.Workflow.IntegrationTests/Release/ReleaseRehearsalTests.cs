@@ -54,21 +54,23 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
             ((JObject)spec["paths"]!["/v2/workflows/logs"]!["get"]!["responses"]!)["503"] = new JObject { ["description"] = "The service is briefly unavailable." };
         });
 
-        // Before it goes through: a dry run decides the same and writes nothing; a failure while writing leaves the tree as it was.
+        // Upstream's file reformatted (the same spec, other text): nothing users see. A dry run decides so and writes
+        // nothing; a failure while writing leaves the tree as it was.
         await repository.FreshCheckoutAsync();
+        var reformatted = await repository.UpstreamFileAsync("reformatted", _ => { });
         var before = repository.Fingerprint();
         var log = new StringWriter();
-        var dry = await UpdateCommand.RunAsync(repository.Layout, new UpdateOptions(newer, DryRun: true, Feed: repository.Feed), log);
+        var dry = await UpdateCommand.RunAsync(repository.Layout, new UpdateOptions(reformatted, DryRun: true, Feed: repository.Feed), log);
+        Assert.Equal((UpdateKind.None, first.Version), (dry.Kind, dry.NewVersion));
         Assert.Equal(before, repository.Fingerprint());
         var written = 0;
         await Assert.ThrowsAsync<IOException>(() => UpdateCommand.RunAsync(repository.Layout,
-            new UpdateOptions(newer, Feed: repository.Feed) { BeforeWrite = _ => { if (++written == 3) { throw new IOException("planted: the disk filled up"); } } }, log));
+            new UpdateOptions(reformatted, Feed: repository.Feed) { BeforeWrite = _ => { if (++written == 3) { throw new IOException("planted: the disk filled up"); } } }, log));
         Assert.Equal(before, repository.Fingerprint());
 
         var rebased = await repository.UpdateFromUpstreamAsync(newer);
-        // Two updates since the release make one step from it, not two; the dry run said so too.
+        // Two updates since the release make one step from it, not two.
         Assert.Equal($"Update: additive, {first.Version} -> {expected}", rebased.Outputs["title"]);
-        Assert.Equal(rebased.Outputs["title"], dry.Line);
         var branch = await repository.GitAsync("log", "--format=%s", "origin/main..origin/upstream-spec");
         Assert.Equal(["The emulator's part of the update", rebased.Outputs["title"]], branch.Split('\n'));
         Assert.Contains("The emulator answers", await repository.GitAsync("show", "origin/upstream-spec:docs/testing.md"), StringComparison.Ordinal);
@@ -94,7 +96,7 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
         var breaking = await repository.UpdateFromUpstreamAsync(shrunk);
         var major = VersionRule.Next(second.Version, UpdateKind.Breaking);
         Assert.Equal(("breaking", $"Update: breaking, {second.Version} -> {major}"), (breaking.Outputs["kind"], breaking.Outputs["title"]));
-        var judged = System.Text.RegularExpressions.Regex.Match(breaking.Output, $@"Package validation against {System.Text.RegularExpressions.Regex.Escape(second.Version)}: (?<breaks>\d+) break");
+        var judged = System.Text.RegularExpressions.Regex.Match(breaking.Output, $@"Package validation against {System.Text.RegularExpressions.Regex.Escape(second.Version)}: (?<breaks>\d+) breaks?, each accepted with its reason");
         Assert.True(judged.Success, breaking.Output);
         await repository.MergeUpdateAsync();
         var accepted = AcceptedBreaks.Read(repository.Layout.AcceptedBreaks(Layout.Packages[0], second.Version));
@@ -107,13 +109,12 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
         Assert.Equal(major, third.Version);
         Assert.Contains($"Package validation against {second.Version}: compatible.", third.Build, StringComparison.Ordinal);
 
-        // The feed holds the three, the changelog a dated section for each; the tree is compatible with the last.
+        // The feed holds the three, the changelog a dated section for each.
         Assert.Equal([first.Version, second.Version, third.Version], PackageFeed.Versions(repository.Feed));
         var changelog = await File.ReadAllTextAsync(repository.Layout.Changelog);
         Assert.Equal([(third.Version, "2026-12-21"), (second.Version, "2026-12-14"), (first.Version, "2026-12-07")], Changelog.Released(changelog));
         Assert.Contains("GET /v2/workflows/dlq/stats", Changelog.Section(changelog, second.Version), StringComparison.Ordinal);
         Assert.Contains("**Breaking:** `DlqClient.DeleteFailedRunAsync`", Changelog.Section(changelog, third.Version), StringComparison.Ordinal);
-        Assert.Equal(0, await Program.Main(["check-compat", "--feed", repository.Feed, "--root", repository.Path]));
 
         // A break the classifier misses (its snapshot already says what the next spec gives) is caught by package validation.
         var cancel = await repository.UpstreamFileAsync("missed", spec => ((JObject)spec["paths"]!["/v2/workflows/runs/{workflowRunId}"]!).Remove("delete"));
