@@ -85,7 +85,7 @@ public static class NSwagInput
             return;
         }
         var reference = "#/components/schemas/" + from;
-        foreach (var property in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && (string?)p.Value == reference).ToList())
+        foreach (var property in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && p.Value.AsString() == reference).ToList())
         {
             property.Value = "#/components/schemas/" + to;
         }
@@ -111,13 +111,13 @@ public static class NSwagInput
             }
             return;
         }
-        var marker = (schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration"));
+        var marker = (schema.StringAt("x-unix-time"), schema.StringAt("x-duration"));
         if (OpenApiDocument.SchemaType(schema) == "integer" && Converters.TryGetValue(marker, out var typed))
         {
             schema["type"] = "string";
             schema["format"] = typed.Format;
             ((JObject)(schema[ClientPlan.Key] ??= new JObject()))["converter"] = typed.Converter;
-            if (schema.Value<string>("description") is { } description)
+            if (schema.StringAt("description") is { } description)
             {
                 schema["description"] = WireUnits.Strip(description);
             }

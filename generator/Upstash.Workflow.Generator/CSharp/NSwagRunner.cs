@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Spec;
 
 namespace Upstash.Workflow.Generator.CSharp;
 
@@ -61,7 +62,7 @@ public static class NSwagRunner
     {
         var root = JObject.Parse(File.ReadAllText(document));
         var settings = (JObject)root["codeGenerators"]!["openApiToCSharpClient"]!;
-        if (settings.Value<string>("templateDirectory") is { Length: > 0 } templates)
+        if (settings.StringAt("templateDirectory") is { Length: > 0 } templates)
         {
             settings["templateDirectory"] = Path.GetFullPath(templates, Path.GetDirectoryName(Path.GetFullPath(document))!);
         }

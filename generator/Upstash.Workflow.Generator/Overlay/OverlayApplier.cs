@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Upstash.Workflow.Generator.Spec;
 using Upstash.Workflow.Generator.Documents;
 
 namespace Upstash.Workflow.Generator.Overlay;
@@ -19,7 +20,7 @@ public static class OverlayApplier
 {
     public static void Apply(JToken document, JToken overlay, DiagnosticBag diagnostics)
     {
-        if (overlay is not JObject root || root.Value<string>("overlay") is not { } version || !version.StartsWith("1.", StringComparison.Ordinal))
+        if (overlay is not JObject root || root.StringAt("overlay") is not { } version || !version.StartsWith("1.", StringComparison.Ordinal))
         {
             diagnostics.Error(Codes.OverlayInvalid, "not an OpenAPI Overlay 1.x document: it needs 'overlay: 1.0.0' at the top", overlay);
             return;

@@ -133,25 +133,25 @@ public static class FallbackNames
         {
             schema = items;
         }
-        if (schema is not null && OpenApiDocument.IsInlineEnum(schema) && schema.Value<string>("title") is not { Length: > 0 })
+        if (schema is not null && OpenApiDocument.IsInlineEnum(schema) && schema.StringAt("title") is not { Length: > 0 })
         {
-            var name = Names.Pascal(parameter.Value<string>("name") ?? "Value");
+            var name = Names.Pascal(parameter.StringAt("name") ?? "Value");
             schema["title"] = name;
-            filled.Add($"enum '{name}' of parameter '{parameter.Value<string>("name")}'");
+            filled.Add($"enum '{name}' of parameter '{parameter.StringAt("name")}'");
         }
     }
 
     /// <summary>Names an inline object or enum schema and, inside it, nested inline ones after their property.</summary>
     private static void NameSchema(JObject schema, string name, List<string> filled)
     {
-        if (OpenApiDocument.IsInlineEnum(schema) && schema.Value<string>("title") is not { Length: > 0 })
+        if (OpenApiDocument.IsInlineEnum(schema) && schema.StringAt("title") is not { Length: > 0 })
         {
             schema["title"] = name;
             filled.Add($"enum '{name}'");
         }
         if (OpenApiDocument.IsInlineObject(schema))
         {
-            if (schema.Value<string>("title") is { Length: > 0 } title)
+            if (schema.StringAt("title") is { Length: > 0 } title)
             {
                 name = title;
             }

@@ -10,9 +10,9 @@ public sealed record Operation(string Path, string Method, JObject Node, JObject
     /// <summary>The JSONPath an overlay action uses to reach this operation: by path and method, never by position.</summary>
     public string Target => $"$.paths['{Path}'].{Method}";
 
-    public string? OperationId => Node.Value<string>("operationId");
+    public string? OperationId => Node.StringAt("operationId");
 
-    public string? Summary => Node.Value<string>("summary");
+    public string? Summary => Node.StringAt("summary");
 
     /// <summary>Its first tag, which names its group in every language; null when it has none.</summary>
     public string? Tag => (Node["tags"] as JArray)?.FirstOrDefault() is JValue { Type: JTokenType.String } tag ? (string?)tag : null;
@@ -58,7 +58,7 @@ public static class OpenApiDocument
             foreach (var entry in list)
             {
                 if (Resolve(root, entry) is JObject parameter &&
-                    !result.Exists(p => p.Value<string>("name") == parameter.Value<string>("name") && p.Value<string>("in") == parameter.Value<string>("in")))
+                    !result.Exists(p => p.StringAt("name") == parameter.StringAt("name") && p.StringAt("in") == parameter.StringAt("in")))
                 {
                     result.Add(parameter);
                 }
@@ -123,7 +123,7 @@ public static class OpenApiDocument
         {
             foreach (var reference in pending.Pop().DescendantsAndSelf().OfType<JProperty>().Where(p => p.Name == "$ref"))
             {
-                if ((string?)reference.Value is { } target && target.StartsWith(Prefix, StringComparison.Ordinal) &&
+                if (reference.Value.AsString() is { } target && target.StartsWith(Prefix, StringComparison.Ordinal) &&
                     reached.Add(target[Prefix.Length..]) && schemas?[target[Prefix.Length..]] is JContainer schema)
                 {
                     pending.Push(schema);
@@ -137,7 +137,7 @@ public static class OpenApiDocument
     public static JToken? Resolve(JObject root, JToken? token)
     {
         var seen = 0;
-        while (token is JObject obj && obj.Value<string>("$ref") is { } reference && seen++ < 32)
+        while (token is JObject obj && obj.StringAt("$ref") is { } reference && seen++ < 32)
         {
             if (!reference.StartsWith("#/", StringComparison.Ordinal))
             {
@@ -203,7 +203,7 @@ public static class OpenApiDocument
     public static string? SchemaType(JObject schema) => schema["type"] switch
     {
         JValue { Type: JTokenType.String } single => (string?)single,
-        JArray list => list.Select(t => (string?)t).FirstOrDefault(t => t is not null and not "null"),
+        JArray list => list.Select(t => t.AsString()).FirstOrDefault(t => t is not null and not "null"),
         _ => null,
     };
 }

@@ -11,7 +11,7 @@ public static partial class SpecChecker
 {
     public static void Check(JObject root, DiagnosticBag diagnostics)
     {
-        if (root.Value<string>("openapi") is not { } version || !version.StartsWith("3.", StringComparison.Ordinal))
+        if (root.StringAt("openapi") is not { } version || !version.StartsWith("3.", StringComparison.Ordinal))
         {
             diagnostics.Error(Codes.Unreadable, "not an OpenAPI 3.x document: 'openapi: 3.x' is missing at the top", root);
             return;
@@ -90,7 +90,7 @@ public static partial class SpecChecker
 
     /// <summary>A number or integer schema with format date-time (not a string one: that is a real date-time).</summary>
     public static bool IsNumericDateTime(JObject schema) =>
-        schema.Value<string>("format") is "date-time" && OpenApiDocument.SchemaType(schema) is "number" or "integer";
+        schema.StringAt("format") is "date-time" && OpenApiDocument.SchemaType(schema) is "number" or "integer";
 
     /// <summary>"parameter 'fromDate'", "property 'createdAt'", "the items of 'labels'": how a reader finds the schema.</summary>
     private static string Describe(JObject schema)
@@ -100,7 +100,7 @@ public static partial class SpecChecker
         return key switch
         {
             "schema" when schema.Parent?.Parent is JObject parameter && parameter["in"] is not null =>
-                $"{parameter.Value<string>("in")} parameter '{parameter.Value<string>("name")}'",
+                $"{parameter.StringAt("in")} parameter '{parameter.StringAt("name")}'",
             "items" => $"the items of '{owner?.Name ?? "an array"}'",
             "additionalProperties" => $"the values of '{owner?.Name ?? "a map"}'",
             _ when (schema.Parent?.Parent as JObject)?.Parent is JProperty { Name: "properties" } => $"property '{key}'",
@@ -111,11 +111,11 @@ public static partial class SpecChecker
     private static void CheckPathParameters(JObject root, Operation operation, DiagnosticBag diagnostics)
     {
         var inTemplate = TemplateParameter().Matches(operation.Path).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        var declared = OpenApiDocument.Parameters(root, operation).Where(p => p.Value<string>("in") == "path").ToList();
+        var declared = OpenApiDocument.Parameters(root, operation).Where(p => p.StringAt("in") == "path").ToList();
 
         foreach (var parameter in declared)
         {
-            var name = parameter.Value<string>("name") ?? "";
+            var name = parameter.StringAt("name") ?? "";
             if (!inTemplate.Contains(name))
             {
                 diagnostics.Error(Codes.PathParameterMissing,
@@ -126,7 +126,7 @@ public static partial class SpecChecker
                     parameter);
             }
         }
-        foreach (var name in inTemplate.Where(n => !declared.Exists(p => p.Value<string>("name") == n)))
+        foreach (var name in inTemplate.Where(n => !declared.Exists(p => p.StringAt("name") == n)))
         {
             diagnostics.Error(Codes.PathParameterUndeclared,
                 $"{operation.Display}: its path has '{{{name}}}' but no path parameter named '{name}' is declared. " +
@@ -137,9 +137,9 @@ public static partial class SpecChecker
 
     private static void CheckHeaderNames(JObject root, Operation operation, DiagnosticBag diagnostics)
     {
-        foreach (var parameter in OpenApiDocument.Parameters(root, operation).Where(p => p.Value<string>("in") == "header"))
+        foreach (var parameter in OpenApiDocument.Parameters(root, operation).Where(p => p.StringAt("in") == "header"))
         {
-            var name = parameter.Value<string>("name") ?? "";
+            var name = parameter.StringAt("name") ?? "";
             if (name.Contains('*', StringComparison.Ordinal))
             {
                 if (IsHeaderFamily(name))

@@ -54,13 +54,13 @@ public static class TitledSchemas
         const string Prefix = "#/components/schemas/";
         foreach (var reference in root.Descendants().OfType<JObject>().Where(o => o["$ref"] is JValue && o["title"] is JValue).ToList())
         {
-            var target = reference.Value<string>("$ref")!;
-            var title = reference.Value<string>("title");
+            var target = reference.StringAt("$ref")!;
+            var title = reference.StringAt("title");
             if (!target.StartsWith(Prefix, StringComparison.Ordinal) || schemas[target[Prefix.Length..]] is not JObject component || string.IsNullOrEmpty(title))
             {
                 continue;
             }
-            var existing = component.Value<string>("title");
+            var existing = component.StringAt("title");
             if (existing is null)
             {
                 component["title"] = title;
@@ -80,7 +80,7 @@ public static class TitledSchemas
     {
         foreach (var component in schemas.Properties().ToList())
         {
-            if (component.Value is not JObject schema || schema.Value<string>("title") is not { Length: > 0 } title || title == component.Name)
+            if (component.Value is not JObject schema || schema.StringAt("title") is not { Length: > 0 } title || title == component.Name)
             {
                 continue;
             }
@@ -93,7 +93,7 @@ public static class TitledSchemas
                 continue;
             }
             var from = $"#/components/schemas/{component.Name}";
-            foreach (var reference in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && (string?)p.Value == from).ToList())
+            foreach (var reference in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref" && p.Value.AsString() == from).ToList())
             {
                 reference.Value = $"#/components/schemas/{title}";
             }
@@ -104,7 +104,7 @@ public static class TitledSchemas
     private static void HoistSchema(JObject schema, JObject schemas, DiagnosticBag diagnostics)
     {
         HoistChildren(schema, schemas, diagnostics);
-        if (!(OpenApiDocument.IsInlineObject(schema) || OpenApiDocument.IsInlineEnum(schema)) || schema.Value<string>("title") is not { Length: > 0 } title)
+        if (!(OpenApiDocument.IsInlineObject(schema) || OpenApiDocument.IsInlineEnum(schema)) || schema.StringAt("title") is not { Length: > 0 } title)
         {
             return;
         }

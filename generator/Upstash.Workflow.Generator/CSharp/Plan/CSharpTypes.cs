@@ -43,7 +43,7 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
             var values = resolved["additionalProperties"] is JObject valueSchema ? Of(valueSchema, List, true, 0) : "object";
             return new PropertyPlan(wire, name, $"System.Collections.Generic.IDictionary<string, {values}>", PropertyKind.Map, $"System.Collections.Generic.Dictionary<string, {values}>");
         }
-        var nullable = !required || schema.Value<bool?>("nullable") == true || resolved.Value<bool?>("nullable") == true;
+        var nullable = !required || schema.FlagAt("nullable") == true || resolved.FlagAt("nullable") == true;
         return new PropertyPlan(wire, name, nullable ? type + "?" : type, type == "string" ? PropertyKind.Text : PropertyKind.Value, null);
     }
 
@@ -60,9 +60,9 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
     /// </summary>
     public ValuePlan? Value(JObject parameter, string name)
     {
-        var wire = parameter.Value<string>("name") ?? "";
-        var place = parameter.Value<string>("in") ?? "";
-        var description = parameter.Value<string>("description") ?? "";
+        var wire = parameter.StringAt("name") ?? "";
+        var place = parameter.StringAt("in") ?? "";
+        var description = parameter.StringAt("description") ?? "";
         if (place == "header" && SpecChecker.IsHeaderFamily(wire))
         {
             return new ValuePlan(name, "System.Collections.Generic.IDictionary<string, string>", WireEncoding.HeaderFamily, false, description, null, null, [new WirePlan(place, wire[..^1], null)]);
@@ -81,7 +81,7 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
         {
             description = WireUnits.Strip(description);
         }
-        return new ValuePlan(name, scalar.Type, scalar.Encoding, isList, description, value.Value<long?>("minimum"), value.Value<long?>("maximum"), [new WirePlan(place, wire, null)]);
+        return new ValuePlan(name, scalar.Type, scalar.Encoding, isList, description, value.IntegerAt("minimum"), value.IntegerAt("maximum"), [new WirePlan(place, wire, null)]);
     }
 
     /// <summary>
@@ -92,13 +92,13 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
     /// </summary>
     private (string Type, WireEncoding Encoding)? Scalar(JObject schema, JToken? reference)
     {
-        if (reference is not null && schema["enum"] is JArray && ((string?)reference)?.Split('/')[^1] is { } component && componentNames.TryGetValue(component, out var enumName))
+        if (reference is not null && schema["enum"] is JArray && reference.AsString()?.Split('/')[^1] is { } component && componentNames.TryGetValue(component, out var enumName))
         {
             return (enumName, WireEncoding.Enum);
         }
         var type = OpenApiDocument.SchemaType(schema);
-        var format = schema.Value<string>("format");
-        (string, WireEncoding)? wireForm = (type, schema.Value<string>("x-unix-time"), schema.Value<string>("x-duration"), format) switch
+        var format = schema.StringAt("format");
+        (string, WireEncoding)? wireForm = (type, schema.StringAt("x-unix-time"), schema.StringAt("x-duration"), format) switch
         {
             ("integer", "milliseconds", _, _) => ("System.DateTimeOffset", WireEncoding.UnixMilliseconds),
             ("integer", "seconds", _, _) => ("System.DateTimeOffset", WireEncoding.UnixSeconds),
@@ -133,7 +133,7 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
         {
             return "object";
         }
-        if (schema.Value<string>("$ref") is { } reference)
+        if (schema.StringAt("$ref") is { } reference)
         {
             var component = reference.StartsWith(Components, StringComparison.Ordinal) ? reference[Components.Length..] : null;
             return component is not null && componentNames.TryGetValue(component, out var name) && OpenApiDocument.Resolve(root, schema) is JObject target && KindOf(target) != ComponentKind.None
@@ -144,14 +144,14 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
         {
             return Of(only, list, typed, depth + 1);
         }
-        var format = schema.Value<string>("format");
+        var format = schema.StringAt("format");
         if (typed && OpenApiDocument.SchemaType(schema) == "integer")
         {
-            if (schema.Value<string>("x-unix-time") is "milliseconds" or "seconds")
+            if (schema.StringAt("x-unix-time") is "milliseconds" or "seconds")
             {
                 return "System.DateTimeOffset";
             }
-            if (schema.Value<string>("x-duration") == "seconds")
+            if (schema.StringAt("x-duration") == "seconds")
             {
                 return "System.TimeSpan";
             }

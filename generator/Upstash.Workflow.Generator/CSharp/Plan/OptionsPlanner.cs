@@ -45,7 +45,7 @@ internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, Diagnostic
     /// else for its query, else <c>{Method}Options</c>.
     /// </summary>
     public static string CatchAll(JObject? defaults, string method) =>
-        defaults?.Value<string>("header") ?? defaults?.Value<string>("query") ?? method + "Options";
+        defaults?.StringAt("header") ?? defaults?.StringAt("query") ?? method + "Options";
 
     /// <summary>
     /// The options type a parameter joins, if any: its own x-options, else the type the operation names for its place,
@@ -62,15 +62,15 @@ internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, Diagnostic
         {
             return (string?)own;
         }
-        if (parameter.Value<bool?>("required") == true || parameter.Value<string>("in") is not ("header" or "query"))
+        if (parameter.FlagAt("required") == true || parameter.StringAt("in") is not ("header" or "query"))
         {
             return null;
         }
-        return defaults?[parameter.Value<string>("in")!]?.Type == JTokenType.String ? defaults.Value<string>(parameter.Value<string>("in")!) : catchAll;
+        return defaults?[parameter.StringAt("in")!]?.Type == JTokenType.String ? defaults.StringAt(parameter.StringAt("in")!) : catchAll;
     }
 
     /// <summary>A grouped parameter's member name: <c>x-options-member</c>, else its C# parameter name.</summary>
-    public static string MemberName(JObject parameter, string parameterName) => parameter.Value<string>("x-options-member") ?? parameterName;
+    public static string MemberName(JObject parameter, string parameterName) => parameter.StringAt("x-options-member") ?? parameterName;
 
     /// <summary>Records <paramref name="parameter"/> as a member of <paramref name="type"/> for the operation.</summary>
     public void Add(Operation operation, string method, string group, string type, JObject parameter, string parameterName)
@@ -188,16 +188,16 @@ internal sealed class OptionsPlanner(JObject spec, CSharpTypes types, Diagnostic
 
     private ValuePlan? Member(Operation operation, JObject parameter, string name)
     {
-        var wire = parameter.Value<string>("name") ?? "";
-        var place = parameter.Value<string>("in") ?? "";
-        if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
+        var wire = parameter.StringAt("name") ?? "";
+        var place = parameter.StringAt("in") ?? "";
+        if (parameter.StringAt("x-options-part") is { Length: > 0 } part)
         {
-            if (parameter.Value<string>("x-options-type") is not { Length: > 0 } composite)
+            if (parameter.StringAt("x-options-type") is not { Length: > 0 } composite)
             {
                 diagnostics.Error(Codes.OptionsMemberInvalid, $"{operation.Display}: parameter '{wire}' has x-options-part but no x-options-type (the handwritten type whose properties the parts are).", parameter);
                 return null;
             }
-            return new ValuePlan(name, composite, WireEncoding.Parts, false, parameter.Value<string>("description") ?? "", null, null, [new WirePlan(place, wire, Names.UpperFirst(part))]);
+            return new ValuePlan(name, composite, WireEncoding.Parts, false, parameter.StringAt("description") ?? "", null, null, [new WirePlan(place, wire, Names.UpperFirst(part))]);
         }
         if (types.Value(parameter, name) is { } value)
         {

@@ -18,8 +18,8 @@ public static class ParameterShapes
         {
             return;
         }
-        var name = parameter.Value<string>("name") ?? "";
-        var place = parameter.Value<string>("in");
+        var name = parameter.StringAt("name") ?? "";
+        var place = parameter.StringAt("in");
         var schema = OpenApiDocument.Resolve(root, parameter["schema"]) as JObject ?? new JObject();
         var problem = (place, Shape(schema)) switch
         {
@@ -54,6 +54,6 @@ public static class ParameterShapes
         {
             return Kind.Object;
         }
-        return type == "string" && schema.Value<string>("format") is "date" or "date-time" ? Kind.Date : Kind.Scalar;
+        return type == "string" && schema.StringAt("format") is "date" or "date-time" ? Kind.Date : Kind.Scalar;
     }
 }

@@ -96,15 +96,15 @@ public static class PlanBuilder
         var selects = bulk ? OpenApiDocument.Parameters(spec, operation).Where(p => IsTrue(p, "x-bulk-filter")).ToHashSet() : [];
         foreach (var parameter in OpenApiDocument.Parameters(spec, operation))
         {
-            var wire = parameter.Value<string>("name") ?? "";
-            var place = parameter.Value<string>("in") ?? "";
+            var wire = parameter.StringAt("name") ?? "";
+            var place = parameter.StringAt("in") ?? "";
             var family = place == "header" && SpecChecker.IsHeaderFamily(wire);
-            var name = parameter.Value<string>("x-originalName") is { Length: > 0 } pinned ? pinned
+            var name = parameter.StringAt("x-originalName") is { Length: > 0 } pinned ? pinned
                 : Names.Camel(place == "header" && wire.StartsWith(VendorHeaderPrefix, StringComparison.OrdinalIgnoreCase) ? wire[VendorHeaderPrefix.Length..] : wire) + (family ? "Headers" : "");
             var optionsType = OptionsPlanner.TypeOf(parameter, defaults, catchAll);
             // A parameter grouped into an options type is a member there; its name need only differ from the other members'.
             var key = optionsType is not null ? $"{optionsType}.{Names.UpperFirst(OptionsPlanner.MemberName(parameter, name))}" : name;
-            if (parameter.Value<string>("x-options-part") is { Length: > 0 } part)
+            if (parameter.StringAt("x-options-part") is { Length: > 0 } part)
             {
                 key += "/" + part;
             }
@@ -130,8 +130,8 @@ public static class PlanBuilder
             }
             ParameterShapes.Check(spec, operation, parameter, family, diagnostics);
             // A value without a one-value wire form the checks let through (no type, bytes) is the caller's text.
-            var value = types.Value(parameter, name) ?? new ValuePlan(name, "string", WireEncoding.Text, false, parameter.Value<string>("description") ?? "", null, null, [new WirePlan(place, wire, null)]);
-            plain.Add(new ParameterPlan(name, family ? ParameterRole.HeaderFamily : ParameterRole.Plain, parameter.Value<bool?>("required") == true, value.Description, value,
+            var value = types.Value(parameter, name) ?? new ValuePlan(name, "string", WireEncoding.Text, false, parameter.StringAt("description") ?? "", null, null, [new WirePlan(place, wire, null)]);
+            plain.Add(new ParameterPlan(name, family ? ParameterRole.HeaderFamily : ParameterRole.Plain, parameter.FlagAt("required") == true, value.Description, value,
                 TraceTag: Telemetry.PathId(spec, place, parameter), TraceCountTag: selects.Contains(parameter) ? Telemetry.IdList(spec, place, parameter) : null));
         }
 
@@ -160,7 +160,7 @@ public static class PlanBuilder
         var answer = Answer(success);
         var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, Names.UpperFirst(operation.Method), operation.Path.TrimStart('/'), plain,
             answer?.Value["schema"] is { } schema ? types.Answer(schema) : null, answer?.Name, body, redirect,
-            bulk ? selects.Select(p => p.Value<string>("name") ?? "").ToList() : null, paging,
+            bulk ? selects.Select(p => p.StringAt("name") ?? "").ToList() : null, paging,
             new OperationDocs(Text(operation.Node, "summary"), Text(operation.Node, "description"), success is null ? null : Text(success, "description")),
             Telemetry.Answer(spec, answer?.Value["schema"], bulk, paging), IsTrue(operation.Node, "x-forward-trace-context"));
         return new OperationDraft(operation, plan);
@@ -176,9 +176,9 @@ public static class PlanBuilder
         {
             return null;
         }
-        var parameter = marker.Value<string>("cursorParameter");
-        var field = marker.Value<string>("cursorField");
-        var items = marker.Value<string>("itemsField");
+        var parameter = marker.StringAt("cursorParameter");
+        var field = marker.StringAt("cursorField");
+        var items = marker.StringAt("itemsField");
         var answer = OpenApiDocument.Resolve(spec, Answer(Success(operation).Response)?.Value["schema"]) as JObject;
         var properties = answer?["properties"] as JObject;
         var itemsSchema = items is null ? null : OpenApiDocument.Resolve(spec, properties?[items]) as JObject;
@@ -226,13 +226,13 @@ public static class PlanBuilder
         {
             return null;
         }
-        var required = body.Value<bool?>("required") == true;
+        var required = body.FlagAt("required") == true;
         var description = Text(body, "description") ?? "";
         if (content.Count > 1)
         {
             return new BodyPlan("payload", null, true, required, description);
         }
-        var name = body.Value<string>("x-name") is { Length: > 0 } pinned ? pinned : "body";
+        var name = body.StringAt("x-name") is { Length: > 0 } pinned ? pinned : "body";
         return new BodyPlan(name, types.Sent(content.Properties().First().Value["schema"]), false, required, description);
     }
 
@@ -264,9 +264,9 @@ public static class PlanBuilder
             : null;
 
     /// <summary>A documentation text of the spec, trimmed; null when absent or blank.</summary>
-    private static string? Text(JToken node, string key) => node.Value<string>(key) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+    private static string? Text(JToken node, string key) => node.StringAt(key) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
-    private static string? TagDescription(JObject spec, string? tag) => (spec["tags"] as JArray)?.OfType<JObject>().FirstOrDefault(t => t.Value<string>("name") == tag)?.Value<string>("description");
+    private static string? TagDescription(JObject spec, string? tag) => (spec["tags"] as JArray)?.OfType<JObject>().FirstOrDefault(t => t.StringAt("name") == tag)?.StringAt("description");
 
     /// <summary>
     /// Each component schema's C# name: its key, with a capital first letter, when that is an identifier
@@ -413,7 +413,7 @@ public static class PlanBuilder
     public static IEnumerable<(JProperty Property, bool Required)> Properties(JObject schema) =>
         new[] { schema }.Concat((schema["allOf"] as JArray)?.OfType<JObject>().Where(part => part["$ref"] is null) ?? [])
             .SelectMany(part => ((part["properties"] as JObject)?.Properties() ?? []).Where(p => p.Value is JObject)
-                .Select(p => (p, (part["required"] as JArray)?.Any(r => (string?)r == p.Name) == true)));
+                .Select(p => (p, (part["required"] as JArray)?.Any(r => r.AsString() == p.Name) == true)));
 
     /// <summary>A schema property's C# name: capitalised, as NSwag writes it for the names this API uses (identifiers); Class.liquid stops the build where NSwag writes another.</summary>
     public static string PropertyName(string wire) => Names.UpperFirst(wire);

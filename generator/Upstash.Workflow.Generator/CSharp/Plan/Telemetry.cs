@@ -21,7 +21,7 @@ internal static class Telemetry
     /// <summary>"dlqId" → "upstash.workflow.dlq_id", for a path parameter that is a string and not a URL.</summary>
     public static string? PathId(JObject spec, string place, JObject parameter) =>
         place == "path" && OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject schema
-        && OpenApiDocument.SchemaType(schema) == "string" && schema.Value<string>("format") != "uri" && parameter.Value<string>("name") is { } wire
+        && OpenApiDocument.SchemaType(schema) == "string" && schema.StringAt("format") != "uri" && parameter.StringAt("name") is { } wire
             ? Prefix + Snake(wire)
             : null;
 
@@ -29,7 +29,7 @@ internal static class Telemetry
     public static string? IdList(JObject spec, string place, JObject parameter) =>
         place == "query"
         && OpenApiDocument.Resolve(spec, parameter["schema"]) is JObject { } schema && OpenApiDocument.SchemaType(schema) == "array"
-        && parameter.Value<string>("name") is { } wire && wire.EndsWith("Ids", StringComparison.Ordinal)
+        && parameter.StringAt("name") is { } wire && wire.EndsWith("Ids", StringComparison.Ordinal)
             ? Prefix + Snake(wire) + TelemetryNames.CountSuffix
             : null;
 
