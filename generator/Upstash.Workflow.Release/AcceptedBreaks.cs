@@ -52,14 +52,19 @@ public static partial class AcceptedBreaks
             return null;
         }
         var parts = match.Groups["name"].Value.Split('.');
-        var name = match.Groups["kind"].Value == "T" || parts.Length < 2 ? parts[^1] : $"{parts[^2]}.{parts[^1]}";
-        name = name.Replace("#ctor", parts.Length >= 2 ? parts[^2] : name, StringComparison.Ordinal);
-        return bullets.FirstOrDefault(b => b.Contains($"`{name}`", StringComparison.Ordinal))
-            ?? bullets.FirstOrDefault(b => b.Contains($"`{parts[^1]}`", StringComparison.Ordinal) || b.Contains($".{parts[^1]}`", StringComparison.Ordinal));
+        // A property's or event's accessor ("get_Priority") is named by the property.
+        var (type, member) = (parts.Length >= 2 ? parts[^2] : null, Accessor().Replace(parts[^1], ""));
+        string[] names = match.Groups["kind"].Value == "T" ? [member]
+            : member == "#ctor" ? [$"{type}", $"{type}.{type}"]
+            : [$"{type}.{member}"];
+        return names.Select(n => bullets.FirstOrDefault(b => b.Contains($"`{n}`", StringComparison.Ordinal))).FirstOrDefault(b => b is not null);
     }
 
     // An XML comment may not hold "--".
     private static string Comment(string text) => text.Replace("--", "- -", StringComparison.Ordinal);
+
+    [GeneratedRegex("^(get|set|add|remove)_")]
+    private static partial Regex Accessor();
 
     // "M:Namespace.Type.Member(args)", "T:Namespace.Type", "P:…", "F:…", "E:…"; generic arity ("`1") dropped.
     [GeneratedRegex(@"^(?<kind>[MTPFE]):(?<name>[^(`]+)")]

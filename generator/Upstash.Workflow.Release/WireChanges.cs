@@ -45,7 +45,7 @@ public static class WireChanges
         }
         if (was is JObject a && now is JObject b)
         {
-            foreach (var name in a.Properties().Select(p => p.Name).Union(b.Properties().Select(p => p.Name)))
+            foreach (var name in a.Properties().Select(p => p.Name).Union(b.Properties().Select(p => p.Name)).Where(IsWire))
             {
                 Walk(a[name], b[name], [.. path, name], changes);
             }
@@ -87,6 +87,12 @@ public static class WireChanges
         }
         changes.Add(new WireChange(Place(path), Describe(path, was, now)));
     }
+
+    /// <summary>
+    /// Vendor extensions (upstream's <c>x-mint</c> for its documentation site) and examples say nothing about what is sent
+    /// or answered; what the overlay's extensions change in the client shows in the public API instead.
+    /// </summary>
+    private static bool IsWire(string key) => !key.StartsWith("x-", StringComparison.Ordinal) && key is not ("example" or "examples");
 
     private static string Describe(List<string> path, JToken? was, JToken? now)
     {

@@ -31,6 +31,9 @@ public sealed class WireChangesTests
         ((JObject)after["paths"]!).Remove("/v2/dlq/{id}");
         ((JArray)after.SelectToken("components.schemas.Run.properties.state.enum")!).Add("RUN_PAUSED");
         after.SelectToken("components.schemas.Run")!["description"] = "One run.";
+        // Upstream's documentation site's extension and examples are not the wire.
+        logs["x-mint"] = JObject.Parse("""{ "content": "Shown on the site." }""");
+        parameters[0]!["example"] = "abc";
 
         var changes = WireChanges.Compare(JObject.Parse(Before), after).Select(c => c.ToString()).ToList();
 

@@ -104,4 +104,40 @@ public sealed class ApiChangeTests(Reporter reporter) : IClassFixture<Reporter>
         var start = doc.IndexOf("```\nPublic API change:", StringComparison.Ordinal) + 4;
         Assert.Equal(ApiChanges.Describe(changes).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), doc[start..doc.IndexOf("\n```", start, StringComparison.Ordinal)]);
     }
+
+    /// <summary>What upstream adds, each kind alone: a new tag, operation, optional header, optional query parameter, field and enum value.</summary>
+    public static TheoryData<string> Growth => new(Grows.Keys);
+
+    private static readonly Dictionary<string, Action<JObject>> Grows = new()
+    {
+        ["a tag of its own (a group)"] = spec => spec["paths"]!["/v2/schedules"] = JObject.Parse("""
+            { "get": { "tags": ["Schedules"], "operationId": "listSchedules", "summary": "List Schedules", "responses": { "200": { "description": "ok" } } } }
+            """),
+        ["an operation"] = spec => spec["paths"]!["/v2/workflows/dlq/stats"] = JObject.Parse("""
+            { "get": { "tags": ["DLQ"], "operationId": "getDlqStats", "summary": "Get DLQ Stats", "responses": { "200": { "description": "ok",
+              "content": { "application/json": { "schema": { "title": "DlqStats", "type": "object", "properties": { "count": { "type": "integer" } } } } } } } } }
+            """),
+        ["an optional header"] = spec => Parameters(spec, "/v2/trigger/{workflowUrl}", "post").Add(JObject.Parse("""{ "in": "header", "name": "Upstash-Priority", "required": false, "schema": { "type": "integer" } }""")),
+        ["an optional query parameter where the call had none"] = spec => Parameters(spec, "/v2/keys", "get").Add(JObject.Parse("""{ "in": "query", "name": "verbose", "required": false, "schema": { "type": "boolean" } }""")),
+        ["a field"] = spec => ((JObject)spec.SelectToken("$.components.schemas.WorkflowRun.properties")!)["priority"] = JObject.Parse("""{ "type": "integer" }"""),
+        ["an enum value"] = spec => ((JArray)spec.Descendants().OfType<JObject>().First(o => o["enum"] is JArray values && values.Any(v => (string?)v == "parallel"))["enum"]!).Add("race"),
+    };
+
+    /// <summary>The public API today's spec gives, generated once for every kind of growth.</summary>
+    private static readonly Lazy<string> Today = new(() => GeneratedApi.Of((JObject)YamlDocument.Load(Repository.Spec)));
+
+    private static JArray Parameters(JObject spec, string path, string method) => (JArray)(spec["paths"]![path]![method]!["parameters"] ??= new JArray());
+
+    [Theory]
+    [MemberData(nameof(Growth))]
+    public void What_upstream_adds_is_additive(string growth)
+    {
+        var spec = (JObject)YamlDocument.Load(Repository.Spec);
+        Grows[growth](spec);
+
+        var changes = ApiChanges.Compare(Today.Value, GeneratedApi.Of(spec));
+
+        Assert.NotEmpty(changes);
+        Assert.True(changes.All(c => !c.Breaking), $"{growth}:\n{ApiChanges.Describe(changes)}");
+    }
 }

@@ -58,9 +58,10 @@ public sealed class UpstreamTraitTests
     {
         using var run = Run("wildcard-headers");
         var code = Compiles(run);
-        Assert.Contains("System.Collections.Generic.IDictionary<string, string>? forwardHeaders = null", code, StringComparison.Ordinal);
-        Assert.Contains("System.Collections.Generic.IDictionary<string, string>? failureCallbackForwardHeaders = null", code, StringComparison.Ordinal);
-        Assert.Contains("RequestGuard.PrefixedHeaders(forwardHeaders_, \"Upstash-Forward-\", \"forwardHeaders\")", code, StringComparison.Ordinal);
+        // Optional headers are members of the call's options type, a family one map each.
+        Assert.Contains("public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }", code, StringComparison.Ordinal);
+        Assert.Contains("public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }", code, StringComparison.Ordinal);
+        Assert.Contains("RequestGuard.PrefixedHeaders(forwardHeaders_, \"Upstash-Forward-\", \"options.ForwardHeaders\")", code, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +100,9 @@ public sealed class UpstreamTraitTests
     {
         using var run = Run("number-date-time-query");
         var code = Compiles(run);
-        Assert.Contains("CancelWorkflowRunsAsync(double? fromDate = null, double? toDate = null,", code, StringComparison.Ordinal);
+        Assert.Contains("CancelWorkflowRunsAsync(BulkCancelWorkflowRunsOptions? options = null,", code, StringComparison.Ordinal);
+        Assert.Contains("public double? FromDate { get; set; }", code, StringComparison.Ordinal);
+        Assert.Contains("public double? ToDate { get; set; }", code, StringComparison.Ordinal);
         var findings = run.Of(Codes.TimestampTypedAsDateTime).ToList();
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
@@ -121,8 +124,8 @@ public sealed class UpstreamTraitTests
             """);
         var code = Compiles(run);
         Assert.Empty(run.Of(Codes.TimestampTypedAsDateTime));
-        Assert.Contains("CancelWorkflowRunsAsync(System.DateTimeOffset? fromDate = null, System.DateTimeOffset? toDate = null,", code, StringComparison.Ordinal);
-        Assert.Contains("RequestGuard.AppendQuery(ref url_, \"fromDate\", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, \"fromDate\"));", code, StringComparison.Ordinal);
+        Assert.Contains("public System.DateTimeOffset? FromDate { get; set; }", code, StringComparison.Ordinal);
+        Assert.Contains("RequestGuard.AppendQuery(ref query, \"fromDate\", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, \"options.FromDate\"));", code, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,10 +200,11 @@ public sealed class UpstreamTraitTests
         try
         {
             var assembly = context.LoadFromStream(new MemoryStream(GeneratedCodeCompiler.Emit(code)));
-            var method = assembly.GetTypes().Select(t => t.GetMethod("CancelInProgressFailureCallbackAsync")).Single(m => m is not null && !m.DeclaringType!.IsInterface)!;
+            // The full form (the short one, without options, calls it).
+            var method = assembly.GetTypes().SelectMany(t => t.GetMethods()).Single(m => m.Name == "CancelInProgressFailureCallbackAsync" && m.IsVirtual);
             // The group class as the root client makes it: over an HttpClient, with the default telemetry and a timeout.
-            var group = Activator.CreateInstance(method.DeclaringType!, [http, null, TimeSpan.FromSeconds(30)])!;
-            Task Cancel() => (Task)method.Invoke(group, ["dlq-1", TestContext.Token])!;
+            var group = Activator.CreateInstance(method.DeclaringType!, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null, [http, null, TimeSpan.FromSeconds(30)], null)!;
+            Task Cancel() => (Task)method.Invoke(group, ["dlq-1", null, TestContext.Token])!;
 
             await Cancel();
             answer = 404;

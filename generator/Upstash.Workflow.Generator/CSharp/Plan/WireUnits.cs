@@ -10,14 +10,30 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 /// </summary>
 public static partial class WireUnits
 {
-    public static string Strip(string description) =>
-        Spaces().Replace(
-            Phrases().Replace(description, m => m.Groups["time"].Success ? "this time" : ""),
-            " ").Replace(" .", ".", StringComparison.Ordinal).Trim();
+    public static string Strip(string description)
+    {
+        var text = Phrases().Replace(description, m => m.Groups["time"].Success ? "this time" : m.Groups["the"].Success ? "The time" : m.Groups["noun"].Success ? "time" : "");
+        return Spaces().Replace(text, " ").Replace(" .", ".", StringComparison.Ordinal).Replace("..", ".", StringComparison.Ordinal).Trim();
+    }
 
-    [GeneratedRegex("""(?<time>this Unix time,? in (milli)?seconds)|,? in Unix (milli)?seconds|\s*\(Unix timestamp in (milli)?seconds\)|, in seconds(?=\.)|\s*Format is `<value><unit>` \(e\.g\., "10s", "5m"\)\.|, as `<number><unit>` with unit s, m, h or d \(e\.g\. "10s", "5m"\)""")]
+    // Each alternative is one phrasing of the wire's units: the overlay's and upstream's (whose descriptions say "unix" and
+    // "Unix", put the units before or after the noun, or list a duration's units one per line).
+    [GeneratedRegex("""
+        (?<time>this\ Unix\ time,?\ in\ (milli)?seconds)
+        | (?<the>\bThe\ [Uu]nix\ timestamp\ in\ (milli)?seconds)
+        | (?<noun>\btimestamp\ in\ (milli)?seconds\ \([Uu]nix\ timestamp\))
+        | ,?\ in\ [Uu]nix\ (milli)?seconds
+        | \s*\([Uu]nix\ timestamp\ in\ (milli)?seconds\)
+        | \s+in\ (milli)?seconds\ \([Uu]nix\ timestamp\)
+        | \s*The\ format\ is\ a\ [Uu]nix\ timestamp\ in\ (milli)?seconds[^.]*\.
+        | \s*[Uu]nix\ timestamp\ in\ (milli)?seconds\.
+        | ,\ in\ seconds(?=\.)
+        | \s*Format\ is\ `<value><unit>`\ \(e\.g\.,\ "10s",\ "5m"\)\.
+        | \s*The\ format\ of\ this\ header\ is\ `<value><unit>`[^:]*:(\s*-\ `[smhd]`\ for\ \w+\.?)+
+        | ,\ as\ `<number><unit>`\ with\ unit\ s,\ m,\ h\ or\ d\ \(e\.g\.\ "10s",\ "5m"\)
+        """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Phrases();
 
-    [GeneratedRegex(" {2,}")]
+    [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex Spaces();
 }
