@@ -5,7 +5,12 @@ using Upstash.Workflow.TestSupport.Generation;
 
 namespace Upstash.Workflow.IntegrationTests.Engine;
 
-/// <summary>A thousand runs at once over loopback: every step of every run executed exactly once, counted by the endpoint.</summary>
+/// <summary>
+/// A thousand runs at once over loopback: every step of every run executed exactly once, counted by the endpoint. It runs
+/// alone: the memory a finished run keeps is read from the process's heap, which tests running beside it would move
+/// either way, and their load would slow the endpoint's answers.
+/// </summary>
+[Collection(Upstash.Workflow.IntegrationTests.Performance.MeasurementCollection.Name)]
 public sealed class ThousandRunsTests(Reporter reporter) : IClassFixture<Reporter>
 {
     private const int RunCount = 1000;

@@ -76,8 +76,8 @@ public sealed class AllocationBudgetTests(Reporter reporter) : IClassFixture<Rep
 }
 
 /// <summary>
-/// Measurements that other tests running at once would disturb: allocation counts (per thread) and the
-/// thread pool's size under load (per process). The collection runs alone.
+/// Measurements that other tests running at once would disturb: allocation counts (per thread), the thread pool's size
+/// under load and the heap a load leaves (per process). The collection runs alone.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MeasurementCollection

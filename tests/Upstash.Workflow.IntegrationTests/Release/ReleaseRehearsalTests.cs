@@ -11,7 +11,9 @@ namespace Upstash.Workflow.IntegrationTests.Release;
 /// the pull request is merged and released; upstream removes an operation, package validation judges the update against
 /// the release from the feed, agrees, and the break is accepted with its reason; released again. Along the way: the same
 /// file twice does nothing, a dry run and a failure midway write nothing, a refusal leaves the tree as it was, and a break
-/// the classifier misses is caught by package validation. Every version is derived from the project's own, never pinned.
+/// the classifier misses is caught by package validation. Every version is derived from the project's own, never pinned:
+/// the copy is moved to the next major version first, so the rehearsal runs on a version no test names (and under the
+/// rule of 1.0.0 and later, while the project itself is at 0.y.z).
 /// </summary>
 public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Reporter>
 {
@@ -20,6 +22,11 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
     {
         using var repository = await ReleaseRepository.CreateAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var project = repository.Version;
+        await File.WriteAllTextAsync(repository.Layout.VersionProps, UpdateCommand.WithVersion(repository.Layout, $"{VersionRule.Parts(project)[0] + 1}.0.0"));
+        await repository.CommitAsync("The next major version");
+        await repository.GitAsync("push", "-q", "origin", "main");
+        Assert.NotEqual(project, repository.Version);
 
         // 1. The version in the project, released: nothing before it, so nothing to judge it against.
         var first = await repository.ReleaseAsync("2026-12-07");

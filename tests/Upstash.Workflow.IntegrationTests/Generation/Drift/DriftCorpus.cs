@@ -39,7 +39,7 @@ public static class DriftCorpus
             """), RefusedWithFix, Codes.OperationIdDuplicate),
         new("302 as the only success", s => Responses(s, "/v2/flowControl/{flowControlKey}/unpin", "post").Replace(Json("""
             { "302": { "description": "Unpinned; see the key." }, "400": { "description": "Bad request." } }
-            """)), BuildsClean, Shows: "UpstashClientBase.SuccessRedirect, 302"),
+            """)), BuildsClean, Shows: "ClientCore.SuccessRedirect, 302"),
 
         // ---- Parameters ----
         new("optional header parameter added", s => Parameters(s, Restart, "post").Add(Json("""
@@ -104,8 +104,9 @@ public static class DriftCorpus
         new("object query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "filter", "required": false, "schema": { "type": "object", "properties": { "label": { "type": "string" } } } }
             """)), RefusedWithFix, Codes.OptionsMemberInvalid),
-        new("object header parameter added to an operation without options", s => Parameters(s, "/v2/flowControl/{flowControlKey}/unpin", "post").Add(Json("""
-            { "in": "header", "name": "Upstash-Scope", "required": false, "schema": { "type": "object", "properties": { "a": { "type": "string" } } } }
+        // Optional, it would be an options member (as the object query parameter above); required, it is a method parameter.
+        new("required object header parameter added", s => Parameters(s, "/v2/flowControl/{flowControlKey}/unpin", "post").Add(Json("""
+            { "in": "header", "name": "Upstash-Scope", "required": true, "schema": { "type": "object", "properties": { "a": { "type": "string" } } } }
             """)), RefusedWithFix, Codes.ParameterShapeUnsupported),
         new("list path parameter", s => Schema(Parameter(s, FailedRun, "get", "dlqId")).Replace(Json("""
             { "type": "array", "items": { "type": "string" } }
