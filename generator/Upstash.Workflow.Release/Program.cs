@@ -90,6 +90,11 @@ public static class Program
             Console.Error.WriteLine($"Failed: {e.Message}");
             return 1;
         }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"{e.Message}\n{Usage}");
+            return 2;
+        }
     }
 
     private static async Task<int> UpdateAsync(Layout layout, Dictionary<string, string?> options, string? feed)

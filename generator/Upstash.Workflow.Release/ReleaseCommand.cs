@@ -38,30 +38,9 @@ public static class ReleaseCommand
         {
             return Refuse("## [Unreleased] in CHANGELOG.md is empty: say there what the release changes.");
         }
-        string target;
-        if (released is null)
+        if (Target(released, version, options.Bump, out var why) is not { } target)
         {
-            if (options.Bump is not null)
-            {
-                return Refuse($"the first release is the version in the project ({version}); --bump moves on from a release.");
-            }
-            target = version;
-        }
-        else
-        {
-            UpdateKind? bump = options.Bump switch
-            {
-                null => null,
-                "patch" => UpdateKind.Wire,
-                "minor" => VersionRule.Parts(released)[0] == 0 ? UpdateKind.Breaking : UpdateKind.Additive,
-                "major" => UpdateKind.Breaking,
-                _ => throw new ArgumentException($"--bump takes patch, minor or major, not '{options.Bump}'."),
-            };
-            target = VersionRule.Pending(released, version, bump ?? UpdateKind.None);
-            if (target == released)
-            {
-                return Refuse($"{released} is released and nothing since gave a new version: say which with --bump patch or --bump minor.");
-            }
+            return Refuse(why!);
         }
         var date = options.Date ?? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var stamped = Changelog.Stamp(changelog, target, date);
@@ -107,5 +86,38 @@ public static class ReleaseCommand
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The version a release of <paramref name="pending"/> has: the first release is the project's version; later, the one the
+    /// updates gave since <paramref name="released"/>, moved on by <paramref name="bump"/> (patch, minor or major, in SemVer's
+    /// places) for changes made by hand. Null, with <paramref name="why"/>, when there is none to give.
+    /// </summary>
+    public static string? Target(string? released, string pending, string? bump, out string? why)
+    {
+        if (bump is not (null or "patch" or "minor" or "major"))
+        {
+            throw new ArgumentException($"--bump takes patch, minor or major, not '{bump}'.");
+        }
+        why = null;
+        if (released is null)
+        {
+            why = bump is null ? null : $"the first release is the version in the project ({pending}); --bump moves on from a release.";
+            return bump is null ? pending : null;
+        }
+        UpdateKind? kind = bump switch
+        {
+            null => null,
+            "patch" => UpdateKind.Wire,
+            "minor" => VersionRule.Parts(released)[0] == 0 ? UpdateKind.Breaking : UpdateKind.Additive,
+            _ => UpdateKind.Breaking,
+        };
+        var target = VersionRule.Pending(released, pending, kind ?? UpdateKind.None);
+        if (target == released)
+        {
+            why = $"{released} is released and nothing since gave a new version: say which with --bump patch or --bump minor.";
+            return null;
+        }
+        return target;
     }
 }

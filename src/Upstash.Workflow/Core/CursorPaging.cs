@@ -4,8 +4,8 @@ namespace Upstash.Workflow.Core;
 
 /// <summary>
 /// The cursor loop, written once, for the walking methods the generator writes beside every
-/// cursor-paged operation (generator/Upstash.Workflow.Generator/CSharp/Writers/ClientInterfaceWriter.cs): each calls the operation's
-/// own method, so a fake of the interface pages too.
+/// cursor-paged operation (generator/Upstash.Workflow.Generator/CSharp/Writers/ClientClassWriter.cs): each calls the operation's
+/// own virtual method, so a fake of the group class that overrides it pages too.
 /// </summary>
 internal static class CursorPaging
 {

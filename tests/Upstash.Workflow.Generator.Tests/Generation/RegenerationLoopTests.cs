@@ -30,23 +30,23 @@ public sealed class RegenerationLoopTests
     [Fact]
     public void New_header_on_restart_reaches_the_client_and_turns_the_snapshot_red()
     {
-        var spec = SpecEdits.AddRestartParameter(SpecEdits.Header("Upstash-Deduplication-Id", description: "Drop a repeated restart with the same id."));
+        var spec = SpecEdits.AddRestartParameter(SpecEdits.Header("Upstash-Growth-Probe", description: "A header no version of upstream's file has."));
         using var run = new GeneratorRun(spec, clientFile: LibraryClient);
         Assert.False(run.Result.HasErrors, run.Findings);
 
         // It joins restart's options object as a member (no method signature changes) and is sent from there.
         var code = run.ClientCode;
         Assert.Contains("RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken", code, StringComparison.Ordinal);
-        Assert.Contains("        /// <summary>Drop a repeated restart with the same id.</summary>\n", code, StringComparison.Ordinal);
-        Assert.Contains("public string? DeduplicationId { get; set; }", code, StringComparison.Ordinal);
-        Assert.Contains("request.Headers.TryAddWithoutValidation(\"Upstash-Deduplication-Id\", Upstash.Workflow.Core.RequestGuard.HeaderValue(deduplicationId_, \"options.DeduplicationId\"));", code, StringComparison.Ordinal);
+        Assert.Contains("        /// <summary>A header no version of upstream's file has.</summary>\n", code, StringComparison.Ordinal);
+        Assert.Contains("public string? GrowthProbe { get; set; }", code, StringComparison.Ordinal);
+        Assert.Contains("request.Headers.TryAddWithoutValidation(\"Upstash-Growth-Probe\", Upstash.Workflow.Core.RequestGuard.HeaderValue(growthProbe_, \"options.GrowthProbe\"));", code, StringComparison.Ordinal);
         // Restart alone takes it, so only restart's type has it: no other call's options can carry it.
-        Assert.Single(code.Split('\n'), l => l.Contains("public string? DeduplicationId { get; set; }", StringComparison.Ordinal));
+        Assert.Single(code.Split('\n'), l => l.Contains("public string? GrowthProbe { get; set; }", StringComparison.Ordinal));
 
         var outcome = CompareWithCommittedSnapshot(run);
         Assert.False(outcome.Passed);
         var firstChange = outcome.Message.Split('\n').First(l => l.TrimStart().StartsWith('+'));
-        Assert.Contains("Drop a repeated restart with the same id.", firstChange, StringComparison.Ordinal);
+        Assert.Contains("A header no version of upstream's file has.", firstChange, StringComparison.Ordinal);
     }
 
     /// <summary>Compares with a copy of the committed snapshot, so no received file lands in the repository.</summary>

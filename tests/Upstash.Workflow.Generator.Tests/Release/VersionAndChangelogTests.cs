@@ -43,6 +43,26 @@ public sealed class VersionAndChangelogTests
     [InlineData("1.2.0", "2.0.0", UpdateKind.Breaking)]
     public void The_kind_between_two_versions_is_read_back(string released, string pending, UpdateKind kind) => Assert.Equal(kind, VersionRule.Between(released, pending));
 
+    [Theory]
+    // The first release is the project's version; a bump needs a release to move on from.
+    [InlineData(null, "0.1.0", null, "0.1.0")]
+    [InlineData(null, "0.1.0", "patch", null)]
+    // The updates set the version; a bump for changes by hand moves it further only where it asks for more.
+    [InlineData("0.1.0", "0.1.1", null, "0.1.1")]
+    [InlineData("0.1.0", "0.1.1", "patch", "0.1.1")]
+    [InlineData("0.1.0", "0.1.1", "minor", "0.2.0")]
+    [InlineData("0.1.0", "0.1.0", "patch", "0.1.1")]
+    [InlineData("1.2.3", "1.2.3", "minor", "1.3.0")]
+    [InlineData("1.2.3", "1.2.3", "major", "2.0.0")]
+    // Released, and nothing since: no version to give without a bump.
+    [InlineData("0.1.0", "0.1.0", null, null)]
+    public void A_release_has_the_version_the_updates_or_its_bump_give(string? released, string pending, string? bump, string? target) =>
+        Assert.Equal(target, ReleaseCommand.Target(released, pending, bump, out _));
+
+    [Fact]
+    public async Task A_bump_the_tool_does_not_know_is_a_usage_error() =>
+        Assert.Equal(2, await Program.Main(["release", "--bump", "huge", "--root", Repository.Root]));
+
     private static readonly SpecLock Spec = new("https://example.test/openapi.yaml", "ab12", "cd34", null);
 
     [Fact]

@@ -77,21 +77,21 @@ public sealed class ApiChangeTests(Reporter reporter) : IClassFixture<Reporter>
     [Fact]
     public void A_real_spec_update_is_classified_from_the_generated_clients()
     {
-        // Upstream's next file, as it might be: a new header on restart, a new field on runs, and
-        // a DLQ entry that can no longer be deleted one by one.
+        // Upstream's next file, as it might be: a new header on restart, a new field on runs, and a DLQ entry that can no
+        // longer be deleted one by one (the new names are ones no version of upstream's file has, so the test holds as it grows).
         var spec = (JObject)YamlDocument.Load(Repository.Spec);
         var before = GeneratedApi.Of(spec);
         var restart = (JObject)spec.SelectToken("$.paths['/v2/workflows/dlq/restart/{dlqId}'].post")!;
-        ((JArray)restart["parameters"]!).Add(JObject.Parse("""{ "in": "header", "name": "Upstash-Priority", "required": false, "schema": { "type": "integer" } }"""));
-        ((JObject)spec.SelectToken("$.components.schemas.WorkflowRun.properties")!)["priority"] = JObject.Parse("""{ "type": "integer" }""");
+        ((JArray)restart["parameters"]!).Add(JObject.Parse("""{ "in": "header", "name": "Upstash-Probe-Priority", "required": false, "schema": { "type": "integer" } }"""));
+        ((JObject)spec.SelectToken("$.components.schemas.WorkflowRun.properties")!)["probePriority"] = JObject.Parse("""{ "type": "integer" }""");
         ((JObject)spec.SelectToken("$.paths['/v2/workflows/dlq/{dlqId}']")!).Remove("delete");
         var changes = ApiChanges.Compare(before, GeneratedApi.Of(spec));
 
-        reporter.Say("Spec update (restart gains Upstash-Priority, runs gain priority, DELETE /v2/workflows/dlq/{dlqId} goes):\n" + ApiChanges.Describe(changes));
+        reporter.Say("Spec update (restart gains Upstash-Probe-Priority, runs gain probePriority, DELETE /v2/workflows/dlq/{dlqId} goes):\n" + ApiChanges.Describe(changes));
         // The new header is a new member of restart's options object: additive, no method changes.
-        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "Priority", Type: "Upstash.Workflow.RestartWorkflowOptions" });
+        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "ProbePriority", Type: "Upstash.Workflow.RestartWorkflowOptions" });
         Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Removed, Member: "DeleteFailedRunAsync", Type: "Upstash.Workflow.DlqClient" });
-        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "Priority", Type: "Upstash.Workflow.WorkflowRun" });
+        Assert.Contains(changes, c => c is { Kind: ApiChangeKind.Added, Member: "ProbePriority", Type: "Upstash.Workflow.WorkflowRun" });
         Assert.DoesNotContain(changes, c => c.Member == "RestartWorkflowAsync");
         // The operation's two forms, and its options type, go with it.
         Assert.Equal(2, changes.Count(c => c is { Kind: ApiChangeKind.Removed, Member: "DeleteFailedRunAsync" }));
@@ -105,22 +105,25 @@ public sealed class ApiChangeTests(Reporter reporter) : IClassFixture<Reporter>
         Assert.Equal(ApiChanges.Describe(changes).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), doc[start..doc.IndexOf("\n```", start, StringComparison.Ordinal)]);
     }
 
-    /// <summary>What upstream adds, each kind alone: a new tag, operation, optional header, optional query parameter, field and enum value.</summary>
+    /// <summary>
+    /// What upstream adds, each kind alone: a new tag, operation, optional header, optional query parameter, field and enum
+    /// value, each under a name no version of upstream's file has, so the test holds whatever the spec grows into.
+    /// </summary>
     public static TheoryData<string> Growth => new(Grows.Keys);
 
     private static readonly Dictionary<string, Action<JObject>> Grows = new()
     {
-        ["a tag of its own (a group)"] = spec => spec["paths"]!["/v2/schedules"] = JObject.Parse("""
-            { "get": { "tags": ["Schedules"], "operationId": "listSchedules", "summary": "List Schedules", "responses": { "200": { "description": "ok" } } } }
+        ["a tag of its own (a group)"] = spec => spec["paths"]!["/v2/growth-probe/things"] = JObject.Parse("""
+            { "get": { "tags": ["Growth Probe"], "operationId": "listGrowthProbeThings", "summary": "List Things", "responses": { "200": { "description": "ok" } } } }
             """),
-        ["an operation"] = spec => spec["paths"]!["/v2/workflows/dlq/stats"] = JObject.Parse("""
-            { "get": { "tags": ["DLQ"], "operationId": "getDlqStats", "summary": "Get DLQ Stats", "responses": { "200": { "description": "ok",
-              "content": { "application/json": { "schema": { "title": "DlqStats", "type": "object", "properties": { "count": { "type": "integer" } } } } } } } } }
+        ["an operation"] = spec => spec["paths"]!["/v2/workflows/dlq/growth-probe"] = JObject.Parse("""
+            { "get": { "tags": ["DLQ"], "operationId": "getGrowthProbe", "summary": "Get Growth Probe", "responses": { "200": { "description": "ok",
+              "content": { "application/json": { "schema": { "title": "GrowthProbe", "type": "object", "properties": { "count": { "type": "integer" } } } } } } } } }
             """),
-        ["an optional header"] = spec => Parameters(spec, "/v2/trigger/{workflowUrl}", "post").Add(JObject.Parse("""{ "in": "header", "name": "Upstash-Priority", "required": false, "schema": { "type": "integer" } }""")),
-        ["an optional query parameter where the call had none"] = spec => Parameters(spec, "/v2/keys", "get").Add(JObject.Parse("""{ "in": "query", "name": "verbose", "required": false, "schema": { "type": "boolean" } }""")),
-        ["a field"] = spec => ((JObject)spec.SelectToken("$.components.schemas.WorkflowRun.properties")!)["priority"] = JObject.Parse("""{ "type": "integer" }"""),
-        ["an enum value"] = spec => ((JArray)spec.Descendants().OfType<JObject>().First(o => o["enum"] is JArray values && values.Any(v => (string?)v == "parallel"))["enum"]!).Add("race"),
+        ["an optional header"] = spec => Parameters(spec, "/v2/trigger/{workflowUrl}", "post").Add(JObject.Parse("""{ "in": "header", "name": "Upstash-Growth-Probe", "required": false, "schema": { "type": "integer" } }""")),
+        ["an optional query parameter where the call had none"] = spec => Parameters(spec, "/v2/keys", "get").Add(JObject.Parse("""{ "in": "query", "name": "growthProbe", "required": false, "schema": { "type": "boolean" } }""")),
+        ["a field"] = spec => ((JObject)spec.SelectToken("$.components.schemas.WorkflowRun.properties")!)["growthProbe"] = JObject.Parse("""{ "type": "integer" }"""),
+        ["an enum value"] = spec => ((JArray)spec.Descendants().OfType<JObject>().First(o => o["enum"] is JArray values && values.Any(v => (string?)v == "parallel"))["enum"]!).Add("growth-probe"),
     };
 
     /// <summary>The public API today's spec gives, generated once for every kind of growth.</summary>

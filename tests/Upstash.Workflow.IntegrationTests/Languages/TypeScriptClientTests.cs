@@ -37,8 +37,10 @@ public sealed partial class TypeScriptClientTests
         var functions = Exported(File.ReadAllText(dir.File(Path.Combine("client", "sdk.gen.ts"))), "const");
         var types = Exported(File.ReadAllText(dir.File(Path.Combine("client", "types.gen.ts"))), "type");
         var spec = JObject.Parse(File.ReadAllText(Repository.CommittedEffectiveSpec));
-        var operations = OpenApiDocument.Operations(spec).Select(o => o.OperationId!).ToList();
-        Assert.Equal(28, operations.Count);
+        // Every operation of the spec, however many it has, has its id (the overlay's, or one derived from its summary) and its function.
+        var operations = OpenApiDocument.Operations(spec).Select(o => o.OperationId).ToList();
+        Assert.NotEmpty(operations);
+        Assert.DoesNotContain(null, operations);
         Assert.Empty(operations.Except(functions));
         var titles = OverlayTitles();
         Assert.True(titles.Count >= 18, string.Join(", ", titles));

@@ -42,7 +42,7 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
         Assert.Contains($"Package validation against {first.Version}: compatible.", additive.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("breaking ", additive.Output, StringComparison.Ordinal);
         var body = await File.ReadAllTextAsync(repository.File("pull-request.md"));
-        Assert.Contains("- [ ] The emulator does not answer `GET /v2/workflows/dlq/stats`", body, StringComparison.Ordinal);
+        Assert.Contains("- [ ] The emulator does not answer `GET /v2/workflows/dlq/growth-probe`", body, StringComparison.Ordinal);
 
         // The same file again, while its pull request is open: nothing to do, nothing pushed.
         await repository.FreshCheckoutAsync();
@@ -52,7 +52,7 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
         // A maintainer adds a commit to the pull request (the emulator's to-do, say); upstream publishes once more.
         var maintainer = repository.File("maintainer");
         await ReleaseRepository.GitInAsync(repository.File(""), "clone", "-q", "-b", "upstream-spec", repository.Origin, maintainer);
-        await File.AppendAllTextAsync(Path.Combine(maintainer, "docs", "testing.md"), "\nThe emulator answers `GET /v2/workflows/dlq/stats`.\n");
+        await File.AppendAllTextAsync(Path.Combine(maintainer, "docs", "testing.md"), "\nThe emulator answers `GET /v2/workflows/dlq/growth-probe`.\n");
         await ReleaseRepository.GitInAsync(maintainer, "commit", "-q", "-am", "The emulator's part of the update");
         await ReleaseRepository.GitInAsync(maintainer, "push", "-q", "origin", "upstream-spec");
         var newer = await repository.UpstreamFileAsync("wire", spec =>
@@ -120,7 +120,7 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
         Assert.Equal([first.Version, second.Version, third.Version], PackageFeed.Versions(repository.Feed));
         var changelog = await File.ReadAllTextAsync(repository.Layout.Changelog);
         Assert.Equal([(third.Version, "2026-12-21"), (second.Version, "2026-12-14"), (first.Version, "2026-12-07")], Changelog.Released(changelog));
-        Assert.Contains("GET /v2/workflows/dlq/stats", Changelog.Section(changelog, second.Version), StringComparison.Ordinal);
+        Assert.Contains("GET /v2/workflows/dlq/growth-probe", Changelog.Section(changelog, second.Version), StringComparison.Ordinal);
         Assert.Contains("**Breaking:** `DlqClient.DeleteFailedRunAsync`", Changelog.Section(changelog, third.Version), StringComparison.Ordinal);
 
         // A break the classifier misses (its snapshot already says what the next spec gives) is caught by package validation.
@@ -141,26 +141,26 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
         reporter.Say($"Release rehearsal took {clock.Elapsed.TotalSeconds:0} s: three releases, four updates through the script (one that found nothing to do), a dry run, a failed write, a refusal and a planted miss.");
     }
 
-    /// <summary>Every kind of growth upstream can make, each additive.</summary>
+    /// <summary>Every kind of growth upstream can make, each additive, under names no version of upstream's file has.</summary>
     private static void Grow(JObject spec)
     {
         var paths = (JObject)spec["paths"]!;
-        paths["/v2/workflows/dlq/stats"] = JObject.Parse("""
-            { "get": { "tags": ["DLQ"], "summary": "Get DLQ Stats", "description": "How many failed runs the DLQ holds.",
+        paths["/v2/workflows/dlq/growth-probe"] = JObject.Parse("""
+            { "get": { "tags": ["DLQ"], "summary": "Get Growth Probe", "description": "A call no version of upstream's file has.",
                        "responses": { "200": { "description": "The counts.", "content": { "application/json": { "schema":
                          { "type": "object", "properties": { "count": { "type": "integer", "description": "Failed runs in the DLQ." } } } } } } } } }
             """);
-        var priority = new JObject { ["in"] = "header", ["name"] = "Upstash-Priority", ["required"] = false, ["schema"] = new JObject { ["type"] = "integer" }, ["description"] = "The run's priority." };
+        var header = new JObject { ["in"] = "header", ["name"] = "Upstash-Growth-Probe", ["required"] = false, ["schema"] = new JObject { ["type"] = "integer" }, ["description"] = "A header no version of upstream's file has." };
         foreach (var (path, method) in new[] { ("/v2/trigger/{workflowUrl}", "post"), ("/v2/workflows/dlq/restart/{dlqId}", "post") })
         {
-            ((JArray)(spec["paths"]![path]![method]!["parameters"] ??= new JArray())).Add(priority.DeepClone());
+            ((JArray)(spec["paths"]![path]![method]!["parameters"] ??= new JArray())).Add(header.DeepClone());
         }
         var get = (JObject)spec["paths"]!["/v2/workflows/dlq/{dlqId}"]!["get"]!;
-        ((JArray)(get["parameters"] ??= new JArray())).Add(new JObject { ["in"] = "query", ["name"] = "includeHeaders", ["required"] = false, ["schema"] = new JObject { ["type"] = "boolean" }, ["description"] = "Whether the entry carries its headers." });
+        ((JArray)(get["parameters"] ??= new JArray())).Add(new JObject { ["in"] = "query", ["name"] = "growthProbe", ["required"] = false, ["schema"] = new JObject { ["type"] = "boolean" }, ["description"] = "A parameter no version of upstream's file has." });
         var run = spec.SelectToken("$.components.schemas.WorkflowRun.properties") as JObject
             ?? throw new InvalidOperationException("The spec has no WorkflowRun schema.");
-        run["priority"] = new JObject { ["type"] = "integer", ["description"] = "The run's priority." };
+        run["growthProbe"] = new JObject { ["type"] = "integer", ["description"] = "A field no version of upstream's file has." };
         var groupType = spec.Descendants().OfType<JObject>().First(o => o["enum"] is JArray values && values.Any(v => (string?)v == "parallel"));
-        ((JArray)groupType["enum"]!).Add("race");
+        ((JArray)groupType["enum"]!).Add("growth-probe");
     }
 }

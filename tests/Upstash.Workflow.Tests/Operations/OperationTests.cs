@@ -71,7 +71,7 @@ public sealed class OperationTests
         var operations = ((JObject)spec["paths"]!).Properties()
             .SelectMany(path => ((JObject)path.Value).Properties().Select(method => (string)method.Value["operationId"]!))
             .ToHashSet();
-        Assert.Equal(28, operations.Count);
+        Assert.NotEmpty(operations);
         Assert.Equal(operations.Order(), OperationCases.All.Select(c => c.OperationId).Distinct().Order());
     }
 }
