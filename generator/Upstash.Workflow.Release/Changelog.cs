@@ -137,7 +137,8 @@ public static partial class Changelog
 
     private static void Section(StringBuilder text, string name, IEnumerable<string> bullets)
     {
-        var list = bullets.ToList();
+        // A call's two forms (with and without its options) say the same: one bullet.
+        var list = bullets.Distinct(StringComparer.Ordinal).ToList();
         if (list.Count == 0)
         {
             return;
@@ -167,28 +168,33 @@ public static partial class Changelog
         return $"{mark}`{name}`: {words}";
     }
 
-    // The wire change a new member came from, found by its name: a header or query parameter, or a field.
+    // The wire change a new member came from, found by its name: a field of its own schema, else the header or query
+    // parameter of every operation that gained one of that name (an options member), else an operation.
     private static string? Origin(ApiChange change, IReadOnlyList<WireChange> wire, string how)
     {
         static string Plain(string name) => new(name.Replace("Upstash-", "", StringComparison.OrdinalIgnoreCase).Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
         var member = Plain(change.Member.EndsWith("Async", StringComparison.Ordinal) ? change.Member[..^5] : change.Member);
-        foreach (var w in wire.Where(w => w.What.EndsWith(" " + how, StringComparison.Ordinal)))
+        var type = change.Type[(change.Type.LastIndexOf('.') + 1)..];
+        var named = wire
+            .Where(w => w.What.EndsWith(" " + how, StringComparison.Ordinal) && QuotedName().Match(w.What) is { Success: true } quoted && Plain(quoted.Groups[1].Value) == member)
+            .Select(w => (Change: w, Name: QuotedName().Match(w.What).Groups[1].Value, What: w.What[..w.What.IndexOf('`', StringComparison.Ordinal)].Trim()))
+            .ToList();
+        var adjective = how == "added" ? "new" : "former";
+        if (named.Find(n => n.What == "property" && n.Change.Place == $"schema {type}") is { Change: not null } field)
         {
-            var quoted = QuotedName().Match(w.What);
-            if (!quoted.Success || Plain(quoted.Groups[1].Value) != member)
-            {
-                continue;
-            }
-            var what = w.What[..w.What.IndexOf('`', StringComparison.Ordinal)].Trim();
-            var adjective = how == "added" ? "new" : "former";
-            return what switch
-            {
-                "operation" => how == "added" ? $"calls the new operation `{w.Place}`" : $"removed with the operation `{w.Place}`",
-                _ when what.EndsWith("parameter", StringComparison.Ordinal) => $"the {adjective} `{quoted.Groups[1].Value}` {what.Replace(" parameter", "", StringComparison.Ordinal)} of `{w.Place}`",
-                _ => $"the {adjective} field `{quoted.Groups[1].Value}` of {w.Place}",
-            };
+            return $"the {adjective} field `{field.Name}` of {field.Change.Place}";
         }
-        return null;
+        var parameters = named.Where(n => n.What.EndsWith("parameter", StringComparison.Ordinal)).ToList();
+        if (parameters.Count > 0)
+        {
+            var places = string.Join(" and ", parameters.Select(p => $"`{p.Change.Place}`").Distinct());
+            return $"the {adjective} `{parameters[0].Name}` {parameters[0].What.Replace(" parameter", "", StringComparison.Ordinal)} of {places}";
+        }
+        if (named.Find(n => n.What == "operation") is { Change: not null } operation)
+        {
+            return how == "added" ? $"calls the new operation `{operation.Change.Place}`" : $"removed with the operation `{operation.Change.Place}`";
+        }
+        return named.Find(n => n.What == "property") is { Change: not null } other ? $"the {adjective} field `{other.Name}` of {other.Change.Place}" : null;
     }
 
     // What the public API cannot show: statuses, values, bounds, documentation, each once.

@@ -75,10 +75,14 @@ public sealed class VersionAndChangelogTests
             new(ApiChangeKind.Removed, "Upstash.Workflow", "DeleteFailedRunOptions", "public sealed class DeleteFailedRunOptions", null, IsType: true),
             new(ApiChangeKind.Changed, "Upstash.Workflow.RunsClient", "CancelAsync", "Task CancelAsync(string id)", "Task CancelAsync(string id, bool all = false)"),
             new(ApiChangeKind.Added, "upstash-workflow-emulator", "--quiet", null, "--quiet"),
+            new(ApiChangeKind.Added, "Upstash.Workflow.WorkflowRun", "Priority", null, "public int? Priority { get; set; }"),
+            new(ApiChangeKind.Added, "Upstash.Workflow.TriggerWorkflowOptions", "Priority", null, "public int? Priority { get; set; }"),
         ];
         IReadOnlyList<WireChange> wire =
         [
             new("POST /v2/workflows/dlq/restart/{dlqId}", "header parameter `Upstash-Priority` added"),
+            new("POST /v2/trigger/{workflowUrl}", "header parameter `Upstash-Priority` added"),
+            new("schema WorkflowRun", "property `priority` added"),
             new("DELETE /v2/workflows/dlq/{dlqId}", "operation `deleteFailedRun` removed"),
             new("GET /v2/workflows/logs", "response 429 added"),
             new("schema WorkflowRun.workflowState", "enum adds `RUN_PAUSED`"),
@@ -104,8 +108,10 @@ public sealed class VersionAndChangelogTests
 
             ### Added
 
-            - `RestartWorkflowOptions.Priority`: the new `Upstash-Priority` header of `POST /v2/workflows/dlq/restart/{dlqId}`
+            - `RestartWorkflowOptions.Priority`: the new `Upstash-Priority` header of `POST /v2/workflows/dlq/restart/{dlqId}` and `POST /v2/trigger/{workflowUrl}`
             - `upstash-workflow-emulator --quiet`: new
+            - `WorkflowRun.Priority`: the new field `priority` of schema WorkflowRun
+            - `TriggerWorkflowOptions.Priority`: the new `Upstash-Priority` header of `POST /v2/workflows/dlq/restart/{dlqId}` and `POST /v2/trigger/{workflowUrl}`
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), entry);
     }
