@@ -10,7 +10,7 @@ public static class Program
 {
     private const string Usage = """
         usage:
-          update [--spec <path-or-https-URL>] [--dry-run] [--pr-body <file>] [--outputs <file>] [--feed <folder>] [--open-lock <file>] [--root <repository>]
+          update [--spec <path-or-https-URL>] [--dry-run] [--pr-body <file>] [--outputs <file>] [--feed <folder>] [--open-spec <file>] [--root <repository>]
           release [--bump patch|minor|major] [--date <yyyy-mm-dd>] [--feed <folder>] [--root <repository>]
           check-release --tag <vX.Y.Z> [--notes <file>] [--root <repository>]
           pack --output <folder> [--release] [--feed <folder>] [--root <repository>]
@@ -100,7 +100,7 @@ public static class Program
     private static async Task<int> UpdateAsync(Layout layout, Dictionary<string, string?> options, string? feed)
     {
         var dryRun = options.ContainsKey("--dry-run");
-        var result = await UpdateCommand.RunAsync(layout, new UpdateOptions(options.GetValueOrDefault("--spec"), dryRun, options.GetValueOrDefault("--pr-body"), feed, options.GetValueOrDefault("--open-lock")), Console.Out);
+        var result = await UpdateCommand.RunAsync(layout, new UpdateOptions(options.GetValueOrDefault("--spec"), dryRun, options.GetValueOrDefault("--pr-body"), feed, options.GetValueOrDefault("--open-spec")), Console.Out);
         Print(result);
         if (result.Kind != UpdateKind.None && options.GetValueOrDefault("--pr-body") is { } body && !dryRun)
         {

@@ -9,8 +9,8 @@ namespace Upstash.Workflow.Release;
 /// <param name="DryRun">Decide and print the verdict, write nothing.</param>
 /// <param name="PullRequestBody">Where to write the pull request's body; null for nowhere.</param>
 /// <param name="Feed">Where the released packages are (<see cref="PackageFeed"/>); null for <see cref="PackageFeed.Variable"/>.</param>
-/// <param name="OpenLock">The lock of the update an open pull request already proposes: the same file again is nothing to do.</param>
-public sealed record UpdateOptions(string? Spec, bool DryRun = false, string? PullRequestBody = null, string? Feed = null, string? OpenLock = null)
+/// <param name="OpenSpec">The spec an open pull request already proposes (accepted or refused): the same file again is nothing to do.</param>
+public sealed record UpdateOptions(string? Spec, bool DryRun = false, string? PullRequestBody = null, string? Feed = null, string? OpenSpec = null)
 {
     /// <summary>Called with each file just before the update writes it (a test fails one to see the rollback).</summary>
     public Action<string>? BeforeWrite { get; init; }
@@ -49,7 +49,7 @@ public static partial class UpdateCommand
             ?? throw new UpdateFailedException($"No spec given, and {Path.GetFileName(layout.Lock)} records no upstream address: pass --spec.");
         var bytes = await SpecSource.ReadAsync(spec);
         var sha = SpecSource.Sha256(bytes);
-        if (recorded?.UpstreamSha256 == sha || (options.OpenLock is { } open && SpecLock.Read(open)?.UpstreamSha256 == sha))
+        if (recorded?.UpstreamSha256 == sha || (options.OpenSpec is { } open && File.Exists(open) && SpecSource.Sha256(open) == sha))
         {
             log.WriteLine(recorded?.UpstreamSha256 == sha
                 ? $"The spec is the one recorded in {Path.GetFileName(layout.Lock)} (SHA-256 {sha}): nothing to do."

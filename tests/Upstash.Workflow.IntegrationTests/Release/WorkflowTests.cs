@@ -72,6 +72,11 @@ public sealed class WorkflowTests(Reporter reporter) : IClassFixture<Reporter>
         var body = await File.ReadAllTextAsync(repository.File("pull-request.md"));
         Assert.Contains("**Refused:** the generator stopped on these findings", body, StringComparison.Ordinal);
 
+        // The same refused file a week later: the pull request has it already; nothing is pushed.
+        await repository.FreshCheckoutAsync();
+        var again = await repository.UpdateFromUpstreamAsync(notOpenApi);
+        Assert.Equal(("none", "false"), (again.Outputs["kind"], again.Outputs["pushed"]));
+
         // A maintainer fixes the file on the branch; upstream publishes another that touches the same lines: the run stops
         // and says whose commit, and the branch stays as the maintainer left it.
         var maintainer = repository.File("maintainer");
