@@ -10,6 +10,9 @@ namespace Upstash.Workflow.Release;
 /// </summary>
 public static partial class AcceptedBreaks
 {
+    /// <summary>What is written before a break no bullet names: the reason still to be given.</summary>
+    private const string NoReason = "no changelog bullet names";
+
     /// <summary>
     /// Adds to each suppression in <paramref name="path"/> (as the SDK wrote it) the bullet of <paramref name="changelog"/>'s
     /// section that names its member, and a heading comment that says which versions the file is about.
@@ -26,7 +29,7 @@ public static partial class AcceptedBreaks
         foreach (var suppression in document.Root.Elements("Suppression"))
         {
             var target = (string?)suppression.Element("Target") ?? "";
-            suppression.AddBeforeSelf(new XComment(" " + Comment(Reason(target, bullets) ?? $"no changelog bullet names {target}: say why under ## [Unreleased]") + " "));
+            suppression.AddBeforeSelf(new XComment(" " + Comment(Reason(target, bullets) ?? $"{NoReason} {target}: say why under ## [Unreleased]") + " "));
         }
         document.Save(path);
     }
@@ -36,7 +39,7 @@ public static partial class AcceptedBreaks
     {
         var document = XDocument.Load(path);
         return document.Root!.Elements("Suppression")
-            .Select(s => ((string?)s.Element("Target") ?? "", (s.PreviousNode as XComment)?.Value.Trim() is { } reason && !reason.StartsWith("no changelog bullet", StringComparison.Ordinal) ? reason : null))
+            .Select(s => ((string?)s.Element("Target") ?? "", (s.PreviousNode as XComment)?.Value.Trim() is { } reason && !reason.StartsWith(NoReason, StringComparison.Ordinal) ? reason : null))
             .ToList();
     }
 

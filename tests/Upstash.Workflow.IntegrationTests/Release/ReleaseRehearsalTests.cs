@@ -50,11 +50,8 @@ public sealed class ReleaseRehearsalTests(Reporter reporter) : IClassFixture<Rep
         Assert.Equal(("none", "false"), (again.Outputs["kind"], again.Outputs["pushed"]));
 
         // A maintainer adds a commit to the pull request (the emulator's to-do, say); upstream publishes once more.
-        var maintainer = repository.File("maintainer");
-        await ReleaseRepository.GitInAsync(repository.File(""), "clone", "-q", "-b", "upstream-spec", repository.Origin, maintainer);
-        await File.AppendAllTextAsync(Path.Combine(maintainer, "docs", "testing.md"), "\nThe emulator answers `GET /v2/workflows/dlq/growth-probe`.\n");
-        await ReleaseRepository.GitInAsync(maintainer, "commit", "-q", "-am", "The emulator's part of the update");
-        await ReleaseRepository.GitInAsync(maintainer, "push", "-q", "origin", "upstream-spec");
+        await repository.MaintainerCommitsAsync("The emulator's part of the update", clone =>
+            File.AppendAllTextAsync(Path.Combine(clone, "docs", "testing.md"), "\nThe emulator answers `GET /v2/workflows/dlq/growth-probe`.\n"));
         var newer = await repository.UpstreamFileAsync("wire", spec =>
         {
             Grow(spec);

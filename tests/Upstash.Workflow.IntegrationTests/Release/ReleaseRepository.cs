@@ -97,6 +97,20 @@ internal sealed class ReleaseRepository : IDisposable
         return (values, output);
     }
 
+    /// <summary>A maintainer's commit on the open pull request's branch, made in a clone of their own and pushed.</summary>
+    public async Task MaintainerCommitsAsync(string message, Func<string, Task> edit)
+    {
+        var clone = File("maintainer");
+        if (Directory.Exists(clone))
+        {
+            Directory.Delete(clone, recursive: true);
+        }
+        await GitInAsync(_root.Path, "clone", "-q", "-b", "upstream-spec", Origin, clone);
+        await edit(clone);
+        await GitInAsync(clone, "commit", "-q", "-am", message);
+        await GitInAsync(clone, "push", "-q", "origin", "upstream-spec");
+    }
+
     /// <summary>A person merges the open pull request (fast-forward), and the next run starts from a fresh checkout of main.</summary>
     public async Task MergeUpdateAsync()
     {

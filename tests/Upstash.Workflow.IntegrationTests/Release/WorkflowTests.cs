@@ -79,11 +79,8 @@ public sealed class WorkflowTests(Reporter reporter) : IClassFixture<Reporter>
 
         // A maintainer fixes the file on the branch; upstream publishes another that touches the same lines: the run stops
         // and says whose commit, and the branch stays as the maintainer left it.
-        var maintainer = repository.File("maintainer");
-        await ReleaseRepository.GitInAsync(repository.File(""), "clone", "-q", "-b", "upstream-spec", repository.Origin, maintainer);
-        await File.WriteAllTextAsync(Path.Combine(maintainer, "openapi", "openapi.yaml"), "swagger: '2.0'\ninfo: { title: fixed by hand, version: '1' }\npaths: {}\n");
-        await ReleaseRepository.GitInAsync(maintainer, "commit", "-q", "-am", "A fix by hand");
-        await ReleaseRepository.GitInAsync(maintainer, "push", "-q", "origin", "upstream-spec");
+        await repository.MaintainerCommitsAsync("A fix by hand", clone =>
+            File.WriteAllTextAsync(Path.Combine(clone, "openapi", "openapi.yaml"), "swagger: '2.0'\ninfo: { title: fixed by hand, version: '1' }\npaths: {}\n"));
         var tip = await repository.GitAsync("ls-remote", "origin", "refs/heads/upstream-spec");
         await repository.FreshCheckoutAsync();
         var other = repository.File("other.yaml");
