@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Upstash.Workflow.Testing;
 
 namespace Upstash.Workflow.Emulator;
@@ -6,7 +7,7 @@ namespace Upstash.Workflow.Emulator;
 /// <summary>
 /// <c>upstash-workflow-emulator [--port 8080] [--token …]</c>: the emulator until Ctrl+C or SIGTERM. By default it
 /// takes the development credentials the official SDKs use with <c>QSTASH_DEV=true</c> on port 8080, so such an
-/// application finds it with no other setting.
+/// application finds it with no other setting. It says what happens to each run as it happens, one line each.
 /// </summary>
 internal static class Program
 {
@@ -14,15 +15,23 @@ internal static class Program
     internal static readonly (string Token, string CurrentSigningKey, string NextSigningKey) DevelopmentCredentials =
         ("eyJVc2VySUQiOiJkZWZhdWx0VXNlciIsIlBhc3N3b3JkIjoiZGVmYXVsdFBhc3N3b3JkIn0=", "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r", "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs");
 
+    /// <summary>Where the token comes from when neither <c>--token</c> nor <c>--token-file</c> gives it.</summary>
+    internal const string TokenVariable = "UPSTASH_WORKFLOW_EMULATOR_TOKEN";
+
     /// <summary>The command line, one option a line: what <c>--help</c> prints, and the surface the release tool compares.</summary>
     internal const string Usage = """
         usage: upstash-workflow-emulator [options]
 
-        The Upstash Workflow API on 127.0.0.1 until Ctrl+C, for the tests and local runs of any language.
+        The Upstash Workflow API on 127.0.0.1 until Ctrl+C or SIGTERM, for the tests and local runs of any language.
+        It calls only endpoints on this machine, answers only requests to 127.0.0.1 or localhost at its port and from no
+        other web page, and prints one line for each thing that happens to a run.
 
-          --port <port>    The port to answer on: 8080 by default, 0 for any free one.
-          --token <token>  The token callers must send: the official SDKs' development token by default.
-          --help           This text.
+          --port <port>        The port to answer on: 8080 by default, 0 for any free one.
+          --token <token>      The token callers must send. Without it: the file --token-file names, else the
+                               variable UPSTASH_WORKFLOW_EMULATOR_TOKEN, else the official SDKs' development token.
+          --token-file <path>  A file whose first line is the token (kept out of the process list and shell history).
+          --quiet              Print the variables and warnings only, not each run's life.
+          --help               This text.
         """;
 
     internal static async Task<int> Main(string[] args)
@@ -30,10 +39,11 @@ internal static class Program
         var options = new UpstashWorkflowEmulatorOptions
         {
             Port = 8080,
-            Token = DevelopmentCredentials.Token,
             CurrentSigningKey = DevelopmentCredentials.CurrentSigningKey,
             NextSigningKey = DevelopmentCredentials.NextSigningKey,
         };
+        string? token = null, tokenFile = null;
+        var quiet = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -43,7 +53,13 @@ internal static class Program
                     i++;
                     break;
                 case "--token" when i + 1 < args.Length && args[i + 1].Length > 0:
-                    options.Token = args[++i];
+                    token = args[++i];
+                    break;
+                case "--token-file" when i + 1 < args.Length && args[i + 1].Length > 0:
+                    tokenFile = args[++i];
+                    break;
+                case "--quiet":
+                    quiet = true;
                     break;
                 case "--help" or "-h":
                     Console.WriteLine(Usage);
@@ -53,6 +69,23 @@ internal static class Program
                     return 2;
             }
         }
+        try
+        {
+            options.Token = token
+                ?? (tokenFile is not null ? ReadToken(tokenFile) : null)
+                ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } variable ? variable : DevelopmentCredentials.Token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"upstash-workflow-emulator: the token file '{tokenFile}' cannot be read: {e.Message}");
+            return 2;
+        }
+
+        using var logging = LoggerFactory.Create(b => b
+            .SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information)
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddSimpleConsole(c => (c.SingleLine, c.TimestampFormat, c.UseUtcTimestamp) = (true, "HH:mm:ss.fff ", true)));
+        options.LoggerFactory = logging;
 
         using var stop = new CancellationTokenSource();
         using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
@@ -64,7 +97,7 @@ internal static class Program
             stop.Cancel();
         }
 
-        await using var emulator = await UpstashWorkflowEmulator.StartAsync(options);
+        var emulator = await UpstashWorkflowEmulator.StartAsync(options);
         var url = emulator.BaseAddress.AbsoluteUri.TrimEnd('/');
         var (current, next) = emulator.SigningKeys;
         Console.WriteLine($"""
@@ -84,8 +117,15 @@ internal static class Program
         catch (OperationCanceledException)
         {
         }
+        // Counted before the stop, which cancels what is in flight; the stop itself takes well under a second.
         var unfinished = emulator.RunIds.Count(id => emulator.RunState(id) == WorkflowRunState.RunStarted);
-        Console.WriteLine($"Stopped. {emulator.RunIds.Count} runs, {unfinished} of them in flight.");
+        var runs = emulator.RunIds.Count;
+        await emulator.DisposeAsync();
+        Console.WriteLine($"Stopped. {runs} runs, {unfinished} of them in flight.");
         return 0;
     }
+
+    /// <summary>The token a file holds: its first line, trimmed.</summary>
+    private static string ReadToken(string path) =>
+        File.ReadLines(path).FirstOrDefault()?.Trim() is { Length: > 0 } line ? line : throw new InvalidDataException("its first line is empty");
 }

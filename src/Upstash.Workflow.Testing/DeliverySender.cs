@@ -1,16 +1,35 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Upstash.Workflow.Testing;
 
+/// <summary>What an endpoint answered a delivery, or why no answer came.</summary>
+internal sealed record DeliveryAnswer(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers, string? Failure)
+{
+    /// <summary>The delivery as recorded (<see cref="UpstashWorkflowEmulator.Deliveries"/>), so a retry's time can be written on it.</summary>
+    public EmulatorDelivery? Record { get; init; }
+
+    public bool Succeeded => Status is >= 200 and < 300 && Failure is null;
+
+    /// <summary>Why it failed, without the answer's body: what a log line says.</summary>
+    public string Reason => Status == 0 || (Failure is not null && Status is >= 200 and < 300) ? Failure ?? "no answer" : $"answered {Status}";
+
+    /// <summary>The failed delivery as the logs show it among a step's errors.</summary>
+    public StepError Error(long now) =>
+        new(Failure ?? $"answered {Status}", Status, EmulatorState.Encode(Body) is var (text, base64) ? text ?? base64 : null, EmulatorState.Map(Headers), now);
+}
+
 /// <summary>
-/// Calls your endpoints as the service does, signed with the emulator's current signing key exactly as Upstash
-/// signs (<see cref="UpstashSignatureVerifier.Sign"/>), with the delivery headers; records each call and its answer.
-/// Only loopback and the allowed hosts are ever called. Deliveries started by an API call run after its answer, as
-/// the service's do; <see cref="IdleAsync"/> waits for them. What is delivered when is the engine's (<see cref="WorkflowEngine"/>).
+/// Calls your endpoints as the service does, signed with the emulator's current signing key exactly as Upstash signs
+/// (<see cref="UpstashSignatureVerifier.Sign"/>), with the delivery headers; records each call and its answer (a large body
+/// as its size and hash). Only loopback and the allowed hosts are ever called, never the emulator itself, and no more than
+/// <see cref="UpstashWorkflowEmulatorOptions.MaxDeliveriesPerHost"/> at once per host. Its timers (delays, retries, waits) run
+/// on the emulator's clock, by run, so a run that ends stops its own; stopping the emulator stops them all and cancels
+/// what is in flight. What is delivered when is the engine's (<see cref="WorkflowEngine"/>).
 /// </summary>
-internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulatorOptions options, EmulatorFaults? faults = null) : IDisposable
+internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulatorOptions options, EmulatorLog log, EmulatorFaults? faults = null) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -21,62 +40,88 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     private static readonly HashSet<string> Framing = new(StringComparer.OrdinalIgnoreCase) { "Host", "Content-Length", "Transfer-Encoding", "Connection", "Content-Type", "User-Agent", "Upgrade", "TE", "Trailer", "Expect" };
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly ConcurrentQueue<EmulatorDelivery> _delivered = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _pending = new();
-    private readonly ConcurrentDictionary<ITimer, bool> _timers = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
-    public IReadOnlyList<EmulatorDelivery> Delivered => [.. _delivered];
+    // The timers of each run (and of each failure callback), so one that ends stops its own.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ITimer, bool>> _timers = new(StringComparer.Ordinal);
 
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(30);
+
+    private readonly object _recordLock = new();
+    private readonly List<EmulatorDelivery> _delivered = [];
+    private Uri? _self;
+
+    public IReadOnlyList<EmulatorDelivery> Delivered
+    {
+        get
+        {
+            lock (_recordLock)
+            {
+                return [.. _delivered];
+            }
+        }
+    }
+
+    /// <summary>The emulator's own address: never a delivery's target, so no run can call the emulator's API with its token.</summary>
+    public void Serving(Uri baseAddress) => _self = baseAddress;
+
+    /// <summary>Whether a delivery to <paramref name="url"/> is made: deliveries on, to loopback or an allowed host, never to the emulator.</summary>
     public bool Allowed(string url) =>
-        options.Deliver && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        options.Deliver && Refusal(url) is null && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.IsLoopback || options.AllowedDeliveryHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase));
 
-    /// <summary>Waits until every delivery started so far has been answered and recorded.</summary>
+    /// <summary>
+    /// Why <paramref name="url"/> cannot be a run's target at all (no http(s) URL, the emulator's own address); null when it
+    /// can. A target that is not called (deliveries off, a host not allowed) is no refusal: the run is kept as the service keeps it.
+    /// </summary>
+    public string? Refusal(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return $"'{url}' is no absolute http(s) URL";
+        }
+        if (_self is { } self && uri.IsLoopback && uri.Port == self.Port)
+        {
+            return $"'{url}' is the emulator's own address: the emulator never calls itself";
+        }
+        return null;
+    }
+
+    /// <summary>Waits until every delivery started so far has been answered and recorded, the ones they lead to included.</summary>
     public async Task IdleAsync()
     {
         while (_pending.Keys.ToList() is { Count: > 0 } pending)
         {
-            await Task.WhenAll(pending).ConfigureAwait(false);
+            // A delivery cancelled by a stop, or one that failed, is done all the same.
+            await Task.WhenAll(pending).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Fails a run (<see cref="EmulatorState.FailRun"/>) and, when its failure callback may be called, calls it and records the answer.</summary>
-    public async Task<DlqEntry> FailAsync(string workflowRunId, int status, byte[] body, IReadOnlyDictionary<string, string>? headers, int simulatedCallbackStatus)
-    {
-        var entry = state.FailRun(workflowRunId, status, body, headers, simulatedCallbackStatus);
-        if (entry.FailureCallback is { } url && Allowed(url))
-        {
-            state.Change((EmulatorState _) => entry.SetCallbackState("CALLBACK_INPROGRESS"));
-            await CallBackAsync(entry).ConfigureAwait(false);
-        }
-        return entry;
-    }
-
-    /// <summary>Calls a DLQ entry's failure callback again (the retry operation), after the API answered.</summary>
-    public void RetryCallback(DlqEntry entry)
-    {
-        if (entry.FailureCallback is { } url && Allowed(url))
-        {
-            Track(() => CallBackAsync(entry));
-        }
-    }
-
-    /// <summary>Calls a DLQ entry's failure callback once (the <paramref name="retried"/>-th retry) and records its answer; returns its status.</summary>
-    public async Task<int> CallBackAsync(DlqEntry entry, int retried = 0)
+    /// <summary>Calls a DLQ entry's failure callback once (the <paramref name="retried"/>-th retry) and records its answer in the run's logs; what becomes of it is the engine's.</summary>
+    public async Task<DeliveryAnswer> CallBackAsync(DlqEntry entry, int retried)
     {
         var (run, body, messageId) = state.Read(s => (entry.FailedRun, FailureCallbackBody(entry), entry.FailedRun?.FailureFunction?.MessageId));
         var headers = Forwarded(run?.Settings.FailureForwarded);
-        headers["Upstash-Workflow-Is-Failure"] = "true";
-        headers["Upstash-Workflow-Failure-Callback"] = "true";
-        headers["Upstash-Workflow-RunId"] = entry.WorkflowRunId;
-        headers["Upstash-Retried"] = retried.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers[Wire.IsFailure] = "true";
+        headers[Wire.FailureCallbackDelivery] = "true";
+        headers[Wire.RunId] = entry.WorkflowRunId;
+        headers[Wire.Retried] = retried.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (messageId is not null)
         {
-            headers["Upstash-Message-Id"] = messageId;
+            headers[Wire.MessageId] = messageId;
         }
-        var (status, answer, answerHeaders) = await SendAsync(EmulatorDelivery.FailureCallback, entry.FailureCallback!, body, "application/json", headers, entry.WorkflowRunId).ConfigureAwait(false);
-        state.RecordCallback(entry, status, answer, answerHeaders);
-        return status;
+        var answer = await SendAsync(EmulatorDelivery.FailureCallback, entry.FailureCallback!, body, "application/json", headers, entry.WorkflowRunId).ConfigureAwait(false);
+        state.Change((EmulatorState _) =>
+        {
+            if (entry.FailedRun?.FailureFunction is { } function)
+            {
+                var (text, base64) = EmulatorState.Encode(answer.Body);
+                entry.FailedRun.FailureFunction = function with { ResponseStatus = answer.Status, ResponseBody = text ?? base64 ?? "", ResponseHeaders = EmulatorState.Map(answer.Headers) ?? [] };
+            }
+        });
+        return answer;
     }
 
     /// <summary>What the service posts to a failure callback: the spec's model, so the emulator sends what the spec says.</summary>
@@ -118,60 +163,81 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     /// Sends one signed delivery and records it. <c>Upstash-Message-Id</c> and <c>Upstash-Retried</c> are kept when
     /// <paramref name="headers"/> has them (a retry is the same message again), else a new message's.
     /// </summary>
-    public async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendAsync(
-        string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId, HttpMethod? method = null, bool signed = true)
+    public async Task<DeliveryAnswer> SendAsync(string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId, HttpMethod? method = null)
     {
         var target = new Uri(url);
-        if (signed)
-        {
-            headers[UpstashSignatureVerifier.SignatureHeader] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
-        }
-        headers.TryAdd("Upstash-Message-Id", state.NextId("msg_emu_"));
-        headers.TryAdd("Upstash-Retried", "0");
-        headers["Upstash-Caller-Ip"] = "127.0.0.1";
+        headers[Wire.Signature] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
+        headers.TryAdd(Wire.MessageId, EmulatorState.NewId(Wire.MessageIdPrefix));
+        headers.TryAdd(Wire.Retried, "0");
+        headers[Wire.CallerIp] = "127.0.0.1";
         using var request = new HttpRequestMessage(method ?? HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
-        request.Headers.UserAgent.ParseAdd("Upstash-QStash");
+        request.Headers.UserAgent.ParseAdd(Wire.UserAgent);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : null;
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
         // A fault on demand is recorded as the endpoint's answer; the endpoint is not called.
-        var (status, answer, answerHeaders, failure) = faults?.TakeDelivery(target) is { } failed
-            ? (failed, [], new Dictionary<string, string>(), $"answered {failed} (a fault injected with Faults.FailDeliveries; the endpoint was not called)")
+        var answer = faults?.TakeDelivery(target) is { } failed
+            ? new DeliveryAnswer(failed, [], new Dictionary<string, string>(), $"answered {failed} (a fault injected with Faults.FailDeliveries; the endpoint was not called)")
             : await CallAsync(request).ConfigureAwait(false);
-        var sent = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = "Upstash-QStash" };
+        var sent = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["User-Agent"] = Wire.UserAgent };
         if (contentType is not null)
         {
             sent["Content-Type"] = contentType;
         }
-        _delivered.Enqueue(new EmulatorDelivery(kind, target, sent, body, status, workflowRunId) { Failure = failure });
-        return (status, answer, answerHeaders);
+        var kept = body.Length <= options.MaxRecordedBodySize ? body : [];
+        var record = new EmulatorDelivery(kind, target, sent, kept, answer.Status, workflowRunId)
+        {
+            Failure = answer.Failure,
+            BodySize = body.Length,
+            BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
+        };
+        lock (_recordLock)
+        {
+            _delivered.Add(record);
+        }
+        log.Delivered(kind, workflowRunId, target, answer);
+        return answer with { Record = record };
     }
 
-    /// <summary>Sends the delivery and reads the answer, within the delivery timeout and the answer cap; why it failed, when it did.</summary>
-    private async Task<(int Status, byte[] Answer, IReadOnlyDictionary<string, string> Headers, string? Failure)> CallAsync(HttpRequestMessage request)
+    /// <summary>Sends the delivery and reads the answer, within the delivery timeout, the answer cap and the host's share; why it failed, when it did.</summary>
+    private async Task<DeliveryAnswer> CallAsync(HttpRequestMessage request)
     {
         var status = 0;
-        using var deadline = new CancellationTokenSource(options.DeliveryTimeout);
+        var host = _hosts.GetOrAdd(request.RequestUri!.Authority, _ => new SemaphoreSlim(options.MaxDeliveriesPerHost));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        deadline.CancelAfter(options.DeliveryTimeout);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-            var answer = await ReadAtMostAsync(response.Content, options.MaxAnswerSize, deadline.Token).ConfigureAwait(false);
-            return (status, answer, headers, status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}");
+            await host.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            try
+            {
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+                status = (int)response.StatusCode;
+                var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+                var answer = await ReadAtMostAsync(response.Content, options.MaxAnswerSize, deadline.Token).ConfigureAwait(false);
+                return new(status, answer, headers, status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}");
+            }
+            finally
+            {
+                host.Release();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return new(status, [], new Dictionary<string, string>(), "not answered: the emulator stopped");
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return (status, [], new Dictionary<string, string>(), status == 0
+            return new(status, [], new Dictionary<string, string>(), status == 0
                 ? $"no answer within {options.DeliveryTimeout.TotalSeconds:0.#} s"
                 : $"answered {status}, but its body did not arrive within {options.DeliveryTimeout.TotalSeconds:0.#} s");
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             // No whole answer: recorded with status 0 (or the status that came), as a failed delivery.
-            return (status, [], new Dictionary<string, string>(), $"no answer: {(e.InnerException ?? e).Message}");
+            return new(status, [], new Dictionary<string, string>(), $"no answer: {(e.InnerException ?? e).Message}");
         }
     }
 
@@ -196,16 +262,34 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> after <paramref name="delay"/> on the emulator's clock (at once when not positive).
-    /// A delivery waiting for its time is not in flight: <see cref="IdleAsync"/> does not wait for it.
+    /// Runs <paramref name="work"/> after <paramref name="delay"/> on the emulator's clock (at once when not positive), as one
+    /// of <paramref name="owner"/>'s timers (a run's id). A delivery waiting for its time is not in flight: <see cref="IdleAsync"/>
+    /// does not wait for it.
     /// </summary>
-    public void Schedule(TimeSpan delay, Func<Task> work)
+    public void Schedule(string owner, TimeSpan delay, Func<Task> work)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
         if (delay <= TimeSpan.Zero)
         {
             Track(work);
             return;
         }
+        // A timer waits at most about 49 days; a longer delay (a year at most) waits in legs.
+        var leg = delay > LongestTimer ? LongestTimer : delay;
+        if (leg < delay)
+        {
+            var rest = delay - leg;
+            var inner = work;
+            work = () =>
+            {
+                Schedule(owner, rest, inner);
+                return Task.CompletedTask;
+            };
+        }
+        var timers = _timers.GetOrAdd(owner, _ => new());
         var holder = new ITimer?[1];
         lock (holder)
         {
@@ -213,34 +297,79 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
             {
                 lock (holder)
                 {
-                    if (holder[0] is { } timer && _timers.TryRemove(timer, out bool _))
+                    if (holder[0] is { } timer && timers.TryRemove(timer, out bool _))
                     {
                         timer.Dispose();
                         Track(work);
                     }
                 }
-            }, null, delay, Timeout.InfiniteTimeSpan);
-            _timers[holder[0]!] = true;
+            }, null, leg, Timeout.InfiniteTimeSpan);
+            timers[holder[0]!] = true;
+        }
+    }
+
+    /// <summary>Stops <paramref name="owner"/>'s timers: a run that ended delivers nothing more.</summary>
+    public void CancelTimers(string owner)
+    {
+        if (_timers.TryRemove(owner, out var timers))
+        {
+            foreach (var timer in timers.Keys)
+            {
+                timer.Dispose();
+            }
         }
     }
 
     /// <summary>Deliveries waiting for their time (sleeps, delays, retries' backoff).</summary>
-    public int Waiting => _timers.Count;
+    public int Waiting => _timers.Values.Sum(t => t.Count);
 
     public void Track(Func<Task> work)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
         var task = Task.Run(work);
         _pending[task] = true;
-        task.ContinueWith(t => _pending.TryRemove(t, out _), TaskScheduler.Default);
+        task.ContinueWith(t => _pending.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Forgets the deliveries of runs that are no longer kept (<see cref="UpstashWorkflowEmulatorOptions.MaxRuns"/>).</summary>
+    public void Forget(IReadOnlyCollection<string> runIds)
+    {
+        if (runIds.Count == 0)
+        {
+            return;
+        }
+        lock (_recordLock)
+        {
+            _delivered.RemoveAll(d => runIds.Contains(d.WorkflowRunId));
+        }
+    }
+
+    /// <summary>Stops every timer and cancels every delivery in flight; waits for them to end, each in its own way.</summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var owner in _timers.Keys.ToList())
+        {
+            CancelTimers(owner);
+        }
+        await IdleAsync().ConfigureAwait(false);
     }
 
     public void Dispose()
     {
-        foreach (var timer in _timers.Keys)
+        _stopping.Cancel();
+        foreach (var owner in _timers.Keys.ToList())
         {
-            timer.Dispose();
+            CancelTimers(owner);
         }
-        _timers.Clear();
         _http.Dispose();
+        _stopping.Dispose();
+        foreach (var host in _hosts.Values)
+        {
+            host.Dispose();
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Upstash.Workflow.Testing;
 
 /// <summary>The DLQ operations: list, get, delete, resume, restart, and the failure callback's retry and cancel.</summary>
@@ -12,14 +14,16 @@ internal sealed partial class EmulatorApi
         && (r.Text("workflowRunId") is not { } id || e.WorkflowRunId == id)
         && (r.Long("workflowCreatedAt") is not { } created || e.WorkflowCreatedAt == created)
         && (r.List("label") is not { } labels || e.Labels.Intersect(labels).Any())
-        && (r.List("failureFunctionState") is not { } states || states.Contains(e.FailureFunctionState ?? ""))
+        && (r.List("failureFunctionState") is not { } states || states.Contains(e.FailureFunctionState?.ToString() ?? ""))
         && (r.List("callerIp") is not { } ips || ips.Contains(e.CallerIp))
         && (r.List("flowControlKey") is not { } keys || keys.Contains(e.FlowControlKey ?? ""));
 
     private Task ListDlq(Request r)
     {
-        var entries = state.Read(s => s.Dlq.Where(e => MatchesDlqFilters(r, e)).ToList());
-        return Page(entries, r, 100, out var page, out var cursor) ? r.Ok(new { cursor, messages = page }) : r.Error(400, InvalidCursor(r));
+        var answer = state.Read(s => Page(s.Dlq.Where(e => MatchesDlqFilters(r, e)).ToList(), r, 100, out var page, out var cursor)
+            ? JsonSerializer.SerializeToUtf8Bytes(new { cursor, messages = page }, Json)
+            : null);
+        return answer is not null ? r.Bytes(answer) : r.Error(400, InvalidCursor(r));
     }
 
     /// <summary>The entries a bulk call acts on: the listed ids (all must exist), or those matching the filters.</summary>
@@ -49,32 +53,32 @@ internal sealed partial class EmulatorApi
     private Task RunAgainInBulk(Request r, RunSettings overrides, int limit, bool resume)
     {
         var count = Math.Min(r.Int("count") ?? limit, limit);
-        var (runs, more, missing) = state.Change(s =>
+        var (entries, more, missing) = state.Read<(List<DlqEntry>?, bool, string?)>(s =>
         {
             var (entries, missing) = Select(s, r);
-            if (entries is null)
-            {
-                return ((List<Run>?)null, false, missing);
-            }
-            var batch = entries.Take(count).ToList();
-            return (batch.Select(e => state.RunAgain(e, overrides)).ToList(), entries.Count > batch.Count, null);
+            return entries is null ? (null, false, missing) : (entries.Take(count).ToList(), entries.Count > count, null);
         });
-        if (runs is null)
+        if (entries is null)
         {
             return r.Error(404, $"DLQ messages not found: {missing}");
         }
-        runs.ForEach(run => engine.StartAgain(run, resume));
+        if (entries.Select(e => engine.Check(e.WorkflowUrl, overrides)).FirstOrDefault(e => e is not null) is { } invalid)
+        {
+            return r.Error(400, invalid);
+        }
+        // An entry another call took meanwhile starts nothing here: each entry starts one run.
+        var runs = entries.Select(e => engine.RunAgain(e, overrides, resume)).OfType<Run>().ToList();
         return r.Ok(new { workflowRuns = runs.Select(Started).ToList(), cursor = more ? NextBatch() : null });
     }
 
     private Task RunAgain(Request r, string id, RunSettings overrides, bool resume)
     {
-        if (state.RunAgain(id, overrides) is not { } run)
+        var entry = state.Read(s => s.Dlq.FirstOrDefault(e => e.DlqId == id));
+        if (entry is not null && engine.Check(entry.WorkflowUrl, overrides) is { } invalid)
         {
-            return r.Error(404, $"DLQ message {id} not found");
+            return r.Error(400, invalid);
         }
-        engine.StartAgain(run, resume);
-        return r.Ok(Started(run));
+        return entry is not null && engine.RunAgain(entry, overrides, resume) is { } run ? r.Ok(Started(run)) : r.Error(404, $"DLQ message {id} not found");
     }
 
     private int _batches;
@@ -85,30 +89,28 @@ internal sealed partial class EmulatorApi
     private Task DeleteEntry(Request r, string id) =>
         state.Change(s => s.Dlq.RemoveAll(e => e.DlqId == id)) > 0 ? r.Empty(200) : r.Empty(404);
 
+    /// <summary>Calls an entry's failure callback again, retried as before; the answer names the failed run it is about.</summary>
     private Task RetryCallback(Request r, string id)
     {
-        // Found, checked and changed under one lock.
-        var (entry, run, error) = state.Change<(DlqEntry?, Run?, (int, string)?)>(s =>
+        var (entry, error) = state.Change<(DlqEntry?, (int, string)?)>(s =>
         {
             if (s.Dlq.FirstOrDefault(e => e.DlqId == id) is not { } entry)
             {
-                return (null, null, (404, $"DLQ message {id} not found"));
+                return (null, (404, $"DLQ message {id} not found"));
             }
             if (entry.FailureCallback is null)
             {
-                return (null, null, (400, "this run has no failure callback"));
+                return (null, (400, "this run has no failure callback"));
             }
-            entry.SetCallbackState("CALLBACK_INPROGRESS");
-            var failed = s.FindRun(entry.WorkflowRunId);
-            var settings = new RunSettings { Labels = entry.Labels, FlowControlKey = entry.FlowControlKey, Forwarded = failed?.Settings.FailureForwarded };
-            return (entry, s.Trigger(entry.FailureCallback, null, settings, failed?.Body ?? [], failed?.ContentType), null);
+            entry.SetCallbackState(FailureFunctionState.CallbackInprogress);
+            return (entry, null);
         });
         if (error is var (status, message))
         {
             return r.Error(status, message);
         }
-        delivery.RetryCallback(entry!);
-        return r.Ok(Started(run!));
+        engine.RetryCallback(entry!);
+        return r.Ok(new { workflowRunId = entry!.WorkflowRunId, workflowCreatedAt = entry.WorkflowCreatedAt });
     }
 
     private Task CancelCallback(Request r, string id)
@@ -119,13 +121,17 @@ internal sealed partial class EmulatorApi
             {
                 return 404;
             }
-            if (entry.FailureFunctionState != "CALLBACK_INPROGRESS")
+            if (entry.FailureFunctionState != FailureFunctionState.CallbackInprogress)
             {
                 return 400;
             }
-            entry.SetCallbackState("CALLBACK_CANCELED");
+            entry.SetCallbackState(FailureFunctionState.CallbackCanceled);
             return 302;
         });
+        if (status == 302)
+        {
+            engine.StopCallback(id);
+        }
         return status switch
         {
             404 => r.Error(404, $"DLQ message {id} not found"),
@@ -133,7 +139,4 @@ internal sealed partial class EmulatorApi
             _ => r.Empty(302),
         };
     }
-
-    private Task WithEntry(Request r, string id, Func<DlqEntry, Task> then) =>
-        state.Read(s => s.Dlq.FirstOrDefault(e => e.DlqId == id)) is { } entry ? then(entry) : r.Error(404, $"DLQ message {id} not found");
 }

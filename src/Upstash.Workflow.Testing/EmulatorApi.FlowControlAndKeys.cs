@@ -5,12 +5,29 @@ internal sealed partial class EmulatorApi
 {
     private Task FlowAction(Request r, string key, string action)
     {
+        if (action == "pin" && PinError(r) is { } invalid)
+        {
+            return r.Error(400, invalid);
+        }
         var changed = Change(r, key, action);
         if (changed)
         {
             flow.Release(key); // a resumed, re-pinned or reset key lets waiting deliveries through
         }
         return changed ? r.Empty(200) : r.Empty(400);
+    }
+
+    /// <summary>Why a pin's values cannot be a key's limits (each a whole number from 1, the period at most a year), or null.</summary>
+    private static string? PinError(Request r)
+    {
+        foreach (var (name, max) in new[] { ("parallelism", int.MaxValue), ("rate", int.MaxValue), ("period", (int)RunSettings.MaxDelay.TotalSeconds) })
+        {
+            if (r.Text(name) is { } text && (r.Int(name) is not { } value || value < 1 || value > max))
+            {
+                return $"invalid {name} '{text}': expected a whole number from 1 to {max}";
+            }
+        }
+        return null;
     }
 
     private bool Change(Request r, string key, string action) => state.Change(s =>
@@ -45,7 +62,7 @@ internal sealed partial class EmulatorApi
         state.Change((EmulatorState s) =>
         {
             s.CurrentKey = s.NextKey;
-            s.NextKey = "sig_" + Guid.NewGuid().ToString("N");
+            s.NextKey = EmulatorState.NewKey();
         });
         return r.Ok(Keys());
     }

@@ -11,24 +11,29 @@ internal sealed partial class EmulatorApi
         var wanted = r.Query.TryGetValue("workflowRuns", out var pairs)
             ? pairs.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('@')[0]).ToHashSet()
             : null;
-        var runs = state.Read(s => s.Runs.AsEnumerable().Reverse().Where(x =>
-            (r.Text("workflowUrl") is not { } url || x.WorkflowUrl == url)
-            && (r.Text("workflowRunId") is not { } id || x.WorkflowRunId == id)
-            && (r.Long("workflowCreatedAt") is not { } created || x.WorkflowRunCreatedAt == created)
-            && (wanted is null || wanted.Contains(x.WorkflowRunId))
-            && (r.Text("state") is not { } st || x.WorkflowState == st)
-            && (r.Long("fromDate") is not { } from || x.WorkflowRunCreatedAt >= from)
-            && (r.Long("toDate") is not { } to || x.WorkflowRunCreatedAt <= to)
-            && (r.List("label") is not { } labels || x.Labels.Intersect(labels).Any())
-            && (r.Text("flowControlKey") is not { } key || x.FlowControlKey == key)
-            && (r.Text("callerIp") is not { } ip || x.WorkflowRunCallerIp == ip)).ToList());
-        if (!Page(runs, r, 1000, out var page, out var cursor))
+        // Read and written under the lock: a run's steps change while its deliveries are answered.
+        var answer = state.Read(s =>
         {
-            return r.Error(400, InvalidCursor(r));
-        }
-        // The last page of logs still carries a cursor, an empty one.
-        object answer = new { cursor = cursor ?? "", runs = page };
-        return r.Int("trimBody") is { } trim and >= 0 ? r.Ok(Trimmed(JsonSerializer.SerializeToNode(answer, Json)!, trim)) : r.Ok(answer);
+            var runs = s.Runs.AsEnumerable().Reverse().Where(x =>
+                (r.Text("workflowUrl") is not { } url || x.WorkflowUrl == url)
+                && (r.Text("workflowRunId") is not { } id || x.WorkflowRunId == id)
+                && (r.Long("workflowCreatedAt") is not { } created || x.WorkflowRunCreatedAt == created)
+                && (wanted is null || wanted.Contains(x.WorkflowRunId))
+                && (r.Text("state") is not { } st || x.WorkflowState.ToString() == st)
+                && (r.Long("fromDate") is not { } from || x.WorkflowRunCreatedAt >= from)
+                && (r.Long("toDate") is not { } to || x.WorkflowRunCreatedAt <= to)
+                && (r.List("label") is not { } labels || x.Labels.Intersect(labels).Any())
+                && (r.Text("flowControlKey") is not { } key || x.FlowControlKey == key)
+                && (r.Text("callerIp") is not { } ip || x.WorkflowRunCallerIp == ip)).ToList();
+            if (!Page(runs, r, 1000, out var page, out var cursor))
+            {
+                return null;
+            }
+            // The last page of logs still carries a cursor, an empty one.
+            var node = JsonSerializer.SerializeToNode(new { cursor = cursor ?? "", runs = page }, Json)!;
+            return r.Int("trimBody") is { } trim and >= 0 ? Trimmed(node, trim).ToJsonString() : node.ToJsonString();
+        });
+        return answer is null ? r.Error(400, InvalidCursor(r)) : r.Bytes(System.Text.Encoding.UTF8.GetBytes(answer));
     }
 
     /// <summary>The answer with every body in it (a step's output, a call's bodies, a run's response) cut to <paramref name="bytes"/> UTF-8 bytes.</summary>

@@ -49,8 +49,9 @@ internal sealed partial class EmulatorApi
             await r.Error(400, $"invalid destination '{destination}': expected an absolute http(s) URL");
             return;
         }
+        var body = await r.BodyAsync();
         var headers = r.Context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()));
-        var accepted = engine.Accept(new WorkflowMessage(destination, headers, await r.BodyAsync()));
+        var accepted = engine.Accept(new WorkflowMessage(destination, headers, body));
         await (accepted.Error is { } error
             ? r.Error(accepted.Status, error)
             : r.Ok(new { messageId = accepted.MessageId, url = destination, deduplicated = accepted.Deduplicated ? true : (bool?)null }));
@@ -58,11 +59,15 @@ internal sealed partial class EmulatorApi
 
     private async Task Wait(Request r, string eventId)
     {
-        var accepted = engine.Wait(eventId, r.Header("Upstash-Workflow-RunId"), await r.BodyAsync());
+        var body = await r.BodyAsync();
+        var accepted = engine.Wait(eventId, r.Header(Wire.RunId), body);
         await (accepted.Error is { } error ? r.Error(accepted.Status, error) : r.Ok(new { messageId = accepted.MessageId }));
     }
 
     /// <summary>The endpoint's word that its run returned: the body is the result.</summary>
-    private async Task CompleteRun(Request r, string id) =>
-        await (engine.Complete(id, await r.BodyAsync()) ? r.Empty(200) : r.Error(404, $"no running workflow run {id}"));
+    private async Task CompleteRun(Request r, string id)
+    {
+        var result = await r.BodyAsync();
+        await (engine.Complete(id, result) ? r.Empty(200) : r.Error(404, $"no running workflow run {id}"));
+    }
 }

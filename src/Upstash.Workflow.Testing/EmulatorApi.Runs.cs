@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Net.Http.Headers;
 
 namespace Upstash.Workflow.Testing;
 
@@ -8,35 +10,23 @@ internal sealed partial class EmulatorApi
 {
     private async Task Trigger(Request r, string workflowUrl, RunSettings settings)
     {
-        if (!IsWorkflowUrl(workflowUrl))
+        if (engine.Check(workflowUrl, settings) is { } invalid)
         {
-            await r.Error(400, $"invalid destination '{workflowUrl}': expected an absolute http(s) URL");
+            await r.Error(400, invalid);
             return;
         }
         var body = await r.BodyAsync();
-        var (run, deduplicated) = Start(workflowUrl, r.Header("Upstash-Workflow-RunId"), settings, body, r.Context.Request.ContentType);
-        if (!deduplicated)
-        {
-            engine.StartUnknown(run);
-        }
+        var (run, _) = engine.Trigger(workflowUrl, r.Header(Wire.RunId), settings, body, r.Context.Request.ContentType);
         await r.Ok(Started(run));
     }
 
-    /// <summary>
-    /// Starts a run, unless the run id asked for is already taken: then the run with it is the answer,
-    /// deduplicated, and nothing new starts (so a trigger sent twice starts one run).
-    /// </summary>
-    private (Run Run, bool Deduplicated) Start(string workflowUrl, string? runId, RunSettings settings, byte[] body, string? contentType) =>
-        state.Change(s => runId is not null && s.FindRun(runId) is { } existing ? (existing, true) : (s.Trigger(workflowUrl, runId, settings, body, contentType), false));
-
-    private static bool IsWorkflowUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
     /// <summary>Reads the run settings the request's headers give, or answers 400 naming the malformed one.</summary>
-    private static Task WithSettings(Request r, Func<RunSettings, Task> then)
+    private Task WithSettings(Request r, Func<RunSettings, Task> then)
     {
         var settings = RunSettings.Read(r.Context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), out var error);
-        return error is null ? then(settings) : r.Error(400, error);
+        return error is not null ? r.Error(400, error)
+            : settings.OverPlan(options) is { } over ? r.Error(RunSettings.OverPlanStatus, over)
+            : then(settings);
     }
 
     private async Task BatchTrigger(Request r)
@@ -49,60 +39,37 @@ internal sealed partial class EmulatorApi
         var read = items.Select(i =>
         {
             var headers = ItemHeaders(i!["headers"] as JsonObject);
-            return (Item: i!, Headers: headers, Settings: RunSettings.Read(headers, out var error), Error: error);
+            var destination = i["destination"]!.GetValue<string>();
+            var settings = RunSettings.Read(headers, out var error);
+            return (Item: i, Destination: destination, Headers: headers, Settings: settings, Error: error ?? engine.Check(destination, settings), OverPlan: settings.OverPlan(options));
         }).ToList();
         if (read.FirstOrDefault(x => x.Error is not null).Error is { } bad)
         {
             await r.Error(400, bad);
             return;
         }
+        if (read.FirstOrDefault(x => x.OverPlan is not null).OverPlan is { } over)
+        {
+            await r.Error(RunSettings.OverPlanStatus, over);
+            return;
+        }
         var runs = read.Select(x =>
         {
-            var body = x.Item["body"] is JsonValue b && b.TryGetValue<string>(out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : [];
-            var (run, deduplicated) = Start(x.Item["destination"]!.GetValue<string>(), Item(x.Headers, "Upstash-Workflow-RunId"), x.Settings, body, Item(x.Headers, "Content-Type"));
-            if (!deduplicated)
-            {
-                engine.StartUnknown(run);
-            }
+            var body = x.Item["body"] is JsonValue b && b.TryGetValue<string>(out var text) ? Encoding.UTF8.GetBytes(text) : [];
+            var (run, deduplicated) = engine.Trigger(x.Destination, Item(x.Headers, Wire.RunId), x.Settings, body, Item(x.Headers, "Content-Type"));
             return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated };
         }).ToList();
         await r.Ok(runs, 201);
     }
 
-    private Task CancelRun(Request r, string id) => state.Change(s =>
-    {
-        var run = s.Runs.FirstOrDefault(x => x.WorkflowRunId == id && !x.Finished);
-        if (run is null)
-        {
-            return false;
-        }
-        Cancel(s, run);
-        return true;
-    }) ? r.Empty(200) : r.Empty(404);
+    private Task CancelRun(Request r, string id) =>
+        engine.Cancel(s => s.FindRun(id) is { } run ? [run] : []) > 0 ? r.Empty(200) : r.Empty(404);
 
     private Task CancelRuns(Request r)
     {
         var count = r.Int("count") ?? 100;
-        var cancelled = state.Change(s =>
-        {
-            var matching = s.Runs.Where(x => !x.Finished && MatchesRunFilters(r, x)).Take(count).ToList();
-            matching.ForEach(x => Cancel(s, x));
-            return matching.Count;
-        });
+        var cancelled = engine.Cancel(s => s.Runs.Where(x => !x.Finished && MatchesRunFilters(r, x)).Take(count).ToList());
         return r.Ok(new { cancelled });
-    }
-
-    private void Cancel(EmulatorState s, Run run)
-    {
-        run.WorkflowState = "RUN_CANCELED";
-        run.WorkflowRunCompletedAt = s.Now;
-        run.Protocol?.History.Clear();
-        // An invoker learns of it after the lock is left (the engine takes it again).
-        delivery.Track(() =>
-        {
-            engine.Ended(run);
-            return Task.CompletedTask;
-        });
     }
 
     private static bool MatchesRunFilters(Request r, Run run)
@@ -121,26 +88,66 @@ internal sealed partial class EmulatorApi
     }
 
     /// <summary>
-    /// A batch's items (<c>/v2/batch</c>, <c>/v2/batch/trigger</c>): a JSON array of objects, each with an absolute http(s)
-    /// <c>destination</c>; otherwise null, the 400 already answered.
+    /// A batch's items (<c>/v2/batch</c>, <c>/v2/batch/trigger</c>): a JSON body (its Content-Type says so), well formed
+    /// (UTF-8, no lone surrogate in any string), an array of at most <see cref="UpstashWorkflowEmulatorOptions.MaxBatchItems"/>
+    /// objects, each with an absolute http(s) <c>destination</c>; otherwise null, the 400 (or 415) already answered.
     /// </summary>
-    private static async Task<JsonArray?> BatchItemsAsync(Request r)
+    private async Task<JsonArray?> BatchItemsAsync(Request r)
     {
-        JsonArray? items;
-        try
+        if (!MediaTypeHeaderValue.TryParse(r.Context.Request.ContentType, out var type) || !string.Equals(type.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase))
         {
-            items = await JsonNode.ParseAsync(r.Context.Request.Body) as JsonArray;
+            await r.Error(415, "a batch is JSON: send it with Content-Type: application/json");
+            return null;
         }
-        catch (JsonException)
+        var body = await r.BodyAsync();
+        if (WellFormed(body) is { } malformed)
         {
-            items = null;
+            await r.Error(400, $"the body is not well-formed JSON: {malformed}");
+            return null;
         }
+        var items = JsonNode.Parse(body) as JsonArray;
         if (items is null || items.Any(i => i is not JsonObject || i["destination"] is not JsonValue d || !d.TryGetValue<string>(out var url) || !IsWorkflowUrl(url)))
         {
             await r.Error(400, "the body must be an array of { destination (an absolute http(s) URL), headers?, body? }");
             return null;
         }
+        if (items.Count > options.MaxBatchItems)
+        {
+            await r.Error(400, $"a batch carries at most {options.MaxBatchItems} items (UpstashWorkflowEmulatorOptions.MaxBatchItems); this one has {items.Count}");
+            return null;
+        }
         return items;
+    }
+
+    private static bool IsWorkflowUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>
+    /// Null when <paramref name="json"/> is JSON whose every string and name is valid text; else what is wrong. A lone
+    /// surrogate (<c>"\ud800"</c>) parses, but cannot become a string: it would fail later, as a 500.
+    /// </summary>
+    private static string? WellFormed(byte[] json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    reader.GetString();
+                }
+            }
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return e.Message;
+        }
+        catch (InvalidOperationException e)
+        {
+            return $"a string that is not valid text ({e.Message})";
+        }
     }
 
     /// <summary>A batch item's header map as name/value pairs (string values only).</summary>

@@ -4,7 +4,7 @@ namespace Upstash.Workflow.Testing;
 /// <param name="Kind"><c>workflow</c> (a step of a run), <c>call</c>, <c>callResult</c> or <c>failureCallback</c>.</param>
 /// <param name="Url">Where it went.</param>
 /// <param name="Headers">The headers it carried, the signature included.</param>
-/// <param name="Body">Its body.</param>
+/// <param name="Body">Its body; empty when it was larger than <see cref="UpstashWorkflowEmulatorOptions.MaxRecordedBodySize"/> (then <see cref="BodySize"/> and <see cref="BodySha256"/> tell it).</param>
 /// <param name="Status">The answer's status; 0 when no answer came (the connection failed or timed out).</param>
 /// <param name="WorkflowRunId">The run it was about.</param>
 public sealed record EmulatorDelivery(string Kind, Uri Url, IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status, string WorkflowRunId)
@@ -26,4 +26,13 @@ public sealed record EmulatorDelivery(string Kind, Uri Url, IReadOnlyDictionary<
     /// success: its status and the start of its body, where a signature check says why it refused); null when it succeeded.
     /// </summary>
     public string? Failure { get; init; }
+
+    /// <summary>The body's size in bytes, whether or not <see cref="Body"/> holds it.</summary>
+    public long BodySize { get; init; }
+
+    /// <summary>The SHA-256 of the body, in lower-case hex.</summary>
+    public string BodySha256 { get; init; } = "";
+
+    /// <summary>When a delivery that failed is tried again (the service's next delivery time); null when it succeeded or will not be retried.</summary>
+    public DateTimeOffset? NextAttempt { get; internal set; }
 }

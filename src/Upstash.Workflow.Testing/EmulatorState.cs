@@ -1,9 +1,14 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Upstash.Workflow.Testing;
 
-/// <summary>The emulator's memory and the rules of the API over it; every change happens under one lock.</summary>
-internal sealed class EmulatorState(TimeProvider time)
+/// <summary>
+/// The emulator's memory: runs, the DLQ, waiters, kept events, flow-control keys and signing keys, behind one lock. It
+/// holds data and finds it; what happens to a run is the engine's (<see cref="WorkflowEngine"/>), through the run
+/// lifecycle (<see cref="RunLifecycle"/>). Reading never changes anything.
+/// </summary>
+internal sealed class EmulatorState(TimeProvider time, int maxRuns = int.MaxValue)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -15,14 +20,22 @@ internal sealed class EmulatorState(TimeProvider time)
 
     // Runs by id: every message of a run finds it, and a test may keep thousands.
     private readonly Dictionary<string, Run> _runsById = new(StringComparer.Ordinal);
-    public List<Waiter> Waiters { get; } = [];
-    public List<SavedEvent> SavedEvents { get; } = [];
+
+    // Waiters by event id: a notify finds its waiters without going through every other.
+    private readonly Dictionary<string, List<Waiter>> _waiters = new(StringComparer.Ordinal);
+
     public Dictionary<string, FlowKey> FlowKeys { get; } = new(StringComparer.Ordinal);
-    public string CurrentKey { get; set; } = "sig_" + Guid.NewGuid().ToString("N");
-    public string NextKey { get; set; } = "sig_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Deliveries a flow-control key holds back, by key, oldest first (<see cref="FlowGate"/>).</summary>
+    public Dictionary<string, Queue<Func<Task>>> Parked { get; } = new(StringComparer.Ordinal);
+    public string CurrentKey { get; set; } = NewKey();
+    public string NextKey { get; set; } = NewKey();
     public int Requests { get; set; }
 
     public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Told, under the lock, the ids of runs no longer kept, so what else is kept of them (their deliveries) goes too.</summary>
+    public Action<IReadOnlyCollection<string>>? Evicted { get; set; }
 
     public TimeProvider Clock => time;
 
@@ -30,7 +43,6 @@ internal sealed class EmulatorState(TimeProvider time)
     {
         lock (_lock)
         {
-            ExpireWaiters();
             return read(this);
         }
     }
@@ -39,7 +51,6 @@ internal sealed class EmulatorState(TimeProvider time)
     {
         lock (_lock)
         {
-            ExpireWaiters();
             return change(this);
         }
     }
@@ -48,12 +59,18 @@ internal sealed class EmulatorState(TimeProvider time)
     {
         lock (_lock)
         {
-            ExpireWaiters();
             change(this);
         }
     }
 
-    public string NextId(string prefix) => $"{prefix}{Interlocked.Increment(ref _sequence):D6}";
+    /// <summary>A new id: the prefix and 128 random bits, so nothing outside can guess the next one.</summary>
+    public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>A signing key, shaped as the service's are.</summary>
+    public static string NewKey() => "sig_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(14));
+
+    /// <summary>A DLQ id as the service makes them: the time in milliseconds, and a number.</summary>
+    public string NewDlqId() => $"{Now}-{Interlocked.Increment(ref _sequence)}";
 
     public Run? FindRun(string workflowRunId) => _runsById.GetValueOrDefault(workflowRunId);
 
@@ -71,15 +88,16 @@ internal sealed class EmulatorState(TimeProvider time)
     }
 
     /// <summary>
-    /// A new run in RUN_STARTED, with its first step carrying the payload, the retries and, when delayed,
-    /// the time it is delivered; the flow-control key comes into being if new.
+    /// A new run (its state is the lifecycle's to set), with its first step carrying the payload, the retries and, when
+    /// delayed, the time it is delivered; the flow-control key comes into being if new. Past <c>MaxRuns</c> the oldest
+    /// ended runs go, so memory holds what is alive and a bounded past.
     /// </summary>
-    public Run Trigger(string workflowUrl, string? runId, RunSettings settings, byte[] body, string? contentType, Invoker? invoker = null) => Change(s =>
+    public Run NewRun(string workflowUrl, string? runId, RunSettings settings, byte[] body, string? contentType, Invoker? invoker = null)
     {
-        var now = s.Now;
+        var now = Now;
         var run = new Run
         {
-            WorkflowRunId = runId ?? s.NextId("wfr_emu_"),
+            WorkflowRunId = runId ?? NewId(Wire.RunIdPrefix),
             WorkflowUrl = workflowUrl,
             WorkflowRunCreatedAt = now,
             Settings = settings,
@@ -88,14 +106,14 @@ internal sealed class EmulatorState(TimeProvider time)
             Invoker = invoker,
         };
         var (text, base64) = Encode(body);
-        run.Add(s.NewStep(run, "init", "Initial", "STEP_SUCCESS") with { Out = text ?? base64, NextDeliveryTime = Delivery(now, settings) });
-        s.Runs.Add(run);
-        s._runsById[run.WorkflowRunId] = run;
-        if (settings.FlowControlKey is { } key && !s.FlowKeys.ContainsKey(key))
+        run.Add(NewStep(run, "init", "Initial", StepState.StepSuccess) with { Out = text ?? base64, NextDeliveryTime = Delivery(now, settings) });
+        Runs.Add(run);
+        _runsById[run.WorkflowRunId] = run;
+        if (settings.FlowControlKey is { } key && !FlowKeys.ContainsKey(key))
         {
             // The key takes the limits of the first run that names it; pinning changes them.
             var limits = settings.FlowControlValue is { } value ? RunSettings.FlowControlLimits(value) : null;
-            s.FlowKeys[key] = new FlowKey
+            FlowKeys[key] = new FlowKey
             {
                 FlowControlKey = key,
                 RatePeriodStart = now,
@@ -104,8 +122,34 @@ internal sealed class EmulatorState(TimeProvider time)
                 RatePeriod = (int)(limits?.Period?.TotalSeconds ?? 60),
             };
         }
+        Evict();
         return run;
-    });
+    }
+
+    /// <summary>The oldest ended runs past <c>MaxRuns</c>: their logs and DLQ entries go with them.</summary>
+    private void Evict()
+    {
+        var over = Runs.Count - maxRuns;
+        List<string>? evicted = null;
+        for (var i = 0; over > 0 && i < Runs.Count;)
+        {
+            var run = Runs[i];
+            if (!run.Finished)
+            {
+                i++;
+                continue;
+            }
+            Runs.RemoveAt(i);
+            _runsById.Remove(run.WorkflowRunId);
+            Dlq.RemoveAll(e => e.WorkflowRunId == run.WorkflowRunId);
+            (evicted ??= []).Add(run.WorkflowRunId);
+            over--;
+        }
+        if (evicted is not null)
+        {
+            Evicted?.Invoke(evicted);
+        }
+    }
 
     /// <summary>When a delayed run's first step is delivered (the later of its delay and its not-before), else null.</summary>
     private static long? Delivery(long now, RunSettings settings)
@@ -118,212 +162,74 @@ internal sealed class EmulatorState(TimeProvider time)
         return at;
     }
 
-    /// <summary>
-    /// Takes an entry out of the DLQ and starts its run again as a new one, the overrides laid over the failed run's
-    /// settings; null when the entry is no longer there. Finding and taking happen under one lock, so two calls for
-    /// one entry start one run.
-    /// </summary>
-    public Run? RunAgain(string dlqId, RunSettings overrides) => Change(s =>
-        s.Dlq.FirstOrDefault(e => e.DlqId == dlqId) is { } entry ? s.RunAgain(entry, overrides) : null);
-
-    /// <summary>As <see cref="RunAgain(string, RunSettings)"/>, for an entry the caller found under the same lock.</summary>
-    public Run RunAgain(DlqEntry entry, RunSettings overrides) => Change(s =>
-    {
-        if (!s.Dlq.Remove(entry))
-        {
-            throw new InvalidOperationException($"DLQ entry {entry.DlqId} was taken while this call held the lock.");
-        }
-        var failed = s.FindRun(entry.WorkflowRunId);
-        var run = s.Trigger(entry.WorkflowUrl, null, overrides.Over(failed?.Settings ?? new RunSettings()), failed?.Body ?? [], failed?.ContentType);
-        run.Origin = failed;
-        return run;
-    });
-
-    /// <summary>What a failure callback answered: its state in the DLQ entry and in the run's logs.</summary>
-    public void RecordCallback(DlqEntry entry, int status, byte[] answer, IReadOnlyDictionary<string, string> answerHeaders) => Change(s =>
-    {
-        var state = status is >= 200 and < 300 ? "CALLBACK_SUCCESS" : "CALLBACK_FAIL";
-        entry.SetCallbackState(state);
-        if (entry.FailedRun?.FailureFunction is { } function)
-        {
-            var (text, base64) = Encode(answer);
-            entry.FailedRun.FailureFunction = function with { ResponseStatus = status, ResponseBody = text ?? base64 ?? "", ResponseHeaders = Map(answerHeaders) ?? [] };
-        }
-    });
-
-    /// <summary>
-    /// Fails a started run: it ends RUN_FAILED with a failed step, and its last request goes to the DLQ with
-    /// the answer that failed it. A run with a failure callback has it called (answered with <paramref name="callbackStatus"/>).
-    /// </summary>
-    /// <paramref name="failed"/> is the message whose delivery failed, when the emulator delivered it; a run failed from code goes with its first request.
-    public DlqEntry FailRun(string workflowRunId, int responseStatus, byte[] responseBody, IReadOnlyDictionary<string, string>? responseHeaders, int callbackStatus,
-        FailedMessage? failed = null) => Change(s =>
-    {
-        var run = s.FindRun(workflowRunId) ?? throw new ArgumentException($"No run {workflowRunId}.", nameof(workflowRunId));
-        if (run.Finished)
-        {
-            throw new InvalidOperationException($"Run {workflowRunId} has already ended ({run.WorkflowState}).");
-        }
-        var now = s.Now;
-        var (response, responseBase64) = Encode(responseBody);
-        var answerHeaders = Map(responseHeaders) ?? new Dictionary<string, string[]> { ["Content-Type"] = ["text/plain"] };
-        run.Add(s.NewStep(run, failed?.StepName ?? "run", "Run", "STEP_FAILED") with { Out = response ?? responseBase64 });
-        run.WorkflowState = "RUN_FAILED";
-        run.WorkflowRunCompletedAt = now;
-        var (body, bodyBase64) = Encode(failed?.Body ?? run.Body);
-        var callbackState = run.Settings.FailureCallback is null ? null : callbackStatus is >= 200 and < 300 ? "CALLBACK_SUCCESS" : "CALLBACK_FAIL";
-        var entry = new DlqEntry
-        {
-            DlqId = $"{now}-{Interlocked.Increment(ref _sequence)}",
-            WorkflowUrl = run.WorkflowUrl,
-            WorkflowRunId = run.WorkflowRunId,
-            WorkflowCreatedAt = run.WorkflowRunCreatedAt,
-            Url = run.WorkflowUrl,
-            Header = failed is null ? RequestHeaders(run) : Map(failed.Headers)!,
-            Body = body,
-            BodyBase64 = bodyBase64,
-            MaxRetries = run.Retries,
-            CreatedAt = now,
-            NotBefore = run.Steps.FirstOrDefault()?.Items.FirstOrDefault()?.NextDeliveryTime ?? run.WorkflowRunCreatedAt,
-            FailureCallback = run.Settings.FailureCallback,
-            Labels = run.Labels,
-            FlowControlKey = run.FlowControlKey,
-            FailedRun = run,
-            ResponseStatus = responseStatus,
-            ResponseHeader = answerHeaders,
-            ResponseBody = response,
-            ResponseBodyBase64 = responseBase64,
-        };
-        run.DlqId = entry.DlqId;
-        if (run.Settings.FailureCallback is { } callback)
-        {
-            run.FailureFunction = new FailureFunction(s.NextId("msg_emu_"), callback, callbackState!, entry.DlqId,
-                Map(run.Settings.FailureForwarded) ?? [], responseStatus, response ?? responseBase64 ?? "", "", [], callbackStatus, run.Retries);
-            entry.SetCallbackState(callbackState!);
-        }
-        s.Dlq.Add(entry);
-        return entry;
-    });
-
-    /// <summary>Ends a started run in RUN_SUCCESS with what it returned.</summary>
-    public void CompleteRun(string workflowRunId, string response) => Change(s =>
-    {
-        var run = Started(s, workflowRunId);
-        var now = s.Now;
-        run.Add(s.NewStep(run, "run", "Run", "STEP_SUCCESS") with { Out = response });
-        run.WorkflowState = "RUN_SUCCESS";
-        run.WorkflowRunCompletedAt = now;
-        run.WorkflowRunResponse = response;
-    });
-
-    /// <summary>Records an HTTP call the run made from a step (<c>context.call</c>) and its answer.</summary>
-    public void AddCall(string workflowRunId, string url, string method, string? body, IReadOnlyDictionary<string, string>? headers,
-        int responseStatus, string responseBody, IReadOnlyDictionary<string, string>? responseHeaders) => Change(s =>
-    {
-        var run = Started(s, workflowRunId);
-        run.Add(s.NewStep(run, "call " + new Uri(url).Host, "Call", "STEP_SUCCESS") with
-        {
-            CallType = "fromCallback",
-            Out = responseBody,
-            CallUrl = url,
-            CallMethod = method,
-            CallBody = body ?? "",
-            CallHeaders = Map(headers) ?? [],
-            CallResponseStatus = responseStatus,
-            CallResponseBody = responseBody,
-            CallResponseHeaders = Map(responseHeaders) ?? [],
-        });
-    });
-
-    /// <summary>Has a run start another workflow from a step (<c>context.invoke</c>): the new run names its invoker.</summary>
-    public Run Invoke(string workflowRunId, string workflowUrl, byte[] body) => Change(s =>
-    {
-        var run = Started(s, workflowRunId);
-        var invoked = s.Trigger(workflowUrl, null, new RunSettings(), body, "application/json",
-            new Invoker(run.WorkflowRunId, run.WorkflowUrl, run.WorkflowRunCreatedAt));
-        run.Add(s.NewStep(run, "invoke " + new Uri(workflowUrl).AbsolutePath, "Invoke", "STEP_SUCCESS") with
-        {
-            InvokedWorkflowRunId = invoked.WorkflowRunId,
-            InvokedWorkflowUrl = workflowUrl,
-        });
-        return invoked;
-    });
-
-    /// <summary>
-    /// Makes a run wait for an event: a wait step, and a waiter the notify calls find. An event already sent
-    /// to this run for this id (and kept) ends the wait at once instead.
-    /// </summary>
-    public void AddWaiter(string eventId, string workflowRunId, TimeSpan timeout) => Change(s =>
-    {
-        var run = s.FindRun(workflowRunId);
-        var now = time.GetUtcNow();
-        var step = s.NewStep(run, "wait for " + eventId, "Wait", "STEP_PROGRESS") with { WaitEventId = eventId, WaitTimeout = false };
-        run?.Add(step);
-        if (s.SavedEvents.FirstOrDefault(e => e.WorkflowRunId == workflowRunId && e.EventId == eventId) is { } saved)
-        {
-            s.SavedEvents.Remove(saved);
-            (step.State, step.Out) = ("STEP_SUCCESS", saved.Payload);
-            return;
-        }
-        var url = run?.WorkflowUrl ?? "https://example.com/workflow";
-        var headers = RequestHeaders(run, workflowRunId);
-        var timeoutBody = Convert.ToBase64String(Encoding.UTF8.GetBytes($$"""{"stepId":{{step.StepId}},"stepName":"{{step.StepName}}","stepType":"Wait","waitEventId":"{{eventId}}","waitTimeout":true}"""));
-        s.Waiters.Add(new Waiter(url, now.Add(timeout).ToUnixTimeSeconds(), headers, url, timeoutBody, headers)
-        {
-            EventId = eventId,
-            WorkflowRunId = workflowRunId,
-            WorkflowCreatedAt = run?.WorkflowRunCreatedAt ?? s.Now,
-            Step = step,
-        });
-    });
-
-    /// <summary>Keeps an event sent to one run that is not waiting for it yet, for the wait that comes later.</summary>
-    public void Save(string workflowRunId, string eventId, string payload, byte[] bytes) => Change(s =>
-    {
-        s.SavedEvents.RemoveAll(e => e.WorkflowRunId == workflowRunId && e.EventId == eventId);
-        s.SavedEvents.Add(new SavedEvent(workflowRunId, eventId, payload) { Bytes = bytes });
-    });
+    /// <summary>Takes an entry out of the DLQ: the caller starts its run again; false when it is no longer there.</summary>
+    public bool TakeFromDlq(DlqEntry entry) => Dlq.Remove(entry);
 
     /// <summary>The run's next step (numbered after its others), made now; the caller adds what is particular to it.</summary>
-    private Step NewStep(Run? run, string name, string type, string state) => new()
+    public Step NewStep(Run? run, string name, string type, StepState state) => new()
     {
         Headers = RequestHeaders(run),
         StepId = run?.NextStepId ?? 1,
         StepName = name,
         StepType = type,
-        MessageId = NextId("msg_emu_"),
+        MessageId = NewId(Wire.MessageIdPrefix),
         State = state,
         CreatedAt = Now,
         Retries = run?.Retries ?? RunSettings.DefaultRetries,
     };
 
-    /// <summary>Waiters whose deadline has passed stop waiting: their step ends with <c>waitTimeout</c> true.</summary>
-    private void ExpireWaiters()
+    // ---- Waiters, by event id and by run.
+
+    /// <summary>Registers <paramref name="waiter"/> of <paramref name="run"/>: found by its event id, and ended with its run.</summary>
+    public void AddWaiter(Run run, Waiter waiter)
     {
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
-        // A workflow endpoint's waits time out on the engine's timer, which delivers the step.
-        foreach (var waiter in Waiters.Where(w => w.Deadline <= now && w.ProtocolStep is null).ToList())
-        {
-            Waiters.Remove(waiter);
-            if (waiter.Step is { } step)
-            {
-                (step.State, step.WaitTimeout) = ("STEP_SUCCESS", true);
-            }
-        }
+        (_waiters.TryGetValue(waiter.EventId, out var list) ? list : _waiters[waiter.EventId] = []).Add(waiter);
+        run.Waiting.Add(waiter);
     }
 
-    private static Run Started(EmulatorState s, string workflowRunId)
+    /// <summary>Takes a waiter away; false when it was no longer waiting (the event came, the deadline passed, its run ended).</summary>
+    public bool RemoveWaiter(Run run, Waiter waiter)
     {
-        var run = s.FindRun(workflowRunId) ?? throw new ArgumentException($"No run {workflowRunId}.", nameof(workflowRunId));
-        return run.Finished ? throw new InvalidOperationException($"Run {workflowRunId} has already ended ({run.WorkflowState}).") : run;
+        if (!_waiters.TryGetValue(waiter.EventId, out var list) || !list.Remove(waiter))
+        {
+            return false;
+        }
+        if (list.Count == 0)
+        {
+            _waiters.Remove(waiter.EventId);
+        }
+        run.Waiting.Remove(waiter);
+        return true;
+    }
+
+    public IReadOnlyList<Waiter> WaitersFor(string eventId) => _waiters.TryGetValue(eventId, out var list) ? [.. list] : [];
+
+    // ---- Events sent to a run before it waited for them.
+
+    /// <summary>Keeps an event sent to one run that is not waiting for it yet, for the wait that comes later (the same event id sent again replaces it).</summary>
+    public void Save(Run run, string eventId, string payload, byte[] bytes)
+    {
+        run.Saved.RemoveAll(e => e.EventId == eventId);
+        run.Saved.Add(new SavedEvent(run.WorkflowRunId, eventId, payload) { Bytes = bytes });
+    }
+
+    /// <summary>The kept event for a wait, taken; null when none was sent.</summary>
+    public static SavedEvent? TakeSaved(Run run, string eventId)
+    {
+        var saved = run.Saved.FirstOrDefault(e => e.EventId == eventId);
+        if (saved is not null)
+        {
+            run.Saved.Remove(saved);
+        }
+        return saved;
     }
 
     /// <summary>The headers the service sends the workflow endpoint: the payload's type, the run id and the forwarded headers.</summary>
-    private static Dictionary<string, string[]> RequestHeaders(Run? run, string? workflowRunId = null)
+    public static Dictionary<string, string[]> RequestHeaders(Run? run, string? workflowRunId = null)
     {
         var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Upstash-Workflow-RunId"] = [run?.WorkflowRunId ?? workflowRunId ?? ""],
+            [Wire.RunId] = [run?.WorkflowRunId ?? workflowRunId ?? ""],
         };
         if (run?.ContentType is { } type)
         {
@@ -336,6 +242,6 @@ internal sealed class EmulatorState(TimeProvider time)
         return headers;
     }
 
-    private static Dictionary<string, string[]>? Map(IReadOnlyDictionary<string, string>? headers) =>
+    public static Dictionary<string, string[]>? Map(IReadOnlyDictionary<string, string>? headers) =>
         headers?.ToDictionary(h => h.Key, h => new[] { h.Value }, StringComparer.OrdinalIgnoreCase);
 }

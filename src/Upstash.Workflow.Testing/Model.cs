@@ -35,7 +35,7 @@ internal sealed class DlqEntry
     /// <summary>Deprecated in the spec (<c>labels</c> carries them all), still sent: the first label.</summary>
     public string? Label => Labels.FirstOrDefault();
     public string? FlowControlKey { get; init; }
-    public string? FailureFunctionState { get; private set; }
+    public FailureFunctionState? FailureFunctionState { get; private set; }
     public int ResponseStatus { get; init; } = 500;
     public Dictionary<string, string[]> ResponseHeader { get; init; } = [];
     public string? ResponseBody { get; init; }
@@ -50,7 +50,7 @@ internal sealed class DlqEntry
     public Run? FailedRun { get; init; }
 
     /// <summary>Moves the failure callback to <paramref name="state"/>, in the DLQ entry and in its run's logs alike.</summary>
-    public void SetCallbackState(string state)
+    public void SetCallbackState(FailureFunctionState state)
     {
         FailureFunctionState = state;
         if (FailedRun?.FailureFunction is { } function)
@@ -64,11 +64,18 @@ internal sealed class Run
 {
     public required string WorkflowRunId { get; init; }
     public required string WorkflowUrl { get; init; }
-    public string WorkflowState { get; set; } = "RUN_STARTED";
+    /// <summary>Set by the run lifecycle alone (<see cref="RunLifecycle"/>).</summary>
+    public WorkflowRunState WorkflowState { get; set; } = WorkflowRunState.RunStarted;
     public long WorkflowRunCreatedAt { get; init; }
     public long? WorkflowRunCompletedAt { get; set; }
     public string WorkflowRunCallerIp { get; init; } = "127.0.0.1";
+    [JsonIgnore]
     public List<Steps> Steps { get; init; } = [];
+
+    /// <summary>The steps as the logs show them: those done, and last, while one is retrying, a <c>next</c> group with it.</summary>
+    [JsonPropertyName("steps")]
+    public IReadOnlyList<Steps> Logged => Retrying is { } retrying ? [.. Steps, new Steps("next", [retrying])] : Steps;
+
     public string? WorkflowRunResponse { get; set; }
     public Invoker? Invoker { get; init; }
     public FailureFunction? FailureFunction { get; set; }
@@ -97,7 +104,19 @@ internal sealed class Run
     public string? ContentType { get; init; }
 
     [JsonIgnore]
-    public bool Finished => WorkflowState is not "RUN_STARTED";
+    public bool Finished => WorkflowState != WorkflowRunState.RunStarted;
+
+    /// <summary>The run's waiters (a run that ends stops waiting).</summary>
+    [JsonIgnore]
+    public List<Waiter> Waiting { get; } = [];
+
+    /// <summary>Events sent to the run before it waited for them (at most <see cref="UpstashWorkflowEmulatorOptions.MaxEventsPerRun"/>; dropped when it ends).</summary>
+    [JsonIgnore]
+    public List<SavedEvent> Saved { get; } = [];
+
+    /// <summary>The step whose delivery is failing and being retried, shown last in the logs as the service shows it; null while none is.</summary>
+    [JsonIgnore]
+    public Step? Retrying { get; set; }
 
     [JsonIgnore]
     public int Retries => Settings.Retries ?? RunSettings.DefaultRetries;
@@ -115,7 +134,7 @@ internal sealed record Invoker(string WorkflowRunId, string WorkflowUrl, long Wo
     public System.Text.Json.Nodes.JsonObject? Step { get; init; }
 }
 
-internal sealed record FailureFunction(string MessageId, string Url, string State, string DlqId, Dictionary<string, string[]> FailHeaders,
+internal sealed record FailureFunction(string MessageId, string Url, FailureFunctionState State, string DlqId, Dictionary<string, string[]> FailHeaders,
     int FailStatus, string FailResponse, string ResponseBody, Dictionary<string, string[]> ResponseHeaders, int ResponseStatus, int MaxRetries);
 
 internal sealed record Steps(string Type, List<Step> Items)
@@ -131,7 +150,7 @@ internal sealed record Step
     public required string StepType { get; init; }
     public string CallType { get; init; } = "step";
     public required string MessageId { get; init; }
-    public required string State { get; set; }
+    public required StepState State { get; set; }
     public long CreatedAt { get; init; }
     public string? Out { get; set; }
     public string? CallUrl { get; init; }
@@ -153,10 +172,21 @@ internal sealed record Step
 
     /// <summary>The headers the step was delivered with.</summary>
     public Dictionary<string, string[]> Headers { get; init; } = [];
+
+    /// <summary>Why each failed delivery of the step failed, oldest first (a retrying or failed step).</summary>
+    public List<StepError>? Errors { get; set; }
 }
 
+/// <summary>One failed delivery of a step: what the endpoint answered, or why no answer came.</summary>
+internal sealed record StepError(string Error, int Status, string? Body, Dictionary<string, string[]>? Headers, long Time);
+
+/// <summary>A run waiting for an event, as <c>GET /v2/waiters/{eventId}</c> shows it; each is itself (two alike are two waits).</summary>
 internal sealed record Waiter(string Url, long Deadline, Dictionary<string, string[]> Headers, string TimeoutUrl, string TimeoutBody, Dictionary<string, string[]> TimeoutHeaders)
 {
+    public bool Equals(Waiter? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     [JsonIgnore]
     public string EventId { get; init; } = "";
 

@@ -10,8 +10,8 @@ namespace Upstash.Workflow.Testing;
 /// </summary>
 internal sealed partial record RunSettings
 {
-    private const string ForwardPrefix = "Upstash-Forward-";
-    private const string FailureForwardPrefix = "Upstash-Failure-Callback-Forward-";
+    private const string ForwardPrefix = Wire.ForwardPrefix;
+    private const string FailureForwardPrefix = Wire.FailureForwardPrefix;
 
     public string[]? Labels { get; init; }
     public string? FlowControlKey { get; init; }
@@ -30,7 +30,21 @@ internal sealed partial record RunSettings
     /// <summary>The service's default when a run gives no <c>Upstash-Retries</c>.</summary>
     public const int DefaultRetries = 3;
 
-    /// <summary>Reads the headers; <paramref name="error"/> says what is wrong with the first bad one.</summary>
+    /// <summary>The last second a date can name (the end of the year 9999).</summary>
+    public const long MaxNotBefore = 253_402_300_799;
+
+    /// <summary>
+    /// Why these settings ask for more than the plan allows (retries past <see cref="UpstashWorkflowEmulatorOptions.MaxRetries"/>),
+    /// or null: the service answers such a request 412, which the SDK turns into a failure that is not retried.
+    /// </summary>
+    public string? OverPlan(UpstashWorkflowEmulatorOptions options) => Retries > options.MaxRetries
+        ? $"Upstash-Retries {Retries} is more than the {options.MaxRetries} retries the plan allows (UpstashWorkflowEmulatorOptions.MaxRetries)"
+        : null;
+
+    /// <summary>The status a request is refused with when its settings ask for more than the plan allows.</summary>
+    public const int OverPlanStatus = 412;
+
+    /// <summary>Reads the headers as the service reads them; <paramref name="error"/> says what is wrong with the first bad one.</summary>
     public static RunSettings Read(IEnumerable<KeyValuePair<string, string>> headers, out string? error)
     {
         error = null;
@@ -59,42 +73,42 @@ internal sealed partial record RunSettings
                 case "upstash-flow-control-value":
                     if (FlowControlLimits(value) is null)
                     {
-                        error ??= $"invalid Upstash-Flow-Control-Value '{value}': expected parallelism=<n>, rate=<n>, period=<duration>, each at least 1";
+                        error ??= $"invalid Upstash-Flow-Control-Value '{Shown(value)}': expected parallelism=<n>, rate=<n>, period=<duration>, each at least 1";
                     }
                     settings = settings with { FlowControlValue = value };
                     break;
                 case "upstash-retries":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var retries))
                     {
-                        error ??= $"invalid Upstash-Retries '{value}': expected a non-negative integer";
+                        error ??= $"invalid Upstash-Retries '{Shown(value)}': expected a non-negative integer";
                     }
                     settings = settings with { Retries = retries };
                     break;
                 case "upstash-delay":
-                    if (!DurationFormat().IsMatch(value))
+                    if (!TryDuration(value, out _))
                     {
-                        error ??= $"invalid Upstash-Delay '{value}': expected a duration such as 10s, 5m, 1h or 1d10h30m";
+                        error ??= $"invalid Upstash-Delay '{Shown(value)}': expected a duration such as 10s, 5m, 1h or 1d10h30m, of at most {MaxDelay.TotalDays:0} days";
                     }
                     settings = settings with { Delay = value };
                     break;
                 case "upstash-retry-delay":
                     if (!RetryPolicy.TryEvaluate(value, 0, out _, out var why))
                     {
-                        error ??= $"invalid Upstash-Retry-Delay '{value}': {why ?? "not a number"}; expected an expression of retried, numbers, + - * /, pow, exp, sqrt, abs, floor, ceil, min and max";
+                        error ??= $"invalid Upstash-Retry-Delay '{Shown(value)}': {why ?? "not a number"}; expected an expression of retried, numbers, + - * /, pow, exp, sqrt, abs, floor, ceil, min and max";
                     }
                     settings = settings with { RetryDelay = value };
                     break;
                 case "upstash-not-before":
-                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var notBefore))
+                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var notBefore) || notBefore > MaxNotBefore)
                     {
-                        error ??= $"invalid Upstash-Not-Before '{value}': expected unix seconds";
+                        error ??= $"invalid Upstash-Not-Before '{Shown(value)}': expected unix seconds, no later than the year 9999";
                     }
                     settings = settings with { NotBefore = notBefore };
                     break;
                 case "upstash-failure-callback":
                     if (!Uri.TryCreate(value, UriKind.Absolute, out var callback) || (callback.Scheme != Uri.UriSchemeHttp && callback.Scheme != Uri.UriSchemeHttps))
                     {
-                        error ??= $"invalid Upstash-Failure-Callback '{value}': expected an absolute http(s) URL";
+                        error ??= $"invalid Upstash-Failure-Callback '{Shown(value)}': expected an absolute http(s) URL";
                     }
                     settings = settings with { FailureCallback = value };
                     break;
@@ -106,6 +120,9 @@ internal sealed partial record RunSettings
         }
         return settings with { Forwarded = forwarded, FailureForwarded = failureForwarded };
     }
+
+    /// <summary>A value as an error message quotes it: its start, when it is long (an answer need not echo a megabyte back).</summary>
+    public static string Shown(string value) => value.Length <= 64 ? value : value[..64] + "…";
 
     /// <summary>These settings where given, <paramref name="earlier"/>'s otherwise (the overrides of resume and restart).</summary>
     public RunSettings Over(RunSettings earlier) => new()
@@ -122,19 +139,35 @@ internal sealed partial record RunSettings
         FailureForwarded = FailureForwarded ?? earlier.FailureForwarded,
     };
 
-    /// <summary>Whether <paramref name="text"/> is a duration such as "10s" or "1d10h30m".</summary>
-    public static bool IsDuration(string text) => DurationFormat().IsMatch(text);
+    /// <summary>Whether <paramref name="text"/> is a duration such as "10s" or "1d10h30m", within <see cref="MaxDelay"/>.</summary>
+    public static bool IsDuration(string text) => TryDuration(text, out _);
 
-    /// <summary>Milliseconds a delay such as "1d10h30m" stands for.</summary>
-    public static long Milliseconds(string delay)
+    /// <summary>The longest delay or wait the emulator takes: a year. Anything longer is a 400 naming it.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(365);
+
+    /// <summary>Milliseconds a delay such as "1d10h30m" stands for (one already checked by <see cref="TryDuration"/>).</summary>
+    public static long Milliseconds(string delay) => TryDuration(delay, out var duration) ? (long)duration.TotalMilliseconds : 0;
+
+    /// <summary>The duration "1d10h30m" stands for, when it is one and no longer than <see cref="MaxDelay"/>.</summary>
+    public static bool TryDuration(string text, out TimeSpan duration)
     {
-        long total = 0;
-        foreach (Match part in DurationPart().Matches(delay))
+        duration = TimeSpan.Zero;
+        if (!DurationFormat().IsMatch(text))
         {
-            var amount = long.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
-            total += part.Groups[2].Value switch { "s" => amount * 1_000, "m" => amount * 60_000, "h" => amount * 3_600_000, _ => amount * 86_400_000 };
+            return false;
         }
-        return total;
+        double total = 0;
+        foreach (Match part in DurationPart().Matches(text))
+        {
+            var amount = double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
+            total += amount * part.Groups[2].Value switch { "s" => 1_000, "m" => 60_000, "h" => 3_600_000, _ => 86_400_000 };
+        }
+        if (total > MaxDelay.TotalMilliseconds)
+        {
+            return false;
+        }
+        duration = TimeSpan.FromMilliseconds(total);
+        return true;
     }
 
     [GeneratedRegex(@"^(\d+[smhd])+$")]
@@ -164,7 +197,7 @@ internal sealed partial record RunSettings
                 case "rate" when number && limits.Rate is null:
                     limits.Rate = (int)amount;
                     break;
-                case "period" when limits.Period is null && pair.Length == 2 && (number || DurationFormat().IsMatch(pair[1])):
+                case "period" when limits.Period is null && pair.Length == 2 && (number && amount <= MaxDelay.TotalSeconds || TryDuration(pair[1], out _)):
                     limits.Period = number ? TimeSpan.FromSeconds(amount) : TimeSpan.FromMilliseconds(Milliseconds(pair[1]));
                     if (limits.Period <= TimeSpan.Zero)
                     {

@@ -28,12 +28,14 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
     private readonly DeliverySender _delivery;
+    private readonly WorkflowEngine _engine;
 
-    private UpstashWorkflowEmulator(WebApplication app, EmulatorState state, DeliverySender delivery, string token, EmulatorFaults faults)
+    private UpstashWorkflowEmulator(WebApplication app, EmulatorState state, DeliverySender delivery, WorkflowEngine engine, string token, EmulatorFaults faults)
     {
         _app = app;
         _state = state;
         _delivery = delivery;
+        _engine = engine;
         Token = token;
         Faults = faults;
     }
@@ -69,20 +71,24 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
         // The host inside a test or an application must not take Ctrl+C and SIGTERM for itself: they are the process's.
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
-        var state = new EmulatorState(options.TimeProvider ?? TimeProvider.System);
+        var state = new EmulatorState(options.TimeProvider ?? TimeProvider.System, options.MaxRuns);
         if (options.CurrentSigningKey is { Length: > 0 } current)
         {
             state.Change((EmulatorState s) => (s.CurrentKey, s.NextKey) = (current, options.NextSigningKey is { Length: > 0 } next ? next : s.NextKey));
         }
+        var log = new EmulatorLog(options.LoggerFactory);
         var faults = new EmulatorFaults();
-        var delivery = new DeliverySender(state, options, faults);
-        var emulator = new UpstashWorkflowEmulator(app, state, delivery, token, faults);
+        var delivery = new DeliverySender(state, options, log, faults);
+        state.Evicted = delivery.Forget;
         var flow = new FlowGate(state, delivery);
-        var api = new EmulatorApi(state, token, delivery, new WorkflowEngine(state, delivery, flow, options), flow, faults);
+        var engine = new WorkflowEngine(state, delivery, flow, options, log);
+        var api = new EmulatorApi(state, token, engine, flow, faults, options, log);
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        emulator.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var emulator = new UpstashWorkflowEmulator(app, state, delivery, engine, token, faults) { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        api.Port = emulator.BaseAddress.Port;
+        delivery.Serving(emulator.BaseAddress);
         return emulator;
     }
 
@@ -121,14 +127,14 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <param name="failureCallback">The run's failure callback URL, if it had one.</param>
     /// <param name="failureFunctionState">Its outcome (<c>CALLBACK_SUCCESS</c>, …); <c>CALLBACK_FAIL</c> when null and a callback is given.</param>
     public string AddFailedRun(string workflowUrl, IEnumerable<string>? labels = null, string? flowControlKey = null, string? body = null,
-        int responseStatus = 500, string? responseBody = "step failed", string? failureCallback = null, string? failureFunctionState = null)
+        int responseStatus = 500, string? responseBody = "step failed", string? failureCallback = null, FailureFunctionState? failureFunctionState = null)
     {
         var settings = new RunSettings { Labels = labels?.ToArray(), FlowControlKey = flowControlKey, FailureCallback = failureCallback };
-        var run = _state.Trigger(workflowUrl, null, settings, Encoding.UTF8.GetBytes(body ?? ""), body is null ? null : "application/json");
-        var entry = _state.FailRun(run.WorkflowRunId, responseStatus, Encoding.UTF8.GetBytes(responseBody ?? ""), null, callbackStatus: 500);
-        if (failureFunctionState is not null)
+        var run = _engine.AddRun(workflowUrl, settings, Encoding.UTF8.GetBytes(body ?? ""), body is null ? null : "application/json");
+        var entry = _engine.FailRunAsync(run.WorkflowRunId, responseStatus, Encoding.UTF8.GetBytes(responseBody ?? ""), null, callbackStatus: 500, callsBack: false).GetAwaiter().GetResult();
+        if (failureFunctionState is { } state)
         {
-            _state.Change(_ => entry.SetCallbackState(failureFunctionState));
+            _state.Change(_ => entry.SetCallbackState(state));
         }
         return entry.DlqId;
     }
@@ -139,7 +145,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <param name="flowControlKey">The run's flow-control key.</param>
     /// <param name="body">The run's payload; none when null.</param>
     public string AddRun(string workflowUrl, IEnumerable<string>? labels = null, string? flowControlKey = null, byte[]? body = null) =>
-        _state.Trigger(workflowUrl, null, new RunSettings { Labels = labels?.ToArray(), FlowControlKey = flowControlKey }, body ?? [], body is null ? null : "application/octet-stream").WorkflowRunId;
+        _engine.AddRun(workflowUrl, new RunSettings { Labels = labels?.ToArray(), FlowControlKey = flowControlKey }, body ?? [], body is null ? null : "application/octet-stream").WorkflowRunId;
 
     /// <summary>
     /// Fails a started run as the service does once its retries are spent: the run ends <c>RUN_FAILED</c>, and its
@@ -167,7 +173,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <param name="callbackStatus">What the failure callback answers when it is not called (not on loopback or an allowed host).</param>
     public async Task<string> FailRunAsync(string workflowRunId, int responseStatus = 500, byte[]? responseBody = null,
         IReadOnlyDictionary<string, string>? responseHeaders = null, int callbackStatus = 200) =>
-        (await _delivery.FailAsync(workflowRunId, responseStatus, responseBody ?? Encoding.UTF8.GetBytes("step failed"), responseHeaders, callbackStatus).ConfigureAwait(false)).DlqId;
+        (await _engine.FailRunAsync(workflowRunId, responseStatus, responseBody ?? Encoding.UTF8.GetBytes("step failed"), responseHeaders, callbackStatus).ConfigureAwait(false)).DlqId;
 
     /// <summary>
     /// The account's signing keys, as <c>GET /v2/keys</c> answers: what your endpoint's verifier is configured with.
@@ -187,7 +193,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <summary>Ends a started run in <c>RUN_SUCCESS</c>; <paramref name="response"/> is what it returned (<c>workflowRunResponse</c>).</summary>
     /// <param name="workflowRunId">The started run.</param>
     /// <param name="response">What it returned.</param>
-    public void CompleteRun(string workflowRunId, string response = "") => _state.CompleteRun(workflowRunId, response);
+    public void CompleteRun(string workflowRunId, string response = "") => _engine.CompleteRun(workflowRunId, response);
 
     /// <summary>Records an HTTP call a run made from a step (<c>context.call</c>), with its answer, as a step of the run's logs.</summary>
     /// <param name="workflowRunId">The started run that made the call.</param>
@@ -202,7 +208,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
         int responseStatus = 200, string responseBody = "", IReadOnlyDictionary<string, string>? responseHeaders = null)
     {
         ArgumentNullException.ThrowIfNull(url);
-        _state.AddCall(workflowRunId, url.AbsoluteUri, method, body, headers, responseStatus, responseBody, responseHeaders);
+        _engine.AddCall(workflowRunId, url.AbsoluteUri, method, body, headers, responseStatus, responseBody, responseHeaders);
     }
 
     /// <summary>Has a run start another workflow from a step (<c>context.invoke</c>); returns the new run's id, whose logs name its invoker.</summary>
@@ -212,7 +218,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     public string InvokeWorkflow(string workflowRunId, Uri workflowUrl, string body = "")
     {
         ArgumentNullException.ThrowIfNull(workflowUrl);
-        return _state.Invoke(workflowRunId, workflowUrl.AbsoluteUri, Encoding.UTF8.GetBytes(body)).WorkflowRunId;
+        return _engine.Invoke(workflowRunId, workflowUrl.AbsoluteUri, Encoding.UTF8.GetBytes(body)).WorkflowRunId;
     }
 
     /// <summary>
@@ -223,7 +229,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <param name="eventId">The event it waits for.</param>
     /// <param name="workflowRunId">The run that waits.</param>
     /// <param name="timeout">How long it waits; an hour when null.</param>
-    public void AddWaiter(string eventId, string workflowRunId, TimeSpan? timeout = null) => _state.AddWaiter(eventId, workflowRunId, timeout ?? TimeSpan.FromHours(1));
+    public void AddWaiter(string eventId, string workflowRunId, TimeSpan? timeout = null) => _engine.AddWaiter(eventId, workflowRunId, timeout ?? TimeSpan.FromHours(1));
 
     /// <summary>The DLQ ids now in the DLQ, oldest first.</summary>
     public IReadOnlyList<string> FailedRunIds => _state.Read(s => s.Dlq.Select(e => e.DlqId).ToList());
@@ -233,25 +239,34 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
 
     /// <summary>The state of a run ("RUN_STARTED", "RUN_CANCELED", …), or null when there is no such run.</summary>
     /// <param name="workflowRunId">The run.</param>
-    public WorkflowRunState? RunState(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId)?.WorkflowState is { } state ? new WorkflowRunState(state) : (WorkflowRunState?)null);
+    public WorkflowRunState? RunState(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId)?.WorkflowState);
 
     /// <summary>The labels of a run.</summary>
     /// <param name="workflowRunId">The run.</param>
-    public IReadOnlyList<string> RunLabels(string workflowRunId) => _state.Read(s => s.Runs.First(r => r.WorkflowRunId == workflowRunId).Labels.ToList());
+    public IReadOnlyList<string> RunLabels(string workflowRunId) => _state.Read(s => (s.FindRun(workflowRunId) ?? throw new ArgumentException($"No run {workflowRunId}.", nameof(workflowRunId))).Labels.ToList());
 
     /// <summary>Everything the emulator keeps of a run: what its trigger (or the resume or restart that started it) sent, or null when there is no such run.</summary>
     /// <param name="workflowRunId">The run.</param>
     public EmulatorRun? Run(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId) is { } run ? EmulatorRun.Of(run) : null);
 
+    /// <summary>The rows of the run lifecycle this emulator has run (what a test reports as covered).</summary>
+    internal IReadOnlyCollection<Transition> Transitions => _engine.Transitions.Ran;
+
     /// <summary>Requests answered so far.</summary>
     public int RequestCount => _state.Read(s => s.Requests);
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>
+    /// Stops the emulator promptly, whatever its runs are doing: the server stops taking requests, every timer (delays,
+    /// retries, waits) stops, and deliveries in flight are cancelled and recorded as such. Nothing it started outlives it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _delivery.IdleAsync().ConfigureAwait(false);
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await _app.StopAsync(grace.Token).ConfigureAwait(false);
+        }
+        await _delivery.StopAsync().ConfigureAwait(false);
         _delivery.Dispose();
-        await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

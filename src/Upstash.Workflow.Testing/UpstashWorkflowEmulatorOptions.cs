@@ -54,4 +54,40 @@ public sealed class UpstashWorkflowEmulatorOptions
 
     /// <summary>How long the emulator waits for an endpoint's answer before it records the delivery as timed out. Default: 30 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most retries a run may ask for (<c>Upstash-Retries</c>); more is refused with 412, as the service refuses retries past
+    /// its plan's maximum. Each retry waits at least 100 ms, so no run can make the emulator spin. Default: 20.
+    /// </summary>
+    public int MaxRetries { get; set; } = 20;
+
+    /// <summary>How many items one <c>/v2/batch</c> or <c>/v2/batch/trigger</c> request may carry; more is a 400 naming this limit. Default: 1,000.</summary>
+    public int MaxBatchItems { get; set; } = 1000;
+
+    /// <summary>
+    /// The largest request body the emulator reads (a message, a payload, an event); a larger one is refused with 413 before
+    /// it is read. Default: 1 MB, the service's message size on its free plan.
+    /// </summary>
+    public int MaxMessageSize { get; set; } = 1024 * 1024;
+
+    /// <summary>How many deliveries to one host may be in flight at once; the others wait their turn. Default: 64.</summary>
+    public int MaxDeliveriesPerHost { get; set; } = 64;
+
+    /// <summary>How many events (notifies, webhook calls) may wait for one run that is not waiting yet; more is refused with 429. Default: 100.</summary>
+    public int MaxEventsPerRun { get; set; } = 100;
+
+    /// <summary>
+    /// How many runs the emulator keeps: past it, the oldest ended runs go (with their logs and DLQ entries), so memory holds
+    /// what is alive and a bounded past. Default: 10,000.
+    /// </summary>
+    public int MaxRuns { get; set; } = 10_000;
+
+    /// <summary>
+    /// How much of a delivery's body <see cref="UpstashWorkflowEmulator.Deliveries"/> keeps: a larger one is kept as its size and
+    /// SHA-256. Default: 4 KB.
+    /// </summary>
+    public int MaxRecordedBodySize { get; set; } = 4 * 1024;
+
+    /// <summary>Where the emulator writes what happens to each run (started, delivered, failed and retried, into the DLQ, called back), one line each; nowhere when null.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -6,21 +6,30 @@ namespace Upstash.Workflow.Testing;
 
 /// <summary>
 /// <c>context.call</c>: the service calls the URL (retried per the call's own <c>Upstash-Retries</c>), and after each
-/// attempt posts the QStash callback to the workflow, which the endpoint turns into the call's result step.
+/// attempt posts the QStash callback to the workflow, which the endpoint turns into the call's result step. Both legs
+/// are messages of the run's history, so both count against <see cref="UpstashWorkflowEmulatorOptions.MaxStepsPerRun"/>;
+/// a callback that fails is retried, and fails the run, as a step's delivery does.
 /// </summary>
 internal sealed partial class WorkflowEngine
 {
-    private const string CallbackPrefix = "Upstash-Callback-";
-
     private Accepted Call(WorkflowMessage message, string runId)
     {
         if (!sender.Allowed(message.Destination))
         {
-            return Accepted.Refused(400, $"context.call to {message.Destination} is not made: the emulator calls only loopback and UpstashWorkflowEmulatorOptions.AllowedDeliveryHosts");
+            return Accepted.Refused(400, $"context.call to {message.Destination} is not made: the emulator calls only loopback and UpstashWorkflowEmulatorOptions.AllowedDeliveryHosts, never itself");
         }
-        if (message.Header("Upstash-Callback") is not { } callback || !sender.Allowed(callback))
+        if (message.Header(Wire.Callback) is not { } callback || !sender.Allowed(callback))
         {
-            return Accepted.Refused(400, "a context.call message needs Upstash-Callback, the workflow URL on loopback or an allowed host");
+            return Accepted.Refused(400, $"a context.call message needs {Wire.Callback}, the workflow URL on loopback or an allowed host");
+        }
+        var settings = RunSettings.Read(message.Headers, out var error);
+        if (error is not null)
+        {
+            return Accepted.Refused(400, error);
+        }
+        if (settings.OverPlan(options) is { } over)
+        {
+            return Accepted.Refused(RunSettings.OverPlanStatus, over);
         }
         var (accepted, run) = state.Change(s =>
         {
@@ -28,66 +37,95 @@ internal sealed partial class WorkflowEngine
             {
                 return (Accepted.Refused(404, $"no workflow run {runId}"), (Run?)null);
             }
-            if (found.Finished)
+            if (Refused(found) is { } ended)
             {
-                return (Accepted.Refused(400, $"workflow run {runId} has ended ({found.WorkflowState}): no step is accepted"), null);
+                return (ended, null);
             }
-            if (long.TryParse(message.Header("Upstash-Callback-Forward-Upstash-Workflow-StepId"), NumberStyles.None, CultureInfo.InvariantCulture, out var stepId))
+            if (StepLimit(found) is { } limit)
             {
-                protocol.Calls[stepId] = new CallRequest(message.Destination, message.Header("Upstash-Method") ?? "POST", System.Text.Encoding.UTF8.GetString(message.Body),
-                    DeliverySender.Forwarded(message.Settings.Forwarded).ToDictionary(h => h.Key, h => new[] { h.Value }, StringComparer.OrdinalIgnoreCase));
+                return (limit, found);
             }
-            return (new Accepted(Append(s, found, message.Body, "toCallback").MessageId, false), found);
+            Raise(found, RunEvent.MessageAccepted);
+            if (long.TryParse(message.Header(Wire.CallStepId), NumberStyles.None, CultureInfo.InvariantCulture, out var stepId))
+            {
+                protocol.Calls[stepId] = new CallRequest(message.Destination, message.Header(Wire.Method) ?? "POST", System.Text.Encoding.UTF8.GetString(message.Body),
+                    DeliverySender.Forwarded(settings.Forwarded).ToDictionary(h => h.Key, h => new[] { h.Value }, StringComparer.OrdinalIgnoreCase));
+            }
+            return (new Accepted(Append(s, found, message.Body, Wire.ToCallback).MessageId, false), found);
         });
-        if (run is not null)
+        if (accepted.Error is not null)
         {
-            sender.Track(() => CallAsync(run, message, accepted.MessageId!, retried: 0));
+            if (run is not null)
+            {
+                LimitReached(run);
+            }
+            return accepted;
         }
+        var call = new CallLeg(run!, message, settings, accepted.MessageId!);
+        sender.Track(() => CallAsync(call, retried: 0));
         return accepted;
     }
 
-    private async Task CallAsync(Run run, WorkflowMessage message, string messageId, int retried)
+    /// <summary>One <c>context.call</c>: its run, the message that asked for it, its own retries, and its message id.</summary>
+    private sealed record CallLeg(Run Run, WorkflowMessage Message, RunSettings Settings, string MessageId);
+
+    private async Task CallAsync(CallLeg call, int retried)
     {
+        var (run, message) = (call.Run, call.Message);
         if (state.Read(_ => run.Finished))
         {
             return;
         }
         // The call's headers as a trigger's forwarded ones: never those that frame the request.
-        var headers = DeliverySender.Forwarded(message.Settings.Forwarded);
-        headers["Upstash-Message-Id"] = messageId;
-        headers["Upstash-Retried"] = retried.ToString(CultureInfo.InvariantCulture);
-        var method = new HttpMethod(message.Header("Upstash-Method") ?? "POST");
-        var (status, answer, answerHeaders) = await sender.SendAsync(EmulatorDelivery.Call, message.Destination, message.Body, message.ContentType, headers, run.WorkflowRunId, method).ConfigureAwait(false);
-        var maxRetries = message.Settings.Retries ?? RunSettings.DefaultRetries;
+        var headers = DeliverySender.Forwarded(call.Settings.Forwarded);
+        headers[Wire.MessageId] = call.MessageId;
+        headers[Wire.Retried] = retried.ToString(CultureInfo.InvariantCulture);
+        var method = new HttpMethod(message.Header(Wire.Method) ?? "POST");
+        var answer = await sender.SendAsync(EmulatorDelivery.Call, message.Destination, message.Body, message.ContentType, headers, run.WorkflowRunId, method).ConfigureAwait(false);
+        var maxRetries = call.Settings.Retries ?? RunSettings.DefaultRetries;
         var callback = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
         {
-            ["status"] = status,
-            ["header"] = new JsonObject(answerHeaders.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray(h.Value)))),
-            ["body"] = Convert.ToBase64String(answer),
+            ["status"] = answer.Status,
+            ["header"] = new JsonObject(answer.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray(h.Value)))),
+            ["body"] = Convert.ToBase64String(answer.Body),
             ["retried"] = retried,
             ["maxRetries"] = maxRetries,
-            ["sourceMessageId"] = messageId,
+            ["sourceMessageId"] = call.MessageId,
             ["url"] = message.Destination,
             ["method"] = method.Method,
             ["sourceBody"] = Convert.ToBase64String(message.Body),
             ["createdAt"] = state.Now,
         });
-        var snapshot = state.Change(s =>
+        var (snapshot, limited) = state.Change(s =>
         {
             if (run.Finished)
             {
-                return 0;
+                return (0, false);
             }
-            Append(s, run, callback, "fromCallback");
-            return run.Protocol!.History.Count;
+            if (StepLimit(run) is not null)
+            {
+                return (0, true);
+            }
+            Raise(run, RunEvent.MessageAccepted);
+            Append(s, run, callback, Wire.FromCallback);
+            return (run.Protocol!.History.Count, false);
         });
+        if (limited)
+        {
+            LimitReached(run);
+            return;
+        }
         if (snapshot > 0)
         {
-            sender.Track(() => CallbackAsync(run, message, snapshot, callback, retried: 0));
+            sender.Track(() => CallbackAsync(call, snapshot, callback, retried: 0));
         }
-        if (status is < 200 or >= 300 && retried < maxRetries)
+        if (!answer.Succeeded && RetryPolicy.Decide(retried, maxRetries, answer.Status, answer.Headers, call.Settings.RetryDelay) is { GiveUp: null } decision)
         {
-            sender.Schedule(RetryPolicy.Backoff(retried + 1, message.Settings.RetryDelay), () => CallAsync(run, message, messageId, retried + 1));
+            if (answer.Record is { } record)
+            {
+                record.NextAttempt = state.Clock.GetUtcNow() + decision.Delay;
+            }
+            sender.Schedule(run.WorkflowRunId, decision.Delay, () => CallAsync(call, retried + 1));
         }
     }
 
@@ -95,25 +133,26 @@ internal sealed partial class WorkflowEngine
     /// Posts a call's callback to the workflow: its headers are those the call message gave under <c>Upstash-Callback-</c>
     /// (<c>Forward-X</c> as X, <c>Workflow-X</c> as <c>Upstash-Workflow-X</c>); never the protocol version, as the body is no history.
     /// </summary>
-    private async Task CallbackAsync(Run run, WorkflowMessage message, int snapshot, byte[] callback, int retried)
+    private async Task CallbackAsync(CallLeg call, int snapshot, byte[] callback, int retried)
     {
-        var (messageId, protocol) = state.Read(_ => run.Finished ? (null, null) : (run.Protocol!.History[snapshot - 1].MessageId, run.Protocol));
+        var (run, message) = (call.Run, call.Message);
+        var (messageId, protocol) = state.Read(_ => run.Finished || run.Protocol!.History.Count < snapshot ? (null, null) : (run.Protocol!.History[snapshot - 1].MessageId, run.Protocol));
         if (messageId is null)
         {
             return;
         }
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Upstash-Message-Id"] = messageId,
-            ["Upstash-Retried"] = retried.ToString(CultureInfo.InvariantCulture),
+            [Wire.MessageId] = messageId,
+            [Wire.Retried] = retried.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (name, value) in message.Headers)
         {
-            if (!name.StartsWith(CallbackPrefix, StringComparison.OrdinalIgnoreCase))
+            if (!name.StartsWith(Wire.CallbackPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
-            var rest = name[CallbackPrefix.Length..];
+            var rest = name[Wire.CallbackPrefix.Length..];
             if (rest.StartsWith("Forward-", StringComparison.OrdinalIgnoreCase))
             {
                 headers[rest["Forward-".Length..]] = value;
@@ -123,17 +162,13 @@ internal sealed partial class WorkflowEngine
                 headers["Upstash-" + rest] = value;
             }
         }
-        var body = options.LazyFetch && protocol!.Has("LazyFetch") ? [] : callback;
-        var (status, answer, answerHeaders) = await sender.SendAsync(EmulatorDelivery.CallResult, message.Header("Upstash-Callback")!, body, "application/json", headers, run.WorkflowRunId).ConfigureAwait(false);
-        if (status is >= 200 and < 300)
+        var body = options.LazyFetch && protocol!.Has(Wire.LazyFetch) ? [] : callback;
+        var answer = await sender.SendAsync(EmulatorDelivery.CallResult, message.Header(Wire.Callback)!, body, "application/json", headers, run.WorkflowRunId).ConfigureAwait(false);
+        if (answer.Succeeded)
         {
+            Succeeded(run);
             return;
         }
-        if (retried < run.Retries)
-        {
-            sender.Schedule(RetryPolicy.Backoff(retried + 1, run.Settings.RetryDelay), () => CallbackAsync(run, message, snapshot, callback, retried + 1));
-            return;
-        }
-        await FailAsync(run, snapshot, status, answer, answerHeaders).ConfigureAwait(false);
+        Failed(run, snapshot, retried, answer, () => CallbackAsync(call, snapshot, callback, retried + 1));
     }
 }

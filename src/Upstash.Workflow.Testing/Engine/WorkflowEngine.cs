@@ -6,23 +6,38 @@ using System.Text.Json.Nodes;
 namespace Upstash.Workflow.Testing;
 
 /// <summary>
-/// The service's side of the workflow protocol: runs start and grow from the messages endpoints publish, and each
-/// accepted message is delivered to the endpoint, signed, with the run's history as it stood when the message was
-/// accepted (a later snapshot would let two parallel results both look last). Deliveries that fail are retried as the
-/// service retries them; when the retries are spent the run fails into the DLQ and its failure callback is called.
-/// The protocol is described in docs/testing.md#workflows; this file accepts and delivers, the partial files beside it
-/// handle failures, waits and calls.
+/// The service's side of the workflow protocol, and the one place a run changes state. Every change is a transition of
+/// the run lifecycle (<see cref="RunLifecycle"/>), raised here under the state's one lock (<see cref="Raise"/>); what a
+/// transition does outside (deliver, start or stop timers, call the failure callback, tell the invoker) runs after the
+/// lock. Runs the API starts, runs endpoints drive and runs seeded from code raise the same events, so they behave
+/// alike. Each accepted message is delivered, signed, with the run's history as it stood when that message was accepted
+/// (a later snapshot would let two parallel results both look last). The partial files beside this one handle
+/// failures, waits, calls and what code seeds.
 /// </summary>
-internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender sender, FlowGate flow, UpstashWorkflowEmulatorOptions options)
+internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender sender, FlowGate flow, UpstashWorkflowEmulatorOptions options, EmulatorLog log)
 {
-    private const string SdkVersionHeader = "Upstash-Workflow-Sdk-Version";
-
-    private static readonly string[] ServiceHeaders = ["Upstash-Signature", "Upstash-Message-Id", "Upstash-Retried", "Upstash-Caller-Ip", "Upstash-Workflow-Unknown-Sdk", "Upstash-Region"];
+    /// <summary>The rows of the run lifecycle this emulator has run.</summary>
+    public TransitionRecorder Transitions { get; } = new();
 
     /// <summary>What a published message became: its id, whether it was a duplicate, or why it was refused.</summary>
     public sealed record Accepted(string? MessageId, bool Deduplicated, int Status = 0, string? Error = null)
     {
         public static Accepted Refused(int status, string error) => new(null, false, status, error);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="on"/> to <paramref name="run"/> under the lock the caller holds (<paramref name="isNew"/>: a run
+    /// the caller has just made, which has no state yet): false, changing nothing, when the table has no row for it from the run's state.
+    /// </summary>
+    private bool Raise(Run run, RunEvent on, bool isNew = false)
+    {
+        if (RunLifecycle.Find(isNew ? (WorkflowRunState?)null : run.WorkflowState, on) is not { } transition)
+        {
+            return false;
+        }
+        Transitions.Record(transition);
+        run.WorkflowState = transition.To;
+        return true;
     }
 
     /// <summary>Takes one published message: a run's first message starts it, any other joins its run's history.</summary>
@@ -32,35 +47,61 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             return Accepted.Refused(400, "the emulator runs workflows only: a message without upstash-workflow-runid (a plain QStash message) is not emulated");
         }
+        if (sender.Refusal(message.WorkflowUrl) is { } refused)
+        {
+            return Accepted.Refused(400, refused);
+        }
         if (message.Init)
         {
             return Start(message, runId);
         }
-        if (message.CallType == "toCallback")
+        if (message.CallType == Wire.ToCallback)
         {
             return Call(message, runId);
         }
-        var (accepted, delivery) = state.Change(s =>
+        if (Delays.Of(message, state.Clock.GetUtcNow(), out var delayError) is not { } delay)
+        {
+            return Accepted.Refused(400, delayError!);
+        }
+        var (accepted, snapshot, run) = state.Change(s =>
         {
             var run = s.FindRun(runId);
-            if (run?.Protocol is not { } protocol)
+            if (run?.Protocol is null)
             {
-                return (Accepted.Refused(404, $"no workflow run {runId}"), (Action?)null);
+                return (Accepted.Refused(404, $"no workflow run {runId}"), 0, (Run?)null);
             }
-            if (run.Finished)
+            if (Refused(run) is { } ended)
             {
-                return (Accepted.Refused(400, $"workflow run {runId} has ended ({run.WorkflowState}): no step is accepted"), null);
+                return (ended, 0, null);
             }
-            if (protocol.History.Count >= options.MaxStepsPerRun)
+            if (StepLimit(run) is { } limit)
             {
-                return (Accepted.Refused(400, $"workflow run {runId} reached the emulator's limit of {options.MaxStepsPerRun} steps (UpstashWorkflowEmulatorOptions.MaxStepsPerRun) and failed"), () => LimitReached(run));
+                return (limit, 0, run);
             }
+            Raise(run, RunEvent.MessageAccepted);
             var item = Append(s, run, message.Body, message.CallType);
-            return (new Accepted(item.MessageId, false), () => Deliver(run, protocol.History.Count, DelayOf(message), retried: 0));
+            return (new Accepted(item.MessageId, false), run.Protocol.History.Count, run);
         });
-        delivery?.Invoke();
+        if (accepted.Error is not null)
+        {
+            if (run is not null)
+            {
+                LimitReached(run);
+            }
+            return accepted;
+        }
+        Deliver(run!, snapshot, delay, retried: 0);
         return accepted;
     }
+
+    /// <summary>The answer to a message for an ended run: the SDK reads a 400 as "the run was cancelled".</summary>
+    private static Accepted? Refused(Run run) =>
+        run.Finished ? Accepted.Refused(400, $"workflow run {run.WorkflowRunId} has ended ({run.WorkflowState}): no step is accepted") : null;
+
+    /// <summary>A run at its step limit: the message is refused and the run fails (<see cref="LimitReached"/>), for a route that never ends would loop.</summary>
+    private Accepted? StepLimit(Run run) => run.Protocol!.History.Count >= options.MaxStepsPerRun
+        ? Accepted.Refused(400, $"workflow run {run.WorkflowRunId} reached the emulator's limit of {options.MaxStepsPerRun} steps (UpstashWorkflowEmulatorOptions.MaxStepsPerRun) and failed")
+        : null;
 
     /// <summary>
     /// A run's first message: a new run, or the endpoint's re-trigger of a run first delivered as to an unknown SDK
@@ -73,6 +114,18 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             return Accepted.Refused(400, error);
         }
+        if (settings.OverPlan(options) is { } over)
+        {
+            return Accepted.Refused(RunSettings.OverPlanStatus, over);
+        }
+        if (settings.FailureCallback is { } callback && sender.Refusal(callback) is { } refused)
+        {
+            return Accepted.Refused(400, refused);
+        }
+        if (Delays.Of(message, state.Clock.GetUtcNow(), out var delayError) is not { } delay)
+        {
+            return Accepted.Refused(400, delayError!);
+        }
         var (payload, invoker) = message.Invoke ? Invocation(message.Body) : (message.Body, null);
         if (payload is null)
         {
@@ -82,87 +135,133 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             if (s.FindRun(runId) is { } existing)
             {
-                if (!message.TriggeredBySdk || existing.Protocol is not { Known: false } waiting || existing.Finished)
+                if (!message.TriggeredBySdk || existing.Protocol is not { Known: false } waiting || !Raise(existing, RunEvent.Adopted))
                 {
-                    return (new Accepted(existing.Protocol?.History.FirstOrDefault()?.MessageId ?? s.NextId("msg_emu_"), true), (Run?)null);
+                    return (new Accepted(existing.Protocol?.History.FirstOrDefault()?.MessageId ?? EmulatorState.NewId(Wire.MessageIdPrefix), true), (Run?)null);
                 }
                 // The endpoint answered the unknown-SDK delivery by triggering the run itself: from now on it speaks the protocol.
                 // Its failure URL, when the trigger named none, is the workflow's own, as the SDK's own trigger makes it.
                 var merged = settings.Over(existing.Settings);
                 existing.Settings = merged with { FailureCallback = merged.FailureCallback ?? existing.WorkflowUrl };
                 waiting.Known = true;
-                waiting.FeatureSet = message.Header("Upstash-Feature-Set") ?? "";
+                waiting.FeatureSet = message.Header(Wire.FeatureSet) ?? "";
                 waiting.History.Clear();
-                var again = Append(s, existing, payload, "step");
+                existing.Retrying = null;
+                var again = Append(s, existing, payload, Wire.Step);
                 return (new Accepted(again.MessageId, false), existing);
             }
-            var started = s.Trigger(message.WorkflowUrl, runId, settings, payload, message.ContentType, invoker);
+            var started = s.NewRun(message.WorkflowUrl, runId, settings, payload, message.ContentType, invoker);
+            Raise(started, RunEvent.Triggered, isNew: true);
             started.Protocol = new Protocol
             {
                 Known = true,
-                FeatureSet = message.Header("Upstash-Feature-Set") ?? "",
-                InvokeCount = int.TryParse(message.Header("Upstash-Workflow-Invoke-Count"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0,
+                FeatureSet = message.Header(Wire.FeatureSet) ?? "",
+                InvokeCount = int.TryParse(message.Header(Wire.InvokeCount), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0,
             };
-            var first = Append(s, started, payload, "step");
+            var first = Append(s, started, payload, Wire.Step);
             return (new Accepted(first.MessageId, false), started);
         });
         if (run is not null)
         {
-            Deliver(run, 1, DelayOf(message), retried: 0);
+            log.Run(run, accepted.Deduplicated ? "adopted by its endpoint" : "started");
+            Deliver(run, 1, delay, retried: 0);
         }
         return accepted;
     }
 
     /// <summary>
-    /// Delivers the first message of a run started through the API (<c>/v2/trigger</c>, a resume or a restart of such a
-    /// run): the service does not know whether the endpoint speaks the protocol, so it says so
-    /// (<c>Upstash-Workflow-Unknown-Sdk</c>), and an endpoint that does triggers the run again itself.
+    /// Why a run to <paramref name="workflowUrl"/> with <paramref name="settings"/> cannot start, or null: checked before
+    /// anything changes, for each item of a batch before any starts, so a bad value leaves nothing behind.
     /// </summary>
-    public void StartUnknown(Run run)
+    public string? Check(string workflowUrl, RunSettings settings) =>
+        sender.Refusal(workflowUrl)
+        ?? (settings.FailureCallback is { } callback ? sender.Refusal(callback) : null)
+        ?? (Delays.Of(settings, state.Clock.GetUtcNow(), out var error) is null ? error : null);
+
+    /// <summary>
+    /// Starts a run through the API (<c>/v2/trigger</c>, a batch trigger), its settings already checked (<see cref="Check"/>):
+    /// unless its id is taken (then the run with it is the answer, deduplicated, and nothing new starts), a new run whose
+    /// first delivery says the service does not know whether the endpoint speaks the protocol (<c>Upstash-Workflow-Unknown-Sdk</c>);
+    /// an endpoint that does triggers the run again itself.
+    /// </summary>
+    public (Run Run, bool Deduplicated) Trigger(string workflowUrl, string? runId, RunSettings settings, byte[] body, string? contentType)
     {
-        var delay = state.Change(s =>
+        var (run, deduplicated, delay) = state.Change(s =>
         {
-            run.Protocol = new Protocol();
-            Append(s, run, run.Body, "step");
-            var first = run.Steps.FirstOrDefault()?.Items.FirstOrDefault()?.NextDeliveryTime;
-            return first is { } at ? TimeSpan.FromMilliseconds(Math.Max(0, at - s.Now)) : TimeSpan.Zero;
+            if (runId is not null && s.FindRun(runId) is { } existing)
+            {
+                return (existing, true, TimeSpan.Zero);
+            }
+            var started = s.NewRun(workflowUrl, runId, settings, body, contentType);
+            Raise(started, RunEvent.Triggered, isNew: true);
+            started.Protocol = new Protocol();
+            Append(s, started, started.Body, Wire.Step);
+            return (started, false, FirstDelay(s, started));
         });
-        Deliver(run, 1, delay, retried: 0);
+        if (!deduplicated)
+        {
+            log.Run(run, "started");
+            Deliver(run, 1, delay, retried: 0);
+        }
+        return (run, deduplicated);
     }
 
-    /// <summary>Starts a run again from the DLQ: a restart delivers its first message only; a resume the history up to the failed message.</summary>
-    public void StartAgain(Run run, bool resume)
+    /// <summary>How long a new run waits before its first delivery: until the time its first step shows (its delay, its not-before).</summary>
+    private static TimeSpan FirstDelay(EmulatorState s, Run run) =>
+        run.Steps[0].Items[0].NextDeliveryTime is { } at ? TimeSpan.FromMilliseconds(Math.Max(0, at - s.Now)) : TimeSpan.Zero;
+
+    /// <summary>
+    /// Takes a DLQ entry and starts its run again as a new one, the overrides laid over the failed run's settings: a
+    /// restart delivers its first message only; a resume the history up to the failed message (its completed steps are the
+    /// new run's too). Null when the entry is no longer there; two calls for one entry start one run.
+    /// </summary>
+    public Run? RunAgain(DlqEntry entry, RunSettings overrides, bool resume)
     {
-        if (run.Origin is not { Protocol: { Known: true } before } failed)
+        var (run, snapshot, delay) = state.Change(s =>
         {
-            StartUnknown(run);
-            return;
-        }
-        var snapshot = state.Change(s =>
-        {
+            if (!s.TakeFromDlq(entry))
+            {
+                return ((Run?)null, 0, TimeSpan.Zero);
+            }
+            var failed = s.FindRun(entry.WorkflowRunId);
+            var run = s.NewRun(entry.WorkflowUrl, null, overrides.Over(failed?.Settings ?? new RunSettings()), failed?.Body ?? [], failed?.ContentType);
+            Raise(run, RunEvent.Triggered, isNew: true);
+            run.Origin = failed;
+            if (failed?.Protocol is not { Known: true } before)
+            {
+                run.Protocol = new Protocol();
+                Append(s, run, run.Body, Wire.Step);
+                return (run, 1, FirstDelay(s, run));
+            }
             run.Protocol = new Protocol { Known = true, FeatureSet = before.FeatureSet, InvokeCount = before.InvokeCount };
             if (!resume || before.FailedAt < 1)
             {
-                Append(s, run, run.Body, "step");
-                return 1;
+                Append(s, run, run.Body, Wire.Step);
+                return (run, 1, FirstDelay(s, run));
             }
             run.Protocol.History.AddRange(before.History.Take(before.FailedAt + 1));
+            before.History.Clear();
             // The steps that completed before are the new run's too: its logs show their results.
-            foreach (var group in failed.Steps.Skip(1).Where(g => g.Items.All(i => i.State == "STEP_SUCCESS")))
+            foreach (var group in failed.Steps.Skip(1).Where(g => g.Items.All(i => i.State == StepState.StepSuccess)))
             {
                 run.Steps.Add(group with { Items = [.. group.Items] });
             }
-            return run.Protocol.History.Count;
+            return (run, run.Protocol.History.Count, FirstDelay(s, run));
         });
-        Deliver(run, snapshot, TimeSpan.Zero, retried: 0);
+        if (run is not null)
+        {
+            log.Run(run, resume ? $"resumed from the DLQ entry {entry.DlqId}" : $"restarted from the DLQ entry {entry.DlqId}");
+            Deliver(run, snapshot, delay, retried: 0);
+        }
+        return run;
     }
 
     /// <summary>Adds a message to the run's history (and a step to its logs, when it is one).</summary>
     private static HistoryMessage Append(EmulatorState s, Run run, byte[] body, string callType)
     {
-        var item = new HistoryMessage(s.NextId("msg_emu_"), body, callType);
+        var item = new HistoryMessage(EmulatorState.NewId(Wire.MessageIdPrefix), body, callType);
         run.Protocol!.History.Add(item);
-        if (run.Protocol.History.Count > 1 && callType == "step")
+        if (run.Protocol.History.Count > 1 && callType == Wire.Step)
         {
             Log(s, run, item);
         }
@@ -188,9 +287,9 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         var type = JsonValues.Text(step["stepType"]) ?? "Run";
         var output = step["out"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
         // A wait was logged in progress when it began; the event or the timeout completes that entry.
-        if (type is "Wait" or "WaitForWebhook" && run.Steps.SelectMany(g => g.Items).LastOrDefault(x => x.StepId == id && x.State == "STEP_PROGRESS") is { } waiting)
+        if (type is "Wait" or "WaitForWebhook" && run.Steps.SelectMany(g => g.Items).LastOrDefault(x => x.StepId == id && x.State == StepState.StepProgress) is { } waiting)
         {
-            (waiting.State, waiting.Out, waiting.WaitTimeout) = ("STEP_SUCCESS", output, JsonValues.Bool(step["waitTimeout"]));
+            (waiting.State, waiting.Out, waiting.WaitTimeout) = (StepState.StepSuccess, output, JsonValues.Bool(step["waitTimeout"]));
             return;
         }
         var concurrent = JsonValues.Int(step["concurrent"]) ?? 1;
@@ -201,10 +300,10 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             StepName = JsonValues.Text(step["stepName"]) ?? "",
             StepType = type,
             MessageId = item.MessageId,
-            State = "STEP_SUCCESS",
+            State = StepState.StepSuccess,
             CreatedAt = s.Now,
             Out = output,
-            CallType = type == "Call" ? "fromCallback" : "step",
+            CallType = type == "Call" ? Wire.FromCallback : Wire.Step,
             CallUrl = call.Request?.Url,
             CallMethod = call.Request?.Method,
             CallBody = call.Request?.Body,
@@ -245,25 +344,16 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         return (request, null, null, null);
     }
 
-    /// <summary>The delay a message asks for: <c>Upstash-Delay</c>, or until <c>Upstash-Not-Before</c>, whichever is later.</summary>
-    private TimeSpan DelayOf(WorkflowMessage message)
-    {
-        var delay = message.Header("Upstash-Delay") is { } d && RunSettings.IsDuration(d) ? TimeSpan.FromMilliseconds(RunSettings.Milliseconds(d)) : TimeSpan.Zero;
-        if (message.Header("Upstash-Not-Before") is { } nb && long.TryParse(nb, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            var until = DateTimeOffset.FromUnixTimeSeconds(seconds) - state.Clock.GetUtcNow();
-            delay = until > delay ? until : delay;
-        }
-        return delay;
-    }
-
-    /// <summary>Schedules the delivery of the run's history up to <paramref name="snapshot"/> messages, the last one being delivered.</summary>
+    /// <summary>
+    /// Schedules the delivery of the run's history up to <paramref name="snapshot"/> messages, the last one being
+    /// delivered, after <paramref name="delay"/> on the emulator's clock (a timer of the run's, stopped when it ends).
+    /// </summary>
     private void Deliver(Run run, int snapshot, TimeSpan delay, int retried, string? url = null)
     {
         if (sender.Allowed(url ?? run.WorkflowUrl))
         {
             // The run's flow-control key applies to each step's delivery, retries included, as the trigger's config does.
-            sender.Schedule(delay, () =>
+            sender.Schedule(run.WorkflowRunId, delay, () =>
             {
                 flow.Run(run.FlowControlKey, () => DeliverAsync(run, snapshot, retried, url));
                 return Task.CompletedTask;
@@ -273,47 +363,104 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
 
     private async Task DeliverAsync(Run run, int snapshot, int retried, string? url)
     {
-        var (body, headers, protocol, message) = state.Read(s =>
+        var (body, headers, protocol) = state.Read(s =>
         {
             if (run.Finished || run.Protocol is not { } p || p.History.Count < snapshot)
             {
                 return default;
             }
             var delivered = p.History[snapshot - 1];
-            var bytes = options.LazyFetch && p.Has("LazyFetch") ? [] : HistoryBody(p.History, snapshot);
-            return (bytes, StepHeaders(run, p, delivered.MessageId, retried), p, delivered);
+            var bytes = options.LazyFetch && p.Has(Wire.LazyFetch) ? [] : HistoryBody(p.History, snapshot);
+            return (bytes, StepHeaders(run, p, delivered.MessageId, retried), p);
         });
         if (protocol is null)
         {
             return;
         }
         var target = url ?? run.WorkflowUrl;
-        var (status, answer, answerHeaders) = await sender.SendAsync(EmulatorDelivery.Workflow, target, body!, run.ContentType ?? "application/json", headers!, run.WorkflowRunId).ConfigureAwait(false);
-        if (status is >= 200 and < 300)
+        var answer = await sender.SendAsync(EmulatorDelivery.Workflow, target, body!, run.ContentType ?? "application/json", headers!, run.WorkflowRunId).ConfigureAwait(false);
+        if (answer.Succeeded)
         {
             // A trigger that reached an endpoint which answered without the protocol's header: no workflow is there.
-            if (snapshot == 1 && protocol.Known && protocol.Has("WF_DetectTrigger") && !answerHeaders.ContainsKey(SdkVersionHeader))
+            if (snapshot == 1 && protocol.Known && protocol.Has(Wire.DetectTrigger) && !answer.Headers.ContainsKey(Wire.SdkVersion))
             {
-                await FailAsync(run, snapshot, 400, Encoding.UTF8.GetBytes("""{"error":"WorkflowError","message":"detected a non-workflow destination for trigger/invoke. make sure you are sending the request to the correct endpoint"}"""), answerHeaders).ConfigureAwait(false);
+                Fail(run, new Failure(400, Encoding.UTF8.GetBytes("""{"error":"WorkflowError","message":"detected a non-workflow destination for trigger/invoke. make sure you are sending the request to the correct endpoint"}"""),
+                    answer.Headers, "the endpoint answered as no workflow does (no Upstash-Workflow-Sdk-Version)", snapshot));
+                return;
             }
+            Succeeded(run);
             return;
         }
-        if (status == 489 && answerHeaders.TryGetValue("Upstash-NonRetryable-Error", out var nonRetryable) && nonRetryable == "true")
-        {
-            await FailAsync(run, snapshot, status, answer, answerHeaders).ConfigureAwait(false);
-            return;
-        }
-        if (retried < run.Retries)
-        {
-            // A 429 with Retry-After is retried after it says; it counts against the retries, so a run cannot be held forever.
-            var delay = status == 429 && answerHeaders.TryGetValue("Retry-After", out var after) && int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? TimeSpan.FromSeconds(seconds)
-                : RetryPolicy.Backoff(retried + 1, run.Settings.RetryDelay);
-            Deliver(run, snapshot, delay, retried + 1, url);
-            return;
-        }
-        await FailAsync(run, snapshot, status, answer, answerHeaders).ConfigureAwait(false);
+        Failed(run, snapshot, retried, answer, () => DeliverAsync(run, snapshot, retried + 1, url));
     }
+
+    /// <summary>A delivery of the run succeeded: the step it carried is no longer retrying.</summary>
+    private void Succeeded(Run run) => state.Change(s =>
+    {
+        if (Raise(run, RunEvent.Delivered))
+        {
+            run.Retrying = null;
+        }
+    });
+
+    /// <summary>
+    /// A delivery of the run failed: it is retried after its backoff while the run has retries left (the step shows
+    /// retrying, with the error and the next delivery time), else the run fails with the answer (<see cref="Fail"/>).
+    /// </summary>
+    private void Failed(Run run, int snapshot, int retried, DeliveryAnswer answer, Func<Task> again)
+    {
+        var decision = RetryPolicy.Decide(retried, run.Retries, answer.Status, answer.Headers, run.Settings.RetryDelay);
+        if (decision.GiveUp is { } why)
+        {
+            Fail(run, new Failure(answer.Status, answer.Body, answer.Headers, why, snapshot));
+            return;
+        }
+        var retrying = state.Change(s =>
+        {
+            if (!Raise(run, RunEvent.DeliveryFailed))
+            {
+                return false;
+            }
+            var step = run.Retrying ??= s.NewStep(run, StepNameOf(run, snapshot), "Run", StepState.StepRetry);
+            step.State = StepState.StepRetry;
+            step.NextDeliveryTime = s.Now + (long)decision.Delay.TotalMilliseconds;
+            (step.Errors ??= []).Add(answer.Error(s.Now));
+            return true;
+        });
+        if (retrying)
+        {
+            if (answer.Record is { } record)
+            {
+                record.NextAttempt = state.Clock.GetUtcNow() + decision.Delay;
+            }
+            log.Run(run, $"delivery failed ({answer.Reason}); retry {retried + 1} of {run.Retries} in {Describe(decision.Delay)}");
+            sender.Schedule(run.WorkflowRunId, decision.Delay, () =>
+            {
+                flow.Run(run.FlowControlKey, again);
+                return Task.CompletedTask;
+            });
+        }
+    }
+
+    /// <summary>The name the logs give the step a delivery carries: the step's own name when the message is one, else the run's.</summary>
+    private static string StepNameOf(Run run, int snapshot) =>
+        run.Protocol is { } p && snapshot <= p.History.Count && snapshot > 1 && TryStep(p.History[snapshot - 1].Body) is { } step && JsonValues.Text(step["stepName"]) is { } name
+            ? name
+            : "run";
+
+    private static JsonObject? TryStep(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(TimeSpan delay) => delay.TotalSeconds < 1 ? $"{delay.TotalMilliseconds:0} ms" : $"{delay.TotalSeconds:0.#} s";
 
     /// <summary>The delivery's body: <c>[{messageId, body: base64, callType}]</c>, the history up to the delivered message.</summary>
     private static byte[] HistoryBody(List<HistoryMessage> history, int count)
@@ -336,34 +483,34 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     }
 
     /// <summary>The headers of a step delivery: the trigger's forwarded ones, then the service's own.</summary>
-    private Dictionary<string, string> StepHeaders(Run run, Protocol protocol, string messageId, int retried)
+    private static Dictionary<string, string> StepHeaders(Run run, Protocol protocol, string messageId, int retried)
     {
         var headers = DeliverySender.Forwarded(run.Settings.Forwarded);
-        foreach (var own in ServiceHeaders)
+        foreach (var own in Wire.ServiceHeaders)
         {
             headers.Remove(own); // An endpoint's re-trigger forwards what it received; the service sets these anew.
         }
-        headers["Upstash-Workflow-RunId"] = run.WorkflowRunId;
-        headers["Upstash-Workflow-Url"] = run.WorkflowUrl;
-        headers["Upstash-Workflow-CreatedAt"] = run.WorkflowRunCreatedAt.ToString(CultureInfo.InvariantCulture);
-        headers["Upstash-Message-Id"] = messageId;
-        headers["Upstash-Retried"] = retried.ToString(CultureInfo.InvariantCulture);
+        headers[Wire.RunId] = run.WorkflowRunId;
+        headers[Wire.WorkflowUrl] = run.WorkflowUrl;
+        headers[Wire.CreatedAt] = run.WorkflowRunCreatedAt.ToString(CultureInfo.InvariantCulture);
+        headers[Wire.MessageId] = messageId;
+        headers[Wire.Retried] = retried.ToString(CultureInfo.InvariantCulture);
         if (run.Labels.Length > 0)
         {
-            headers["Upstash-Label"] = string.Join(',', run.Labels);
+            headers[Wire.Label] = string.Join(',', run.Labels);
         }
         if (protocol.InvokeCount > 0)
         {
-            headers["Upstash-Workflow-Invoke-Count"] = protocol.InvokeCount.ToString(CultureInfo.InvariantCulture);
+            headers[Wire.InvokeCount] = protocol.InvokeCount.ToString(CultureInfo.InvariantCulture);
         }
         if (protocol.Known)
         {
-            headers[SdkVersionHeader] = "1";
+            headers[Wire.SdkVersion] = "1";
         }
         else
         {
-            headers.Remove(SdkVersionHeader);
-            headers["Upstash-Workflow-Unknown-Sdk"] = "true";
+            headers.Remove(Wire.SdkVersion);
+            headers[Wire.UnknownSdk] = "true";
         }
         return headers;
     }
@@ -373,38 +520,83 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         ? p.History.Select(m => (object)new { messageId = m.MessageId, body = Convert.ToBase64String(m.Body), callType = m.CallType }).ToList()
         : null);
 
-    /// <summary>The endpoint says the run returned (<c>DELETE /v2/workflows/runs/{id}?cancel=false</c>, the result as body).</summary>
+    /// <summary>The run returned (the endpoint's <c>DELETE /v2/workflows/runs/{id}?cancel=false</c>, the result as body; or from code): false when it is not running.</summary>
     public bool Complete(string runId, byte[] result)
     {
         var run = state.Change(s =>
         {
-            if (s.FindRun(runId) is not { Finished: false } found)
+            if (s.FindRun(runId) is not { } found || !Raise(found, RunEvent.Returned))
             {
                 return null;
             }
-            found.WorkflowState = "RUN_SUCCESS";
-            found.WorkflowRunCompletedAt = s.Now;
-            // A finished run keeps its logs, not its messages: nothing can deliver or resume them any more.
-            found.Protocol?.History.Clear();
             var (text, base64) = EmulatorState.Encode(result);
             found.WorkflowRunResponse = text ?? base64;
+            if (found.Protocol is null)
+            {
+                // A run seeded from code has no endpoint to report its last step: the result is logged as one.
+                found.Add(s.NewStep(found, "run", "Run", StepState.StepSuccess) with { Out = found.WorkflowRunResponse });
+            }
+            Ended(s, found);
             return found;
         });
         if (run is not null)
         {
-            Ended(run);
+            AfterEnd(run, "returned");
         }
         return run is not null;
     }
 
-    /// <summary>A run ended (returned, failed or cancelled): its invoker, if any, gets the outcome as the invoke's result.</summary>
-    public void Ended(Run run)
+    /// <summary>Cancels runs (the API's cancel, one or in bulk): those still running, each under the same lock it was found in.</summary>
+    public int Cancel(Func<EmulatorState, IEnumerable<Run>> select)
+    {
+        var cancelled = state.Change(s =>
+        {
+            var runs = select(s).Where(r => Raise(r, RunEvent.Canceled)).ToList();
+            runs.ForEach(r => Ended(s, r));
+            return runs;
+        });
+        foreach (var run in cancelled)
+        {
+            AfterEnd(run, "cancelled");
+        }
+        return cancelled.Count;
+    }
+
+    /// <summary>What every end of a run changes, under the lock: its end time, its messages dropped (its logs stay), its waits, kept events and retry over.</summary>
+    private static void Ended(EmulatorState s, Run run)
+    {
+        run.WorkflowRunCompletedAt = s.Now;
+        if (run.Protocol is { } protocol)
+        {
+            // A failed run keeps its history up to the message that failed, for a resume from its DLQ entry; no other end does.
+            var kept = run.WorkflowState == WorkflowRunState.RunFailed ? Math.Max(0, protocol.FailedAt + 1) : 0;
+            protocol.History.RemoveRange(kept, protocol.History.Count - kept);
+        }
+        run.Protocol?.Calls.Clear();
+        run.Retrying = null;
+        foreach (var waiter in run.Waiting.ToList())
+        {
+            s.RemoveWaiter(run, waiter);
+        }
+        run.Saved.Clear();
+    }
+
+    /// <summary>What every end of a run does after the lock: its timers stop, the log says so, and its invoker learns the outcome.</summary>
+    private void AfterEnd(Run run, string how)
+    {
+        sender.CancelTimers(run.WorkflowRunId);
+        log.Run(run, how);
+        TellInvoker(run);
+    }
+
+    /// <summary>A run ended: its invoker, if any, gets the outcome as the invoke's result.</summary>
+    private void TellInvoker(Run run)
     {
         var (invoker, outcome) = state.Read(s => (run.Invoker is { Step: not null } i ? s.FindRun(i.WorkflowRunId) : null, new JsonObject
         {
             ["body"] = run.WorkflowRunResponse,
-            ["isFailed"] = run.WorkflowState == "RUN_FAILED",
-            ["isCanceled"] = run.WorkflowState == "RUN_CANCELED",
+            ["isFailed"] = run.WorkflowState == WorkflowRunState.RunFailed,
+            ["isCanceled"] = run.WorkflowState == WorkflowRunState.RunCanceled,
         }));
         if (invoker is null)
         {
@@ -412,19 +604,19 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         }
         var step = run.Invoker!.Step!.DeepClone().AsObject();
         step["out"] = outcome.ToJsonString();
-        AppendAndDeliver(invoker, Encoding.UTF8.GetBytes(step.ToJsonString()));
+        AppendAndDeliver(invoker, Encoding.UTF8.GetBytes(step.ToJsonString()), RunEvent.MessageAccepted);
     }
 
     /// <summary>Adds a step the service itself completes (an event, a timeout, an invoke's outcome) and delivers it.</summary>
-    private void AppendAndDeliver(Run run, byte[] step, string? url = null)
+    private void AppendAndDeliver(Run run, byte[] step, RunEvent on, string? url = null)
     {
         var snapshot = state.Change(s =>
         {
-            if (run.Finished || run.Protocol is null)
+            if (run.Protocol is null || !Raise(run, on))
             {
                 return 0;
             }
-            Append(s, run, step, "step");
+            Append(s, run, step, Wire.Step);
             return run.Protocol.History.Count;
         });
         if (snapshot > 0)
@@ -434,7 +626,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     }
 
     /// <summary>The payload and invoker of an invoke (<c>Upstash-Workflow-Invoke</c>): its body wraps the payload with the invoking step.</summary>
-    private (byte[]? Payload, Invoker? Invoker) Invocation(byte[] body)
+    private static (byte[]? Payload, Invoker? Invoker) Invocation(byte[] body)
     {
         try
         {

@@ -17,23 +17,19 @@ internal sealed class WorkflowMessage(string destination, IEnumerable<KeyValuePa
 
     public string? Header(string name) => _headers.TryGetValue(name, out var value) ? value : null;
 
-    public string? RunId => Header("Upstash-Workflow-RunId");
+    public string? RunId => Header(Wire.RunId);
 
-    public bool Init => Header("Upstash-Workflow-Init") == "true";
+    public bool Init => Header(Wire.Init) == "true";
 
-    public string CallType => Header("Upstash-Workflow-CallType") ?? "step";
+    public string CallType => Header(Wire.CallType) ?? Wire.Step;
 
     /// <summary>The endpoint's own re-trigger of a run the service first delivered as to an unknown SDK: not a duplicate.</summary>
-    public bool TriggeredBySdk => Header("upstash-workflow-trigger-by-sdk") == "true";
+    public bool TriggeredBySdk => Header(Wire.TriggeredBySdk) == "true";
 
-    public bool Invoke => Header("Upstash-Workflow-Invoke") == "true";
+    public bool Invoke => Header(Wire.Invoke) == "true";
 
-    public string WorkflowUrl => Header("Upstash-Workflow-Url") ?? Destination;
+    public string WorkflowUrl => Header(Wire.WorkflowUrl) ?? Destination;
 
     public string? ContentType => Header("Content-Type");
 
-    /// <summary>What the message's headers set (retries, retry delay, forwarded headers, …), read as a trigger's are; a malformed value reads as absent.</summary>
-    public RunSettings Settings => _settings ??= RunSettings.Read(_headers, out _);
-
-    private RunSettings? _settings;
 }

@@ -52,7 +52,8 @@ public sealed class DeliveryTests
         await using var callback = await Endpoint(() => answer);
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
         using var client = upstash.CreateClient();
-        var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/api/workflow"), options: new TriggerWorkflowOptions { FailureCallback = new Uri(callback.BaseAddress, "failed") }, cancellationToken: TestContext.Token);
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/api/workflow"),
+            options: new TriggerWorkflowOptions { FailureCallback = new Uri(callback.BaseAddress, "failed"), Retries = 0 }, cancellationToken: TestContext.Token);
         var dlqId = await upstash.FailRunAsync(run.WorkflowRunId);
         Assert.Equal(FailureFunctionState.CallbackFail, (await client.Dlq.GetFailedRunAsync(dlqId, TestContext.Token)).FailureFunctionState);
 
@@ -143,18 +144,22 @@ public sealed class DeliveryTests
     [Fact]
     public async Task Two_changes_of_one_entry_racing_each_other_take_it_once()
     {
+        var options = new UpstashWorkflowEmulatorOptions { Deliver = false };
         var state = new EmulatorState(TimeProvider.System);
+        var log = new EmulatorLog(null);
+        using var sender = new DeliverySender(state, options, log);
+        var engine = new WorkflowEngine(state, sender, new FlowGate(state, sender), options, log);
         const int Racers = 4;
         using var start = new Barrier(Racers);
         for (var round = 0; round < 2000; round++)
         {
-            var run = state.Trigger("https://shop.example/api/workflow", null, new RunSettings(), [], null);
-            var dlqId = state.FailRun(run.WorkflowRunId, 500, [], null, 200).DlqId;
+            var run = engine.AddRun("https://shop.example/api/workflow", new RunSettings(), [], null);
+            var entry = await engine.FailRunAsync(run.WorkflowRunId, 500, [], null, 200);
             var started = new ConcurrentBag<Run>();
             var racers = Enumerable.Range(0, Racers).Select(_ => Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait();
-                if (state.RunAgain(dlqId, new RunSettings()) is { } again)
+                if (engine.RunAgain(entry, new RunSettings(), resume: false) is { } again)
                 {
                     started.Add(again);
                 }

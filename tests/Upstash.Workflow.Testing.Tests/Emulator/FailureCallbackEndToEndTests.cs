@@ -37,7 +37,8 @@ public sealed class FailureCallbackEndToEndTests
         async Task<(string DlqId, FailureFunctionState? State)> FailOneAsync(int status)
         {
             var run = await client.Runs.TriggerWorkflowAsync(new Uri("https://shop.example/api/workflow"), WorkflowPayload.Json(new { orderId = status }),
-                new TriggerWorkflowOptions { FailureCallback = endpoint }, TestContext.Token);
+                // No retries: a callback that fails is failed at once (else it would be retried, after 12 s, as a step is).
+                new TriggerWorkflowOptions { FailureCallback = endpoint, Retries = 0 }, TestContext.Token);
             var dlqId = await upstash.FailRunAsync(run.WorkflowRunId, status);
             return (dlqId, (await client.Dlq.GetFailedRunAsync(dlqId, TestContext.Token)).FailureFunctionState);
         }

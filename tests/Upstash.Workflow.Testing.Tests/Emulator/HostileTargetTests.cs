@@ -100,7 +100,7 @@ public sealed class HostileTargetTests
     {
         // The API refuses other schemes (400), but a test's seeding does not; the rule that decides every delivery must.
         var options = new UpstashWorkflowEmulatorOptions { AllowedDeliveryHosts = { "tests.internal" } };
-        using var sender = new DeliverySender(new EmulatorState(TimeProvider.System), options);
+        using var sender = new DeliverySender(new EmulatorState(TimeProvider.System), options, new EmulatorLog(null));
 
         Assert.Equal(called, sender.Allowed(url));
     }

@@ -4,6 +4,7 @@ using System.Text;
 using Upstash.Workflow.Testing;
 using Upstash.Workflow.TestSupport;
 using Upstash.Workflow.Testing.Tests.Support;
+using static Upstash.Workflow.Testing.Tests.Support.RawProtocol;
 
 namespace Upstash.Workflow.Testing.Tests.Emulator;
 
@@ -106,46 +107,11 @@ public sealed class ProtocolTests
     public async Task A_retry_delay_the_emulator_cannot_read_is_refused_naming_it()
     {
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
-        using var http = Http(upstash);
-        using var trigger = new HttpRequestMessage(HttpMethod.Post, "v2/trigger/https://shop.example/wf") { Content = new StringContent("{}") };
-        trigger.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", "fib(retried)");
 
-        var answer = await http.SendAsync(trigger, TestContext.Token);
+        var answer = await TriggerWith(upstash, ("Upstash-Retry-Delay", "fib(retried)"));
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         var error = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync(TestContext.Token)).RootElement.GetProperty("error").GetString();
         Assert.StartsWith("invalid Upstash-Retry-Delay 'fib(retried)': unknown function fib", error, StringComparison.Ordinal);
     }
-
-    private static HttpClient Http(UpstashWorkflowEmulator upstash)
-    {
-        var http = new HttpClient { BaseAddress = upstash.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", upstash.Token);
-        return http;
-    }
-
-    /// <summary>One workflow message as the SDK batches it: lower-case header names, the body a string.</summary>
-    private static StringContent Batch(string url, string runId, bool init, string body, params (string Name, string Value)[] more)
-    {
-        var headers = new Dictionary<string, string>
-        {
-            ["upstash-workflow-runid"] = runId,
-            ["upstash-workflow-init"] = init ? "true" : "false",
-            ["upstash-workflow-url"] = url,
-            ["upstash-workflow-sdk-version"] = "1",
-            ["upstash-feature-set"] = "LazyFetch,InitialBody,WF_DetectTrigger,WF_TriggerOnConfig",
-        };
-        foreach (var (name, value) in more)
-        {
-            headers[name] = value;
-        }
-        return new(System.Text.Json.JsonSerializer.Serialize(new[] { new { destination = url, headers, body } }), Encoding.UTF8, "application/json");
-    }
-
-    /// <summary>An endpoint that answers as a workflow SDK does (the protocol's header on every answer), recording each delivery.</summary>
-    private static Task<RecordingServer> SdkEndpointAsync() => RecordingServer.StartAsync(context =>
-    {
-        context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
-        return Task.CompletedTask;
-    });
 }

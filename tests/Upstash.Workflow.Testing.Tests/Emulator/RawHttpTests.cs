@@ -1,7 +1,6 @@
 using Upstash.Workflow.TestSupport.Emulator;
-using System.Net.Sockets;
-using System.Text;
 using Upstash.Workflow.Testing;
+using Upstash.Workflow.Testing.Tests.Support;
 
 namespace Upstash.Workflow.Testing.Tests.Emulator;
 
@@ -45,23 +44,6 @@ public sealed class RawHttpTests
         Assert.Equal((2, "hello", DateTimeOffset.FromUnixTimeSeconds(1900000000)), (first.Retries, first.Out, first.NextDeliveryTime));
     }
 
-    /// <summary>One request on a new connection, written byte for byte; the whole answer as text.</summary>
-    private static async Task<string> SendAsync(UpstashWorkflowEmulator emulator, string method, string target, string[] headers, string body)
-    {
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(emulator.BaseAddress.Host, emulator.BaseAddress.Port);
-        var stream = socket.GetStream();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var request = new StringBuilder()
-            .Append($"{method} {target} HTTP/1.1\r\n")
-            .Append($"host: {emulator.BaseAddress.Authority}\r\n")
-            .Append($"authorization: Bearer {emulator.Token}\r\n")
-            .Append(string.Concat(headers.Select(h => h + "\r\n")))
-            .Append($"content-length: {bytes.Length}\r\n")
-            .Append("connection: close\r\n\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()));
-        await stream.WriteAsync(bytes);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await reader.ReadToEndAsync();
-    }
+    private static Task<string> SendAsync(UpstashWorkflowEmulator emulator, string method, string target, string[] headers, string body) =>
+        RawProtocol.SendAsync(emulator.BaseAddress, method, target, [$"authorization: Bearer {emulator.Token}", .. headers], body);
 }
