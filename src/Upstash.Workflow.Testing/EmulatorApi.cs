@@ -26,9 +26,9 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Wor
 
     private static readonly SpecRules Rules = SpecRules.Load();
 
-    // What a browser may send across origins without asking first (a "simple" request): a write in one of these types,
-    // or with none, is never authenticated by a token in its query string.
-    private static readonly string[] SimpleContentTypes = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
+    // What an HTML form sends, and no client of the API does: a write of these types is never authenticated by a token in
+    // its query string.
+    private static readonly string[] FormContentTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
     /// <summary>The port the emulator answers on, once it listens: the only one its <c>Host</c> and <c>Origin</c> may name.</summary>
     public int Port { get; set; }
@@ -149,11 +149,14 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Wor
         {
             return "invalid token";
         }
-        // A form or a no-cors fetch can send a write with a token in its URL; such a write must use the header.
+        // A page can send a write with a token in its URL without asking first (a form, a text/plain or body-less fetch);
+        // such a write must use the header. A browser also sends Origin with it, refused before this; this holds should a
+        // request arrive without: a form's body type, or a browser's word that another site sent it (Sec-Fetch-Site).
         var type = context.Request.ContentType;
-        var simple = type is null || SimpleContentTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase));
-        return !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && simple
-            ? "a write whose Content-Type a browser may send unasked (none, a form, text/plain) takes the token from the Authorization header, not from qstash_token"
+        var form = type is not null && FormContentTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase));
+        var fromPage = context.Request.Headers.TryGetValue("Sec-Fetch-Site", out var site) && site.ToString() is not ("same-origin" or "none");
+        return !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && (form || fromPage)
+            ? "a write a web page may send unasked (a form, or any write another site sent) takes the token from the Authorization header, not from qstash_token"
             : null;
     }
 

@@ -106,7 +106,7 @@ internal sealed class EmulatorState(TimeProvider time, int maxRuns = int.MaxValu
             Invoker = invoker,
         };
         var (text, base64) = Encode(body);
-        run.Add(NewStep(run, "init", "Initial", StepState.StepSuccess) with { Out = text ?? base64, NextDeliveryTime = Delivery(now, settings) });
+        run.Add(NewStep(run, "init", "Initial", StepState.StepSuccess) with { Out = text ?? base64, NextDeliveryTime = Delays.FirstDelivery(settings, time.GetUtcNow()) });
         Runs.Add(run);
         _runsById[run.WorkflowRunId] = run;
         if (settings.FlowControlKey is { } key && !FlowKeys.ContainsKey(key))
@@ -149,17 +149,6 @@ internal sealed class EmulatorState(TimeProvider time, int maxRuns = int.MaxValu
         {
             Evicted?.Invoke(evicted);
         }
-    }
-
-    /// <summary>When a delayed run's first step is delivered (the later of its delay and its not-before), else null.</summary>
-    private static long? Delivery(long now, RunSettings settings)
-    {
-        long? at = settings.Delay is { } delay ? now + RunSettings.Milliseconds(delay) : null;
-        if (settings.NotBefore is { } notBefore && notBefore * 1000 > (at ?? 0))
-        {
-            at = notBefore * 1000;
-        }
-        return at;
     }
 
     /// <summary>Takes an entry out of the DLQ: the caller starts its run again; false when it is no longer there.</summary>

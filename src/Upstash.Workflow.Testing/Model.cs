@@ -148,7 +148,7 @@ internal sealed record Step
     public long StepId { get; init; }
     public required string StepName { get; init; }
     public required string StepType { get; init; }
-    public string CallType { get; init; } = "step";
+    public string CallType { get; init; } = Wire.Step;
     public required string MessageId { get; init; }
     public required StepState State { get; set; }
     public long CreatedAt { get; init; }

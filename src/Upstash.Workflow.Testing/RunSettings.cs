@@ -27,6 +27,9 @@ internal sealed partial record RunSettings
     public IReadOnlyDictionary<string, string>? Forwarded { get; init; }
     public IReadOnlyDictionary<string, string>? FailureForwarded { get; init; }
 
+    // The headers a run's settings are read from, matched without case as header names are.
+    private static readonly string[] Named = [Wire.Label, Wire.FlowControlKey, Wire.FlowControlValue, Wire.Retries, Wire.Delay, Wire.RetryDelay, Wire.NotBefore, Wire.FailureCallback];
+
     /// <summary>The service's default when a run gives no <c>Upstash-Retries</c>.</summary>
     public const int DefaultRetries = 3;
 
@@ -38,7 +41,7 @@ internal sealed partial record RunSettings
     /// or null: the service answers such a request 412, which the SDK turns into a failure that is not retried.
     /// </summary>
     public string? OverPlan(UpstashWorkflowEmulatorOptions options) => Retries > options.MaxRetries
-        ? $"Upstash-Retries {Retries} is more than the {options.MaxRetries} retries the plan allows (UpstashWorkflowEmulatorOptions.MaxRetries)"
+        ? $"{Wire.Retries} {Retries} is more than the {options.MaxRetries} retries the plan allows (UpstashWorkflowEmulatorOptions.MaxRetries)"
         : null;
 
     /// <summary>The status a request is refused with when its settings ask for more than the plan allows.</summary>
@@ -62,53 +65,53 @@ internal sealed partial record RunSettings
                 (forwarded ??= new(StringComparer.OrdinalIgnoreCase))[name[ForwardPrefix.Length..]] = value;
                 continue;
             }
-            switch (name.ToLowerInvariant())
+            switch (Array.Find(Named, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
             {
-                case "upstash-label":
+                case Wire.Label:
                     settings = settings with { Labels = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
                     break;
-                case "upstash-flow-control-key":
+                case Wire.FlowControlKey:
                     settings = settings with { FlowControlKey = value };
                     break;
-                case "upstash-flow-control-value":
+                case Wire.FlowControlValue:
                     if (FlowControlLimits(value) is null)
                     {
-                        error ??= $"invalid Upstash-Flow-Control-Value '{Shown(value)}': expected parallelism=<n>, rate=<n>, period=<duration>, each at least 1";
+                        error ??= $"invalid {Wire.FlowControlValue} '{Shown(value)}': expected parallelism=<n>, rate=<n>, period=<duration>, each at least 1";
                     }
                     settings = settings with { FlowControlValue = value };
                     break;
-                case "upstash-retries":
+                case Wire.Retries:
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var retries))
                     {
-                        error ??= $"invalid Upstash-Retries '{Shown(value)}': expected a non-negative integer";
+                        error ??= $"invalid {Wire.Retries} '{Shown(value)}': expected a non-negative integer";
                     }
                     settings = settings with { Retries = retries };
                     break;
-                case "upstash-delay":
+                case Wire.Delay:
                     if (!TryDuration(value, out _))
                     {
-                        error ??= $"invalid Upstash-Delay '{Shown(value)}': expected a duration such as 10s, 5m, 1h or 1d10h30m, of at most {MaxDelay.TotalDays:0} days";
+                        error ??= $"invalid {Wire.Delay} '{Shown(value)}': expected a duration such as 10s, 5m, 1h or 1d10h30m, of at most {MaxDelay.TotalDays:0} days";
                     }
                     settings = settings with { Delay = value };
                     break;
-                case "upstash-retry-delay":
+                case Wire.RetryDelay:
                     if (!RetryPolicy.TryEvaluate(value, 0, out _, out var why))
                     {
-                        error ??= $"invalid Upstash-Retry-Delay '{Shown(value)}': {why ?? "not a number"}; expected an expression of retried, numbers, + - * /, pow, exp, sqrt, abs, floor, ceil, min and max";
+                        error ??= $"invalid {Wire.RetryDelay} '{Shown(value)}': {why ?? "not a number"}; expected an expression of retried, numbers, + - * /, pow, exp, sqrt, abs, floor, ceil, min and max";
                     }
                     settings = settings with { RetryDelay = value };
                     break;
-                case "upstash-not-before":
+                case Wire.NotBefore:
                     if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var notBefore) || notBefore > MaxNotBefore)
                     {
-                        error ??= $"invalid Upstash-Not-Before '{Shown(value)}': expected unix seconds, no later than the year 9999";
+                        error ??= $"invalid {Wire.NotBefore} '{Shown(value)}': expected unix seconds, no later than the year 9999";
                     }
                     settings = settings with { NotBefore = notBefore };
                     break;
-                case "upstash-failure-callback":
+                case Wire.FailureCallback:
                     if (!Uri.TryCreate(value, UriKind.Absolute, out var callback) || (callback.Scheme != Uri.UriSchemeHttp && callback.Scheme != Uri.UriSchemeHttps))
                     {
-                        error ??= $"invalid Upstash-Failure-Callback '{Shown(value)}': expected an absolute http(s) URL";
+                        error ??= $"invalid {Wire.FailureCallback} '{Shown(value)}': expected an absolute http(s) URL";
                     }
                     settings = settings with { FailureCallback = value };
                     break;
@@ -116,7 +119,7 @@ internal sealed partial record RunSettings
         }
         if (settings.FlowControlValue is not null && settings.FlowControlKey is null)
         {
-            error ??= "Upstash-Flow-Control-Value needs Upstash-Flow-Control-Key";
+            error ??= $"{Wire.FlowControlValue} needs {Wire.FlowControlKey}";
         }
         return settings with { Forwarded = forwarded, FailureForwarded = failureForwarded };
     }

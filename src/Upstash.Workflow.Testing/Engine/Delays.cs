@@ -1,43 +1,24 @@
-using System.Globalization;
-
 namespace Upstash.Workflow.Testing;
 
 /// <summary>
-/// When a message is delivered: after its <c>Upstash-Delay</c>, or at its <c>Upstash-Not-Before</c>, whichever is later;
-/// each checked before anything changes, so a value out of range is a 400 naming it, never an overflow.
+/// When a message is due: after its <c>Upstash-Delay</c> or at its <c>Upstash-Not-Before</c>, whichever is later. Both
+/// were checked as they were read (<see cref="RunSettings.Read"/>: a delay of at most a year, a not-before no later
+/// than the year 9999), so no value here can overflow a time or a timer.
 /// </summary>
 internal static class Delays
 {
-    /// <summary>The message's delay from <paramref name="now"/>; null, with <paramref name="error"/>, when a value is malformed or out of range.</summary>
-    public static TimeSpan? Of(WorkflowMessage message, DateTimeOffset now, out string? error) =>
-        Of(message.Header(Wire.Delay), message.Header(Wire.NotBefore), now, out error);
-
-    /// <summary>A run's first delay, from its settings (a trigger's, a resume's or a restart's), checked as a message's is.</summary>
-    public static TimeSpan? Of(RunSettings settings, DateTimeOffset now, out string? error) =>
-        Of(settings.Delay, settings.NotBefore?.ToString(CultureInfo.InvariantCulture), now, out error);
-
-    private static TimeSpan? Of(string? text, string? notBefore, DateTimeOffset now, out string? error)
+    /// <summary>How long from <paramref name="now"/> until a message with <paramref name="settings"/> is due; zero for at once.</summary>
+    public static TimeSpan Of(RunSettings settings, DateTimeOffset now)
     {
-        error = null;
-        var delay = TimeSpan.Zero;
-        if (text is not null)
+        var delay = settings.Delay is { } text && RunSettings.TryDuration(text, out var duration) ? duration : TimeSpan.Zero;
+        if (settings.NotBefore is { } seconds && DateTimeOffset.FromUnixTimeSeconds(seconds) - now is var until && until > delay)
         {
-            if (!RunSettings.TryDuration(text, out delay))
-            {
-                error = $"invalid {Wire.Delay} '{RunSettings.Shown(text)}': expected a duration such as 10s, 5m, 1h or 1d10h30m, of at most {RunSettings.MaxDelay.TotalDays:0} days";
-                return null;
-            }
-        }
-        if (notBefore is not null)
-        {
-            if (!long.TryParse(notBefore, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > RunSettings.MaxNotBefore)
-            {
-                error = $"invalid {Wire.NotBefore} '{RunSettings.Shown(notBefore)}': expected unix seconds, no later than the year 9999";
-                return null;
-            }
-            var until = DateTimeOffset.FromUnixTimeSeconds(seconds) - now;
-            delay = until > delay ? until : delay;
+            delay = until;
         }
         return delay;
     }
+
+    /// <summary>When a run's first step is due, as its logs show it (<c>nextDeliveryTime</c>); null when it asked for no time.</summary>
+    public static long? FirstDelivery(RunSettings settings, DateTimeOffset now) =>
+        settings.Delay is null && settings.NotBefore is null ? null : (now + Of(settings, now)).ToUnixTimeMilliseconds();
 }

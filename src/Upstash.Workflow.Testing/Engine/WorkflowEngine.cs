@@ -59,10 +59,13 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             return Call(message, runId);
         }
-        if (Delays.Of(message, state.Clock.GetUtcNow(), out var delayError) is not { } delay)
+        // A step's own settings say when it is due; a malformed one is refused, as the service refuses it.
+        var settings = RunSettings.Read(message.Headers, out var error);
+        if (error is not null)
         {
-            return Accepted.Refused(400, delayError!);
+            return Accepted.Refused(400, error);
         }
+        var delay = Delays.Of(settings, state.Clock.GetUtcNow());
         var (accepted, snapshot, run) = state.Change(s =>
         {
             var run = s.FindRun(runId);
@@ -122,10 +125,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             return Accepted.Refused(400, refused);
         }
-        if (Delays.Of(message, state.Clock.GetUtcNow(), out var delayError) is not { } delay)
-        {
-            return Accepted.Refused(400, delayError!);
-        }
+        var delay = Delays.Of(settings, state.Clock.GetUtcNow());
         var (payload, invoker) = message.Invoke ? Invocation(message.Body) : (message.Body, null);
         if (payload is null)
         {
@@ -170,13 +170,11 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     }
 
     /// <summary>
-    /// Why a run to <paramref name="workflowUrl"/> with <paramref name="settings"/> cannot start, or null: checked before
-    /// anything changes, for each item of a batch before any starts, so a bad value leaves nothing behind.
+    /// Why a run to <paramref name="workflowUrl"/> with <paramref name="settings"/> (read and checked already) cannot start,
+    /// or null: checked before anything changes, for each item of a batch before any starts, so nothing is left behind.
     /// </summary>
     public string? Check(string workflowUrl, RunSettings settings) =>
-        sender.Refusal(workflowUrl)
-        ?? (settings.FailureCallback is { } callback ? sender.Refusal(callback) : null)
-        ?? (Delays.Of(settings, state.Clock.GetUtcNow(), out var error) is null ? error : null);
+        sender.Refusal(workflowUrl) ?? (settings.FailureCallback is { } callback ? sender.Refusal(callback) : null);
 
     /// <summary>
     /// Starts a run through the API (<c>/v2/trigger</c>, a batch trigger), its settings already checked (<see cref="Check"/>):

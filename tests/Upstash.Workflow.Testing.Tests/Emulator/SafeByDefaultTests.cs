@@ -41,23 +41,36 @@ public sealed partial class SafeByDefaultTests
     }
 
     [Theory]
-    [InlineData("text/plain")]
-    [InlineData("application/x-www-form-urlencoded")]
-    [InlineData(null)]
-    public async Task A_write_a_browser_may_send_unasked_is_not_authenticated_by_a_token_in_its_url(string? contentType)
+    [InlineData("content-type: application/x-www-form-urlencoded")]
+    [InlineData("content-type: multipart/form-data; boundary=x")]
+    [InlineData("sec-fetch-site: cross-site")]
+    public async Task A_write_a_web_page_may_send_unasked_is_not_authenticated_by_a_token_in_its_url(string header)
     {
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
         var query = $"qstash_token={Uri.EscapeDataString(upstash.Token)}";
-        string[] type = contentType is null ? [] : [$"content-type: {contentType}"];
 
-        var write = await SendAsync(upstash.BaseAddress, "POST", $"/v2/trigger/http://127.0.0.1:9/wf?{query}", type, "{}");
-        var read = await SendAsync(upstash.BaseAddress, "GET", $"/v2/workflows/dlq?{query}", [], "");
-        var json = await SendAsync(upstash.BaseAddress, "POST", $"/v2/trigger/http://127.0.0.1:9/wf?{query}", ["content-type: application/json"], "{}");
+        string[] headers = header.StartsWith("content-type:", StringComparison.Ordinal) ? [header] : ["content-type: text/plain", header];
+
+        var write = await SendAsync(upstash.BaseAddress, "POST", $"/v2/trigger/http://127.0.0.1:9/wf?{query}", headers, "{}");
 
         Assert.Equal(401, Status(write));
         Assert.Contains("Authorization header", Error(write), StringComparison.Ordinal);
-        Assert.Equal((200, 200), (Status(read), Status(json)));
-        Assert.Single(upstash.RunIds);
+        Assert.Empty(upstash.RunIds);
+    }
+
+    [Fact]
+    public async Task What_a_client_sends_with_a_token_in_its_url_is_taken()
+    {
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        var query = $"qstash_token={Uri.EscapeDataString(upstash.Token)}";
+
+        var read = await SendAsync(upstash.BaseAddress, "GET", $"/v2/workflows/dlq?{query}", [], "");
+        var json = await SendAsync(upstash.BaseAddress, "POST", $"/v2/trigger/http://127.0.0.1:9/wf?{query}", ["content-type: application/json"], "{}");
+        var text = await SendAsync(upstash.BaseAddress, "POST", $"/v2/trigger/http://127.0.0.1:9/wf?{query}", ["content-type: text/plain"], "hello");
+        var bodiless = await SendAsync(upstash.BaseAddress, "POST", $"/v2/keys/rotate?{query}", [], "");
+
+        Assert.Equal([200, 200, 200, 200], new[] { Status(read), Status(json), Status(text), Status(bodiless) });
+        Assert.Equal(2, upstash.RunIds.Count);
     }
 
     [Fact]
