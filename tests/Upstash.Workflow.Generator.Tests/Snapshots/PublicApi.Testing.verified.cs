@@ -22,9 +22,12 @@ namespace Upstash.Workflow.Testing
         public const string Workflow = "workflow";
         public EmulatorDelivery(string Kind, System.Uri Url, System.Collections.Generic.IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status, string WorkflowRunId) { }
         public byte[] Body { get; init; }
+        public string BodySha256 { get; init; }
+        public long BodySize { get; init; }
         public string? Failure { get; init; }
         public System.Collections.Generic.IReadOnlyDictionary<string, string> Headers { get; init; }
         public string Kind { get; init; }
+        public System.DateTimeOffset? NextAttempt { get; }
         public int Status { get; init; }
         public System.Uri Url { get; init; }
         public string WorkflowRunId { get; init; }
@@ -79,7 +82,7 @@ namespace Upstash.Workflow.Testing
         public System.ValueTuple<string, string> SigningKeys { get; }
         public string Token { get; }
         public void AddCall(string workflowRunId, System.Uri url, string method = "POST", string? body = null, System.Collections.Generic.IReadOnlyDictionary<string, string>? headers = null, int responseStatus = 200, string responseBody = "", System.Collections.Generic.IReadOnlyDictionary<string, string>? responseHeaders = null) { }
-        public string AddFailedRun(string workflowUrl, System.Collections.Generic.IEnumerable<string>? labels = null, string? flowControlKey = null, string? body = null, int responseStatus = 500, string? responseBody = "step failed", string? failureCallback = null, string? failureFunctionState = null) { }
+        public string AddFailedRun(string workflowUrl, System.Collections.Generic.IEnumerable<string>? labels = null, string? flowControlKey = null, string? body = null, int responseStatus = 500, string? responseBody = "step failed", string? failureCallback = null, Upstash.Workflow.FailureFunctionState? failureFunctionState = default) { }
         public string AddRun(string workflowUrl, System.Collections.Generic.IEnumerable<string>? labels = null, string? flowControlKey = null, byte[]? body = null) { }
         public void AddWaiter(string eventId, string workflowRunId, System.TimeSpan? timeout = default) { }
         public Upstash.Workflow.UpstashWorkflowClientOptions ClientOptions() { }
@@ -105,7 +108,15 @@ namespace Upstash.Workflow.Testing
         public bool Deliver { get; set; }
         public System.TimeSpan DeliveryTimeout { get; set; }
         public bool LazyFetch { get; set; }
+        public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
         public int MaxAnswerSize { get; set; }
+        public int MaxBatchItems { get; set; }
+        public int MaxDeliveriesPerHost { get; set; }
+        public int MaxEventsPerRun { get; set; }
+        public int MaxMessageSize { get; set; }
+        public int MaxRecordedBodySize { get; set; }
+        public int MaxRetries { get; set; }
+        public int MaxRuns { get; set; }
         public int MaxStepsPerRun { get; set; }
         [System.Text.Json.Serialization.JsonIgnore]
         public string? NextSigningKey { get; set; }
