@@ -25,7 +25,7 @@ public sealed class FailureCallbackAppTests
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
         await using var app = new WebApplicationFactory<Program>()
             .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.UseUpstashWorkflowEmulator(upstash)));
-        app.UseKestrel(0);      // a port on 127.0.0.1, so the emulator can call the app as Upstash would
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));   // a free port on 127.0.0.1, for the emulator to call
         app.StartServer();
         using var http = app.CreateClient();
         using var client = upstash.CreateClient();
@@ -56,5 +56,27 @@ public sealed class FailureCallbackAppTests
         Assert.Equal(Lines(method), Lines(block));
 
         static IEnumerable<string> Lines(string code) => code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+    }
+
+    [Fact]
+    public async Task Two_apps_on_kestrel_by_the_docs_recipe_run_side_by_side_on_free_loopback_ports()
+    {
+        // UseKestrel(0) binds localhost:5000, where a second app (or anything else on the machine) collides.
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        await using var first = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.UseUpstashWorkflowEmulator(upstash)));
+        await using var second = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.UseUpstashWorkflowEmulator(upstash)));
+        foreach (var app in new[] { first, second })
+        {
+            app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            app.StartServer();
+        }
+        using var a = first.CreateClient();
+        using var b = second.CreateClient();
+
+        Assert.Equal(("127.0.0.1", "127.0.0.1"), (a.BaseAddress!.Host, b.BaseAddress!.Host));
+        Assert.NotEqual(a.BaseAddress.Port, b.BaseAddress.Port);
+        Assert.DoesNotContain(5000, new[] { a.BaseAddress.Port, b.BaseAddress.Port });
     }
 }

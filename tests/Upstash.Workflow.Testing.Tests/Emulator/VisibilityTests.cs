@@ -73,6 +73,23 @@ public sealed class VisibilityTests
         Assert.DoesNotContain(lines, l => l.Contains(upstash.Token, StringComparison.Ordinal) || l.Contains("do-not-log", StringComparison.Ordinal) || l.Contains("payload-not-logged", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_request_that_fails_unexpectedly_is_logged_and_answered_500_with_its_reason()
+    {
+        var lines = new ConcurrentQueue<string>();
+        using var logging = LoggerFactory.Create(b => b.AddProvider(new Lines(lines)));
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { LoggerFactory = logging });
+        // A fault predicate is code the emulator runs for each call: one that throws stands for any bug on the way.
+        upstash.Faults.Inject(call => call.OperationId == "getSigningKeys" ? throw new InvalidOperationException("a bug on the way") : false, EmulatorFault.Failure(503, "unused"));
+        using var client = upstash.CreateClient();
+
+        var error = await Assert.ThrowsAsync<ServerErrorException>(() => client.SigningKeys.GetSigningKeysAsync(TestContext.Token));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.Contains("InvalidOperationException: a bug on the way", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("GET /v2/keys could not be handled", StringComparison.Ordinal));
+    }
+
     private sealed class Lines(ConcurrentQueue<string> lines) : ILoggerProvider, ILogger
     {
         public ILogger CreateLogger(string categoryName) => this;
