@@ -79,7 +79,92 @@ public sealed class StandaloneEmulatorTests(Reporter reporter) : IClassFixture<R
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)), $"SIG{signal}: still running after {clock.Elapsed.TotalSeconds:0} s");
     }
 
-    private static Process Start(string program, params string[] arguments)
+    [Theory]
+    [InlineData("variable")]
+    [InlineData("file")]
+    public async Task The_token_comes_from_a_variable_or_a_file_as_well_as_the_command_line(string from)
+    {
+        using var dir = new TempDirectory();
+        const string Token = "eyJVc2VySUQiOiJ0ZWFtIiwiUGFzc3dvcmQiOiJzM2NyM3QifQ==";
+        await File.WriteAllTextAsync(dir.File("token"), Token + "\n", TestContext.Token);
+        using var process = from == "variable"
+            ? Start(new Dictionary<string, string> { ["UPSTASH_WORKFLOW_EMULATOR_TOKEN"] = Token }, "dotnet", Tool, "--port", "0")
+            : Start("dotnet", Tool, "--port", "0", "--token-file", dir.File("token"));
+        var screen = await ReadUntilAsync(process, "Ctrl+C stops it.");
+        await Processes.RunAsync("kill", Repository.Root, "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ReadToEndAsync(process);
+
+        Assert.Contains($"QSTASH_TOKEN={Token}\n", screen, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task It_prints_each_runs_life_as_it_happens_unless_quiet(bool quiet)
+    {
+        await using var down = await RecordingServer.StartAsync(RecordingServer.Json(500, """{"error":"down"}"""));
+        using var process = quiet ? Start("dotnet", Tool, "--port", "0", "--quiet") : Start("dotnet", Tool, "--port", "0");
+        var (client, _) = Client(await ReadUntilAsync(process, "Ctrl+C stops it."));
+        using var _client = client;
+
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri(down.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 0 }, cancellationToken: TestContext.Token);
+        await WaitUntilAsync(async () => (await client.Dlq.ListFailedRunsAsync(cancellationToken: TestContext.Token)).Messages.Count == 1);
+        await Processes.RunAsync("kill", Repository.Root, "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var lines = (await ReadToEndAsync(process)).Split('\n').Where(l => l.Contains(run.WorkflowRunId, StringComparison.Ordinal)).ToList();
+
+        if (quiet)
+        {
+            Assert.Empty(lines);
+            return;
+        }
+        reporter.Say("Standalone emulator, a run's life:\n" + string.Join('\n', lines));
+        Assert.Collection(lines,
+            l => Assert.EndsWith(": started", l, StringComparison.Ordinal),
+            l => Assert.EndsWith(": answered 500", l, StringComparison.Ordinal),
+            l => Assert.Contains("into the DLQ as", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_it_within_a_second_or_so_whatever_its_runs_are_doing()
+    {
+        await using var silent = await RecordingServer.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        await using var failing = await RecordingServer.StartAsync(RecordingServer.Json(500, "{}"));
+        using var process = Start("dotnet", Tool, "--port", "0", "--quiet");
+        var (client, _) = Client(await ReadUntilAsync(process, "Ctrl+C stops it."));
+        using var _client = client;
+        // One delivery that is never answered (the delivery timeout is 30 s), and a retry loop at the floor of 100 ms.
+        await client.Runs.TriggerWorkflowAsync(new Uri(silent.BaseAddress, "wf"), cancellationToken: TestContext.Token);
+        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 20, RetryDelay = "0" }, cancellationToken: TestContext.Token);
+        await WaitUntilAsync(() => Task.FromResult(silent.Requests.Count == 1 && failing.Requests.Count >= 3));
+
+        var clock = Stopwatch.StartNew();
+        await Processes.RunAsync("kill", Repository.Root, "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var rest = await ReadToEndAsync(process);
+        var stopped = clock.Elapsed;
+
+        reporter.Say($"Standalone emulator: SIGTERM with a delivery in flight to a silent endpoint and a retry loop, exited in {stopped.TotalMilliseconds:0} ms");
+        Assert.Equal((0, "Stopped. 2 runs, 2 of them in flight."), (process.ExitCode, rest.Trim()));
+    }
+
+    /// <summary>A client of the emulator the command started, from the variables it printed.</summary>
+    private static (UpstashWorkflowClient Client, Dictionary<string, string> Variables) Client(string screen)
+    {
+        var variables = screen.Split('\n').Where(l => l.StartsWith("QSTASH_", StringComparison.Ordinal)).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim());
+        return (new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = new Uri(variables["QSTASH_URL"] + "/"), Token = variables["QSTASH_TOKEN"] }), variables);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await done())
+        {
+            await Task.Delay(50, limit.Token);
+        }
+    }
+
+    private static Process Start(string program, params string[] arguments) => Start(new Dictionary<string, string>(), program, arguments);
+
+    private static Process Start(Dictionary<string, string> environment, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -87,6 +172,11 @@ public sealed class StandaloneEmulatorTests(Reporter reporter) : IClassFixture<R
             start.ArgumentList.Add(argument);
         }
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("UPSTASH_WORKFLOW_EMULATOR_TOKEN");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         return Process.Start(start)!;
     }
 

@@ -39,7 +39,7 @@ public sealed class ThousandRunsTests(Reporter reporter) : IClassFixture<Reporte
         // Each run: the handshake, the first delivery and one per step.
         Assert.Equal(5 * RunCount, counts["calls:/wf/steps"]);
         Assert.Equal(5 * RunCount, upstash.Deliveries.Count(d => d.Status == 200));
-        // What a finished run keeps: its logs and the deliveries' record (docs/testing.md#bounds states the figure).
+        // What a finished run keeps: its logs and the deliveries' record (docs/testing.md states the figure, with the bounds).
         Assert.InRange(perRun, 0, 64 * 1024);
         reporter.Say($"Workflow engine load: {RunCount} concurrent runs of 3 steps over loopback in {elapsed.TotalSeconds:0.0} s, " +
             $"every step executed once ({counts["steps:first"] + counts["steps:second"] + counts["steps:third"]} steps), {perRun / 1024.0:0.0} KB kept per finished run");

@@ -108,25 +108,38 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
         Assert.Matches(@"failed runs: 1; restarted as wfr_\S+", run.Output);
         reporter.Say($"Packages: {string.Join(", ", packages)} installed by README's lines from a folder feed into a new project, which printed \"{run.Output.Trim().Split('\n')[^1]}\".");
 
-        await A_typescript_app_with_QSTASH_DEV_adopts_the_installed_tool(dir, feed, version);
+        await A_typescript_app_with_QSTASH_DEV_adopts_the_tool_installed_as_the_docs_say(dir, environment);
     }
 
     /// <summary>
-    /// The tool installed from the feed, started with no argument, is the development server a TypeScript app with
-    /// QSTASH_DEV=true looks for on port 8080: the app's SDK adopts it (no download, no other variable), and a run
-    /// triggered from .NET goes through every step, each delivery signed with the development keys and verified.
+    /// The tool installed as docs/testing.md says (a tool manifest in the user's repository, from the feed README's lines
+    /// made), started with no argument, is the development server a TypeScript app with QSTASH_DEV=true looks for on port
+    /// 8080: the app's SDK adopts it (no download, no other variable), and a run triggered from .NET goes through every
+    /// step, each delivery signed with the development keys and verified.
     /// </summary>
-    private async Task A_typescript_app_with_QSTASH_DEV_adopts_the_installed_tool(TempDirectory dir, string feed, string version)
+    private async Task A_typescript_app_with_QSTASH_DEV_adopts_the_tool_installed_as_the_docs_say(TempDirectory dir, Dictionary<string, string?> environment)
     {
+        var repository = Directory.CreateDirectory(dir.File("repository")).FullName;
+        var block = Markdown.CodeBlocks(Markdown.Read("docs/testing.md")).First(b => b.Code.Contains("dotnet new tool-manifest", StringComparison.Ordinal)).Code;
+        var lines = block.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["cd <your repository>", "dotnet tool run upstash-workflow-emulator"], new[] { lines[0], lines[^1] });
+        var install = string.Join('\n', lines[..^1]).Replace("cd <your repository>", $"cd '{repository}'", StringComparison.Ordinal);
+        var installed = await Processes.RunAsync("bash", repository, environment, "-euo", "pipefail", "-c", install);
+        Assert.True(installed.ExitCode == 0, installed.Output);
         if (WorkflowApp.Unavailable() is { } why)
         {
             reporter.Say("QSTASH_DEV adoption not tried: " + why);
             return;
         }
-        var tools = dir.File("tools");
-        var install = await Processes.RunAsync("dotnet", dir.Path, "tool", "install", "Upstash.Workflow.Emulator", "--tool-path", tools, "--add-source", feed, "--version", version);
-        Assert.True(install.ExitCode == 0, install.Output);
-        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(tools, "upstash-workflow-emulator")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in lines[^1].Split(' ')[1..])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var tool = System.Diagnostics.Process.Start(start)!;
         var screen = new System.Text.StringBuilder();
         using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
@@ -154,10 +167,31 @@ public sealed class PackageInstallTests(Reporter reporter) : IClassFixture<Repor
         }
         finally
         {
-            await Processes.RunAsync("kill", dir.Path, "-INT", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // `dotnet tool run` runs the tool as its child and leaves Ctrl+C to it: a terminal sends it to both.
+            foreach (var process in Children(tool.Id).Append(tool.Id))
+            {
+                await Processes.RunAsync("kill", dir.Path, "-INT", process.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             await tool.WaitForExitAsync(limit.Token);
         }
-        Assert.Contains("Stopped. 1 runs, 0 of them in flight.", await tool.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
+        var rest = await tool.StandardOutput.ReadToEndAsync();
+        Assert.Contains("Stopped. 1 runs, 0 of them in flight.", rest, StringComparison.Ordinal);
+        Assert.Contains(": started", rest, StringComparison.Ordinal); // the run's life, one line each, as it happened
     }
+
+    /// <summary>The processes <paramref name="parent"/> started, from /proc (the fourth field of each one's stat is its parent).</summary>
+    private static IEnumerable<int> Children(int parent) =>
+        Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(name => name!.All(char.IsDigit)).Select(name =>
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{name}/stat");
+                return (Id: int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture), Parent: int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+                return (Id: 0, Parent: 0); // it ended meanwhile
+            }
+        }).Where(p => p.Parent == parent).Select(p => p.Id).ToList();
 }
