@@ -6,6 +6,8 @@ using Upstash.Workflow.IntegrationTests.Support;
 using Upstash.Workflow.TestSupport;
 using Upstash.Workflow.TestSupport.Generation;
 
+using static Upstash.Workflow.IntegrationTests.Support.StandaloneTool;
+
 namespace Upstash.Workflow.IntegrationTests.Emulator;
 
 /// <summary>
@@ -14,9 +16,7 @@ namespace Upstash.Workflow.IntegrationTests.Emulator;
 /// </summary>
 public sealed class StandaloneEmulatorTests(Reporter reporter) : IClassFixture<Reporter>
 {
-    // Where this build put the command: the same configuration as the tests.
-    private static readonly string Tool = Path.Combine(Repository.Root, "src", "Upstash.Workflow.Emulator", "bin",
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "Upstash.Workflow.Emulator.dll");
+    private static readonly string Tool = StandaloneTool.Dll;
 
     [Theory]
     [InlineData("INT")]
@@ -25,7 +25,7 @@ public sealed class StandaloneEmulatorTests(Reporter reporter) : IClassFixture<R
     {
         using var process = Start("dotnet", Tool, "--port", "0");
         var screen = await ReadUntilAsync(process, "Ctrl+C stops it.");
-        var variables = screen.Split('\n').Where(l => l.StartsWith("QSTASH_", StringComparison.Ordinal)).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim());
+        var variables = Variables(screen);
         using var http = new HttpClient { BaseAddress = new Uri(variables["QSTASH_URL"] + "/") };
         http.DefaultRequestHeaders.Authorization = new("Bearer", variables["QSTASH_TOKEN"]);
 
@@ -149,7 +149,7 @@ public sealed class StandaloneEmulatorTests(Reporter reporter) : IClassFixture<R
     /// <summary>A client of the emulator the command started, from the variables it printed.</summary>
     private static (UpstashWorkflowClient Client, Dictionary<string, string> Variables) Client(string screen)
     {
-        var variables = screen.Split('\n').Where(l => l.StartsWith("QSTASH_", StringComparison.Ordinal)).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim());
+        var variables = Variables(screen);
         return (new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = new Uri(variables["QSTASH_URL"] + "/"), Token = variables["QSTASH_TOKEN"] }), variables);
     }
 
@@ -160,43 +160,5 @@ public sealed class StandaloneEmulatorTests(Reporter reporter) : IClassFixture<R
         {
             await Task.Delay(50, limit.Token);
         }
-    }
-
-    private static Process Start(string program, params string[] arguments) => Start(new Dictionary<string, string>(), program, arguments);
-
-    private static Process Start(Dictionary<string, string> environment, string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("UPSTASH_WORKFLOW_EMULATOR_TOKEN");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        return Process.Start(start)!;
-    }
-
-    private static async Task<string> ReadUntilAsync(Process process, string marker)
-    {
-        var text = new StringBuilder();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!text.ToString().Contains(marker, StringComparison.Ordinal))
-        {
-            var line = await process.StandardOutput.ReadLineAsync(limit.Token) ?? throw new InvalidOperationException("It ended first:\n" + text + await process.StandardError.ReadToEndAsync());
-            text.Append(line).Append('\n');
-        }
-        return text.ToString();
-    }
-
-    private static async Task<string> ReadToEndAsync(Process process)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var rest = await process.StandardOutput.ReadToEndAsync(limit.Token);
-        await process.WaitForExitAsync(limit.Token);
-        return rest;
     }
 }
