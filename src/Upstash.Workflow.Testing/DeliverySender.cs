@@ -31,10 +31,7 @@ internal sealed record DeliveryAnswer(int Status, byte[] Body, IReadOnlyDictiona
 /// </summary>
 internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulatorOptions options, EmulatorLog log, EmulatorFaults? faults = null) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = WireJson.Options;
 
     // Headers a forwarded header may not set: they frame the request, and the service's own delivery headers are set after.
     private static readonly HashSet<string> Framing = new(StringComparer.OrdinalIgnoreCase) { "Host", "Content-Length", "Transfer-Encoding", "Connection", "Content-Type", "User-Agent", "Upgrade", "TE", "Trailer", "Expect" };
@@ -215,7 +212,7 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
             {
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
-                var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+                var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => Wire.Canonical(h.Key), h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
                 var answer = await ReadAtMostAsync(response.Content, options.MaxAnswerSize, deadline.Token).ConfigureAwait(false);
                 return new(status, answer, headers, status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}");
             }

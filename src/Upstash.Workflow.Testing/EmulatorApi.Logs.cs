@@ -31,7 +31,7 @@ internal sealed partial class EmulatorApi
             }
             // The last page of logs still carries a cursor, an empty one.
             var node = JsonSerializer.SerializeToNode(new { cursor = cursor ?? "", runs = page }, Json)!;
-            return r.Int("trimBody") is { } trim and >= 0 ? Trimmed(node, trim).ToJsonString() : node.ToJsonString();
+            return (r.Int("trimBody") is { } trim and >= 0 ? Trimmed(node, trim) : node).ToJsonString(Json);
         });
         return answer is null ? r.Error(400, InvalidCursor(r)) : r.Bytes(System.Text.Encoding.UTF8.GetBytes(answer));
     }

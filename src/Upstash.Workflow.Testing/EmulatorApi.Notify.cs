@@ -30,7 +30,7 @@ internal sealed partial class EmulatorApi
             ["url"] = request.Path.Value + request.QueryString.Value,
             ["header"] = request.Headers.ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? "").ToArray()),
             ["body"] = Convert.ToBase64String(await r.BodyAsync()),
-        });
+        }, WireJson.Options);
         var answer = engine.Hook(runId, eventId, bytes);
         await (answer.Error is { } error
             ? r.Error(answer.Status == 201 ? 404 : answer.Status, answer.Status == 201 ? $"no running workflow run {runId}" : error)

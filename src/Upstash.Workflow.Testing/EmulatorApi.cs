@@ -19,10 +19,7 @@ namespace Upstash.Workflow.Testing;
 internal sealed partial class EmulatorApi(EmulatorState state, string token, WorkflowEngine engine, FlowGate flow, EmulatorFaults faults,
     UpstashWorkflowEmulatorOptions options, EmulatorLog log)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = WireJson.Options;
 
     private static readonly SpecRules Rules = SpecRules.Load();
 
@@ -200,7 +197,9 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Wor
         ("POST", ["v2", "wait", var eventId]) => Wait(r, eventId),
         ("DELETE", ["v2", "workflows", "runs"]) => CancelRuns(r),
         ("GET", ["v2", "workflows", "logs"]) => Logs(r),
-        ("GET", ["v2", "workflows", "dlq"]) => ListDlq(r),
+        // The official TypeScript clients' reads of the same: Client.logs() and client.dlq.list().
+        ("GET", ["v2", "workflows", "events"]) when r.Text("groupBy") == "workflowRunId" => Logs(r),
+        ("GET", ["v2", "workflows", "dlq"] or ["v2", "dlq"]) => ListDlq(r),
         ("DELETE", ["v2", "workflows", "dlq"]) => DeleteDlq(r),
         ("GET", ["v2", "workflows", "dlq", var id]) => Found(s => s.Dlq.FirstOrDefault(e => e.DlqId == id)) is { } entry ? r.Bytes(entry) : r.Error(404, $"DLQ message {id} not found"),
         ("DELETE", ["v2", "workflows", "dlq", var id]) => DeleteEntry(r, id),

@@ -66,4 +66,26 @@ internal static class Wire
     // The ids the emulator makes: a prefix, and 128 random bits (never a sequence a page could guess).
     public const string RunIdPrefix = "wfr_";
     public const string MessageIdPrefix = "msg_";
+
+    /// <summary>
+    /// A header name as the service (written in Go) hands it on: each letter at the start or after a hyphen upper case,
+    /// the others lower (<c>fail-header-foo</c> is <c>Fail-Header-Foo</c>); a name with other than letters, digits and
+    /// hyphens unchanged, as Go leaves it.
+    /// </summary>
+    public static string Canonical(string name)
+    {
+        if (name.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
+        {
+            return name;
+        }
+        return string.Create(name.Length, name, static (span, source) =>
+        {
+            var upper = true;
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = upper ? char.ToUpperInvariant(source[i]) : char.ToLowerInvariant(source[i]);
+                upper = source[i] == '-';
+            }
+        });
+    }
 }

@@ -83,6 +83,16 @@ internal sealed partial class WorkflowEngine
         var method = new HttpMethod(message.Header(Wire.Method) ?? "POST");
         var answer = await sender.SendAsync(EmulatorDelivery.Call, message.Destination, message.Body, message.ContentType, headers, run.WorkflowRunId, method).ConfigureAwait(false);
         var maxRetries = call.Settings.Retries ?? RunSettings.DefaultRetries;
+        // A failed attempt that will be retried gives the workflow nothing: one callback per call, after its retries.
+        if (!answer.Succeeded && RetryPolicy.Decide(retried, maxRetries, answer.Status, answer.Headers, call.Settings.RetryDelay) is { GiveUp: null } decision)
+        {
+            if (answer.Record is { } record)
+            {
+                record.NextAttempt = state.Clock.GetUtcNow() + decision.Delay;
+            }
+            sender.Schedule(run.WorkflowRunId, decision.Delay, () => CallAsync(call, retried + 1));
+            return;
+        }
         var callback = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
         {
             ["status"] = answer.Status,
@@ -95,7 +105,7 @@ internal sealed partial class WorkflowEngine
             ["method"] = method.Method,
             ["sourceBody"] = Convert.ToBase64String(message.Body),
             ["createdAt"] = state.Now,
-        });
+        }, WireJson.Options);
         var (snapshot, limited) = state.Change(s =>
         {
             if (run.Finished)
@@ -119,19 +129,12 @@ internal sealed partial class WorkflowEngine
         {
             sender.Track(() => CallbackAsync(call, snapshot, callback, retried: 0));
         }
-        if (!answer.Succeeded && RetryPolicy.Decide(retried, maxRetries, answer.Status, answer.Headers, call.Settings.RetryDelay) is { GiveUp: null } decision)
-        {
-            if (answer.Record is { } record)
-            {
-                record.NextAttempt = state.Clock.GetUtcNow() + decision.Delay;
-            }
-            sender.Schedule(run.WorkflowRunId, decision.Delay, () => CallAsync(call, retried + 1));
-        }
     }
 
     /// <summary>
-    /// Posts a call's callback to the workflow: its headers are those the call message gave under <c>Upstash-Callback-</c>
-    /// (<c>Forward-X</c> as X, <c>Workflow-X</c> as <c>Upstash-Workflow-X</c>); never the protocol version, as the body is no history.
+    /// Posts a call's callback to the workflow: the run's trigger headers, then those the call message gave under
+    /// <c>Upstash-Callback-</c> (<c>Forward-X</c> as X, <c>Workflow-X</c> as <c>Upstash-Workflow-X</c>); never the
+    /// protocol version, as the body is no history.
     /// </summary>
     private async Task CallbackAsync(CallLeg call, int snapshot, byte[] callback, int retried)
     {
@@ -141,11 +144,10 @@ internal sealed partial class WorkflowEngine
         {
             return;
         }
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            [Wire.MessageId] = messageId,
-            [Wire.Retried] = retried.ToString(CultureInfo.InvariantCulture),
-        };
+        var headers = TriggerHeaders(run);
+        headers.Remove(Wire.SdkVersion); // The trigger forwards it for its steps; a callback's body is no history.
+        headers[Wire.MessageId] = messageId;
+        headers[Wire.Retried] = retried.ToString(CultureInfo.InvariantCulture);
         foreach (var (name, value) in message.Headers)
         {
             if (!name.StartsWith(Wire.CallbackPrefix, StringComparison.OrdinalIgnoreCase))

@@ -75,7 +75,7 @@ internal sealed partial class WorkflowEngine
                 ["stepType"] = "Wait",
                 ["waitEventId"] = eventId,
                 ["waitTimeout"] = true,
-            }));
+            }, WireJson.Options));
             return new Waiter(run.WorkflowUrl, 0, headers, run.WorkflowUrl, timeoutBody, headers) { Step = step };
         });
         if (accepted.Error is { } error)

@@ -154,7 +154,9 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             Raise(started, RunEvent.Triggered, isNew: true);
             started.Protocol = new Protocol
             {
-                Known = true,
+                // A trigger may forward the unknown-SDK mark itself: the service delivers it, and the endpoint answers
+                // that first delivery as any unknown-SDK one, by triggering the run again.
+                Known = settings.Forwarded?.ContainsKey(Wire.UnknownSdk) != true,
                 FeatureSet = message.Header(Wire.FeatureSet) ?? "",
                 InvokeCount = int.TryParse(message.Header(Wire.InvokeCount), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0,
             };
@@ -382,8 +384,8 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             // A trigger that reached an endpoint which answered without the protocol's header: no workflow is there.
             if (snapshot == 1 && protocol.Known && protocol.Has(Wire.DetectTrigger) && !answer.Headers.ContainsKey(Wire.SdkVersion))
             {
-                Fail(run, new Failure(400, Encoding.UTF8.GetBytes("""{"error":"WorkflowError","message":"detected a non-workflow destination for trigger/invoke. make sure you are sending the request to the correct endpoint"}"""),
-                    answer.Headers, "the endpoint answered as no workflow does (no Upstash-Workflow-Sdk-Version)", snapshot));
+                // The step's error holds what the endpoint answered, as the service's log shows it.
+                Fail(run, new Failure(answer.Status, answer.Body, answer.Headers, "detected a non-workflow destination for trigger/invoke. make sure you are sending the request to the correct endpoint", snapshot));
                 return;
             }
             Succeeded(run);
@@ -480,14 +482,24 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The headers of a step delivery: the trigger's forwarded ones, then the service's own.</summary>
-    private static Dictionary<string, string> StepHeaders(Run run, Protocol protocol, string messageId, int retried)
+    /// <summary>
+    /// The headers the run's trigger forwarded, which the service puts on every delivery of the run (steps and call
+    /// callbacks alike: an SDK reads them before its first step); never the service's own, which it sets anew.
+    /// </summary>
+    private static Dictionary<string, string> TriggerHeaders(Run run)
     {
         var headers = DeliverySender.Forwarded(run.Settings.Forwarded);
         foreach (var own in Wire.ServiceHeaders)
         {
-            headers.Remove(own); // An endpoint's re-trigger forwards what it received; the service sets these anew.
+            headers.Remove(own); // An endpoint's re-trigger forwards what it received.
         }
+        return headers;
+    }
+
+    /// <summary>The headers of a step delivery: the trigger's forwarded ones, then the service's own.</summary>
+    private static Dictionary<string, string> StepHeaders(Run run, Protocol protocol, string messageId, int retried)
+    {
+        var headers = TriggerHeaders(run);
         headers[Wire.RunId] = run.WorkflowRunId;
         headers[Wire.WorkflowUrl] = run.WorkflowUrl;
         headers[Wire.CreatedAt] = run.WorkflowRunCreatedAt.ToString(CultureInfo.InvariantCulture);
@@ -592,10 +604,15 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     {
         var (invoker, outcome) = state.Read(s => (run.Invoker is { Step: not null } i ? s.FindRun(i.WorkflowRunId) : null, new JsonObject
         {
-            ["body"] = run.WorkflowRunResponse,
             ["isFailed"] = run.WorkflowState == WorkflowRunState.RunFailed,
             ["isCanceled"] = run.WorkflowState == WorkflowRunState.RunCanceled,
         }));
+        // A run that ended with no result (failed, cancelled) has no body key at all, as the service writes it: the SDK
+        // hands the invoker undefined, not null.
+        if (run.WorkflowRunResponse is { } response)
+        {
+            outcome["body"] = response;
+        }
         if (invoker is null)
         {
             return;
