@@ -6,7 +6,8 @@ import { Client } from "@upstash/workflow";
 export const ID_HEADER = "Ci-Test-Id";
 export const ROUTE_HEADER = "Ci-Test-Route";
 export const LABEL_HEADER = "upstash-label";
-export const ANY = "\u0000any\u0000";
+// Plain text, so it survives a JSON.stringify of the value that holds it.
+export const ANY = "__any_string__";
 
 /** The app's own address, set once the server listens: where the emulator delivers and calls. */
 export const site = { base: "" };
