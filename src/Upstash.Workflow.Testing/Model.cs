@@ -121,6 +121,14 @@ internal sealed class Run
     [JsonIgnore]
     public int Retries => Settings.Retries ?? RunSettings.DefaultRetries;
 
+    /// <summary>How many deliveries to the run's endpoint are awaiting their answer.</summary>
+    [JsonIgnore]
+    public int Delivering { get; set; }
+
+    /// <summary>The run ended while a delivery was awaiting its answer: its invoker is told once that answer is in.</summary>
+    [JsonIgnore]
+    public bool InvokerWaits { get; set; }
+
     /// <summary>The next step's number.</summary>
     public long NextStepId => Steps.Sum(g => g.Items.Count) + 1;
 

@@ -35,9 +35,10 @@ public sealed class UpstashWorkflowEmulatorOptions
 
     /// <summary>
     /// How much of an endpoint's answer the emulator reads and keeps (in the DLQ entry, the failure callback, the
-    /// logs); the rest is not read, as the service keeps no more than a bounded part either. Default: 256 KB.
+    /// logs); the rest is not read, as the service keeps no more than its message size either. Default: 10 MB, as
+    /// <see cref="MaxMessageSize"/>; each failed run may keep that much, so lower it where many runs fail with large answers.
     /// </summary>
-    public int MaxAnswerSize { get; set; } = 256 * 1024;
+    public int MaxAnswerSize { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>
     /// How many messages a workflow run may have (its payload, each step, each leg of a call) before the emulator fails
@@ -52,8 +53,11 @@ public sealed class UpstashWorkflowEmulatorOptions
     /// </summary>
     public bool LazyFetch { get; set; }
 
-    /// <summary>How long the emulator waits for an endpoint's answer before it records the delivery as timed out. Default: 30 s.</summary>
-    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long the emulator waits for an endpoint's answer before it records the delivery as timed out. Default: 15
+    /// minutes, as a step may run for minutes on the service; stopping the emulator never waits for it.
+    /// </summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// The most retries a run may ask for (<c>Upstash-Retries</c>); more is refused with 412, as the service refuses retries past
@@ -66,9 +70,10 @@ public sealed class UpstashWorkflowEmulatorOptions
 
     /// <summary>
     /// The largest request body the emulator reads (a message, a payload, an event); a larger one is refused with 413 before
-    /// it is read. Default: 1 MB, the service's message size on its free plan.
+    /// it is read. Default: 10 MB, as the service's larger plans allow; set it to your plan's message size to be refused
+    /// where the service would refuse you.
     /// </summary>
-    public int MaxMessageSize { get; set; } = 1024 * 1024;
+    public int MaxMessageSize { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>How many deliveries to one host may be in flight at once; the others wait their turn. Default: 64.</summary>
     public int MaxDeliveriesPerHost { get; set; } = 64;

@@ -63,7 +63,10 @@ internal sealed partial class WorkflowEngine
         var failed = (run.Retrying ?? s.NewStep(run, stepName, "Run", StepState.StepFailed)) with { State = StepState.StepFailed, Out = response ?? responseBase64, NextDeliveryTime = null };
         (failed.Errors ??= []).Add(new StepError(failure.Why, failure.Status, response ?? responseBase64, answerHeaders, now));
         run.Retrying = null;
-        run.Add(failed, "next");
+        // A branch of a parallel group (its plan step was delivered) fails inside its group; any other step in a group
+        // of its own, "next".
+        var (concurrent, plan) = delivered is not null ? Parallel(delivered.History[failure.Snapshot - 1].Body) : (1, false);
+        AddToLog(run, failed, plan ? concurrent : 1, "next");
         var (body, bodyBase64) = EmulatorState.Encode(delivered is not null ? HistoryBody(delivered.History, failure.Snapshot) : run.Body);
         var callbackState = run.Settings.FailureCallback is null ? (FailureFunctionState?)null
             : failure.CallbackStatus is >= 200 and < 300 ? FailureFunctionState.CallbackSuccess : FailureFunctionState.CallbackFail;

@@ -316,12 +316,38 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             Concurrent = concurrent,
             Retries = run.Retries,
         };
+        AddToLog(run, logged, concurrent);
+    }
+
+    /// <summary>
+    /// Adds a step to the run's log: a branch of a parallel group (<paramref name="concurrent"/> above one) joins the
+    /// group the run's log ends with while it has room, whether the branch succeeded or failed; any other step is a group
+    /// of its own.
+    /// </summary>
+    private static void AddToLog(Run run, Step step, int concurrent, string single = "sequential")
+    {
         if (concurrent > 1 && run.Steps.LastOrDefault() is { Type: "parallel" } group && group.Items.Count < concurrent)
         {
-            group.Items.Add(logged);
+            group.Items.Add(step);
             return;
         }
-        run.Add(logged, concurrent > 1 ? "parallel" : "sequential");
+        run.Add(step, concurrent > 1 ? "parallel" : single);
+    }
+
+    /// <summary>
+    /// How many steps run at once with the one a message carries (its <c>concurrent</c>, one when it says nothing), and
+    /// whether it is a plan step (numbered 0: a branch about to run, not a result).
+    /// </summary>
+    private static (int Concurrent, bool Plan) Parallel(byte[] step)
+    {
+        try
+        {
+            return JsonNode.Parse(step) is JsonObject o ? (JsonValues.Int(o["concurrent"]) ?? 1, JsonValues.Long(o["stepId"]) == 0) : (1, false);
+        }
+        catch (JsonException)
+        {
+            return (1, false);
+        }
     }
 
     /// <summary>A call step's request (as its message asked) and answer (as its result step reports it: <c>{status, body, header}</c>).</summary>
@@ -371,6 +397,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             }
             var delivered = p.History[snapshot - 1];
             var bytes = options.LazyFetch && p.Has(Wire.LazyFetch) ? [] : HistoryBody(p.History, snapshot);
+            run.Delivering++;
             return (bytes, StepHeaders(run, p, delivered.MessageId, retried), p);
         });
         if (protocol is null)
@@ -378,7 +405,15 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             return;
         }
         var target = url ?? run.WorkflowUrl;
-        var answer = await sender.SendAsync(EmulatorDelivery.Workflow, target, body!, run.ContentType ?? "application/json", headers!, run.WorkflowRunId).ConfigureAwait(false);
+        DeliveryAnswer answer;
+        try
+        {
+            answer = await sender.SendAsync(EmulatorDelivery.Workflow, target, body!, run.ContentType ?? "application/json", headers!, run.WorkflowRunId).ConfigureAwait(false);
+        }
+        finally
+        {
+            Answered(run);
+        }
         if (answer.Succeeded)
         {
             // A trigger that reached an endpoint which answered without the protocol's header: no workflow is there.
@@ -386,6 +421,14 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             {
                 // The step's error holds what the endpoint answered, as the service's log shows it.
                 Fail(run, new Failure(answer.Status, answer.Body, answer.Headers, "detected a non-workflow destination for trigger/invoke. make sure you are sending the request to the correct endpoint", snapshot));
+                return;
+            }
+            // The unknown-SDK delivery of a /v2/trigger run: an SDK of 1.0 or later triggers the run itself before it
+            // answers. One that answered as an SDK (its version header) without doing so is older, and never will.
+            // An endpoint that is no SDK at all is left to its run's retries and timeouts, as a test's stand-in may be.
+            if (!protocol.Known && answer.Headers.ContainsKey(Wire.SdkVersion) && state.Read(_ => !run.Finished && !protocol.Known))
+            {
+                Fail(run, new Failure(answer.Status, answer.Body, answer.Headers, "trigger rest api is only usable with sdk versions after v1.0.0 major version", snapshot));
                 return;
             }
             Succeeded(run);
@@ -596,7 +639,29 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     {
         sender.CancelTimers(run.WorkflowRunId);
         log.Run(run, how);
+        // A run usually ends while the delivery that ended it awaits its answer (the SDK completes the run, then
+        // answers): its invoker hears of it after that answer, as from the service, so the SDK is done with the run.
+        if (state.Change(s => run.InvokerWaits = run.Delivering > 0))
+        {
+            return;
+        }
         TellInvoker(run);
+    }
+
+    /// <summary>A delivery to the run has its answer; an invoker left waiting for it is told now.</summary>
+    private void Answered(Run run)
+    {
+        var tell = state.Change(s =>
+        {
+            run.Delivering--;
+            var tell = run.InvokerWaits && run.Delivering == 0;
+            run.InvokerWaits &= !tell;
+            return tell;
+        });
+        if (tell)
+        {
+            TellInvoker(run);
+        }
     }
 
     /// <summary>A run ended: its invoker, if any, gets the outcome as the invoke's result.</summary>
@@ -629,6 +694,12 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         {
             if (run.Protocol is null || !Raise(run, on))
             {
+                // A branch that ends after another branch of its parallel group failed the run is still the group's:
+                // the log shows it beside the failed one, as the service's does.
+                if (run.WorkflowState == WorkflowRunState.RunFailed && Parallel(step).Concurrent > 1)
+                {
+                    Log(s, run, new HistoryMessage(EmulatorState.NewId(Wire.MessageIdPrefix), step, Wire.Step));
+                }
                 return 0;
             }
             Append(s, run, step, Wire.Step);

@@ -51,10 +51,17 @@ internal static class RawProtocol
     /// <summary>A result step as the SDK publishes it.</summary>
     public static string Step(int id, string output) => $$"""{"stepId":{{id}},"stepName":"step {{id}}","stepType":"Run","out":{{System.Text.Json.JsonSerializer.Serialize(output)}},"concurrent":1}""";
 
-    /// <summary>An endpoint that answers as a workflow SDK does (the protocol's header on every answer), recording each delivery.</summary>
+    /// <summary>
+    /// An endpoint that answers as a workflow SDK does (the protocol's header on its answers), recording each delivery.
+    /// The unknown-SDK delivery of a /v2/trigger run, which an SDK answers only once it has triggered the run itself,
+    /// it answers as no SDK: the run waits, for a test to trigger it as the SDK would (or not).
+    /// </summary>
     public static Task<RecordingServer> SdkEndpointAsync() => RecordingServer.StartAsync(context =>
     {
-        context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+        if (!context.Request.Headers.ContainsKey("Upstash-Workflow-Unknown-Sdk"))
+        {
+            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+        }
         return Task.CompletedTask;
     });
 
