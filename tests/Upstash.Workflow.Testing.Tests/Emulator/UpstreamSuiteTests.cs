@@ -1,0 +1,229 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Upstash.Workflow.TestSupport;
+using static Upstash.Workflow.Testing.Tests.Support.RawProtocol;
+
+namespace Upstash.Workflow.Testing.Tests.Emulator;
+
+/// <summary>
+/// What upstream's own CI suite (workflow-js's examples/ci, run against the real service) shows of the service, one
+/// behaviour per test at the protocol level, as an SDK's messages and an endpoint's answers carry it. The suite itself
+/// runs against the standalone tool in the integration tests (UpstreamCiRoutesTests).
+/// </summary>
+public sealed class UpstreamSuiteTests
+{
+    [Fact]
+    public async Task A_calls_result_reaches_the_workflow_with_the_runs_trigger_headers()
+    {
+        await using var workflow = await SdkEndpointAsync();
+        await using var called = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        var url = await StartRunAsync(upstash, workflow, "wfr_call", ("upstash-forward-ci-test-id", "7"));
+
+        await CallAsync(upstash, called, url, "wfr_call");
+        await upstash.DeliveriesCompletedAsync();
+
+        // A route reads its headers before its first step, call results included.
+        var callback = Assert.Single(workflow.Requests, r => r.Header("Upstash-Workflow-Callback") == "true");
+        Assert.Equal("7", callback.Header("ci-test-id"));
+        Assert.Null(callback.Header("Upstash-Workflow-Sdk-Version"));
+    }
+
+    [Fact]
+    public async Task A_call_answers_the_workflow_once_after_its_own_retries_with_header_names_as_go_writes_them()
+    {
+        await using var workflow = await SdkEndpointAsync();
+        await using var called = await RecordingServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = 401;
+            context.Response.Headers["fail-header-foo"] = "BAR";
+            return Task.CompletedTask;
+        });
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        var url = await StartRunAsync(upstash, workflow, "wfr_retried");
+
+        await CallAsync(upstash, called, url, "wfr_retried", ("upstash-retries", "1"));
+        await Until(() => called.Requests.Count == 2 && workflow.Requests.Any(r => r.Header("Upstash-Workflow-Callback") == "true"));
+        await upstash.DeliveriesCompletedAsync();
+
+        var callback = Assert.Single(workflow.Requests, r => r.Header("Upstash-Workflow-Callback") == "true");
+        var result = JsonNode.Parse(callback.Body)!;
+        Assert.Equal((401, 1), ((int)result["status"]!, (int)result["retried"]!));
+        Assert.Equal("BAR", (string?)result["header"]!["Fail-Header-Foo"]![0]);
+    }
+
+    [Fact]
+    public async Task A_failure_callback_is_json_as_JSON_stringify_writes_it_so_an_adapter_that_rewrites_it_keeps_its_hash()
+    {
+        // ">>>?" in base64 is "Pj4+Pw==": a '+' System.Text.Json escapes by default; a quote in a forwarded header.
+        await using var failing = await RecordingServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = 500;
+            return context.Response.Body.WriteAsync(">>>?"u8.ToArray()).AsTask();
+        });
+        await using var callback = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var client = upstash.CreateClient();
+
+        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), WorkflowPayload.Text("text"),
+            new TriggerWorkflowOptions { Retries = 0, FailureCallback = new Uri(callback.BaseAddress, "failed"), ForwardHeaders = new Dictionary<string, string> { ["quote"] = "a \"quoted\" word" } }, TestContext.Token);
+        await Until(() => callback.Requests.Count == 1);
+
+        var body = callback.Requests[0].Body;
+        Assert.Contains("Pj4+Pw==", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\\u0022", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_invoked_run_that_failed_gives_its_invoker_no_body_at_all()
+    {
+        await using var parent = await SdkEndpointAsync();
+        await using var child = await RecordingServer.StartAsync(RecordingServer.Json(500, """{"error":"child failed"}"""));
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var http = Http(upstash);
+        var parentUrl = await StartRunAsync(upstash, parent, "wfr_parent");
+        var invoke = JsonSerializer.Serialize(new
+        {
+            body = "{}",
+            workflowRunId = "wfr_parent",
+            workflowUrl = parentUrl,
+            step = new { stepId = 1, stepName = "invoke child", stepType = "Invoke", concurrent = 1 },
+        });
+
+        await http.PostAsync("v2/batch", Batch(new Uri(child.BaseAddress, "wf").AbsoluteUri, "wfr_child", init: true, invoke,
+            ("upstash-workflow-invoke", "true"), ("upstash-retries", "0")), TestContext.Token);
+        await Until(() => parent.Requests.Count == 2);
+
+        var history = JsonNode.Parse(parent.Requests[1].Body)!.AsArray();
+        var step = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String((string)history[^1]!["body"]!)))!;
+        var outcome = JsonNode.Parse((string)step["out"]!)!.AsObject();
+        Assert.Equal(["isFailed", "isCanceled"], outcome.Select(p => p.Key));
+        Assert.True((bool)outcome["isFailed"]!);
+    }
+
+    [Fact]
+    public async Task The_official_typescript_clients_reads_of_logs_and_the_dlq_are_answered()
+    {
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        var run = upstash.AddRun("http://127.0.0.1:9/wf");
+        var failed = upstash.AddFailedRun("http://127.0.0.1:9/failing");
+        using var http = Http(upstash);
+
+        // Client.logs() of @upstash/workflow, and client.dlq.list() of @upstash/qstash.
+        var logs = await http.GetFromJsonAsync<JsonObject>($"v2/workflows/events?groupBy=workflowRunId&workflowRunId={run}", TestContext.Token);
+        var dlq = await http.GetFromJsonAsync<JsonObject>("v2/dlq", TestContext.Token);
+
+        Assert.Equal(run, (string?)Assert.Single(logs!["runs"]!.AsArray())!["workflowRunId"]);
+        Assert.Equal(failed, (string?)Assert.Single(dlq!["messages"]!.AsArray())!["dlqId"]);
+    }
+
+    [Fact]
+    public async Task A_forwarded_unknown_sdk_mark_is_delivered_and_the_endpoints_own_trigger_takes_the_run()
+    {
+        await using var workflow = await SdkEndpointAsync();
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var http = Http(upstash);
+        var url = new Uri(workflow.BaseAddress, "wf").AbsoluteUri;
+
+        await http.PostAsync("v2/batch", Batch(url, "wfr_unknown", init: true, "{}", ("upstash-forward-upstash-workflow-unknown-sdk", "true")), TestContext.Token);
+        await upstash.DeliveriesCompletedAsync();
+        await http.PostAsync("v2/batch", Batch(url, "wfr_unknown", init: true, "{}", ("upstash-workflow-trigger-by-sdk", "true")), TestContext.Token);
+        await upstash.DeliveriesCompletedAsync();
+
+        Assert.Collection(workflow.Requests,
+            first => Assert.Equal("true", first.Header("Upstash-Workflow-Unknown-Sdk")),
+            then => Assert.Equal(("1", null), (then.Header("Upstash-Workflow-Sdk-Version"), then.Header("Upstash-Workflow-Unknown-Sdk"))));
+    }
+
+    [Fact]
+    public async Task A_trigger_answered_by_an_sdk_that_never_takes_the_run_fails_it_as_the_service_does()
+    {
+        // An SDK before 1.0: it answers as an SDK, but does not trigger the run itself.
+        await using var old = await RecordingServer.StartAsync(context =>
+        {
+            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+            return context.Response.Body.WriteAsync("""{"success":true}"""u8.ToArray()).AsTask();
+        });
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var client = upstash.CreateClient();
+
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri(old.BaseAddress, "wf"), cancellationToken: TestContext.Token);
+        await upstash.DeliveriesCompletedAsync();
+
+        // Read as the SDK's types read it (the spec's model has no errors[]).
+        using var http = Http(upstash);
+        var logged = (await http.GetFromJsonAsync<JsonObject>($"v2/workflows/logs?workflowRunId={run.WorkflowRunId}", TestContext.Token))!["runs"]![0]!;
+        Assert.Equal("RUN_FAILED", (string?)logged["workflowState"]);
+        var failed = logged["steps"]![1]!;
+        Assert.Equal("next", (string?)failed["type"]);
+        Assert.Equal("trigger rest api is only usable with sdk versions after v1.0.0 major version", (string?)failed["steps"]![0]!["errors"]![0]!["error"]);
+    }
+
+    [Fact]
+    public async Task A_branch_that_fails_inside_a_parallel_group_is_logged_in_its_group()
+    {
+        // Plan steps (numbered 0) run the branches; the second branch's is answered as a failure not to retry.
+        RecordingServer? self = null;
+        await using var workflow = self = await RecordingServer.StartAsync(context =>
+        {
+            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+            // The server has read the body already: this delivery's record, by its message id.
+            var delivery = self!.Requests.Last(r => r.Header("Upstash-Message-Id") == context.Request.Headers["Upstash-Message-Id"]);
+            var history = JsonNode.Parse(delivery.Body)!.AsArray();
+            if (Encoding.UTF8.GetString(Convert.FromBase64String((string)history[^1]!["body"]!)).Contains("\"targetStep\":2", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = 489;
+                context.Response.Headers["Upstash-NonRetryable-Error"] = "true";
+            }
+            return Task.CompletedTask;
+        });
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var http = Http(upstash);
+        var url = await StartRunAsync(upstash, workflow, "wfr_parallel");
+
+        foreach (var target in new[] { 1, 2 })
+        {
+            await http.PostAsync("v2/batch", Batch(url, "wfr_parallel", init: false,
+                $$"""{"stepId":0,"stepName":"branch {{target}}","stepType":"Run","concurrent":2,"targetStep":{{target}}}"""), TestContext.Token);
+        }
+        await upstash.DeliveriesCompletedAsync();
+
+        using var client = upstash.CreateClient();
+        var run = Assert.Single((await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = "wfr_parallel" }, cancellationToken: TestContext.Token)).Runs);
+        Assert.Equal(WorkflowRunState.RunFailed, run.WorkflowState);
+        var group = run.Steps[^1];
+        Assert.Equal("parallel", group.Type.ToString());
+        Assert.Equal(("branch 2", StepState.StepFailed), (Assert.Single(group.Steps).StepName, group.Steps[0].State));
+    }
+
+    /// <summary>Starts a run as the SDK's trigger does (a first message to the endpoint) and waits for its delivery.</summary>
+    private static async Task<string> StartRunAsync(UpstashWorkflowEmulator upstash, RecordingServer workflow, string runId, params (string Name, string Value)[] headers)
+    {
+        using var http = Http(upstash);
+        var url = new Uri(workflow.BaseAddress, "wf").AbsoluteUri;
+        (await http.PostAsync("v2/batch", Batch(url, runId, init: true, "{}", headers), TestContext.Token)).EnsureSuccessStatusCode();
+        await upstash.DeliveriesCompletedAsync();
+        return url;
+    }
+
+    /// <summary>Publishes a <c>context.call</c> of <paramref name="called"/> for the run, its result to go to <paramref name="workflowUrl"/>.</summary>
+    private static async Task CallAsync(UpstashWorkflowEmulator upstash, RecordingServer called, string workflowUrl, string runId, params (string Name, string Value)[] more)
+    {
+        using var http = Http(upstash);
+        (await http.PostAsync("v2/batch", Batch(new Uri(called.BaseAddress, "api").AbsoluteUri, runId, init: false, "{}",
+            [("upstash-workflow-calltype", "toCallback"), ("upstash-callback", workflowUrl), ("upstash-callback-workflow-callback", "true"),
+             ("upstash-callback-forward-upstash-workflow-stepid", "1"), .. more]), TestContext.Token)).EnsureSuccessStatusCode();
+    }
+
+    private static async Task Until(Func<bool> done)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!done())
+        {
+            await Task.Delay(20, limit.Token);
+        }
+    }
+}
