@@ -48,6 +48,7 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
 
     private readonly object _recordLock = new();
     private readonly List<EmulatorDelivery> _delivered = [];
+    private int _plainRecorded;
     private Uri? _self;
 
     public IReadOnlyList<EmulatorDelivery> Delivered
@@ -193,6 +194,12 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         lock (_recordLock)
         {
             _delivered.Add(record);
+            // A plain message's deliveries belong to no run that is ever evicted: past MaxRuns of them, the oldest go.
+            if (workflowRunId.Length == 0 && ++_plainRecorded > options.MaxRuns)
+            {
+                _delivered.RemoveAt(_delivered.FindIndex(d => d.WorkflowRunId.Length == 0));
+                _plainRecorded--;
+            }
         }
         log.Delivered(kind, workflowRunId, target, answer);
         return answer with { Record = record };

@@ -22,6 +22,12 @@ public sealed record EmulatorDelivery(string Kind, Uri Url, IReadOnlyDictionary<
     public const string FailureCallback = "failureCallback";
 
     /// <summary>
+    /// The value of <c>Kind</c> for a plain message (a publish that names no workflow run), as the service delivers any
+    /// message: how a signature-verifying endpoint is asked to start its run. Its <c>WorkflowRunId</c> is empty.
+    /// </summary>
+    public const string Message = "message";
+
+    /// <summary>
     /// Why the delivery failed, in words (no answer: the connection refused or timed out; an answer that is no
     /// success: its status and the start of its body, where a signature check says why it refused); null when it succeeded.
     /// </summary>

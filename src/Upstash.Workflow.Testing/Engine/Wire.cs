@@ -62,6 +62,7 @@ internal static class Wire
     // Features an endpoint declares in Upstash-Feature-Set.
     public const string LazyFetch = "LazyFetch";
     public const string DetectTrigger = "WF_DetectTrigger";
+    public const string TriggerOnConfig = "WF_TriggerOnConfig";
 
     // The ids the emulator makes: a prefix, and 128 random bits (never a sequence a page could guess).
     public const string RunIdPrefix = "wfr_";

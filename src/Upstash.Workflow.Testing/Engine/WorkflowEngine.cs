@@ -45,7 +45,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
     {
         if (message.RunId is not { Length: > 0 } runId)
         {
-            return Accepted.Refused(400, "the emulator runs workflows only: a message without upstash-workflow-runid (a plain QStash message) is not emulated");
+            return Plain(message);
         }
         if (sender.Refusal(message.WorkflowUrl) is { } refused)
         {
@@ -82,6 +82,12 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
                 return (limit, 0, run);
             }
             Raise(run, RunEvent.MessageAccepted);
+            // An SDK that does not configure the run at its trigger (no WF_TriggerOnConfig: the Python SDK, the
+            // TypeScript SDK before 1.0) puts the run's settings on each message; each message's own apply from it on.
+            if (!run.Protocol.Has(Wire.TriggerOnConfig))
+            {
+                run.Settings = settings.Over(run.Settings);
+            }
             var item = Append(s, run, message.Body, message.CallType);
             return (new Accepted(item.MessageId, false), run.Protocol.History.Count, run);
         });

@@ -19,6 +19,7 @@ namespace Upstash.Workflow.Testing
         public const string Call = "call";
         public const string CallResult = "callResult";
         public const string FailureCallback = "failureCallback";
+        public const string Message = "message";
         public const string Workflow = "workflow";
         public EmulatorDelivery(string Kind, System.Uri Url, System.Collections.Generic.IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status, string WorkflowRunId) { }
         public byte[] Body { get; init; }

@@ -199,6 +199,40 @@ public sealed class UpstreamSuiteTests
         Assert.Equal(("branch 2", StepState.StepFailed), (Assert.Single(group.Steps).StepName, group.Steps[0].State));
     }
 
+    [Fact]
+    public async Task An_sdk_that_sets_a_run_up_on_each_message_has_each_messages_settings_applied()
+    {
+        // The Python SDK (no WF_TriggerOnConfig) repeats the run's settings on every step message it publishes.
+        await using var workflow = await SdkEndpointAsync();
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var http = Http(upstash);
+        var url = await StartRunAsync(upstash, workflow, "wfr_python", ("upstash-feature-set", "LazyFetch"));
+
+        await http.PostAsync("v2/batch", Batch(url, "wfr_python", init: false, Step(1, "\"one\""), ("upstash-forward-tenant", "acme")), TestContext.Token);
+        await upstash.DeliveriesCompletedAsync();
+
+        Assert.Equal([null, "acme"], workflow.Requests.Select(r => r.Header("tenant")));
+    }
+
+    [Fact]
+    public async Task A_plain_publish_to_an_endpoint_is_delivered_signed_for_the_endpoint_to_start_its_run()
+    {
+        await using var endpoint = await RecordingServer.StartAsync(RecordingServer.Json(200, "{}"));
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var http = Http(upstash);
+        using var publish = new HttpRequestMessage(HttpMethod.Post, $"v2/publish/{new Uri(endpoint.BaseAddress, "wf")}") { Content = new StringContent("hello") };
+        publish.Headers.Add("Upstash-Forward-Tenant", "acme");
+
+        var answer = await http.SendAsync(publish, TestContext.Token);
+        await Until(() => endpoint.Requests.Count == 1);
+
+        Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
+        var delivered = endpoint.Requests[0];
+        Assert.Equal(("hello", "acme", null), (delivered.Body, delivered.Header("Tenant"), delivered.Header("Upstash-Workflow-RunId")));
+        Assert.NotNull(delivered.Header("Upstash-Signature"));
+        Assert.Equal(EmulatorDelivery.Message, Assert.Single(upstash.Deliveries).Kind);
+    }
+
     /// <summary>Starts a run as the SDK's trigger does (a first message to the endpoint) and waits for its delivery.</summary>
     private static async Task<string> StartRunAsync(UpstashWorkflowEmulator upstash, RecordingServer workflow, string runId, params (string Name, string Value)[] headers)
     {
