@@ -11,6 +11,9 @@ internal sealed record DeliveryAnswer(int Status, byte[] Body, IReadOnlyDictiona
     /// <summary>The delivery as recorded (<see cref="UpstashWorkflowEmulator.Deliveries"/>), so a retry's time can be written on it.</summary>
     public EmulatorDelivery? Record { get; init; }
 
+    /// <summary>The answer's headers with each value apart, as the service hands a call's answer to the workflow (one element per value).</summary>
+    public IReadOnlyDictionary<string, string[]> HeaderValues { get; init; } = new Dictionary<string, string[]>();
+
     public bool Succeeded => Status is >= 200 and < 300 && Failure is null;
 
     /// <summary>Why it failed, without the answer's body: what a log line says.</summary>
@@ -219,9 +222,10 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
             {
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
-                var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => Wire.Canonical(h.Key), h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+                var values = response.Headers.Concat(response.Content.Headers).ToDictionary(h => Wire.Canonical(h.Key), h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+                var headers = values.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
                 var answer = await ReadAtMostAsync(response.Content, options.MaxAnswerSize, deadline.Token).ConfigureAwait(false);
-                return new(status, answer, headers, status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}");
+                return new(status, answer, headers, status is >= 200 and < 300 ? null : $"answered {status} {response.ReasonPhrase}: {Excerpt(answer)}") { HeaderValues = values };
             }
             finally
             {

@@ -96,7 +96,7 @@ internal sealed partial class WorkflowEngine
         var callback = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
         {
             ["status"] = answer.Status,
-            ["header"] = new JsonObject(answer.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray(h.Value)))),
+            ["header"] = new JsonObject(answer.HeaderValues.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray([.. h.Value.Select(v => (JsonNode?)v)])))),
             ["body"] = Convert.ToBase64String(answer.Body),
             ["retried"] = retried,
             ["maxRetries"] = maxRetries,

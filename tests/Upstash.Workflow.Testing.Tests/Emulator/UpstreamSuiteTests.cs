@@ -32,13 +32,14 @@ public sealed class UpstreamSuiteTests
     }
 
     [Fact]
-    public async Task A_call_answers_the_workflow_once_after_its_own_retries_with_header_names_as_go_writes_them()
+    public async Task A_call_answers_the_workflow_once_after_its_own_retries_with_headers_as_go_writes_them()
     {
         await using var workflow = await SdkEndpointAsync();
         await using var called = await RecordingServer.StartAsync(context =>
         {
             context.Response.StatusCode = 401;
             context.Response.Headers["fail-header-foo"] = "BAR";
+            context.Response.Headers["x-repeated"] = new Microsoft.Extensions.Primitives.StringValues(["one, two", "three"]);
             return Task.CompletedTask;
         });
         await using var upstash = await UpstashWorkflowEmulator.StartAsync();
@@ -52,6 +53,8 @@ public sealed class UpstreamSuiteTests
         var result = JsonNode.Parse(callback.Body)!;
         Assert.Equal((401, 1), ((int)result["status"]!, (int)result["retried"]!));
         Assert.Equal("BAR", (string?)result["header"]!["Fail-Header-Foo"]![0]);
+        // One element per value as it came, a comma inside a value left alone.
+        Assert.Equal(["one, two", "three"], result["header"]!["X-Repeated"]!.AsArray().Select(v => (string?)v));
     }
 
     [Fact]
