@@ -245,12 +245,23 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
                 Append(s, run, run.Body, Wire.Step);
                 return (run, 1, FirstDelay(s, run));
             }
-            run.Protocol.History.AddRange(before.History.Take(before.FailedAt + 1));
+            // The history up to the failed message; and when a branch of a parallel group failed, the results of the
+            // group's branches that completed after its plan (placed before the failed message, which is delivered
+            // again): without them the SDK would wait for those branches forever.
+            var kept = before.History.Take(before.FailedAt + 1).ToList();
+            kept.InsertRange(before.FailedAt, before.History.Skip(before.FailedAt + 1)
+                .Where(m => m.CallType == Wire.Step && Parallel(m.Body) is { Concurrent: > 1, Plan: false }));
+            run.Protocol.History.AddRange(kept);
             before.History.Clear();
-            // The steps that completed before are the new run's too: its logs show their results.
-            foreach (var group in failed.Steps.Skip(1).Where(g => g.Items.All(i => i.State == StepState.StepSuccess)))
+            // The steps that completed before are the new run's too: its logs show their results, a parallel group's
+            // completed branches included.
+            foreach (var group in failed.Steps.Skip(1))
             {
-                run.Steps.Add(group with { Items = [.. group.Items] });
+                var done = group.Items.Where(i => i.State == StepState.StepSuccess).ToList();
+                if (done.Count == group.Items.Count || (group.Type == "parallel" && done.Count > 0))
+                {
+                    run.Steps.Add(group with { Items = done });
+                }
             }
             return (run, run.Protocol.History.Count, FirstDelay(s, run));
         });
@@ -627,9 +638,22 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         run.WorkflowRunCompletedAt = s.Now;
         if (run.Protocol is { } protocol)
         {
-            // A failed run keeps its history up to the message that failed, for a resume from its DLQ entry; no other end does.
-            var kept = run.WorkflowState == WorkflowRunState.RunFailed ? Math.Max(0, protocol.FailedAt + 1) : 0;
-            protocol.History.RemoveRange(kept, protocol.History.Count - kept);
+            // A failed run keeps its history up to the message that failed, and the parallel branches' results that came
+            // after it, for a resume from its DLQ entry (RunAgain); no other end keeps any.
+            if (run.WorkflowState != WorkflowRunState.RunFailed || protocol.FailedAt < 0)
+            {
+                protocol.History.Clear();
+            }
+            else
+            {
+                for (var i = protocol.History.Count - 1; i > protocol.FailedAt; i--)
+                {
+                    if (Parallel(protocol.History[i].Body) is not { Concurrent: > 1, Plan: false })
+                    {
+                        protocol.History.RemoveAt(i);
+                    }
+                }
+            }
         }
         run.Protocol?.Calls.Clear();
         run.Retrying = null;

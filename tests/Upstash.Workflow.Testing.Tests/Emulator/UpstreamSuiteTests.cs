@@ -203,6 +203,54 @@ public sealed class UpstreamSuiteTests
     }
 
     [Fact]
+    public async Task Resuming_a_run_whose_branch_failed_keeps_the_results_of_the_groups_other_branches()
+    {
+        // Branch 2's plan is delivered, and held until branch 1's result is in; then it fails, not to be retried.
+        using var resultIn = new SemaphoreSlim(0);
+        RecordingServer? self = null;
+        await using var workflow = self = await RecordingServer.StartAsync(async context =>
+        {
+            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+            var delivery = self!.Requests.Last(r => r.Header("Upstash-Message-Id") == context.Request.Headers["Upstash-Message-Id"]);
+            var history = JsonNode.Parse(delivery.Body)!.AsArray();
+            if (history.Count == 3 && LastStep(delivery).Contains("\"targetStep\":2", StringComparison.Ordinal))
+            {
+                await resultIn.WaitAsync(TestContext.Token);
+                context.Response.StatusCode = 489;
+                context.Response.Headers["Upstash-NonRetryable-Error"] = "true";
+            }
+        });
+        await using var upstash = await UpstashWorkflowEmulator.StartAsync();
+        using var http = Http(upstash);
+        using var client = upstash.CreateClient();
+        var url = await StartRunAsync(upstash, workflow, "wfr_branches");
+        foreach (var target in new[] { 1, 2 })
+        {
+            await http.PostAsync("v2/batch", Batch(url, "wfr_branches", init: false,
+                $$"""{"stepId":0,"stepName":"branch {{target}}","stepType":"Run","concurrent":2,"targetStep":{{target}}}"""), TestContext.Token);
+        }
+        await Until(() => workflow.Requests.Count == 3);
+        var posted = await http.PostAsync("v2/batch", Batch(url, "wfr_branches", init: false, """{"stepId":1,"stepName":"branch 1","stepType":"Run","out":"\"one\"","concurrent":2}"""), TestContext.Token);
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        resultIn.Release();
+        await Until(() => upstash.FailedRunIds.Count == 1);
+
+        var resumed = await client.Dlq.ResumeWorkflowAsync(upstash.FailedRunIds[0], cancellationToken: TestContext.Token);
+        await Until(() => workflow.Requests.Any(r => r.Header("Upstash-Workflow-RunId") == resumed.WorkflowRunId));
+
+        // The resumed run's first delivery: branch 1's result is there, and branch 2's plan is delivered again.
+        var first = workflow.Requests.First(r => r.Header("Upstash-Workflow-RunId") == resumed.WorkflowRunId);
+        var steps = JsonNode.Parse(first.Body)!.AsArray().Select(m => Encoding.UTF8.GetString(Convert.FromBase64String((string)m!["body"]!))).ToList();
+        Assert.Contains(steps, step => step.Contains("\"out\":\"\\\"one\\\"\"", StringComparison.Ordinal));
+        Assert.Contains("\"targetStep\":2", steps[^1], StringComparison.Ordinal);
+        var logged = Assert.Single((await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = resumed.WorkflowRunId }, cancellationToken: TestContext.Token)).Runs);
+        Assert.Contains(logged.Steps, g => g.Type.ToString() == "parallel" && g.Steps.Any(s => s.StepName == "branch 1"));
+    }
+
+    private static string LastStep(RecordedRequest delivery) =>
+        Encoding.UTF8.GetString(Convert.FromBase64String((string)JsonNode.Parse(delivery.Body)!.AsArray()[^1]!["body"]!));
+
+    [Fact]
     public async Task An_sdk_that_sets_a_run_up_on_each_message_has_each_messages_settings_applied()
     {
         // The Python SDK (no WF_TriggerOnConfig) repeats the run's settings on every step message it publishes.
