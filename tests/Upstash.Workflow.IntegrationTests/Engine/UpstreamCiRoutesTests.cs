@@ -7,7 +7,7 @@ namespace Upstash.Workflow.IntegrationTests.Engine;
 
 /// <summary>
 /// The suite Upstash runs against its own service (workflow-js's examples/ci), ported to tests/engine/upstream-ci: every
-/// route, served by the official SDK (through its Next.js and Express adapters), started by the official client against
+/// route, served by the official SDK (through its Next.js, Express and Hono adapters), started by the official client against
 /// the standalone tool, its result and call count checked as upstream's suite checks them.
 /// </summary>
 public sealed class UpstreamCiRoutesTests(Reporter reporter) : IClassFixture<Reporter>

@@ -1,6 +1,8 @@
-// Steps, sleeps, parallel steps and the shapes of a route function: upstream's path, path-with-unknown-sdk-header,
-// sleep, sleepWithoutAwait, async-sync-run and returns-before-step.
+// Steps, sleeps, parallel steps and the shapes of a route function: upstream's path (also through the Hono adapter),
+// path-with-unknown-sdk-header, sleep, sleepWithoutAwait, async-sync-run and returns-before-step.
 import { serve } from "@upstash/workflow/nextjs";
+import { serve as serveHono } from "@upstash/workflow/hono";
+import { Hono } from "hono";
 import { expect, fail, saveResult, testServe } from "../harness.mjs";
 
 const header = "test-header-foo";
@@ -8,10 +10,16 @@ const headerValue = "header-bar";
 const quoted = "\u201cunicode-quotes\u201d";
 const processed = (input) => `processed '${input}'`;
 
+// The Hono adapter's handler as a Request-to-Response function: a Hono app serving it at every path.
+const viaHono = (routeFunction, options) => {
+  const app = new Hono().post("*", serveHono(routeFunction, options));
+  return { POST: (request) => app.fetch(request) };
+};
+
 // Three steps over a payload with non-ASCII quotes; the second result is saved.
-const path = (extraHeaders, expectedCallCount) =>
+const path = (extraHeaders, expectedCallCount, serveWith = serve) =>
   testServe(
-    serve(async (context) => {
+    serveWith(async (context) => {
       expect(context.requestPayload, quoted);
       expect(context.headers.get(header), headerValue);
       const one = await context.run("step1", async () => processed(context.requestPayload));
@@ -31,6 +39,8 @@ export default {
   path: path({}, 4),
   // The same workflow, started with a header that asks the SDK to announce an unknown SDK: one call more.
   "path-with-unknown-sdk-header": path({ "Upstash-Workflow-Unknown-Sdk": "true" }, 5),
+  // The same workflow through the SDK's Hono adapter.
+  "hono/path": path({}, 4, viaHono),
 
   // sleepUntil three seconds ahead, then sleep two: each gap is at least that long in real time.
   sleep: testServe(
