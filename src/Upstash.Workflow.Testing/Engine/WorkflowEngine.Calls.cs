@@ -84,13 +84,8 @@ internal sealed partial class WorkflowEngine
         var answer = await sender.SendAsync(EmulatorDelivery.Call, message.Destination, message.Body, message.ContentType, headers, run.WorkflowRunId, method).ConfigureAwait(false);
         var maxRetries = call.Settings.Retries ?? RunSettings.DefaultRetries;
         // A failed attempt that will be retried gives the workflow nothing: one callback per call, after its retries.
-        if (!answer.Succeeded && RetryPolicy.Decide(retried, maxRetries, answer.Status, answer.Headers, call.Settings.RetryDelay) is { GiveUp: null } decision)
+        if (RetryLater(answer, retried, maxRetries, call.Settings.RetryDelay, run.WorkflowRunId, () => CallAsync(call, retried + 1)))
         {
-            if (answer.Record is { } record)
-            {
-                record.NextAttempt = state.Clock.GetUtcNow() + decision.Delay;
-            }
-            sender.Schedule(run.WorkflowRunId, decision.Delay, () => CallAsync(call, retried + 1));
             return;
         }
         var callback = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
@@ -172,5 +167,23 @@ internal sealed partial class WorkflowEngine
             return;
         }
         Failed(run, snapshot, retried, answer, () => CallbackAsync(call, snapshot, callback, retried + 1));
+    }
+
+    /// <summary>
+    /// A failed attempt of a call or a plain message: when it is to be retried, the retry is scheduled after its backoff
+    /// (on the timers of <paramref name="owner"/>, the record showing when) and true is returned; false when it is not.
+    /// </summary>
+    private bool RetryLater(DeliveryAnswer answer, int retried, int maxRetries, string? retryDelay, string owner, Func<Task> again)
+    {
+        if (answer.Succeeded || RetryPolicy.Decide(retried, maxRetries, answer.Status, answer.Headers, retryDelay) is not { GiveUp: null } decision)
+        {
+            return false;
+        }
+        if (answer.Record is { } record)
+        {
+            record.NextAttempt = state.Clock.GetUtcNow() + decision.Delay;
+        }
+        sender.Schedule(owner, decision.Delay, again);
+        return true;
     }
 }

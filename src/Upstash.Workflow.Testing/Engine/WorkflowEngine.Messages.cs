@@ -37,14 +37,6 @@ internal sealed partial class WorkflowEngine
         headers[Wire.Retried] = retried.ToString(CultureInfo.InvariantCulture);
         var method = new HttpMethod(message.Header(Wire.Method) ?? "POST");
         var answer = await sender.SendAsync(EmulatorDelivery.Message, message.Destination, message.Body, message.ContentType, headers, "", method).ConfigureAwait(false);
-        var maxRetries = settings.Retries ?? RunSettings.DefaultRetries;
-        if (!answer.Succeeded && RetryPolicy.Decide(retried, maxRetries, answer.Status, answer.Headers, settings.RetryDelay) is { GiveUp: null } decision)
-        {
-            if (answer.Record is { } record)
-            {
-                record.NextAttempt = state.Clock.GetUtcNow() + decision.Delay;
-            }
-            sender.Schedule(messageId, decision.Delay, () => PlainAsync(message, settings, messageId, retried + 1));
-        }
+        RetryLater(answer, retried, settings.Retries ?? RunSettings.DefaultRetries, settings.RetryDelay, messageId, () => PlainAsync(message, settings, messageId, retried + 1));
     }
 }

@@ -9,7 +9,7 @@ namespace Upstash.Workflow.Testing.Tests.Emulator;
 /// </summary>
 public sealed class StoppingTests(Reporter reporter) : IClassFixture<Reporter>
 {
-    // How long a stop may take before the test calls it stuck: far above the second it takes, far below the 30 s delivery timeout it once waited for.
+    // How long a stop may take before the test calls it stuck: far above the second it takes, far below the delivery timeout (15 minutes) it would otherwise wait for.
     private static readonly TimeSpan Stuck = TimeSpan.FromSeconds(10);
 
     [Fact]
