@@ -100,8 +100,7 @@ public sealed class UpstreamSuiteTests
             ("upstash-workflow-invoke", "true"), ("upstash-retries", "0")), TestContext.Token);
         await Until(() => parent.Requests.Count == 2);
 
-        var history = JsonNode.Parse(parent.Requests[1].Body)!.AsArray();
-        var step = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String((string)history[^1]!["body"]!)))!;
+        var step = JsonNode.Parse(LastStep(parent.Requests[1]))!;
         var outcome = JsonNode.Parse((string)step["out"]!)!.AsObject();
         Assert.Equal(["isFailed", "isCanceled"], outcome.Select(p => p.Key));
         Assert.True((bool)outcome["isFailed"]!);
@@ -173,10 +172,7 @@ public sealed class UpstreamSuiteTests
         await using var workflow = self = await RecordingServer.StartAsync(context =>
         {
             context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
-            // The server has read the body already: this delivery's record, by its message id.
-            var delivery = self!.Requests.Last(r => r.Header("Upstash-Message-Id") == context.Request.Headers["Upstash-Message-Id"]);
-            var history = JsonNode.Parse(delivery.Body)!.AsArray();
-            if (Encoding.UTF8.GetString(Convert.FromBase64String((string)history[^1]!["body"]!)).Contains("\"targetStep\":2", StringComparison.Ordinal))
+            if (LastStep(Recorded(self!, context)).Contains("\"targetStep\":2", StringComparison.Ordinal))
             {
                 context.Response.StatusCode = 489;
                 context.Response.Headers["Upstash-NonRetryable-Error"] = "true";
@@ -211,9 +207,8 @@ public sealed class UpstreamSuiteTests
         await using var workflow = self = await RecordingServer.StartAsync(async context =>
         {
             context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
-            var delivery = self!.Requests.Last(r => r.Header("Upstash-Message-Id") == context.Request.Headers["Upstash-Message-Id"]);
-            var history = JsonNode.Parse(delivery.Body)!.AsArray();
-            if (history.Count == 3 && LastStep(delivery).Contains("\"targetStep\":2", StringComparison.Ordinal))
+            var delivery = Recorded(self!, context);
+            if (JsonNode.Parse(delivery.Body)!.AsArray().Count == 3 && LastStep(delivery).Contains("\"targetStep\":2", StringComparison.Ordinal))
             {
                 await resultIn.WaitAsync(TestContext.Token);
                 context.Response.StatusCode = 489;
@@ -247,8 +242,13 @@ public sealed class UpstreamSuiteTests
         Assert.Contains(logged.Steps, g => g.Type.ToString() == "parallel" && g.Steps.Any(s => s.StepName == "branch 1"));
     }
 
+    /// <summary>The last message of a delivered history: the step the delivery is about.</summary>
     private static string LastStep(RecordedRequest delivery) =>
         Encoding.UTF8.GetString(Convert.FromBase64String((string)JsonNode.Parse(delivery.Body)!.AsArray()[^1]!["body"]!));
+
+    /// <summary>The record of the delivery a responder is answering (the server read its body first), by its message id.</summary>
+    private static RecordedRequest Recorded(RecordingServer server, Microsoft.AspNetCore.Http.HttpContext context) =>
+        server.Requests.Last(r => r.Header("Upstash-Message-Id") == context.Request.Headers["Upstash-Message-Id"]);
 
     [Fact]
     public async Task An_sdk_that_sets_a_run_up_on_each_message_has_each_messages_settings_applied()

@@ -45,6 +45,9 @@ const known = (headers) => {
   return { id, route };
 };
 
+/** The test's two headers of a run, for what it starts (an invoke, a call of a workflow) to be counted with it. */
+export const ciHeaders = (context) => ({ [ROUTE_HEADER]: context.headers.get(ROUTE_HEADER), [ID_HEADER]: context.headers.get(ID_HEADER) });
+
 export const saveResult = (context, result) => {
   const { id, route } = known(context.headers);
   saveResultFor(route, id, result);

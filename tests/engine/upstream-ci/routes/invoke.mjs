@@ -3,7 +3,7 @@
 // invoke-parent-failure.
 import { createWorkflow, serveMany } from "@upstash/workflow/nextjs";
 import { WorkflowNonRetryableError } from "@upstash/workflow";
-import { ID_HEADER, ROUTE_HEADER, expect, fail, nanoid, routeUrl, saveResult, testServe, workflowClient } from "../harness.mjs";
+import { ciHeaders, expect, fail, nanoid, routeUrl, saveResult, testServe, workflowClient } from "../harness.mjs";
 
 const testHeader = "test-header-foo";
 const headerValue = "header-foo";
@@ -17,8 +17,6 @@ const invokeLabel = "invoke-label";
 const runIdHeader = "workflow-run-id-header";
 const notifiedEventId = "notifiedEvent";
 
-// The test's two headers, passed on to every child so its calls are counted too.
-const ci = (context) => ({ [ROUTE_HEADER]: context.headers.get(ROUTE_HEADER), [ID_HEADER]: context.headers.get(ID_HEADER) });
 // The SDK's own count of invocations, a private field upstream's suite reads as well.
 const invokeCount = (context) => context.executor.invokeCount;
 
@@ -57,8 +55,8 @@ const workflowTwo = createWorkflow(async (context) => {
   expect(invokeCount(context), 1, "invokeCount");
   await context.run("step 2", () => {});
   const [one, two] = await Promise.all([
-    context.invoke("invoke branch one", { workflow: branchOne, body: 1, headers: ci(context) }),
-    context.invoke("invoke branch two", { workflow: branchTwo, body: 2, headers: ci(context) }),
+    context.invoke("invoke branch one", { workflow: branchOne, body: 1, headers: ciHeaders(context) }),
+    context.invoke("invoke branch two", { workflow: branchTwo, body: 2, headers: ciHeaders(context) }),
   ]);
   expect(JSON.stringify(one.body), JSON.stringify(BRANCH_ONE_RESULT));
   expect(two.body, BRANCH_TWO_RESULT);
@@ -70,16 +68,16 @@ const workflowOne = createWorkflow(async (context) => {
   const invoked = await context.invoke("invoking other", {
     workflow: workflowTwo,
     body: invokePayload,
-    headers: { [invokeHeader]: invokeHeaderValue, [runIdHeader]: workflowRunId, ...ci(context) },
+    headers: { [invokeHeader]: invokeHeaderValue, [runIdHeader]: workflowRunId, ...ciHeaders(context) },
     workflowRunId,
     label: invokeLabel,
   });
   expect(invoked.body, invokeResult);
   expect(invoked.isCanceled, false);
   expect(invoked.isFailed, false);
-  const called = await context.call("call workflow", { workflow: workflowFour, body: invokePayload, headers: ci(context), retries: 0 });
+  const called = await context.call("call workflow", { workflow: workflowFour, body: invokePayload, headers: ciHeaders(context), retries: 0 });
   expect(typeof called.body.workflowRunId, "string");
-  const failing = await context.invoke("invoke failing", { workflow: workflowThree, body: invokePayload, headers: ci(context), retries: 0 });
+  const failing = await context.invoke("invoke failing", { workflow: workflowThree, body: invokePayload, headers: ciHeaders(context), retries: 0 });
   expect(failing.body, undefined, "a failed run's body");
   expect(failing.isCanceled, false);
   expect(failing.isFailed, true);
@@ -97,7 +95,7 @@ const grandchild = createWorkflow(async (context) => {
 });
 const child = createWorkflow(async (context) => {
   await Promise.all([
-    context.invoke(INVOKE_CHILD, { workflow: grandchild, body: undefined, headers: ci(context) }),
+    context.invoke(INVOKE_CHILD, { workflow: grandchild, body: undefined, headers: ciHeaders(context) }),
     context.run(FAILING_STEP, async () => {
       await new Promise((r) => setTimeout(r, 1000));
       throw new WorkflowNonRetryableError("step failed");
@@ -106,7 +104,7 @@ const child = createWorkflow(async (context) => {
 });
 const parent = createWorkflow(async (context) => {
   const runId = await context.run("step 1", () => `workflow-run-id-${nanoid()}`);
-  await context.invoke(INVOKE_CHILD, { workflow: child, body: undefined, headers: ci(context), workflowRunId: runId });
+  await context.invoke(INVOKE_CHILD, { workflow: child, body: undefined, headers: ciHeaders(context), workflowRunId: runId });
   await context.run("verify step", async () => {
     for (let i = 0; i < 30; i++) {
       const { runs } = await workflowClient().logs({ workflowRunId: `wfr_${runId}` });

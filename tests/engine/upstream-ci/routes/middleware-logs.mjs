@@ -2,7 +2,7 @@
 // one whose wait times out, each invoked by a parent that then reads its log. Upstream's middleware-logs.
 import { createWorkflow, serveMany } from "@upstash/workflow/nextjs";
 import { WorkflowMiddleware } from "@upstash/workflow";
-import { ANY, ID_HEADER, ROUTE_HEADER, expect, list, routeUrl, saveResult, testServe } from "../harness.mjs";
+import { ANY, ciHeaders, expect, list, routeUrl, saveResult, testServe } from "../harness.mjs";
 
 const logOf = (runId) => list(`middleware-log:${runId}`);
 const push = (runId, line) => runId && logOf(runId).push(line);
@@ -55,7 +55,7 @@ const waitTimeout = createWorkflow(async (context) => {
 const main = createWorkflow(async (context) => {
   expect(context.requestPayload, "middleware-test-payload");
   expect(context.headers.get("test-header-middleware"), "header-middleware-value");
-  const ci = { [ROUTE_HEADER]: context.headers.get(ROUTE_HEADER), [ID_HEADER]: context.headers.get(ID_HEADER) };
+  const ci = ciHeaders(context);
   const one = await context.invoke("invoke runAndSleep", { workflow: runAndSleep, body: "test", headers: ci });
   expect(one.body.result, "runAndSleep-complete");
   await context.run("check logs 1", () =>

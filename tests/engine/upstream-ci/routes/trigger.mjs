@@ -3,7 +3,7 @@
 // retries exceed the plan. Upstream's trigger-non-workflow, qstash-trigger-fetch and quota-error.
 import { createWorkflow, serve, serveMany } from "@upstash/workflow/nextjs";
 import { WorkflowNonRetryableError } from "@upstash/workflow";
-import { ID_HEADER, ROUTE_HEADER, expect, fail, routeUrl, saveResult, testServe, workflowClient } from "../harness.mjs";
+import { ID_HEADER, ROUTE_HEADER, ciHeaders, expect, fail, routeUrl, saveResult, testServe, workflowClient } from "../harness.mjs";
 
 const NON_WORKFLOW_RESPONSE = "super-secret-response-foo";
 const TRIGGER_HEADER = "X-Qstash-Trigger-Test";
@@ -12,7 +12,6 @@ const WEBHOOK_RESULT = "workflow-webhook-completed";
 const THIRD_ENDPOINT_RESULT = { success: true, message: "third endpoint success" };
 // What upstream's suite sends with its first trigger: an object of 5 MB.
 const largeObject = "x".repeat(5 * 1024 * 1024);
-const ci = (context) => ({ [ROUTE_HEADER]: context.headers.get(ROUTE_HEADER), [ID_HEADER]: context.headers.get(ID_HEADER) });
 
 // Reads a run's logs until it failed (a few tries, as the suite does), or throws.
 const failedRun = async (workflowRunId) => {
@@ -105,8 +104,8 @@ const parallelCallWorkflow = createWorkflow(async (context) => {
 const quotaMain = createWorkflow(async (context) => {
   expect(context.headers.get("test-header-quota-error"), "quota-error-header-value");
   const [single, parallel] = await Promise.all([
-    context.call("call single call workflow", { workflow: singleCallWorkflow, body: "test", headers: ci(context), retries: 0 }),
-    context.call("call parallel call workflow", { workflow: parallelCallWorkflow, body: "test", headers: ci(context), retries: 0 }),
+    context.call("call single call workflow", { workflow: singleCallWorkflow, body: "test", headers: ciHeaders(context), retries: 0 }),
+    context.call("call parallel call workflow", { workflow: parallelCallWorkflow, body: "test", headers: ciHeaders(context), retries: 0 }),
   ]);
   expect(typeof single.body.workflowRunId, "string");
   expect(typeof parallel.body.workflowRunId, "string");
