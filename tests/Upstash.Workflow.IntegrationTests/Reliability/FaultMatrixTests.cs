@@ -19,7 +19,12 @@ namespace Upstash.Workflow.IntegrationTests.Reliability;
 [Collection(FaultMatrixCollection.Name)]
 public sealed class FaultMatrixTests(FaultMatrixReport report)
 {
+    /// <summary>The client's timeout where the timeout is what a fault shows (a server that never answers, a body that stalls).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    // Every other fault must show itself, not the timeout: room for a loaded machine, where a reset 50 ms into the
+    // body has been seen to arrive after a second.
+    private static readonly TimeSpan RoomyTimeout = TimeSpan.FromSeconds(10);
 
     private sealed record Operation(string Name, int SuccessStatus, string Valid, string Minimal, string Extra, UpstashAuthMode Mode, Func<UpstashWorkflowClient, CancellationToken, Task<object?>> Call)
     {
@@ -141,7 +146,8 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
         {
             await server.DisposeAsync(); // nothing listens there any more: connection refused
         }
-        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = baseAddress, Token = Clients.Token, AuthMode = operation.Mode, Timeout = Timeout });
+        var timeout = outcome == typeof(UpstashTimeoutException) ? Timeout : RoomyTimeout;
+        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions { BaseAddress = baseAddress, Token = Clients.Token, AuthMode = operation.Mode, Timeout = timeout });
 
         var clock = Stopwatch.StartNew();
         Exception? error = null;
@@ -180,7 +186,7 @@ public sealed class FaultMatrixTests(FaultMatrixReport report)
             }
         }
         Assert.Equal(receipts, server.Received);
-        Assert.True(clock.Elapsed < Timeout + TimeSpan.FromSeconds(5), $"took {clock.Elapsed}: the call did not end by itself");
+        Assert.True(clock.Elapsed < timeout + TimeSpan.FromSeconds(5), $"took {clock.Elapsed}: the call did not end by itself");
         if (error is not null)
         {
             var everything = Clients.Everything(error);
@@ -199,7 +205,7 @@ public sealed class FaultMatrixReport(IMessageSink sink) : IDisposable
 
     public void Dispose()
     {
-        var text = new StringBuilder($"Fault matrix ({_rows.Count} runs, timeout {FaultMatrixTests.Timeout.TotalSeconds:0.#} s): fault | outcome | receipts per operation | slowest\n");
+        var text = new StringBuilder($"Fault matrix ({_rows.Count} runs, timeout {FaultMatrixTests.Timeout.TotalSeconds:0.#} s where the timeout is the fault): fault | outcome | receipts per operation | slowest\n");
         foreach (var fault in _rows.GroupBy(r => r.Fault))
         {
             var outcomes = string.Join(", ", fault.Select(r => r.Outcome).Distinct());
