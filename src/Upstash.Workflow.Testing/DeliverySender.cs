@@ -39,7 +39,10 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     // Headers a forwarded header may not set: they frame the request, and the service's own delivery headers are set after.
     private static readonly HashSet<string> Framing = new(StringComparer.OrdinalIgnoreCase) { "Host", "Content-Length", "Transfer-Encoding", "Connection", "Content-Type", "User-Agent", "Upgrade", "TE", "Trailer", "Expect" };
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
+    // An idle connection is dropped after a second (a sweep each second: gone within two), before the endpoint's server
+    // drops it: Node closes one idle for 5 s, and a delivery sent on a connection as the server closes it is reset
+    // unanswered, which fails a run with no retries left. A new loopback connection costs far less than that.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(1) }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _pending = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);

@@ -16,7 +16,7 @@ internal sealed partial class EmulatorApi
             return;
         }
         var body = await r.BodyAsync();
-        var (run, _) = engine.Trigger(workflowUrl, r.Header(Wire.RunId), settings, body, r.Context.Request.ContentType);
+        var (run, _) = engine.Trigger(workflowUrl, r.Header(Wire.RunId), settings, body, r.Context.Request.ContentType, r.Header(Wire.UnknownSdk) is not null);
         await r.Ok(Started(run));
     }
 
@@ -56,7 +56,7 @@ internal sealed partial class EmulatorApi
         var runs = read.Select(x =>
         {
             var body = x.Item["body"] is JsonValue b && b.TryGetValue<string>(out var text) ? Encoding.UTF8.GetBytes(text) : [];
-            var (run, deduplicated) = engine.Trigger(x.Destination, Item(x.Headers, Wire.RunId), x.Settings, body, Item(x.Headers, "Content-Type"));
+            var (run, deduplicated) = engine.Trigger(x.Destination, Item(x.Headers, Wire.RunId), x.Settings, body, Item(x.Headers, "Content-Type"), Item(x.Headers, Wire.UnknownSdk) is not null);
             return new { workflowRunId = run.WorkflowRunId, workflowCreatedAt = run.WorkflowRunCreatedAt, deduplicated };
         }).ToList();
         await r.Ok(runs, 201);

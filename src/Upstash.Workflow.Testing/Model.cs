@@ -125,6 +125,10 @@ internal sealed class Run
     [JsonIgnore]
     public int Delivering { get; set; }
 
+    /// <summary>Sends to the endpoint that wait for the deliveries awaiting their answer (<see cref="Delivering"/>).</summary>
+    [JsonIgnore]
+    public List<Action> Held { get; } = [];
+
     /// <summary>The run ended while a delivery was awaiting its answer: its invoker is told once that answer is in.</summary>
     [JsonIgnore]
     public bool InvokerWaits { get; set; }

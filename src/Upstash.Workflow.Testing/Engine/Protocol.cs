@@ -10,9 +10,17 @@ internal sealed class Protocol
 
     /// <summary>
     /// Whether the endpoint speaks the workflow protocol: its deliveries carry <c>Upstash-Workflow-Sdk-Version</c>. A run
-    /// started through <c>/v2/trigger</c> does not know yet: its first delivery asks (<c>Upstash-Workflow-Unknown-Sdk</c>).
+    /// whose trigger says the SDK is unknown (<c>Upstash-Workflow-Unknown-Sdk</c>) does not know yet: its first delivery
+    /// asks, and the endpoint answers by triggering the run itself.
     /// </summary>
     public bool Known { get; set; }
+
+    /// <summary>
+    /// The run was started through the trigger API (<c>/v2/trigger</c>, a batch trigger), not by an SDK, and its endpoint
+    /// has not triggered it itself since: one that answers the first delivery as an SDK and does nothing with it is an
+    /// SDK from before 1.0, which cannot run it.
+    /// </summary>
+    public bool Unproven { get; set; }
 
     /// <summary>The <c>Upstash-Feature-Set</c> of the message that started the run.</summary>
     public string FeatureSet { get; set; } = "";

@@ -83,7 +83,7 @@ internal static class RunLifecycle
     public static IReadOnlyList<Transition> Table { get; } =
     [
         new(null, RunEvent.Triggered, Started, [RunAction.Deliver],
-            "the run exists, its initial step logged; a run the API started is delivered (as to an unknown SDK when it came through /v2/trigger)"),
+            "the run exists, its initial step logged; a run the API started is delivered (as to an unknown SDK when its trigger says so)"),
         new(Started, RunEvent.Adopted, Started, [RunAction.Deliver],
             "the endpoint re-triggered the run itself: its history starts again from the payload, under the endpoint's settings"),
         new(Started, RunEvent.MessageAccepted, Started, [RunAction.Deliver],

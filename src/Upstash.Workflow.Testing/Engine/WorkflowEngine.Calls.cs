@@ -122,7 +122,7 @@ internal sealed partial class WorkflowEngine
         }
         if (snapshot > 0)
         {
-            sender.Track(() => CallbackAsync(call, snapshot, callback, retried: 0));
+            AfterAnswers(run, () => sender.Track(() => CallbackAsync(call, snapshot, callback, retried: 0)));
         }
     }
 

@@ -82,6 +82,11 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
                 return (limit, 0, run);
             }
             Raise(run, RunEvent.MessageAccepted);
+            // A run started through the trigger API learns what its endpoint speaks from the endpoint's first message.
+            if (run.Protocol.FeatureSet.Length == 0 && message.Header(Wire.FeatureSet) is { Length: > 0 } spoken)
+            {
+                run.Protocol.FeatureSet = spoken;
+            }
             // An SDK that does not configure the run at its trigger (no WF_TriggerOnConfig: the Python SDK, the
             // TypeScript SDK before 1.0) puts the run's settings on each message; each message's own apply from it on.
             if (!run.Protocol.Has(Wire.TriggerOnConfig))
@@ -150,6 +155,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
                 var merged = settings.Over(existing.Settings);
                 existing.Settings = merged with { FailureCallback = merged.FailureCallback ?? existing.WorkflowUrl };
                 waiting.Known = true;
+                waiting.Unproven = false;
                 waiting.FeatureSet = message.Header(Wire.FeatureSet) ?? "";
                 waiting.History.Clear();
                 existing.Retrying = null;
@@ -158,6 +164,11 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             }
             var started = s.NewRun(message.WorkflowUrl, runId, settings, payload, message.ContentType, invoker);
             Raise(started, RunEvent.Triggered, isNew: true);
+            // An invoke is the invoking run's endpoint acting on its delivery, though nothing joins that run's history.
+            if (invoker is not null && s.FindRun(invoker.WorkflowRunId)?.Protocol is { } invoking)
+            {
+                invoking.Unproven = false;
+            }
             started.Protocol = new Protocol
             {
                 // A trigger may forward the unknown-SDK mark itself: the service delivers it, and the endpoint answers
@@ -186,11 +197,12 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
 
     /// <summary>
     /// Starts a run through the API (<c>/v2/trigger</c>, a batch trigger), its settings already checked (<see cref="Check"/>):
-    /// unless its id is taken (then the run with it is the answer, deduplicated, and nothing new starts), a new run whose
-    /// first delivery says the service does not know whether the endpoint speaks the protocol (<c>Upstash-Workflow-Unknown-Sdk</c>);
-    /// an endpoint that does triggers the run again itself.
+    /// unless its id is taken (then the run with it is the answer, deduplicated, and nothing new starts), a new run delivered
+    /// as any other. When the trigger says the endpoint's SDK is unknown (<paramref name="unknownSdk"/>, the
+    /// <c>Upstash-Workflow-Unknown-Sdk</c> header), the first delivery says so, and an SDK of 1.0 or later answers by
+    /// triggering the run again itself (upstream's CI: a two-step workflow gets 4 calls so started, 3 without).
     /// </summary>
-    public (Run Run, bool Deduplicated) Trigger(string workflowUrl, string? runId, RunSettings settings, byte[] body, string? contentType)
+    public (Run Run, bool Deduplicated) Trigger(string workflowUrl, string? runId, RunSettings settings, byte[] body, string? contentType, bool unknownSdk)
     {
         var (run, deduplicated, delay) = state.Change(s =>
         {
@@ -200,7 +212,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             }
             var started = s.NewRun(workflowUrl, runId, settings, body, contentType);
             Raise(started, RunEvent.Triggered, isNew: true);
-            started.Protocol = new Protocol();
+            started.Protocol = new Protocol { Known = !unknownSdk, Unproven = true };
             Append(s, started, started.Body, Wire.Step);
             return (started, false, FirstDelay(s, started));
         });
@@ -235,11 +247,11 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             run.Origin = failed;
             if (failed?.Protocol is not { Known: true } before)
             {
-                run.Protocol = new Protocol();
+                run.Protocol = new Protocol { Unproven = failed?.Protocol?.Unproven ?? false };
                 Append(s, run, run.Body, Wire.Step);
                 return (run, 1, FirstDelay(s, run));
             }
-            run.Protocol = new Protocol { Known = true, FeatureSet = before.FeatureSet, InvokeCount = before.InvokeCount };
+            run.Protocol = new Protocol { Known = true, Unproven = before.Unproven, FeatureSet = before.FeatureSet, InvokeCount = before.InvokeCount };
             if (!resume || before.FailedAt < 1)
             {
                 Append(s, run, run.Body, Wire.Step);
@@ -398,7 +410,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             // The run's flow-control key applies to each step's delivery, retries included, as the trigger's config does.
             sender.Schedule(run.WorkflowRunId, delay, () =>
             {
-                flow.Run(run.FlowControlKey, () => DeliverAsync(run, snapshot, retried, url));
+                AfterAnswers(run, () => flow.Run(run.FlowControlKey, () => DeliverAsync(run, snapshot, retried, url)));
                 return Task.CompletedTask;
             });
         }
@@ -406,7 +418,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
 
     private async Task DeliverAsync(Run run, int snapshot, int retried, string? url)
     {
-        var (body, headers, protocol) = state.Read(s =>
+        var (body, headers, protocol, delivered) = state.Read(s =>
         {
             if (run.Finished || run.Protocol is not { } p || p.History.Count < snapshot)
             {
@@ -415,7 +427,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             var delivered = p.History[snapshot - 1];
             var bytes = options.LazyFetch && p.Has(Wire.LazyFetch) ? [] : HistoryBody(p.History, snapshot);
             run.Delivering++;
-            return (bytes, StepHeaders(run, p, delivered.MessageId, retried), p);
+            return (bytes, StepHeaders(run, p, delivered.MessageId, retried), p, delivered);
         });
         if (protocol is null)
         {
@@ -440,10 +452,11 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
                 Fail(run, new Failure(answer.Status, answer.Body, answer.Headers, "detected a non-workflow destination for trigger/invoke. make sure you are sending the request to the correct endpoint", snapshot));
                 return;
             }
-            // The unknown-SDK delivery of a /v2/trigger run: an SDK of 1.0 or later triggers the run itself before it
-            // answers. One that answered as an SDK (its version header) without doing so is older, and never will.
-            // An endpoint that is no SDK at all is left to its run's retries and timeouts, as a test's stand-in may be.
-            if (!protocol.Known && answer.Headers.ContainsKey(Wire.SdkVersion) && state.Read(_ => !run.Finished && !protocol.Known))
+            // The first delivery of a /v2/trigger run: an SDK of 1.0 or later acts on it before it answers (it triggers
+            // the run itself when asked as an unknown SDK; else it submits a step, waits or returns). One that answered
+            // as an SDK (its version header) and did none of these is older, and never will. An endpoint that is no SDK
+            // at all is left to its run's retries and timeouts, as a test's stand-in may be.
+            if (snapshot == 1 && answer.Headers.ContainsKey(Wire.SdkVersion) && state.Read(_ => protocol.Unproven && Idle(run, delivered!)))
             {
                 Fail(run, new Failure(answer.Status, answer.Body, answer.Headers, "trigger rest api is only usable with sdk versions after v1.0.0 major version", snapshot));
                 return;
@@ -453,6 +466,13 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         }
         Failed(run, snapshot, retried, answer, () => DeliverAsync(run, snapshot, retried + 1, url));
     }
+
+    /// <summary>
+    /// Whether the endpoint left the run as the delivery of <paramref name="delivered"/> found it: not ended, no wait, and
+    /// that message still its whole history (an adoption starts the history again; a step adds to it).
+    /// </summary>
+    private static bool Idle(Run run, HistoryMessage delivered) =>
+        !run.Finished && run.Waiting.Count == 0 && run.Protocol?.History is [var only] && ReferenceEquals(only, delivered);
 
     /// <summary>A delivery of the run succeeded: the step it carried is no longer retrying.</summary>
     private void Succeeded(Run run) => state.Change(s =>
@@ -662,6 +682,7 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
             s.RemoveWaiter(run, waiter);
         }
         run.Saved.Clear();
+        run.Held.Clear();
     }
 
     /// <summary>What every end of a run does after the lock: its timers stop, the log says so, and its invoker learns the outcome.</summary>
@@ -678,16 +699,44 @@ internal sealed partial class WorkflowEngine(EmulatorState state, DeliverySender
         TellInvoker(run);
     }
 
-    /// <summary>A delivery to the run has its answer; an invoker left waiting for it is told now.</summary>
+    /// <summary>
+    /// Sends to the run's endpoint once no delivery to it awaits its answer. An SDK submits a step, then goes on with the
+    /// delivery that submitted it (its logs, its middleware) before it answers; the service's own latency lets it finish
+    /// first, and upstream's CI relies on that order. An emulator on the same machine answers at once, so it waits.
+    /// </summary>
+    private void AfterAnswers(Run run, Action send)
+    {
+        if (!state.Change(s =>
+        {
+            if (run.Delivering == 0)
+            {
+                return false;
+            }
+            run.Held.Add(send);
+            return true;
+        }))
+        {
+            send();
+        }
+    }
+
+    /// <summary>A delivery to the run has its answer: once none is left, the sends held for it go, and an invoker left waiting is told.</summary>
     private void Answered(Run run)
     {
-        var tell = state.Change(s =>
+        var (tell, held) = state.Change(s =>
         {
             run.Delivering--;
-            var tell = run.InvokerWaits && run.Delivering == 0;
-            run.InvokerWaits &= !tell;
-            return tell;
+            if (run.Delivering > 0)
+            {
+                return (false, (List<Action>?)null);
+            }
+            var tell = run.InvokerWaits;
+            run.InvokerWaits = false;
+            List<Action>? held = run.Held.Count == 0 ? null : [.. run.Held];
+            run.Held.Clear();
+            return (tell, held);
         });
+        held?.ForEach(send => send());
         if (tell)
         {
             TellInvoker(run);

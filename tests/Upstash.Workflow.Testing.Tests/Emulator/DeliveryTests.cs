@@ -79,11 +79,11 @@ public sealed class DeliveryTests
             new TriggerWorkflowOptions { FailureCallback = new Uri(callback.BaseAddress, "failed"), ForwardHeaders = new Dictionary<string, string> { ["X-Tenant"] = "acme" }, Retries = 0 }, TestContext.Token);
         await upstash.DeliveriesCompletedAsync();
 
-        // The service's first delivery of a trigger: the history (the payload, base64), asking whether a workflow SDK answers.
+        // The service's first delivery of a trigger: the history (the payload, base64), as to any workflow SDK.
         var step = Assert.Single(workflow.Requests);
         var history = System.Text.Json.JsonDocument.Parse(step.Body).RootElement;
         Assert.Equal("hello", Encoding.UTF8.GetString(Assert.Single(history.EnumerateArray()).GetProperty("body").GetBytesFromBase64()));
-        Assert.Equal((run.WorkflowRunId, "acme", "true"), (step.Header("Upstash-Workflow-RunId"), step.Header("X-Tenant"), step.Header("Upstash-Workflow-Unknown-Sdk")));
+        Assert.Equal((run.WorkflowRunId, "acme", "1", null), (step.Header("Upstash-Workflow-RunId"), step.Header("X-Tenant"), step.Header("Upstash-Workflow-Sdk-Version"), step.Header("Upstash-Workflow-Unknown-Sdk")));
         new UpstashSignatureVerifier(upstash.SigningKeys.Current).Verify(step.Header("Upstash-Signature"), Encoding.UTF8.GetBytes(step.Body), workflowUrl);
         Assert.Equal(WorkflowRunState.RunFailed, upstash.RunState(run.WorkflowRunId));
         var entry = Assert.Single((await client.Dlq.ListFailedRunsAsync(cancellationToken: TestContext.Token)).Messages);

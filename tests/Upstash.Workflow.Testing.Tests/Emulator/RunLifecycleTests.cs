@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Upstash.Workflow.Testing.Tests.Support;
@@ -19,16 +21,19 @@ public sealed class RunLifecycleTests(Reporter reporter) : IClassFixture<Reporte
 
     private static readonly Dictionary<string, Scenario> Scenarios = new()
     {
-        ["(none) --Triggered--> RUN_STARTED"] = async (upstash, _, sdk, _) =>
-            (await upstash.CreateClient().Runs.TriggerWorkflowAsync(new Uri(sdk.BaseAddress, "wf"), cancellationToken: TestContext.Token)).WorkflowRunId,
+        // A workflow at a closed port: its first delivery waits for a retry on the clock, which does not move.
+        ["(none) --Triggered--> RUN_STARTED"] = async (upstash, _, _, _) =>
+            (await upstash.CreateClient().Runs.TriggerWorkflowAsync(new Uri("http://127.0.0.1:9/wf"), cancellationToken: TestContext.Token)).WorkflowRunId,
         ["RUN_STARTED --Adopted--> RUN_STARTED"] = async (upstash, _, sdk, _) =>
         {
-            var url = new Uri(sdk.BaseAddress, "wf");
-            var run = await upstash.CreateClient().Runs.TriggerWorkflowAsync(url, cancellationToken: TestContext.Token);
-            await upstash.DeliveriesCompletedAsync();
+            var url = new Uri(sdk.BaseAddress, "wf").AbsoluteUri;
             using var http = Http(upstash);
-            await http.PostAsync("v2/batch", Batch(url.AbsoluteUri, run.WorkflowRunId, init: true, "{}", ("upstash-workflow-trigger-by-sdk", "true")), TestContext.Token);
-            return run.WorkflowRunId;
+            using var trigger = new HttpRequestMessage(HttpMethod.Post, $"v2/trigger/{url}") { Content = new StringContent("{}") };
+            trigger.Headers.Add("Upstash-Workflow-Unknown-Sdk", "true");
+            var run = (await (await http.SendAsync(trigger, TestContext.Token)).Content.ReadFromJsonAsync<JsonElement>(TestContext.Token)).GetProperty("workflowRunId").GetString()!;
+            await upstash.DeliveriesCompletedAsync();
+            await http.PostAsync("v2/batch", Batch(url, run, init: true, "{}", ("upstash-workflow-trigger-by-sdk", "true")), TestContext.Token);
+            return run;
         },
         ["RUN_STARTED --MessageAccepted--> RUN_STARTED"] = async (upstash, _, sdk, _) =>
         {
@@ -39,7 +44,11 @@ public sealed class RunLifecycleTests(Reporter reporter) : IClassFixture<Reporte
             return "wfr_step";
         },
         ["RUN_STARTED --Delivered--> RUN_STARTED"] = async (upstash, _, sdk, _) =>
-            (await upstash.CreateClient().Runs.TriggerWorkflowAsync(new Uri(sdk.BaseAddress, "wf"), cancellationToken: TestContext.Token)).WorkflowRunId,
+        {
+            using var http = Http(upstash);
+            await http.PostAsync("v2/batch", Batch(new Uri(sdk.BaseAddress, "wf").AbsoluteUri, "wfr_delivered", init: true, "{}"), TestContext.Token);
+            return "wfr_delivered";
+        },
         ["RUN_STARTED --DeliveryFailed--> RUN_STARTED"] = async (upstash, _, _, failing) =>
             (await upstash.CreateClient().Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 1 }, cancellationToken: TestContext.Token)).WorkflowRunId,
         ["RUN_STARTED --WaitStarted--> RUN_STARTED"] = (upstash, _, sdk, _) =>

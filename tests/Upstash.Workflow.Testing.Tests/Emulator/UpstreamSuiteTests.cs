@@ -32,6 +32,41 @@ public sealed class UpstreamSuiteTests
     }
 
     [Fact]
+    public async Task A_step_is_delivered_once_the_delivery_that_submitted_it_has_answered()
+    {
+        // The SDK submits a step, then logs and runs its middleware before it answers; upstream's middleware-logs route
+        // reads that order, which the service's latency gives. This endpoint takes half a second after submitting.
+        UpstashWorkflowEmulator? upstash = null;
+        var answered = DateTimeOffset.MaxValue;
+        var secondArrived = DateTimeOffset.MinValue;
+        var deliveries = 0;
+        await using var workflow = await RecordingServer.StartAsync(async context =>
+        {
+            context.Response.Headers["Upstash-Workflow-Sdk-Version"] = "1";
+            if (context.Request.Headers["Upstash-Workflow-Sdk-Version"] != "1")
+            {
+                return;
+            }
+            if (Interlocked.Increment(ref deliveries) > 1)
+            {
+                secondArrived = DateTimeOffset.UtcNow;
+                return;
+            }
+            using var http = Http(upstash!);
+            var url = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}";
+            (await http.PostAsync("v2/batch", Batch(url, "wfr_order", init: false, Step(1, "\"one\"")), TestContext.Token)).EnsureSuccessStatusCode();
+            await Task.Delay(500, TestContext.Token);
+            answered = DateTimeOffset.UtcNow;
+        });
+        upstash = await UpstashWorkflowEmulator.StartAsync();
+        await StartRunAsync(upstash, workflow, "wfr_order");
+
+        await Until(() => secondArrived != DateTimeOffset.MinValue);
+
+        Assert.True(secondArrived >= answered, $"the step's delivery came {(answered - secondArrived).TotalMilliseconds:0} ms before the answer of the delivery that submitted it");
+    }
+
+    [Fact]
     public async Task A_call_answers_the_workflow_once_after_its_own_retries_with_headers_as_go_writes_them()
     {
         await using var workflow = await SdkEndpointAsync();
@@ -276,6 +311,8 @@ public sealed class UpstreamSuiteTests
 
         var answer = await http.SendAsync(publish, TestContext.Token);
         await Until(() => endpoint.Requests.Count == 1);
+        // The endpoint has the request before the emulator has recorded its answer.
+        await upstash.DeliveriesCompletedAsync();
 
         Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
         var delivered = endpoint.Requests[0];

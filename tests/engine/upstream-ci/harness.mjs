@@ -90,6 +90,27 @@ export const testServe = (handlers, config) => ({
   POST: async (request) => {
     const { id, route } = known(request.headers);
     increment(route, id);
+    if (process.env.CI_TRACE) await trace(route, id, request.clone());
     return handlers.POST(request);
   },
 });
+
+// CI_TRACE=1 prints each counted call (to stderr): its route, run, the service's marks and the last step of its history,
+// to tell which delivery a count too high or too low comes from.
+const trace = async (route, id, request) => {
+  let last = "";
+  try {
+    const steps = JSON.parse(await request.text());
+    const step = Array.isArray(steps) ? steps.at(-1) : undefined;
+    if (step?.body) {
+      const decoded = JSON.parse(Buffer.from(step.body, "base64").toString());
+      last = decoded.stepName ?? (decoded.stepId === undefined ? "(payload)" : `#${decoded.stepId}`);
+    }
+  } catch {
+    last = "(not a history)";
+  }
+  const h = request.headers;
+  const marks = ["Upstash-Workflow-Unknown-Sdk", "Upstash-Workflow-Sdk-Version", "Upstash-Workflow-Is-Failure", "Upstash-Workflow-Callback"]
+    .filter((m) => h.get(m)).map((m) => m.replace("Upstash-Workflow-", "")).join(",");
+  console.error(`[call] ${route} ${id} ${new URL(request.url).pathname} run=${h.get("Upstash-Workflow-RunId") ?? "-"} [${marks}] last=${last}`);
+};

@@ -170,6 +170,7 @@ export default {
     headers: { "test-header-quota-error": "quota-error-header-value" },
     triggerConfig: { retries: 0 },
   }),
-  // Stands in for the public status service upstream's suite names: the calls that reach it answer 200.
-  "quota-error/target": { GET: async () => new Response("200 OK", { status: 200 }) },
+  // Stands in for the public status service upstream's suite calls: it answers 200, after about an internet round
+  // trip, as that host does (a call answered at once calls back before its run has failed).
+  "quota-error/target": { GET: async () => { await new Promise((r) => setTimeout(r, 500)); return new Response("200 OK", { status: 200 }); } },
 };
