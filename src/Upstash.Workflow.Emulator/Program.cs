@@ -11,10 +11,6 @@ namespace Upstash.Workflow.Emulator;
 /// </summary>
 internal static class Program
 {
-    /// <summary>The development token and signing keys of the official SDKs (their dev-server credentials).</summary>
-    internal static readonly (string Token, string CurrentSigningKey, string NextSigningKey) DevelopmentCredentials =
-        ("eyJVc2VySUQiOiJkZWZhdWx0VXNlciIsIlBhc3N3b3JkIjoiZGVmYXVsdFBhc3N3b3JkIn0=", "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r", "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs");
-
     /// <summary>Where the token comes from when neither <c>--token</c> nor <c>--token-file</c> gives it.</summary>
     internal const string TokenVariable = "UPSTASH_WORKFLOW_EMULATOR_TOKEN";
 
@@ -38,9 +34,9 @@ internal static class Program
     {
         var options = new UpstashWorkflowEmulatorOptions
         {
-            Port = 8080,
-            CurrentSigningKey = DevelopmentCredentials.CurrentSigningKey,
-            NextSigningKey = DevelopmentCredentials.NextSigningKey,
+            Port = UpstashDevelopmentServer.Port,
+            CurrentSigningKey = UpstashDevelopmentServer.CurrentSigningKey,
+            NextSigningKey = UpstashDevelopmentServer.NextSigningKey,
         };
         string? token = null, tokenFile = null;
         var quiet = false;
@@ -73,7 +69,7 @@ internal static class Program
         {
             options.Token = token
                 ?? (tokenFile is not null ? ReadToken(tokenFile) : null)
-                ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } variable ? variable : DevelopmentCredentials.Token);
+                ?? (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } variable ? variable : UpstashDevelopmentServer.Token);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -108,7 +104,9 @@ internal static class Program
             QSTASH_CURRENT_SIGNING_KEY={current}
             QSTASH_NEXT_SIGNING_KEY={next}
 
-            {(options.Token == DevelopmentCredentials.Token && emulator.BaseAddress.Port == 8080 ? "These are the development credentials: an application with QSTASH_DEV=true finds it with no other setting.\n" : "")}Ctrl+C stops it.
+            Dashboard: {url}/ (sign in with the token above)
+
+            {(options.Token == UpstashDevelopmentServer.Token && emulator.BaseAddress.Port == UpstashDevelopmentServer.Port ? "These are the development credentials: an application with QSTASH_DEV=true finds it with no other setting.\n" : "")}Ctrl+C stops it.
             """);
         try
         {

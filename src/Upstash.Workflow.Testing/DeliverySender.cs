@@ -55,6 +55,19 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     private readonly object _recordLock = new();
     private readonly List<EmulatorDelivery> _delivered = [];
     private int _plainRecorded;
+    private long _recorded;
+
+    /// <summary>How many deliveries were recorded so far (those since dropped included): what a page compares to redraw.</summary>
+    public long Recorded
+    {
+        get
+        {
+            lock (_recordLock)
+            {
+                return _recorded;
+            }
+        }
+    }
     private Uri? _self;
 
     public IReadOnlyList<EmulatorDelivery> Delivered
@@ -170,7 +183,7 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     public async Task<DeliveryAnswer> SendAsync(string kind, string url, byte[] body, string? contentType, Dictionary<string, string> headers, string workflowRunId, HttpMethod? method = null)
     {
         var target = new Uri(url);
-        headers[Wire.Signature] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, state.Clock.GetUtcNow());
+        headers[Wire.Signature] = UpstashSignatureVerifier.Sign(state.Read(s => s.CurrentKey), body, target, (options.SignatureTimeProvider ?? state.Clock).GetUtcNow());
         headers.TryAdd(Wire.MessageId, EmulatorState.NewId(Wire.MessageIdPrefix));
         headers.TryAdd(Wire.Retried, "0");
         headers[Wire.CallerIp] = "127.0.0.1";
@@ -181,6 +194,7 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
+        var sentAt = state.Clock.GetUtcNow();
         // A fault on demand is recorded as the endpoint's answer; the endpoint is not called.
         var answer = faults?.TakeDelivery(target) is { } failed
             ? new DeliveryAnswer(failed, [], new Dictionary<string, string>(), $"answered {failed} (a fault injected with Faults.FailDeliveries; the endpoint was not called)")
@@ -194,12 +208,14 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
         var record = new EmulatorDelivery(kind, target, sent, kept, answer.Status, workflowRunId)
         {
             Failure = answer.Failure,
+            SentAt = sentAt,
             BodySize = body.Length,
             BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
         };
         lock (_recordLock)
         {
             _delivered.Add(record);
+            _recorded++;
             // A plain message's deliveries belong to no run that is ever evicted: past MaxRuns of them, the oldest go.
             if (workflowRunId.Length == 0 && ++_plainRecorded > options.MaxRuns)
             {

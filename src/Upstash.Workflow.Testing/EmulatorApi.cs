@@ -17,7 +17,7 @@ namespace Upstash.Workflow.Testing;
 /// and a request that still fails is logged and answered 500 with its reason.
 /// </summary>
 internal sealed partial class EmulatorApi(EmulatorState state, string token, WorkflowEngine engine, FlowGate flow, EmulatorFaults faults,
-    UpstashWorkflowEmulatorOptions options, EmulatorLog log)
+    UpstashWorkflowEmulatorOptions options, EmulatorLog log, Dashboard.DashboardServer dashboard)
 {
     private static readonly JsonSerializerOptions Json = WireJson.Options;
 
@@ -35,7 +35,7 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Wor
 
     public async Task HandleAsync(HttpContext context)
     {
-        state.Change(s => ++s.Requests);
+        state.CountRequest();
         var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var path = raw.Split('?')[0];
         try
@@ -75,6 +75,12 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Wor
         var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value);
         var request = new Request(context, segments, query, options.MaxMessageSize);
 
+        // The dashboard's pages, at the root: signed in with the token once, by a cookie (the API stays as it is).
+        if (Dashboard.DashboardServer.Serves(segments))
+        {
+            await dashboard.HandleAsync(context, segments);
+            return;
+        }
         // A webhook URL is a capability handed to whoever should call it: it carries no token, and names the token's user.
         if (segments is ["v2", "workflows", "hooks", var user, var hookRun, var hookEvent])
         {
@@ -134,6 +140,11 @@ internal sealed partial class EmulatorApi(EmulatorState state, string token, Wor
     /// <summary>Null when the request carries the token as the service takes it; otherwise why not.</summary>
     private string? Authenticated(HttpContext context, Dictionary<string, StringValues> query)
     {
+        // A call a page of the dashboard sent: its session cookie with the header no form and no other site can send.
+        if (dashboard.SignedInCall(context.Request))
+        {
+            return null;
+        }
         if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } header)
         {
             return Same(header, $"Bearer {token}") ? null : "invalid token";

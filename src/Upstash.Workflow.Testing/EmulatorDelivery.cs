@@ -39,6 +39,13 @@ public sealed record EmulatorDelivery(string Kind, Uri Url, IReadOnlyDictionary<
     /// <summary>The SHA-256 of the body, in lower-case hex.</summary>
     public string BodySha256 { get; init; } = "";
 
+    /// <summary>What was sent where, for which run, and how it was answered (headers and body stay out: they hold the signature).</summary>
+    public override string ToString() =>
+        $"{Kind} to {Url}{(WorkflowRunId.Length > 0 ? $" for {WorkflowRunId}" : "")}: {Failure ?? $"answered {Status}"}";
+
+    /// <summary>When it was sent, on the emulator's clock.</summary>
+    public DateTimeOffset SentAt { get; init; }
+
     /// <summary>When a delivery that failed is tried again (the service's next delivery time); null when it succeeded or will not be retried.</summary>
     public DateTimeOffset? NextAttempt { get; internal set; }
 }

@@ -54,6 +54,10 @@ public sealed record EmulatorRun
     /// <summary>The payload.</summary>
     public required IReadOnlyList<byte> Body { get; init; }
 
+    /// <summary>The run's id, state and workflow URL, with its labels when it has any (the payload stays out).</summary>
+    public override string ToString() =>
+        $"{WorkflowRunId} {State} at {WorkflowUrl}{(Labels.Count > 0 ? $" [{string.Join(", ", Labels)}]" : "")}";
+
     internal static EmulatorRun Of(Run run) => new()
     {
         WorkflowRunId = run.WorkflowRunId,

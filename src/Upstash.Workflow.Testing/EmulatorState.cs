@@ -30,7 +30,16 @@ internal sealed class EmulatorState(TimeProvider time, int maxRuns = int.MaxValu
     public Dictionary<string, Queue<Func<Task>>> Parked { get; } = new(StringComparer.Ordinal);
     public string CurrentKey { get; set; } = NewKey();
     public string NextKey { get; set; } = NewKey();
-    public int Requests { get; set; }
+    private int _requests;
+    private long _version;
+
+    /// <summary>Requests answered so far (counted apart from changes: a read is no change).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public void CountRequest() => Interlocked.Increment(ref _requests);
+
+    /// <summary>How many changes the state has seen: what a page shown before a change compares to redraw.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -51,6 +60,7 @@ internal sealed class EmulatorState(TimeProvider time, int maxRuns = int.MaxValu
     {
         lock (_lock)
         {
+            _version++;
             return change(this);
         }
     }
@@ -59,6 +69,7 @@ internal sealed class EmulatorState(TimeProvider time, int maxRuns = int.MaxValu
     {
         lock (_lock)
         {
+            _version++;
             change(this);
         }
     }

@@ -82,7 +82,7 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
         state.Evicted = delivery.Forget;
         var flow = new FlowGate(state, delivery);
         var engine = new WorkflowEngine(state, delivery, flow, options, log);
-        var api = new EmulatorApi(state, token, engine, flow, faults, options, log);
+        var api = new EmulatorApi(state, token, engine, flow, faults, options, log, new Dashboard.DashboardServer(state, delivery, token));
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -248,6 +248,73 @@ public sealed class UpstashWorkflowEmulator : IAsyncDisposable
     /// <summary>Everything the emulator keeps of a run: what its trigger (or the resume or restart that started it) sent, or null when there is no such run.</summary>
     /// <param name="workflowRunId">The run.</param>
     public EmulatorRun? Run(string workflowRunId) => _state.Read(s => s.FindRun(workflowRunId) is { } run ? EmulatorRun.Of(run) : null);
+
+    /// <summary>
+    /// The four variables an official SDK reads to use this emulator (<c>QSTASH_URL</c>, <c>QSTASH_TOKEN</c>,
+    /// <c>QSTASH_CURRENT_SIGNING_KEY</c>, <c>QSTASH_NEXT_SIGNING_KEY</c>): give them to the process of a workflow app in
+    /// another language. The keys are the current ones (a rotation changes them).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables
+    {
+        get
+        {
+            var (current, next) = SigningKeys;
+            return new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["QSTASH_URL"] = BaseAddress.AbsoluteUri.TrimEnd('/'),
+                ["QSTASH_TOKEN"] = Token,
+                ["QSTASH_CURRENT_SIGNING_KEY"] = current,
+                ["QSTASH_NEXT_SIGNING_KEY"] = next,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Waits until the run has ended (succeeded, failed or was cancelled) and returns it as the logs show it: its state,
+    /// result and every step. Sleeps and retry backoffs pass on the emulator's clock: on the real clock this waits them
+    /// out; on a fake one, move it. A run still going after <paramref name="timeout"/> (30 s when null) is reported
+    /// with why it stands still: the step it is on, and the reason its last delivery failed with the next try.
+    /// </summary>
+    /// <param name="workflowRunId">The run, as its trigger returned it.</param>
+    /// <param name="timeout">How long to wait; 30 s when null.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="ArgumentException">No run has that id.</exception>
+    /// <exception cref="TimeoutException">The run had not ended within the timeout; the message says why it stands still.</exception>
+    public async Task<WorkflowRun> WaitForRunAsync(string workflowRunId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowRunId);
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (RunState(workflowRunId) is { } state && state == WorkflowRunState.RunStarted)
+        {
+            if (deadline.Elapsed >= limit)
+            {
+                throw new TimeoutException($"Run {workflowRunId} is still {state} after {limit.TotalSeconds:0.#} s: {StandingStill(workflowRunId)}");
+            }
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+        if (RunState(workflowRunId) is null)
+        {
+            throw new ArgumentException($"The emulator keeps no run {workflowRunId}.", nameof(workflowRunId));
+        }
+        using var client = CreateClient();
+        var page = await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRunId = workflowRunId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return page.Runs.Single();
+    }
+
+    /// <summary>Why a run that has not ended stands still, in words: its last step, and its last failed delivery.</summary>
+    private string StandingStill(string workflowRunId)
+    {
+        var last = _state.Read(s => s.FindRun(workflowRunId) is { } run ? run.Logged.LastOrDefault()?.Items.LastOrDefault() : null);
+        var failed = Deliveries.LastOrDefault(d => d.WorkflowRunId == workflowRunId);
+        var step = last is null ? "no step logged yet" : $"its last step is '{last.StepName}' ({last.State})";
+        return failed switch
+        {
+            null => $"{step}; nothing was delivered to it yet (a delay, a flow-control key, or a clock that does not move).",
+            { Failure: { } why } => $"{step}; its last delivery, to {failed.Url}, failed: {why}" + (failed.NextAttempt is { } next ? $"; next try at {next:u}." : "; no retry is left."),
+            _ => $"{step}; its last delivery, to {failed.Url}, was answered {failed.Status}: it waits for the endpoint's next message, an event, or its clock.",
+        };
+    }
 
     /// <summary>The rows of the run lifecycle this emulator has run (what a test reports as covered).</summary>
     internal IReadOnlyCollection<Transition> Transitions => _engine.Transitions.Ran;

@@ -23,6 +23,14 @@ public sealed class UpstashWorkflowEmulatorOptions
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>
+    /// The clock the signatures of deliveries are dated by; <see cref="TimeProvider"/> when not set. With a fake
+    /// <see cref="TimeProvider"/> that skips time, set it to <see cref="System.TimeProvider.System"/>: a receiver in
+    /// another process (an official SDK's) checks a signature's times against its own real clock, and takes only one
+    /// dated now.
+    /// </summary>
+    public TimeProvider? SignatureTimeProvider { get; set; }
+
+    /// <summary>
     /// Whether the emulator calls your endpoints as the service does: every step of a run (a workflow endpoint drives its
     /// run step by step), a <c>context.call</c> and its callback, and a failure callback when a run fails. On by default, and
     /// only ever to loopback addresses and <see cref="AllowedDeliveryHosts"/>: a URL anywhere else is never called,

@@ -38,7 +38,8 @@ public sealed class UpstashSignatureVerifierOptions
     /// <c>QSTASH_REGION</c> set and <paramref name="requestRegion"/> a known region (<c>eu-central-1</c> or
     /// <c>EU_CENTRAL_1</c>), the region's own names (<c>EU_CENTRAL_1_QSTASH_CURRENT_SIGNING_KEY</c>, …), then the plain
     /// names (<c>QSTASH_CURRENT_SIGNING_KEY</c>, <c>QSTASH_NEXT_SIGNING_KEY</c>). Keys set in configuration therefore
-    /// apply to every region: leave them unset to verify each region with its own.
+    /// apply to every region: leave them unset to verify each region with its own. With <c>QSTASH_DEV=true</c> the keys
+    /// left unset are the <see cref="UpstashDevelopmentServer"/>'s, and no other variable is read.
     /// </summary>
     /// <param name="requestRegion">The region the request came from (its <c>upstash-region</c> header); ignored without <c>QSTASH_REGION</c>.</param>
     /// <param name="variables">Reads a variable; defaults to <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
@@ -48,6 +49,17 @@ public sealed class UpstashSignatureVerifierOptions
         string? Read(string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
         string? Set(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
+        // Development mode: the development server's keys, where these options set none.
+        if (UpstashDevelopmentServer.On(variables))
+        {
+            return new UpstashSignatureVerifierOptions
+            {
+                CurrentSigningKey = Set(CurrentSigningKey) ?? UpstashDevelopmentServer.CurrentSigningKey,
+                NextSigningKey = Set(NextSigningKey) ?? UpstashDevelopmentServer.NextSigningKey,
+                ClockTolerance = ClockTolerance,
+                TimeProvider = TimeProvider,
+            };
+        }
         var prefix = Read("QSTASH_REGION") is not null && UpstashRegions.TryNormalize(requestRegion, out var region)
             ? UpstashRegions.EnvironmentPrefix(region)
             : null;

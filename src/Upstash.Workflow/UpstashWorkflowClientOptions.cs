@@ -87,7 +87,8 @@ public sealed class UpstashWorkflowClientOptions
     /// <summary>
     /// Options from the environment variables the official SDKs read: <c>QSTASH_TOKEN</c> and
     /// <c>QSTASH_URL</c>; with <c>QSTASH_REGION</c> set, the region's own pair
-    /// (<c>US_EAST_1_QSTASH_TOKEN</c>, <c>US_EAST_1_QSTASH_URL</c>) wins over the plain one.
+    /// (<c>US_EAST_1_QSTASH_TOKEN</c>, <c>US_EAST_1_QSTASH_URL</c>) wins over the plain one. With <c>QSTASH_DEV=true</c>,
+    /// the <see cref="UpstashDevelopmentServer"/>'s address and token instead.
     /// </summary>
     /// <param name="variables">Reads a variable; defaults to <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
     public static UpstashWorkflowClientOptions FromEnvironment(Func<string, string?>? variables = null)
@@ -107,6 +108,20 @@ public sealed class UpstashWorkflowClientOptions
         string? Read(string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
 
         var addressGiven = BaseAddress is not null || !string.IsNullOrWhiteSpace(Region);
+        // Development mode, as the official SDKs read it: the development server's address and token, where the
+        // options set none (what you configured is never replaced).
+        if (UpstashDevelopmentServer.On(variables))
+        {
+            if (string.IsNullOrEmpty(Token) && TokenProvider is null)
+            {
+                Token = UpstashDevelopmentServer.Token;
+            }
+            if (!addressGiven)
+            {
+                BaseAddress = UpstashDevelopmentServer.Address(variables);
+            }
+            return;
+        }
         if (string.IsNullOrWhiteSpace(Region) && Read("QSTASH_REGION") is { } region)
         {
             Region = UpstashRegions.Normalize(region);

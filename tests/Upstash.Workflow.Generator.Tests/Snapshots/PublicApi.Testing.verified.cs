@@ -29,9 +29,11 @@ namespace Upstash.Workflow.Testing
         public System.Collections.Generic.IReadOnlyDictionary<string, string> Headers { get; init; }
         public string Kind { get; init; }
         public System.DateTimeOffset? NextAttempt { get; }
+        public System.DateTimeOffset SentAt { get; init; }
         public int Status { get; init; }
         public System.Uri Url { get; init; }
         public string WorkflowRunId { get; init; }
+        public override string ToString() { }
     }
     public sealed class EmulatorFault
     {
@@ -68,11 +70,13 @@ namespace Upstash.Workflow.Testing
         public required Upstash.Workflow.WorkflowRunState State { get; init; }
         public required string WorkflowRunId { get; init; }
         public required System.Uri WorkflowUrl { get; init; }
+        public override string ToString() { }
     }
     public sealed class UpstashWorkflowEmulator : System.IAsyncDisposable
     {
         public System.Uri BaseAddress { get; }
         public System.Collections.Generic.IReadOnlyList<Upstash.Workflow.Testing.EmulatorDelivery> Deliveries { get; }
+        public System.Collections.Generic.IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
         public System.Collections.Generic.IReadOnlyList<string> FailedRunIds { get; }
         public Upstash.Workflow.Testing.EmulatorFaults Faults { get; }
         public int RequestCount { get; }
@@ -97,6 +101,7 @@ namespace Upstash.Workflow.Testing
         public Upstash.Workflow.Testing.EmulatorRun? Run(string workflowRunId) { }
         public System.Collections.Generic.IReadOnlyList<string> RunLabels(string workflowRunId) { }
         public Upstash.Workflow.WorkflowRunState? RunState(string workflowRunId) { }
+        public System.Threading.Tasks.Task<Upstash.Workflow.WorkflowRun> WaitForRunAsync(string workflowRunId, System.TimeSpan? timeout = default, System.Threading.CancellationToken cancellationToken = default) { }
         public static System.Threading.Tasks.Task<Upstash.Workflow.Testing.UpstashWorkflowEmulator> StartAsync(Upstash.Workflow.Testing.UpstashWorkflowEmulatorOptions options, System.Threading.CancellationToken cancellationToken = default) { }
         public static System.Threading.Tasks.Task<Upstash.Workflow.Testing.UpstashWorkflowEmulator> StartAsync(string? token = null, System.TimeProvider? time = null, System.Threading.CancellationToken cancellationToken = default) { }
     }
@@ -122,6 +127,7 @@ namespace Upstash.Workflow.Testing
         [System.Text.Json.Serialization.JsonIgnore]
         public string? NextSigningKey { get; set; }
         public int Port { get; set; }
+        public System.TimeProvider? SignatureTimeProvider { get; set; }
         public System.TimeProvider? TimeProvider { get; set; }
         [System.Text.Json.Serialization.JsonIgnore]
         public string? Token { get; set; }

@@ -623,6 +623,7 @@ namespace Upstash.Workflow
         public string? WaitEventId { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("waitTimeout")]
         public bool? WaitTimeout { get; set; }
+        public override string ToString() { }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.StepState>))]
     public readonly struct StepState : System.IEquatable<Upstash.Workflow.StepState>
@@ -697,6 +698,13 @@ namespace Upstash.Workflow
     public sealed class UpstashConnectionException : Upstash.Workflow.UpstashWorkflowException
     {
         public UpstashConnectionException(string message, System.Exception? innerException = null) { }
+    }
+    public static class UpstashDevelopmentServer
+    {
+        public const string CurrentSigningKey = "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r";
+        public const string NextSigningKey = "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs";
+        public const int Port = 8080;
+        public const string Token = "eyJVc2VySUQiOiJkZWZhdWx0VXNlciIsIlBhc3N3b3JkIjoiZGVmYXVsdFBhc3N3b3JkIn0=";
     }
     public sealed class UpstashPage<T>
     {
@@ -897,6 +905,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.Uri WorkflowUrl { get; set; }
+        public override string ToString() { }
     }
     public class WorkflowFailureCallback
     {
@@ -1009,6 +1018,7 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.Uri WorkflowUrl { get; set; }
+        public override string ToString() { }
     }
     public sealed class WorkflowRunFilter
     {

@@ -99,15 +99,9 @@ public sealed class WorkflowApp : IAsyncDisposable
     /// <summary>Starts the app pointed at an emulator, with its token and signing keys (so every delivery is verified by the SDK).</summary>
     public static Task<WorkflowApp> StartAsync(Upstash.Workflow.Testing.UpstashWorkflowEmulator emulator, bool verifySignatures = true)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["QSTASH_URL"] = emulator.BaseAddress.AbsoluteUri.TrimEnd('/'),
-            ["QSTASH_TOKEN"] = emulator.Token,
-        };
-        if (verifySignatures)
-        {
-            (environment["QSTASH_CURRENT_SIGNING_KEY"], environment["QSTASH_NEXT_SIGNING_KEY"]) = emulator.SigningKeys;
-        }
+        // Without the signing keys the SDK does not verify what it receives.
+        var environment = emulator.EnvironmentVariables.Where(v => verifySignatures || !v.Key.Contains("SIGNING_KEY", StringComparison.Ordinal))
+            .ToDictionary(v => v.Key, v => v.Value);
         return StartAsync(environment);
     }
 
