@@ -95,14 +95,10 @@ internal static class Program
 
         var emulator = await UpstashWorkflowEmulator.StartAsync(options);
         var url = emulator.BaseAddress.AbsoluteUri.TrimEnd('/');
-        var (current, next) = emulator.SigningKeys;
         Console.WriteLine($"""
             Upstash Workflow emulator on {url}. The official SDKs use it with these variables:
 
-            QSTASH_URL={url}
-            QSTASH_TOKEN={emulator.Token}
-            QSTASH_CURRENT_SIGNING_KEY={current}
-            QSTASH_NEXT_SIGNING_KEY={next}
+            {string.Join(Environment.NewLine, emulator.EnvironmentVariables.Select(v => $"{v.Key}={v.Value}"))}
 
             Dashboard: {url}/ (sign in with the token above)
 

@@ -57,6 +57,18 @@ internal sealed class DeliverySender(EmulatorState state, UpstashWorkflowEmulato
     private int _plainRecorded;
     private long _recorded;
 
+    /// <summary>How many deliveries are kept now (what <see cref="Delivered"/> would copy).</summary>
+    public int DeliveredCount
+    {
+        get
+        {
+            lock (_recordLock)
+            {
+                return _delivered.Count;
+            }
+        }
+    }
+
     /// <summary>How many deliveries were recorded so far (those since dropped included): what a page compares to redraw.</summary>
     public long Recorded
     {

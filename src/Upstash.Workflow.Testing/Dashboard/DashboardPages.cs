@@ -9,8 +9,6 @@ internal sealed class DashboardPages(EmulatorState state, DeliverySender deliver
     /// <summary>The most rows a list shows, newest first; the API pages through them all.</summary>
     private const int Shown = 200;
 
-    private static readonly string[] States = ["RUN_STARTED", "RUN_SUCCESS", "RUN_FAILED", "RUN_CANCELED"];
-
     public (int Status, string Html) SignIn(bool failed)
     {
         var html = new Html();
@@ -33,7 +31,7 @@ internal sealed class DashboardPages(EmulatorState state, DeliverySender deliver
     {
         var html = new Html();
         html.Raw("<h1>Runs</h1><form method=\"get\" action=\"/\" class=\"filters\"><label for=\"state\">State</label> <select id=\"state\" name=\"state\"><option value=\"\">any</option>");
-        foreach (var name in States)
+        foreach (var name in WorkflowRunState.KnownValues.Select(v => v.ToString()))
         {
             html.Raw($"<option{(name == stateFilter ? " selected" : "")}>{name}</option>");
         }
@@ -159,7 +157,7 @@ internal sealed class DashboardPages(EmulatorState state, DeliverySender deliver
         {
             html.Raw("<dt>Failed deliveries</dt><dd>").Text($"{step.Errors?.Count ?? 0} ({step.Retries} retries allowed)").Raw("</dd>");
         }
-        if (step.NextDeliveryTime is { } next && step.State.ToString() is "STEP_RETRY" or "STEP_PROGRESS")
+        if (step.NextDeliveryTime is { } next && (step.State == StepState.StepRetry || step.State == StepState.StepProgress))
         {
             html.Raw("<dt>Next delivery</dt><dd>").Time(next).Raw("</dd>");
         }
@@ -351,7 +349,7 @@ internal sealed class DashboardPages(EmulatorState state, DeliverySender deliver
             var (runs, dlq, waiters, keys) = state.Read(s => (s.Runs.Count, s.Dlq.Count, s.Runs.Where(r => !r.Finished).Sum(r => r.Waiting.Count), s.FlowKeys.Count));
             page.Raw("<header><p class=\"brand\">Upstash Workflow emulator</p><nav aria-label=\"Pages\"><ul>")
                 .Raw($"<li><a href=\"/\">Runs ({runs})</a></li><li><a href=\"/ui/dlq\">DLQ ({dlq})</a></li><li><a href=\"/ui/waiters\">Waiters ({waiters})</a></li>")
-                .Raw($"<li><a href=\"/ui/flow-control\">Flow control ({keys})</a></li><li><a href=\"/ui/deliveries\">Deliveries ({deliveries.Delivered.Count})</a></li></ul></nav>")
+                .Raw($"<li><a href=\"/ui/flow-control\">Flow control ({keys})</a></li><li><a href=\"/ui/deliveries\">Deliveries ({deliveries.DeliveredCount})</a></li></ul></nav>")
                 .Raw("<p class=\"live\" role=\"status\" aria-live=\"polite\" id=\"status\"></p></header>");
         }
         return page.Raw("<main>").Raw(body.ToString()).Raw("</main></body></html>").ToString();

@@ -26,15 +26,6 @@ internal sealed class Html
         return this;
     }
 
-    /// <summary>An element holding <paramref name="text"/>, encoded; <paramref name="attributes"/> are the dashboard's own.</summary>
-    public Html Element(string name, string? text, string attributes = "")
-    {
-        _out.Append('<').Append(name).Append(attributes.Length > 0 ? " " + attributes : "").Append('>');
-        Text(text);
-        _out.Append("</").Append(name).Append('>');
-        return this;
-    }
-
     /// <summary>A link whose address is built from run data: the address is encoded as an attribute value.</summary>
     public Html Link(string href, string? text, string attributes = "")
     {

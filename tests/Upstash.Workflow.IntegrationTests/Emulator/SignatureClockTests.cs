@@ -12,12 +12,10 @@ namespace Upstash.Workflow.IntegrationTests.Emulator;
 /// </summary>
 public sealed class SignatureClockTests
 {
-    private static readonly NodeTool Node = new("receiver", "@upstash/qstash/package.json");
-
     [SkippableFact]
     public async Task Deliveries_from_a_skipped_clock_are_taken_by_the_official_receiver_once_signed_by_the_real_one()
     {
-        var unavailable = Node.Unavailable();
+        var unavailable = OfficialReceiver.Node.Unavailable();
         Skip.If(unavailable is not null, unavailable);
         var skipped = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(3));
 
@@ -56,9 +54,7 @@ public sealed class SignatureClockTests
                 ["cases"] = new JsonArray(new JsonObject { ["name"] = name, ["token"] = d.Token, ["body"] = Convert.ToBase64String(d.Body), ["url"] = d.Url.AbsoluteUri }),
                 ["joseTokens"] = new JsonArray(),
             }.ToJsonString(), TestContext.Token);
-            var (exit, output) = await Processes.RunAsync("node", Path.Combine(Repository.Root, "tests", "receiver"),
-                new Dictionary<string, string?> { ["QSTASH_DEV"] = null, ["QSTASH_CURRENT_SIGNING_KEY"] = null, ["QSTASH_NEXT_SIGNING_KEY"] = null },
-                "crosscheck.mjs", input);
+            var (exit, output) = await OfficialReceiver.CrossCheckAsync(input);
             Assert.True(exit == 0, output);
             var verdict = JsonNode.Parse(output)!["verdicts"]![0]!;
             verdicts[name] = ((bool)verdict["ok"]!, (string?)verdict["error"]);

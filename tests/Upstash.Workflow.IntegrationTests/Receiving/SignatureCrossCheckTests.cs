@@ -17,7 +17,7 @@ namespace Upstash.Workflow.IntegrationTests.Receiving;
 /// </summary>
 public sealed class SignatureCrossCheckTests(Reporter reporter) : IClassFixture<Reporter>
 {
-    private static readonly NodeTool Node = new("receiver", "@upstash/qstash/package.json");
+    private static readonly NodeTool Node = OfficialReceiver.Node;
 
     private const string Current = "sig_7kPbq3pBSpnxmBJ9XUeC5d1qfWzV";
     private const string Next = "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs";
@@ -136,10 +136,7 @@ public sealed class SignatureCrossCheckTests(Reporter reporter) : IClassFixture<
             })]),
         }.ToJsonString(), TestContext.Token);
 
-        // The receiver would also read keys and a dev mode from the environment: none of it may decide here.
-        var (exit, output) = await Processes.RunAsync("node", Path.Combine(Repository.Root, "tests", "receiver"),
-            new Dictionary<string, string?> { ["QSTASH_DEV"] = null, ["QSTASH_REGION"] = null, ["QSTASH_CURRENT_SIGNING_KEY"] = null, ["QSTASH_NEXT_SIGNING_KEY"] = null },
-            "crosscheck.mjs", input);
+        var (exit, output) = await OfficialReceiver.CrossCheckAsync(input);
         Assert.True(exit == 0, output);
         var result = JsonNode.Parse(output)!;
         var node = result["verdicts"]!.AsArray().ToDictionary(v => (string)v!["name"]!, v => ((bool)v!["ok"]!, (string?)v["error"]));
@@ -192,8 +189,6 @@ public sealed class SignatureCrossCheckTests(Reporter reporter) : IClassFixture<
             ["cases"] = new JsonArray([.. cases.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["token"] = c.Token, ["body"] = Convert.ToBase64String(c.Body) })]),
             ["joseTokens"] = new JsonArray(),
         }.ToJsonString(), TestContext.Token);
-        return await Processes.RunAsync("node", Path.Combine(Repository.Root, "tests", "receiver"),
-            new Dictionary<string, string?> { ["QSTASH_DEV"] = null, ["QSTASH_REGION"] = null, ["QSTASH_CURRENT_SIGNING_KEY"] = null, ["QSTASH_NEXT_SIGNING_KEY"] = null },
-            "crosscheck.mjs", input);
+        return await OfficialReceiver.CrossCheckAsync(input);
     }
 }

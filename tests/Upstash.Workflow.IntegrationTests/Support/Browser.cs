@@ -70,12 +70,40 @@ public sealed class Browser : IDisposable
         }
     }
 
-    public void Click(By by) => _driver.FindElement(by).Click();
+    public void Click(By by) => Again(() => _driver.FindElement(by).Click());
 
     /// <summary>Clicks the button whose text is <paramref name="label"/> in the row that holds <paramref name="rowText"/>.</summary>
-    public void ClickInRow(string rowText, string label) =>
+    public void ClickInRow(string rowText, string label) => Again(() =>
         _driver.FindElements(By.CssSelector("tr")).First(r => r.Text.Contains(rowText, StringComparison.Ordinal))
-            .FindElements(By.TagName("button")).First(b => b.Text == label).Click();
+            .FindElements(By.TagName("button")).First(b => b.Text == label).Click());
+
+    /// <summary>The texts of the cells of the first row matching <paramref name="selector"/> that holds <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> Cells(string selector, string text)
+    {
+        IReadOnlyList<string> cells = [];
+        Again(() => cells = _driver.FindElements(By.CssSelector(selector)).First(r => r.Text.Contains(text, StringComparison.Ordinal))
+            .FindElements(By.TagName("td")).Select(c => c.Text).ToList());
+        return cells;
+    }
+
+    /// <summary>
+    /// Does <paramref name="action"/>, again when the element it found was replaced meanwhile: the page redraws its live
+    /// part and its navigation whenever the emulator's state changes, as a person would see it do.
+    /// </summary>
+    private static void Again(Action action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                action();
+                return;
+            }
+            catch (StaleElementReferenceException) when (attempt < 5)
+            {
+            }
+        }
+    }
 
     /// <summary>Saves what the browser shows as a PNG under docs/images, for the docs to show the dashboard as it is.</summary>
     public string Screenshot(string name)
