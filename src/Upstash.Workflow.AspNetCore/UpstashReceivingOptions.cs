@@ -3,6 +3,11 @@ namespace Upstash.Workflow.AspNetCore;
 /// <summary>How signed requests are received (beside the keys, <see cref="UpstashSignatureVerifierOptions"/>).</summary>
 public sealed class UpstashReceivingOptions
 {
+    /// <summary>Every option at its default.</summary>
+    public UpstashReceivingOptions()
+    {
+    }
+
     /// <summary>
     /// The largest body a signed request may have: it is read whole, after its signature header was checked, to be
     /// hashed. A larger one is answered 413. Default: 10 MB.

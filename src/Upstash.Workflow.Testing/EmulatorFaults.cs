@@ -13,6 +13,11 @@ public sealed record EmulatorCall(string? OperationId, string Method, string Pat
 /// </summary>
 public sealed class EmulatorFaults
 {
+    /// <summary>No fault yet; an emulator has its own, <see cref="UpstashWorkflowEmulator.Faults"/>.</summary>
+    public EmulatorFaults()
+    {
+    }
+
     private readonly object _gate = new();
     private readonly List<Rule> _calls = [];
     private readonly Dictionary<string, (int Left, int Status)> _deliveries = new(StringComparer.Ordinal);

@@ -6,6 +6,11 @@ namespace Upstash.Workflow.Testing;
 /// </summary>
 public sealed record EmulatorRun
 {
+    /// <summary>A run with the members a test sets; the emulator makes them with <see cref="UpstashWorkflowEmulator.Run"/>.</summary>
+    public EmulatorRun()
+    {
+    }
+
     /// <summary>The run's id.</summary>
     public required string WorkflowRunId { get; init; }
 

@@ -3,6 +3,11 @@ namespace Upstash.Workflow.Testing;
 /// <summary>How an <see cref="UpstashWorkflowEmulator"/> starts.</summary>
 public sealed class UpstashWorkflowEmulatorOptions
 {
+    /// <summary>Every option at its default: a random token, any free port, the system clock, the service's limits.</summary>
+    public UpstashWorkflowEmulatorOptions()
+    {
+    }
+
     /// <summary>The one token the emulator accepts; a random one when not set.</summary>
     // A secret: never written by a serializer (configuration binds it; JSON does not).
     [System.Text.Json.Serialization.JsonIgnore]

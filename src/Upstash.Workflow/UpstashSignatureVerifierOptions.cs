@@ -7,6 +7,11 @@ namespace Upstash.Workflow;
 /// </summary>
 public sealed class UpstashSignatureVerifierOptions
 {
+    /// <summary>No key set, no clock tolerance, the system clock (<see cref="FromEnvironment"/> reads the keys from the environment).</summary>
+    public UpstashSignatureVerifierOptions()
+    {
+    }
+
     /// <summary>The current signing key (<c>QSTASH_CURRENT_SIGNING_KEY</c>).</summary>
     // A secret: never written by a serializer (configuration binds it; JSON does not).
     [System.Text.Json.Serialization.JsonIgnore]

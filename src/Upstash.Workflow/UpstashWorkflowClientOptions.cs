@@ -12,6 +12,11 @@ namespace Upstash.Workflow;
 /// </summary>
 public sealed class UpstashWorkflowClientOptions
 {
+    /// <summary>Every option at its default, nothing read from the environment (<see cref="FromEnvironment"/> reads it).</summary>
+    public UpstashWorkflowClientOptions()
+    {
+    }
+
     /// <summary>The spec's server, the API's original single host.</summary>
     public static readonly Uri DefaultBaseAddress = new("https://qstash.upstash.io/");
 
@@ -55,7 +60,7 @@ public sealed class UpstashWorkflowClientOptions
     /// </summary>
     public HttpMessageHandler? Transport { get; set; }
 
-    /// <summary>The default User-Agent.</summary>
+    /// <summary>What the client sends as <c>User-Agent</c> unless <see cref="UserAgent"/> says otherwise: <c>Upstash.Workflow.DotNet/&lt;version&gt;</c>.</summary>
     public static string DefaultUserAgent { get; } =
         "Upstash.Workflow.DotNet/" + (typeof(UpstashWorkflowClientOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 

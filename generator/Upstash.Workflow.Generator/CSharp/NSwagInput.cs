@@ -66,6 +66,7 @@ public static class NSwagInput
                     foreach (var (property, _) in PlanBuilder.Properties(schema))
                     {
                         property.Value[ClientPlan.Key] = ClientPlan.ForTemplates(model.Properties.First(p => p.Wire == property.Name));
+                        Described(schemas, property.Value);
                     }
                 }
                 Rename(root, schemas, component, name);
@@ -75,6 +76,20 @@ public static class NSwagInput
         {
             TypedValue(schema);
             ExtensibleEnum(schema);
+        }
+    }
+
+    /// <summary>
+    /// A property that is only a reference to a type says nothing of its own: its documentation is its type's (a
+    /// state's property reads "Where the run is (RUN_STARTED, …)", as its enumeration does).
+    /// </summary>
+    private static void Described(JObject schemas, JToken property)
+    {
+        if (property is JObject value && value.StringAt("description") is null && value.StringAt("$ref") is { } reference
+            && reference.StartsWith("#/components/schemas/", StringComparison.Ordinal)
+            && schemas[reference["#/components/schemas/".Length..]] is JObject target && target.StringAt("description") is { } description)
+        {
+            value["description"] = description;
         }
     }
 

@@ -35,7 +35,6 @@ namespace Upstash.Workflow
     public partial class WorkflowDlqMessage
     {
 
-
         /// <summary>An empty WorkflowDlqMessage, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowDlqMessage()
@@ -99,6 +98,10 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("method")]
 
         public string? Method { get; set; }
+
+        /// <summary>
+        /// The headers of the message whose delivery failed.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("header")]
 
@@ -180,6 +183,10 @@ namespace Upstash.Workflow
 
         public string? FlowControlKey { get; set; }
 
+        /// <summary>
+        /// The state of the failure callback (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("failureFunctionState")]
 
         public FailureFunctionState? FailureFunctionState { get; set; }
@@ -191,6 +198,10 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
 
         public int? ResponseStatus { get; set; }
+
+        /// <summary>
+        /// The headers the workflow endpoint answered the failed delivery with.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("responseHeader")]
 
@@ -235,7 +246,6 @@ namespace Upstash.Workflow
     public partial class WorkflowRun
     {
 
-
         /// <summary>An empty WorkflowRun, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public WorkflowRun()
@@ -263,6 +273,10 @@ namespace Upstash.Workflow
 
         [System.Text.Json.Serialization.JsonRequired]
         public required System.Uri WorkflowUrl { get; set; }
+
+        /// <summary>
+        /// Where the run is (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED).
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowState")]
 
@@ -314,9 +328,17 @@ namespace Upstash.Workflow
 
         public string? WorkflowRunResponse { get; set; }
 
+        /// <summary>
+        /// The run that started this one from a step (an invoke); absent when none did.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("invoker")]
 
         public InvokerContext? Invoker { get; set; }
+
+        /// <summary>
+        /// The run's failure callback and where it stands; absent when the run has none.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("failureFunction")]
 
@@ -369,11 +391,22 @@ namespace Upstash.Workflow
     public partial class GroupedSteps
     {
 
+        /// <summary>A new GroupedSteps with every member unset, for tests and fakes.</summary>
+        public GroupedSteps()
+        {
+        }
 
+        /// <summary>
+        /// The group's steps: one for a sequential step, each branch for a parallel group.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
 
         public System.Collections.Generic.IList<StepInfo> Steps { get => field ??= []; set; }
+
+        /// <summary>
+        /// How the steps ran.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
 
@@ -392,27 +425,54 @@ namespace Upstash.Workflow
     public partial class StepInfo
     {
 
+        /// <summary>A new StepInfo with every member unset, for tests and fakes.</summary>
+        public StepInfo()
+        {
+        }
 
+        /// <summary>
+        /// The step's number within its run.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("stepId")]
 
         public long? StepId { get; set; }
 
+        /// <summary>
+        /// The name the workflow gave the step.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("stepName")]
 
         public string? StepName { get; set; }
+
+        /// <summary>
+        /// What kind of step it is: Initial (the payload), Run, SleepFor, SleepUntil, Call, Wait, Notify, Invoke, and kinds the SDKs add later.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("stepType")]
 
         public string? StepType { get; set; }
 
+        /// <summary>
+        /// Which message of the step this is: step for a plain step, toCallback for a call's request, fromCallback for its answer.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("callType")]
 
         public string? CallType { get; set; }
 
+        /// <summary>
+        /// The id of the message that carried the step.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
 
         public string? MessageId { get; set; }
+
+        /// <summary>
+        /// Where a step is (STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
 
@@ -436,29 +496,57 @@ namespace Upstash.Workflow
 
         public string? Out { get; set; }
 
+        /// <summary>
+        /// The URL a call step called.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("callUrl")]
 
         public System.Uri? CallUrl { get; set; }
+
+        /// <summary>
+        /// The HTTP method of a call step's request.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("callMethod")]
 
         public string? CallMethod { get; set; }
 
+        /// <summary>
+        /// The body of a call step's request.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("callBody")]
 
         public string? CallBody { get; set; }
+
+        /// <summary>
+        /// The headers of a call step's request.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("callHeaders")]
 
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> CallHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
+        /// <summary>
+        /// The status the called URL answered a call step with.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("callResponseStatus")]
 
         public long? CallResponseStatus { get; set; }
 
+        /// <summary>
+        /// The body the called URL answered a call step with.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("callResponseBody")]
 
         public string? CallResponseBody { get; set; }
+
+        /// <summary>
+        /// The headers the called URL answered a call step with.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("callResponseHeaders")]
 
@@ -480,13 +568,25 @@ namespace Upstash.Workflow
 
         public bool? WaitTimeout { get; set; }
 
+        /// <summary>
+        /// The run an invoke step started.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowRunId")]
 
         public string? InvokedWorkflowRunId { get; set; }
 
+        /// <summary>
+        /// The workflow an invoke step started.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("invokedWorkflowUrl")]
 
         public System.Uri? InvokedWorkflowUrl { get; set; }
+
+        /// <summary>
+        /// How many times the step's delivery may be retried.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("retries")]
 
@@ -531,11 +631,22 @@ namespace Upstash.Workflow
     public partial class InvokerContext
     {
 
+        /// <summary>A new InvokerContext with every member unset, for tests and fakes.</summary>
+        public InvokerContext()
+        {
+        }
 
+        /// <summary>
+        /// The invoking run's id.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
         public string? WorkflowRunId { get; set; }
+
+        /// <summary>
+        /// The invoking run's workflow URL.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowUrl")]
 
@@ -564,47 +675,94 @@ namespace Upstash.Workflow
     public partial class FailureFunction
     {
 
+        /// <summary>A new FailureFunction with every member unset, for tests and fakes.</summary>
+        public FailureFunction()
+        {
+        }
 
+        /// <summary>
+        /// The id of the failure callback's message.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
 
         public string? MessageId { get; set; }
 
+        /// <summary>
+        /// Where the failure callback is delivered.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("url")]
 
         public System.Uri? Url { get; set; }
+
+        /// <summary>
+        /// The state of the failure callback (CALLBACK_INPROGRESS, CALLBACK_SUCCESS, CALLBACK_FAIL, CALLBACK_CANCELED).
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
 
         public FailureFunctionState? State { get; set; }
 
+        /// <summary>
+        /// The DLQ entry of the run that failed.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("dlqId")]
 
         public string? DlqId { get; set; }
+
+        /// <summary>
+        /// The headers the workflow endpoint answered the failed delivery with.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("failHeaders")]
 
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> FailHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
+        /// <summary>
+        /// The status the workflow endpoint answered the failed delivery with.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("failStatus")]
 
         public int? FailStatus { get; set; }
+
+        /// <summary>
+        /// The body the workflow endpoint answered the failed delivery with.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("failResponse")]
 
         public string? FailResponse { get; set; }
 
+        /// <summary>
+        /// The body the failure callback's endpoint answered with.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
 
         public string? ResponseBody { get; set; }
+
+        /// <summary>
+        /// The headers the failure callback's endpoint answered with.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("responseHeaders")]
 
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<string>> ResponseHeaders { get => field ??= new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IList<string>>(); set; }
 
+        /// <summary>
+        /// The status the failure callback's endpoint answered with.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("responseStatus")]
 
         public int? ResponseStatus { get; set; }
+
+        /// <summary>
+        /// How many times the failure callback's delivery may be retried.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("maxRetries")]
 
@@ -623,7 +781,10 @@ namespace Upstash.Workflow
     public partial class Waiter
     {
 
-
+        /// <summary>A new Waiter with every member unset, for tests and fakes.</summary>
+        public Waiter()
+        {
+        }
 
         /// <summary>
         /// Where the run is continued when the event comes.
@@ -632,6 +793,10 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("url")]
 
         public System.Uri? Url { get; set; }
+
+        /// <summary>
+        /// The headers the run is woken with when the event comes.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("headers")]
 
@@ -655,9 +820,17 @@ namespace Upstash.Workflow
 
         public byte[]? TimeoutBody { get; set; }
 
+        /// <summary>
+        /// Where the run is woken when the wait times out.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("timeoutUrl")]
 
         public System.Uri? TimeoutUrl { get; set; }
+
+        /// <summary>
+        /// The headers the run is woken with when the wait times out.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("timeoutHeaders")]
 
@@ -676,23 +849,46 @@ namespace Upstash.Workflow
     public partial class NotifyResponse
     {
 
+        /// <summary>A new NotifyResponse with every member unset, for tests and fakes.</summary>
+        public NotifyResponse()
+        {
+        }
 
+        /// <summary>
+        /// The wait the event ended.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("waiter")]
 
         public Waiter? Waiter { get; set; }
 
+        /// <summary>
+        /// The id of the message that wakes the run.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("messageId")]
 
         public string? MessageId { get; set; }
+
+        /// <summary>
+        /// Whether that message repeats one already sent, and was not sent again.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("deduplicated")]
 
         public bool? Deduplicated { get; set; }
 
+        /// <summary>
+        /// Why the event did not reach the run; absent when it did.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("error")]
 
         public string? Error { get; set; }
+
+        /// <summary>
+        /// The run the event woke.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRunId")]
 
@@ -721,13 +917,16 @@ namespace Upstash.Workflow
     public partial class FlowControlKeyStatus
     {
 
-
         /// <summary>An empty FlowControlKeyStatus, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public FlowControlKeyStatus()
         {
             FlowControlKey = "";
         }
+
+        /// <summary>
+        /// The key's name, as the runs it limits give it.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("flowControlKey")]
 
@@ -831,7 +1030,6 @@ namespace Upstash.Workflow
     public partial class SigningKeys
     {
 
-
         /// <summary>An empty SigningKeys, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         public SigningKeys()
@@ -840,10 +1038,18 @@ namespace Upstash.Workflow
             Next = "";
         }
 
+        /// <summary>
+        /// The key requests are signed with now.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("current")]
 
         [System.Text.Json.Serialization.JsonRequired]
         public required string Current { get; set; }
+
+        /// <summary>
+        /// The key requests will be signed with after the next rotation; verifiers take both.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("next")]
 
@@ -864,7 +1070,10 @@ namespace Upstash.Workflow
     public partial class WorkflowFailureCallback
     {
 
-
+        /// <summary>A new WorkflowFailureCallback with every member unset, for tests and fakes.</summary>
+        public WorkflowFailureCallback()
+        {
+        }
 
         /// <summary>
         /// The HTTP status of the failed answer.
@@ -1234,6 +1443,9 @@ namespace Upstash.Workflow
         static GroupedStepsType Upstash.Workflow.Serialization.IExtensibleEnum<GroupedStepsType>.FromWire(string value) => new(value);
     }
 
+    /// <summary>
+    /// Where a step is (STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).
+    /// </summary>
     /// <remarks>
     /// The values known when this client was generated are static members; the service may send others,
     /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
@@ -1303,10 +1515,12 @@ namespace Upstash.Workflow
         static StepState Upstash.Workflow.Serialization.IExtensibleEnum<StepState>.FromWire(string value) => new(value);
     }
 
+    /// <summary>
+    /// The run a restart started.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class RestartWorkflowResult
     {
-
 
         /// <summary>An empty RestartWorkflowResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1342,10 +1556,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// The run a trigger started.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class TriggerWorkflowResult
     {
-
 
         /// <summary>An empty TriggerWorkflowResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1381,9 +1597,17 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// One workflow run to start in a batch: its workflow URL, payload and settings.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class BatchTriggerItem
     {
+
+        /// <summary>A new BatchTriggerItem with every member unset.</summary>
+        public BatchTriggerItem()
+        {
+        }
 
         /// <summary>
         /// The full URL of the workflow endpoint to run.
@@ -1416,10 +1640,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// The run one item of a batch started.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class BatchTriggerResult
     {
-
 
         /// <summary>An empty BatchTriggerResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1463,10 +1689,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// How many runs a bulk cancel cancelled.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class CancelWorkflowRunsResult
     {
-
 
         /// <summary>An empty CancelWorkflowRunsResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1490,10 +1718,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// A page of run logs, newest run first.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class WorkflowRunLogsPage
     {
-
 
         /// <summary>An empty WorkflowRunLogsPage, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1510,6 +1740,10 @@ namespace Upstash.Workflow
 
         public string? Cursor { get; set; }
 
+        /// <summary>
+        /// The runs of this page, newest first.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
 
         [System.Text.Json.Serialization.JsonRequired]
@@ -1521,6 +1755,9 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// A state the logs filter by: a run's (RUN_…) or a step's (STEP_…).
+    /// </summary>
     /// <remarks>
     /// The values known when this client was generated are static members; the service may send others,
     /// which are kept as they came. Compare with <c>==</c>; <see cref="ToString"/> gives the wire value.
@@ -1602,10 +1839,12 @@ namespace Upstash.Workflow
         static RunLogState Upstash.Workflow.Serialization.IExtensibleEnum<RunLogState>.FromWire(string value) => new(value);
     }
 
+    /// <summary>
+    /// A page of the DLQ's entries.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class FailedRunsPage
     {
-
 
         /// <summary>An empty FailedRunsPage, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1622,6 +1861,10 @@ namespace Upstash.Workflow
 
         public string? Cursor { get; set; }
 
+        /// <summary>
+        /// The DLQ entries of this page.
+        /// </summary>
+
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
 
         [System.Text.Json.Serialization.JsonRequired]
@@ -1633,10 +1876,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// How many DLQ entries a bulk delete deleted.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class DeleteFailedRunsResult
     {
-
 
         /// <summary>An empty DeleteFailedRunsResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1668,10 +1913,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// The run a resume started.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class ResumeWorkflowResult
     {
-
 
         /// <summary>An empty ResumeWorkflowResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1707,10 +1954,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// A run started from a DLQ entry.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class StartedRun
     {
-
 
         /// <summary>An empty StartedRun, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1746,10 +1995,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// The runs a bulk resume or restart started.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class BulkRunAgainResult
     {
-
 
         /// <summary>An empty BulkRunAgainResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1757,6 +2008,10 @@ namespace Upstash.Workflow
         {
             WorkflowRuns = [];
         }
+
+        /// <summary>
+        /// The runs started, one for each DLQ entry taken.
+        /// </summary>
 
         [System.Text.Json.Serialization.JsonPropertyName("workflowRuns")]
 
@@ -1777,10 +2032,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// The message that delivers a failure callback again.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class RetryFailureCallbackResult
     {
-
 
         /// <summary>An empty RetryFailureCallbackResult, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1816,10 +2073,12 @@ namespace Upstash.Workflow
 
     }
 
+    /// <summary>
+    /// The account's parallelism: how many runs are in flight, and how many may be.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "{scrubbed}")]
     public partial class GlobalParallelism
     {
-
 
         /// <summary>An empty GlobalParallelism, for tests and fakes: text members are empty, lists have no items, other members are unset. An answer from the service has every required member.</summary>
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -4624,6 +4883,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.RestartWorkflowAsync(string, RestartWorkflowOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class RestartWorkflowOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public RestartWorkflowOptions()
+        {
+        }
+
         /// <summary>Override the number of retries for the workflow steps.</summary>
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
@@ -4681,6 +4945,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="RunsClient.TriggerWorkflowAsync(System.Uri, WorkflowPayload?, TriggerWorkflowOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class TriggerWorkflowOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public TriggerWorkflowOptions()
+        {
+        }
+
         /// <summary>Choose the run's ID instead of letting the service generate one.</summary>
         /// <remarks>Sent as the <c>Upstash-Workflow-RunId</c> header.</remarks>
         public string? WorkflowRunId { get; set; }
@@ -4770,6 +5039,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="RunsClient.TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable{BatchTriggerItem}, TriggerWorkflowBatchOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class TriggerWorkflowBatchOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public TriggerWorkflowBatchOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -4778,6 +5052,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="RunsClient.CancelWorkflowRunAsync(string, CancelWorkflowRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class CancelWorkflowRunOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public CancelWorkflowRunOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -4786,6 +5065,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="RunsClient.CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable{string}?, int?, WorkflowRunFilter?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class WorkflowRunFilter
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public WorkflowRunFilter()
+        {
+        }
+
         /// <summary>Cancel runs of these workflow URLs (prefix match unless workflowUrlExactMatch is true).</summary>
         /// <remarks>Sent as the <c>workflowUrl</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? WorkflowUrls { get; set; }
@@ -4850,6 +5134,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="LogsClient.ListLogsAsync(string?, int?, int?, RunLogFilter?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class RunLogFilter
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public RunLogFilter()
+        {
+        }
+
         /// <summary>Only runs of this workflow URL.</summary>
         /// <remarks>Sent as the <c>workflowUrl</c> query parameter.</remarks>
         public string? WorkflowUrl { get; set; }
@@ -4938,6 +5227,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.ListFailedRunsAsync(string?, int?, FailedRunFilter?, System.Threading.CancellationToken)"/>, <see cref="DlqClient.DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, bool, System.Threading.CancellationToken)"/>, <see cref="DlqClient.ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, ResumeWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>, <see cref="DlqClient.RestartWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, RestartWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class FailedRunFilter
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public FailedRunFilter()
+        {
+        }
+
         /// <summary>Only entries that failed at or after this time.</summary>
         /// <remarks>Sent as the <c>fromDate</c> query parameter, in Unix milliseconds.</remarks>
         public System.DateTimeOffset? FromDate { get; set; }
@@ -5018,6 +5312,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.GetFailedRunAsync(string, GetFailedRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class GetFailedRunOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public GetFailedRunOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5026,6 +5325,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.DeleteFailedRunAsync(string, DeleteFailedRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class DeleteFailedRunOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public DeleteFailedRunOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5034,6 +5338,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.ResumeWorkflowAsync(string, ResumeWorkflowOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class ResumeWorkflowOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public ResumeWorkflowOptions()
+        {
+        }
+
         /// <summary>How many times a failing step is retried.</summary>
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
@@ -5091,6 +5400,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, ResumeWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class ResumeWorkflowsOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public ResumeWorkflowsOptions()
+        {
+        }
+
         /// <summary>How many times a failing step is retried.</summary>
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
@@ -5148,6 +5462,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.RestartWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, RestartWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class RestartWorkflowsOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public RestartWorkflowsOptions()
+        {
+        }
+
         /// <summary>How many times a failing step is retried.</summary>
         /// <remarks>Sent as the <c>Upstash-Retries</c> header.</remarks>
         public int? Retries { get; set; }
@@ -5205,6 +5524,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.RetryFailureCallbackAsync(string, RetryFailureCallbackOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class RetryFailureCallbackOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public RetryFailureCallbackOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5213,6 +5537,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="DlqClient.CancelFailureCallbackAsync(string, CancelFailureCallbackOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class CancelFailureCallbackOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public CancelFailureCallbackOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5221,6 +5550,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.ListFlowControlKeysAsync(ListFlowControlKeysOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class ListFlowControlKeysOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public ListFlowControlKeysOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5229,6 +5563,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.GetFlowControlKeyAsync(string, GetFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class GetFlowControlKeyOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public GetFlowControlKeyOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5237,6 +5576,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.PauseFlowControlKeyAsync(string, PauseFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class PauseFlowControlKeyOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public PauseFlowControlKeyOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5245,6 +5589,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.ResumeFlowControlKeyAsync(string, ResumeFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class ResumeFlowControlKeyOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public ResumeFlowControlKeyOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5253,6 +5602,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.PinFlowControlKeyAsync(string, FlowControlLimits?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class FlowControlLimits
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public FlowControlLimits()
+        {
+        }
+
         /// <summary>The most steps under the key at once.</summary>
         /// <remarks>Sent as the <c>parallelism</c> query parameter.</remarks>
         public int? Parallelism { get; set; }
@@ -5285,6 +5639,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.UnpinFlowControlKeyAsync(string, UnpinFlowControlKeyOptions?, System.Threading.CancellationToken)"/>: each is sent only when set.</summary>
     public sealed partial class UnpinFlowControlKeyOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public UnpinFlowControlKeyOptions()
+        {
+        }
+
         /// <summary>Unpin the parallelism limit.</summary>
         /// <remarks>Sent as the <c>parallelism</c> query parameter.</remarks>
         public bool? Parallelism { get; set; }
@@ -5309,6 +5668,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.ResetFlowControlRateAsync(string, ResetFlowControlRateOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class ResetFlowControlRateOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public ResetFlowControlRateOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5317,6 +5681,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="FlowControlClient.GetGlobalParallelismAsync(GetGlobalParallelismOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class GetGlobalParallelismOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public GetGlobalParallelismOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5325,6 +5694,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="SigningKeysClient.GetSigningKeysAsync(GetSigningKeysOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class GetSigningKeysOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public GetSigningKeysOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5333,6 +5707,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="SigningKeysClient.RotateSigningKeysAsync(RotateSigningKeysOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class RotateSigningKeysOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public RotateSigningKeysOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5341,6 +5720,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="NotifyClient.NotifyEventAsync(string, WorkflowPayload?, NotifyEventOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class NotifyEventOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public NotifyEventOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5349,6 +5733,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="NotifyClient.NotifyWorkflowRunAsync(string, string, WorkflowPayload?, NotifyWorkflowRunOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class NotifyWorkflowRunOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public NotifyWorkflowRunOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }
@@ -5357,6 +5746,11 @@ namespace Upstash.Workflow
     /// <summary>Optional values for <see cref="NotifyClient.ListWaitersAsync(string, ListWaitersOptions?, System.Threading.CancellationToken)"/>: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>
     public sealed partial class ListWaitersOptions
     {
+        /// <summary>Options with nothing set: the call sends only what it must.</summary>
+        public ListWaitersOptions()
+        {
+        }
+
         internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
         {
         }

@@ -35,6 +35,7 @@ public static class OptionsWriter
             ? $"    /// <summary>Optional values for {methods}: each is sent only when set.</summary>\n"
             : $"    /// <summary>Optional values for {methods}: none yet. What the service adds to the call later arrives here, so code written now keeps compiling.</summary>\n");
         code.Append($"    public sealed partial class {type.Name}\n    {{\n");
+        code.Append($"        /// <summary>Options with nothing set: the call sends only what it must.</summary>\n        public {type.Name}()\n        {{\n        }}\n\n");
         foreach (var member in type.Members)
         {
             code.Append($"        /// <summary>{XmlDoc.Text(member.Description)}</summary>\n");

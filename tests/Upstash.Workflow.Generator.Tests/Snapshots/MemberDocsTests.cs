@@ -7,11 +7,11 @@ using Upstash.Workflow.TestSupport.Generation;
 namespace Upstash.Workflow.Generator.Tests.Snapshots;
 
 /// <summary>
-/// IntelliSense where users look: every parameter of every public method, constructor and delegate of every package
-/// has its <c>&lt;param&gt;</c>, read from the XML documentation the package ships (an <c>&lt;inheritdoc/&gt;</c>
-/// counts when the member it inherits from documents the parameter).
+/// IntelliSense where users look: every public type, property, field (enum members included), method and constructor
+/// of every package has its summary, and every parameter its <c>&lt;param&gt;</c>, read from the XML documentation the
+/// package ships (an <c>&lt;inheritdoc/&gt;</c> counts when the member it inherits from documents the parameter).
 /// </summary>
-public sealed class ParameterDocsTests(Reporter reporter) : IClassFixture<Reporter>
+public sealed class MemberDocsTests(Reporter reporter) : IClassFixture<Reporter>
 {
     [Fact]
     public void Every_public_parameter_of_every_package_is_documented()
@@ -44,6 +44,68 @@ public sealed class ParameterDocsTests(Reporter reporter) : IClassFixture<Report
 
         reporter.Say($"Parameter docs: {total - missing.Count} of {total} public parameters documented.");
         Assert.True(missing.Count == 0, $"{missing.Count} public parameters have no <param>:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void Every_public_member_of_every_package_is_documented()
+    {
+        var missing = new List<string>();
+        var restated = new List<string>();
+        var total = 0;
+        foreach (var package in Layout.Packages.Where(p => File.Exists(Path.ChangeExtension(Assembly.Load(p.Id).Location, ".xml"))))
+        {
+            var assembly = Assembly.Load(package.Id);
+            var docs = Docs(assembly);
+            bool Has(string id) => docs.TryGetValue(id, out var doc) && (doc.Element("summary") is { } s && s.Value.Trim().Length > 0 || doc.Element("inheritdoc") is not null);
+            void Check(string id, string shown)
+            {
+                total++;
+                if (!Has(id))
+                {
+                    missing.Add($"{package.Id}: {shown}");
+                }
+                else if (Restates(docs[id], id))
+                {
+                    restated.Add($"{package.Id}: {shown}");
+                }
+            }
+            foreach (var type in assembly.GetExportedTypes())
+            {
+                Check($"T:{Name(type)}", type.FullName!);
+                const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+                foreach (var property in type.GetProperties(flags).Where(p => !(type.GetMethod("<Clone>$") is not null && p.Name == "EqualityContract")))
+                {
+                    Check($"P:{Name(type)}.{property.Name}", $"{type.Name}.{property.Name}");
+                }
+                foreach (var field in type.GetFields(flags).Where(f => !f.IsSpecialName))
+                {
+                    Check($"F:{Name(type)}.{field.Name}", $"{type.Name}.{field.Name}");
+                }
+                foreach (var member in Members(type).Where(m => !(m is ConstructorInfo c && c.GetParameters().Length == 0 && !c.DeclaringType!.IsAbstract && type.IsValueType)))
+                {
+                    Check(DocId(member), $"{type.Name}.{member.Name}");
+                }
+            }
+        }
+
+        // Reported, not yet failed on: the enumerations' members say only their wire text, which upstream explains in
+        // prose only; each needs a description of its own in the overlay.
+        reporter.Say($"Member docs: {total - missing.Count} of {total} public members documented; {restated.Count} summaries only restate the name"
+            + (restated.Count > 0 ? $" ({string.Join(", ", restated.Select(r => r.Split(": ")[1]).Take(5))}, …)" : "") + ".");
+        Assert.True(missing.Count == 0, $"{missing.Count} public members have no summary:\n" + string.Join('\n', missing));
+    }
+
+    /// <summary>A summary whose words, less articles, are the member's name split at its capitals ("The step name." for StepName).</summary>
+    private static bool Restates(XElement doc, string id)
+    {
+        if (doc.Element("summary")?.Value is not { } summary)
+        {
+            return false;
+        }
+        var name = id.Split('(')[0].Split('.')[^1];
+        var nameWords = System.Text.RegularExpressions.Regex.Matches(name, "[A-Z][a-z0-9]*|[a-z0-9]+").Select(m => m.Value.ToLowerInvariant());
+        var words = System.Text.RegularExpressions.Regex.Matches(summary.ToLowerInvariant(), "[a-z0-9]+").Select(m => m.Value).Where(w => w is not ("the" or "a" or "an" or "its"));
+        return words.SequenceEqual(nameWords);
     }
 
     [Fact]
