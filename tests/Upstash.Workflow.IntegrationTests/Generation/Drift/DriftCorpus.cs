@@ -149,8 +149,9 @@ public static class DriftCorpus
         new("enum value removed", s => ((JArray)Properties(s, "GroupedSteps")["type"]!["enum"]!).Last!.Remove(), BuildsClean, Lacks: "GroupedStepsType Next { get; }"),
         new("property added", s => Properties(s, "WorkflowRun")["priority"] = Json("""{ "type": "integer", "description": "How urgent the run is." }"""),
             BuildsClean, Shows: "public int? Priority { get; set; }"),
-        new("property removed", s => Properties(s, "WorkflowDLQMessage").Remove("responseHeader"), BuildsClean, Lacks: " ResponseHeader {"),
-        new("property renamed", s => Rename(Properties(s, "StepInfo"), "stepName", "name"), BuildsClean, Shows: "public string? Name { get; set; }", Lacks: "StepName"),
+        // The overlay describes both properties: its description of one that is gone is reported, to be removed or moved.
+        new("property removed", s => Properties(s, "WorkflowDLQMessage").Remove("responseHeader"), BuildsWithWarning, Codes.OverlayNoMatch, Lacks: " ResponseHeader {"),
+        new("property renamed", s => Rename(Properties(s, "StepInfo"), "stepName", "name"), BuildsWithWarning, Codes.OverlayNoMatch, Shows: "public string? Name { get; set; }", Lacks: "StepName"),
         new("property made required", s => ((JObject)s["components"]!["schemas"]!["WorkflowDLQMessage"]!)["required"] = new JArray("dlqId"),
             BuildsClean, Shows: "public required string DlqId { get; set; }"),
         new("integer widened from int32 to int64", s => Properties(s, "WorkflowDLQMessage")["maxRetries"]!["format"] = "int64", BuildsClean, Shows: "public long? MaxRetries"),
