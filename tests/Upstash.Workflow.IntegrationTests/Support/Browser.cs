@@ -29,12 +29,7 @@ public sealed class Browser : IDisposable
         {
             return null;
         }
-        var why = $"Chromium and ChromeDriver are not at {Chromium} and {Driver}: install Debian's chromium and chromium-driver (as .ci/run does).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new XunitException(why + " CI must run the browser tests, not skip them.");
-        }
-        return why;
+        return Prerequisite.Missing($"Chromium and ChromeDriver are not at {Chromium} and {Driver}: install Debian's chromium and chromium-driver (as .ci/run does).");
     }
 
     public static Browser Start()

@@ -1,5 +1,4 @@
 using Upstash.Workflow.TestSupport;
-using Xunit.Sdk;
 
 namespace Upstash.Workflow.IntegrationTests.Support;
 
@@ -15,12 +14,7 @@ public sealed record NodeTool(string Folder, string Script)
         {
             return null;
         }
-        var why = $"{Script} is not installed at {Path}: run `npm ci --prefix tests/{Folder}` (needs Node.js and npm).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new XunitException(why + " CI must run these tests, not skip them.");
-        }
-        return why;
+        return Prerequisite.Missing($"{Script} is not installed at {Path}: run `npm ci --prefix tests/{Folder}` (needs Node.js and npm).");
     }
 
     /// <summary>Runs the tool with node and returns its exit code and everything it printed.</summary>
