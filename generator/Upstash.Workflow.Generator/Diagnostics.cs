@@ -66,6 +66,7 @@ public static class Codes
     public const string TitleBesideReferenceIgnored = "UG0113";
     public const string OptionsMemberInvalid = "UG0114";
     public const string PagingInvalid = "UG0115";
+    public const string EnumListsMisaligned = "UG0116";
     public const string NSwagFailed = "UG0201";
     public const string GeneratedNameRejected = "UG0202";
 }

@@ -31,7 +31,7 @@ public sealed record GeneratorOptions(
 }
 
 /// <summary>
-/// spec → overlay → checks → fallback names → titles as components → effective spec; then C# configuration →
+/// spec → overlay → enum descriptions in list form → checks → fallback names → titles as components → effective spec; then C# configuration →
 /// plan → the writers print the operations, options types, root client and JSON context from it, and NSwag writes
 /// the model classes and enums from its schemas (the templates read each schema's part of the plan) → the client file.
 /// docs/maintaining/architecture.md draws it. The build (UpstashGen.targets) and the tests call this same entry point.
@@ -88,8 +88,8 @@ public static class GeneratorCommand
         {
             return null;
         }
-        var (csharp, plan) = planned;
-        return new Prepared(plan, NSwagInput.Render(csharp, plan),
+        var (_, plan) = planned;
+        return new Prepared(plan, NSwagInput.Render(plan),
             OperationsWriter.Write(plan) + JsonContextWriter.Write(plan) + OptionsWriter.Write(plan) + GroupsWriter.Write(plan));
     }
 
@@ -121,6 +121,7 @@ public static class GeneratorCommand
         }
         if (!diagnostics.HasErrors)
         {
+            EnumDescriptions.Apply(root, diagnostics);
             SpecChecker.Check(root, diagnostics);
         }
         if (!diagnostics.HasErrors)

@@ -99,10 +99,10 @@ public static partial class UpdateCommand
             var next = VersionRule.Pending(released, version, kind);
 
             // What the new packages will say they came from, before any of it is committed.
-            var source = new SpecLock(spec, sha, SpecSource.Sha256(System.Text.Encoding.UTF8.GetBytes(Scrubber.Scrub(effective))), recorded?.Upstream);
+            var source = new SpecLock(spec, sha, SpecSource.Sha256(System.Text.Encoding.UTF8.GetBytes(Scrubber.NormalizeNewlines(effective))), recorded?.Upstream);
             var provenance = (Path.Combine(scratch, "openapi.lock.json"), Path.Combine(scratch, "openapi.effective.json"));
             await File.WriteAllTextAsync(provenance.Item1, source.ToJson());
-            await File.WriteAllTextAsync(provenance.Item2, Scrubber.Scrub(effective));
+            await File.WriteAllTextAsync(provenance.Item2, Scrubber.NormalizeNewlines(effective));
 
             var entry = kind == UpdateKind.None ? null : Changelog.Entry(source, api, wire);
             var changelog = entry is null ? null : Changelog.Merge(File.Exists(layout.Changelog) ? Read(layout.Changelog) : null, entry);
@@ -156,12 +156,12 @@ public static partial class UpdateCommand
 
             files.Write(layout.Spec, bytes);
             files.Write(layout.Lock, source.ToJson());
-            files.Write(layout.EffectiveSpec, Scrubber.Scrub(effective));
+            files.Write(layout.EffectiveSpec, Scrubber.NormalizeNewlines(effective));
             foreach (var package in Layout.Packages)
             {
-                files.Write(layout.ApiSnapshot(package), Scrubber.Scrub(listings[package]));
+                files.Write(layout.ApiSnapshot(package), Scrubber.NormalizeNewlines(listings[package]));
             }
-            files.Write(layout.ClientSnapshot, Scrubber.Scrub(await File.ReadAllTextAsync(layout.BuiltClient)));
+            files.Write(layout.ClientSnapshot, Scrubber.NormalizeNewlines(await File.ReadAllTextAsync(layout.BuiltClient)));
             if (next != version)
             {
                 files.Write(layout.VersionProps, VersionPrefix().Replace(Read(layout.VersionProps), $"<VersionPrefix>{next}</VersionPrefix>", 1));

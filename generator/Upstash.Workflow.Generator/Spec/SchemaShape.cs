@@ -20,7 +20,7 @@ public static class SchemaShape
     /// </summary>
     private static readonly HashSet<string> ReadExtensions = new(StringComparer.Ordinal)
     {
-        "x-unix-time", "x-duration", "x-enumNames", "x-enum-varnames", "x-nullable", "x-originalName", "x-name", "x-bulk",
+        "x-unix-time", "x-duration", "x-enumNames", "x-enum-varnames", "x-enum-descriptions", "x-nullable", "x-originalName", "x-name", "x-bulk",
     };
 
     /// <summary>Keywords whose value is one schema.</summary>

@@ -24,6 +24,29 @@ public static partial class SpecChecker
         }
         CheckNumericDateTimes(root, diagnostics);
         CheckTimeMarkers(root, diagnostics);
+        CheckEnumLists(root, diagnostics);
+    }
+
+    /// <summary>
+    /// <c>x-enum-descriptions</c> and <c>x-enum-varnames</c> (and NJsonSchema's <c>x-enumNames</c>) say something of each
+    /// value of <c>enum</c> by its position; a list of another length would pair a value with another's words.
+    /// </summary>
+    private static void CheckEnumLists(JObject root, DiagnosticBag diagnostics)
+    {
+        foreach (var schema in root.Descendants().OfType<JObject>().Where(o => o["enum"] is JArray).ToList())
+        {
+            var values = ((JArray)schema["enum"]!).Count;
+            foreach (var key in new[] { "x-enum-descriptions", "x-enum-varnames", "x-enumNames" })
+            {
+                if (schema[key] is { } list && (list is not JArray items || items.Count != values))
+                {
+                    diagnostics.Error(Codes.EnumListsMisaligned,
+                        $"{key} at {OpenApiDocument.TargetOf(schema)} has {(list as JArray)?.Count.ToString() ?? "no list of"} entries where enum has {values} values; " +
+                        "it pairs each entry with the value at its position. Fix the overlay action that sets it: one entry per value, in the same order.",
+                        list);
+                }
+            }
+        }
     }
 
     /// <summary>Every generated client groups operations by tag (a class, a module, a package); an untagged one belongs to none.</summary>

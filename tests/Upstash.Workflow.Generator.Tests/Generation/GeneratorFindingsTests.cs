@@ -129,6 +129,31 @@ public sealed class GeneratorFindingsTests
     }
 
     [Fact]
+    public void Enum_descriptions_not_one_per_value_are_refused()
+    {
+        var actions = "  - target: $.components.schemas.StepInfo.properties.state\n" +
+            "    update:\n      x-enum-descriptions: [\"Ran.\"]\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: actions);
+        var finding = Assert.Single(run.Of(Codes.EnumListsMisaligned));
+        Assert.Contains("x-enum-descriptions at $.components.schemas", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("where enum has 5 values", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enum_description_of_a_value_upstream_dropped_is_a_warning_and_the_others_stay_in_place()
+    {
+        var actions = "  - target: $.components.schemas.StepInfo.properties.state\n" +
+            "    update:\n      enum: [STEP_SUCCESS, STEP_NEW]\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: actions);
+        Assert.False(run.Result.HasErrors, run.Findings);
+        var stale = run.Of(Codes.EnumListsMisaligned).ToList();
+        Assert.All(stale, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains(stale, f => f.Message.Contains("describes 'STEP_RETRY', which is not one of its values", StringComparison.Ordinal));
+        var state = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(run.Options.EffectiveSpec)).SelectToken("$.components.schemas.StepState")!;
+        Assert.Equal(["Ran and returned its result.", ""], state["x-enum-descriptions"]!.Select(d => (string)d!));
+    }
+
+    [Fact]
     public void Unterminated_flow_sequence_in_a_flow_mapping_is_a_finding_with_its_position()
     {
         // YamlDotNet's scanner throws an InvalidOperationException on this text, not a YamlException.

@@ -13,7 +13,7 @@ public static class Snapshot
 {
     public const string UpdateVariable = "UPDATE_SNAPSHOTS";
 
-    /// <summary>Asserts that <paramref name="actual"/>, scrubbed, equals the verified snapshot <paramref name="name"/>.</summary>
+    /// <summary>Asserts that <paramref name="actual"/>, with LF line endings, equals the verified snapshot <paramref name="name"/>.</summary>
     public static void Match(string name, string actual, string extension = "txt", [CallerFilePath] string callerFile = "")
     {
         var directory = System.IO.Path.GetDirectoryName(callerFile)!;
@@ -50,7 +50,7 @@ public static class Snapshot
 
     private static SnapshotOutcome CompareFiles(string verifiedPath, string receivedPath, string name, string actual, SnapshotPolicy policy)
     {
-        var received = Scrubber.Scrub(actual);
+        var received = Scrubber.NormalizeNewlines(actual);
         var verified = File.Exists(verifiedPath) ? Scrubber.NormalizeNewlines(File.ReadAllText(verifiedPath)) : null;
 
         if (verified == received)

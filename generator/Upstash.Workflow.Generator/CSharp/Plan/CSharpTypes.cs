@@ -28,24 +28,47 @@ internal sealed class CSharpTypes(JObject root, IReadOnlyDictionary<string, stri
     /// <summary>
     /// A model's property: its declared type (a list or map is never null, so never nullable; another value the answer
     /// may leave out or send as null is), and for a list or map what makes an empty one. Typed values are typed
-    /// (Unix times, durations), read by their converters.
+    /// (Unix times, durations) and name the converter that reads their wire form. Its documentation is its own
+    /// description, else its type's ("Where the run is" for a property that only names the run state).
     /// </summary>
     public PropertyPlan Property(string wire, string name, JObject schema, bool required)
     {
-        var resolved = OpenApiDocument.Resolve(root, Single(schema)) as JObject ?? schema;
+        var single = Single(schema);
+        var resolved = OpenApiDocument.Resolve(root, single) as JObject ?? schema;
+        var converter = Converter(resolved);
+        var description = Described(schema) ?? Described(single as JObject) ?? Described(resolved);
+        if (converter is not null && description is not null)
+        {
+            description = WireUnits.Strip(description);
+        }
+        var deprecation = schema.FlagAt("deprecated") == true ? new Deprecation(schema.StringAt("x-deprecatedMessage")) : null;
         var type = Of(schema, List, true, 0);
+        var plan = new PropertyPlan(wire, name, type, type == "string" ? PropertyKind.Text : PropertyKind.Value, null, required, description, converter, deprecation);
         if (resolved["$ref"] is null && OpenApiDocument.SchemaType(resolved) == "array")
         {
-            return new PropertyPlan(wire, name, type, PropertyKind.List, null);
+            return plan with { Kind = PropertyKind.List };
         }
         if (resolved["$ref"] is null && OpenApiDocument.SchemaType(resolved) is "object" or null && OpenApiDocument.IsMap(resolved))
         {
             var values = resolved["additionalProperties"] is JObject valueSchema ? Of(valueSchema, List, true, 0) : "object";
-            return new PropertyPlan(wire, name, $"System.Collections.Generic.IDictionary<string, {values}>", PropertyKind.Map, $"System.Collections.Generic.Dictionary<string, {values}>");
+            return plan with { TypeName = $"System.Collections.Generic.IDictionary<string, {values}>", Kind = PropertyKind.Map, Instance = $"System.Collections.Generic.Dictionary<string, {values}>" };
         }
         var nullable = !required || schema.FlagAt("nullable") == true || resolved.FlagAt("nullable") == true;
-        return new PropertyPlan(wire, name, nullable ? type + "?" : type, type == "string" ? PropertyKind.Text : PropertyKind.Value, null);
+        return nullable ? plan with { TypeName = type + "?" } : plan;
     }
+
+    /// <summary>The converters that read typed values from their wire form, by the overlay's markers on an integer.</summary>
+    private static string? Converter(JObject schema) =>
+        OpenApiDocument.SchemaType(schema) != "integer" ? null
+        : (schema.StringAt("x-unix-time"), schema.StringAt("x-duration")) switch
+        {
+            ("milliseconds", _) => Upstash.Workflow.Core.GeneratedCodeNames.UnixTimeMillisecondsConverter,
+            ("seconds", _) => Upstash.Workflow.Core.GeneratedCodeNames.UnixTimeSecondsConverter,
+            (_, "seconds") => Upstash.Workflow.Core.GeneratedCodeNames.DurationSecondsConverter,
+            _ => null,
+        };
+
+    private static string? Described(JObject? schema) => schema?.StringAt("description") is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     /// <summary>A schema that is only <c>allOf</c> one schema (a reference with its own description, in OpenAPI 3.0) is that schema.</summary>
     private static JToken Single(JObject schema) => schema["allOf"] is JArray { Count: 1 } only && only[0] is JObject inner ? inner : schema;

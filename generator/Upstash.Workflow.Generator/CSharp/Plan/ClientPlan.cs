@@ -7,15 +7,15 @@ namespace Upstash.Workflow.Generator.CSharp.Plan;
 /// <summary>
 /// Everything the C# stage emits, decided once from the effective spec and the C# configuration
 /// (generator/csharp-overlay.yaml) by <see cref="PlanBuilder"/>. The writers print it (the operations, options
-/// types, root client and JSON context); NSwag's model and enum templates read their parts of it, which
-/// <see cref="NSwagInput"/> hands over under <see cref="Key"/>. No stage predicts a name another stage emits,
-/// and none reads generated code.
+/// types, root client and JSON context); NSwag's model and enum templates (generator/templates) print the
+/// <see cref="Models"/> and <see cref="Enums"/>, which <see cref="NSwagInput"/> hands over under <see cref="Key"/>,
+/// and read nothing of the schema but that. No stage predicts a name another stage emits, and none reads generated code.
 /// </summary>
 /// <param name="Namespace">The namespace of every generated type.</param>
 /// <param name="JsonContext">The System.Text.Json context's class name, after the client file.</param>
 /// <param name="Groups">One per tag: a client class and a property of the root client.</param>
-/// <param name="Models">The classes NSwag writes from component schemas.</param>
-/// <param name="Enums">The extensible enumerations NSwag writes from component schemas.</param>
+/// <param name="Models">The model classes, each from a component schema.</param>
+/// <param name="Enums">The extensible enumerations, each from a component schema.</param>
 /// <param name="OptionsTypes">The options types the writer emits.</param>
 public sealed record ClientPlan(
     string Namespace,
@@ -229,12 +229,18 @@ public sealed record BodyPlan(string Name, string? Type, bool IsPayload, bool Re
 /// <param name="ItemType">The C# type of one item; null with <paramref name="ItemsProperty"/>.</param>
 public sealed record PagingPlan(string Method, string CursorParameter, string CursorProperty, string? ItemsProperty, string? ItemType);
 
-/// <summary>A class NSwag writes from a component schema (generator/templates/Class.liquid).</summary>
-/// <param name="Component">The schema's key in <c>components/schemas</c> of NSwag's input.</param>
+/// <summary>A class rendered from a component schema (generator/templates/Class.liquid prints exactly this).</summary>
+/// <param name="Component">The schema's key in the effective spec's <c>components/schemas</c>.</param>
 /// <param name="Name">The class name.</param>
+/// <param name="Description">Its documentation: the schema's description.</param>
 /// <param name="AnswerOnly">Only answers reach it: it gets a constructor that sets its required members.</param>
-/// <param name="Properties">Its properties, by wire name: each travels to the template on its own schema.</param>
-public sealed record ModelPlan(string Component, string Name, bool AnswerOnly, [property: JsonIgnore] IReadOnlyList<PropertyPlan> Properties);
+/// <param name="KeepsUnknownFields">The schema allows fields it does not declare: they are kept in <c>AdditionalProperties</c>.</param>
+/// <param name="Properties">Its properties in the spec's order, those of inline <c>allOf</c> parts included.</param>
+public sealed record ModelPlan(string Component, string Name, string? Description, bool AnswerOnly, bool KeepsUnknownFields, IReadOnlyList<PropertyPlan> Properties)
+{
+    /// <summary>Whether an answer must carry any of its fields: then its parameterless constructor sets them for tests and fakes.</summary>
+    public bool HasRequired => Properties.Any(p => p.Required);
+}
 
 /// <summary>What a component schema becomes in C#.</summary>
 public enum ComponentKind { None, Model, Enum }
@@ -257,14 +263,25 @@ public enum PropertyKind
 
 /// <summary>A model's property.</summary>
 /// <param name="Wire">Its JSON name.</param>
-/// <param name="Name">Its C# name, which the plan reads it under (paging, tracing); the template stops the build if NSwag names it otherwise.</param>
-/// <param name="TypeName">Its declared C# type (not "type", which would make NJsonSchema read the carrier as a schema).</param>
+/// <param name="Name">Its C# name, which paging and tracing read it under too.</param>
+/// <param name="TypeName">Its declared C# type, nullable where an answer may leave it out or send null.</param>
 /// <param name="Kind">What the template does with it.</param>
 /// <param name="Instance">For a map, the type that makes an empty one.</param>
-public sealed record PropertyPlan(string Wire, string Name, string TypeName, PropertyKind Kind, string? Instance);
+/// <param name="Required">The spec requires it: a C# <c>required</c> member and <c>[JsonRequired]</c>, so an answer without it fails to read, naming it.</param>
+/// <param name="Description">Its documentation: its own description, else its type's (without the wire unit of a typed value).</param>
+/// <param name="Converter">For a typed value read from another wire form (a Unix time, a duration in seconds), the converter that reads it.</param>
+/// <param name="Deprecation">Set when the spec deprecates it: the member is <c>[Obsolete]</c>, with the spec's <c>x-deprecatedMessage</c> if any.</param>
+public sealed record PropertyPlan(string Wire, string Name, string TypeName, PropertyKind Kind, string? Instance, bool Required, string? Description, string? Converter, Deprecation? Deprecation);
 
-/// <summary>An extensible enumeration NSwag writes from a component schema (generator/templates/Enum.liquid).</summary>
-public sealed record EnumPlan(string Component, string Name)
+/// <summary>That a member is deprecated, and what to use instead when the spec says (null: it does not).</summary>
+public sealed record Deprecation(string? Message);
+
+/// <summary>An extensible enumeration rendered from a component schema (generator/templates/Enum.liquid prints exactly this).</summary>
+/// <param name="Component">The schema's key in the effective spec's <c>components/schemas</c>.</param>
+/// <param name="Name">The struct's name.</param>
+/// <param name="Description">Its documentation: the schema's description.</param>
+/// <param name="Members">The values known when the client was generated, in the spec's order.</param>
+public sealed record EnumPlan(string Component, string Name, string? Description, IReadOnlyList<EnumMemberPlan> Members)
 {
     /// <summary>The converter that reads and writes it as its wire text.</summary>
     public string Converter => Upstash.Workflow.Core.GeneratedCodeNames.ExtensibleEnumConverter;
@@ -272,5 +289,12 @@ public sealed record EnumPlan(string Component, string Name)
     /// <summary>The interface the converter makes values through, and its one member.</summary>
     public string Contract => Upstash.Workflow.Core.GeneratedCodeNames.ExtensibleEnum;
 
+    /// <summary>The contract's member that makes a value from its wire text.</summary>
     public string FromWire => Upstash.Workflow.Core.GeneratedCodeNames.FromWire;
 }
+
+/// <summary>One known value of an enumeration.</summary>
+/// <param name="Name">The static member's name: the spec's <c>x-enum-varnames</c> (or <c>x-enumNames</c>), else the wire text in Pascal case ("RUN_STARTED" is RunStarted).</param>
+/// <param name="Wire">The wire text.</param>
+/// <param name="Description">What the value means: the spec's <c>x-enum-descriptions</c>; null where it is silent.</param>
+public sealed record EnumMemberPlan(string Name, string Wire, string? Description);

@@ -4,7 +4,7 @@ using Upstash.Workflow.Generator.Spec;
 namespace Upstash.Workflow.Generator.CSharp.Plan;
 
 /// <summary>What the plan is built with besides the spec.</summary>
-/// <param name="Namespace">The namespace of the generated types (the NSwag document's).</param>
+/// <param name="Namespace">The namespace of the generated types (the NSwag document's setting, which NSwag's file template also prints).</param>
 /// <param name="JsonContext">The JSON context's class name.</param>
 public sealed record PlanSettings(string Namespace, string JsonContext);
 
@@ -326,7 +326,8 @@ public static class PlanBuilder
         var models = new List<ModelPlan>();
         var enums = new List<EnumPlan>();
         var schemas = spec["components"]?["schemas"] as JObject;
-        foreach (var component in reached.Order(StringComparer.Ordinal))
+        // In the spec's order, which the client file keeps: a reader finds its types where the spec has them.
+        foreach (var component in (schemas?.Properties() ?? []).Select(p => p.Name).Where(reached.Contains))
         {
             if (schemas?[component] is not JObject schema || !componentNames.TryGetValue(component, out var name) || optionsTypes.Any(t => t.Name == name))
             {
@@ -335,11 +336,11 @@ public static class PlanBuilder
             switch (CSharpTypes.KindOf(schema))
             {
                 case ComponentKind.Enum:
-                    enums.Add(new EnumPlan(component, name));
+                    enums.Add(new EnumPlan(component, name, Text(schema, "description"), EnumMembers(schema)));
                     break;
                 case ComponentKind.Model:
                     var properties = Properties(schema).Select(p => types.Property(p.Property.Name, PropertyName(p.Property.Name), (JObject)p.Property.Value, p.Required)).ToList();
-                    models.Add(new ModelPlan(component, name, !sent.Contains(component), properties));
+                    models.Add(new ModelPlan(component, name, Text(schema, "description"), !sent.Contains(component), schema["additionalProperties"]?.Type != JTokenType.Boolean || schema.Value<bool>("additionalProperties"), properties));
                     break;
             }
         }
@@ -347,7 +348,24 @@ public static class PlanBuilder
         return (models, enums);
     }
 
-    /// <summary>An inline object schema in a component would get a class name from NSwag nobody chose (FallbackNames names only operations' schemas).</summary>
+    /// <summary>
+    /// An enumeration's known values: each named by the spec's <c>x-enum-varnames</c> (or NJsonSchema's <c>x-enumNames</c>)
+    /// where it gives one, else by its wire text in Pascal case, and described by <c>x-enum-descriptions</c>.
+    /// </summary>
+    private static List<EnumMemberPlan> EnumMembers(JObject schema)
+    {
+        var names = schema["x-enum-varnames"] as JArray ?? schema["x-enumNames"] as JArray;
+        var descriptions = schema["x-enum-descriptions"] as JArray;
+        return ((JArray)schema["enum"]!).Select((value, i) =>
+        {
+            var wire = (string)value!;
+            var name = names?.ElementAtOrDefault(i)?.AsString() is { } given && Names.IsIdentifier(given) ? given : Names.Pascal(wire);
+            var description = descriptions?.ElementAtOrDefault(i)?.AsString() is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+            return new EnumMemberPlan(name, wire, description);
+        }).ToList();
+    }
+
+    /// <summary>An inline object schema in a component has no type of its own: it would be read as an untyped <c>object</c> (FallbackNames names only operations' schemas).</summary>
     private static void UnnamedInlineObjects(JObject? schemas, HashSet<string> reached, DiagnosticBag diagnostics)
     {
         foreach (var component in reached)
@@ -360,7 +378,7 @@ public static class PlanBuilder
             {
                 var target = OpenApiDocument.TargetOf(inline);
                 diagnostics.Error(Codes.GeneratedNameRejected,
-                    $"{target} is an object without a name, which would become a class named by NSwag, a name nobody chose. " +
+                    $"{target} is an object without a name, so it has no class to be read into and would be an untyped object. " +
                     $"Give it a title in the overlay: {{ target: \"{target}\", update: {{ title: <name> }} }}",
                     inline);
             }
@@ -389,7 +407,7 @@ public static class PlanBuilder
                 if (PropertyName(property.Name) == model.Name)
                 {
                     diagnostics.Error(Codes.GeneratedNameRejected,
-                        $"components/schemas/{model.Component} has a property '{property.Name}' named like the schema itself; a C# class cannot have a member of its own name, so NSwag would write the property '{model.Name}1'. " +
+                        $"components/schemas/{model.Component} has a property '{property.Name}' named like the schema itself; a C# class cannot have a member of its own name. " +
                         $"Give the schema another title in the overlay: {{ target: \"$.components.schemas.{model.Component}\", update: {{ title: <name> }} }}",
                         property);
                 }
@@ -408,14 +426,14 @@ public static class PlanBuilder
 
     /// <summary>
     /// A model schema's properties with whether each is required: its own, and those of the objects it is composed of
-    /// inline (<c>allOf</c>), which NSwag writes into the same class or its base.
+    /// inline (<c>allOf</c>), which the class declares as its own.
     /// </summary>
     public static IEnumerable<(JProperty Property, bool Required)> Properties(JObject schema) =>
         new[] { schema }.Concat((schema["allOf"] as JArray)?.OfType<JObject>().Where(part => part["$ref"] is null) ?? [])
             .SelectMany(part => ((part["properties"] as JObject)?.Properties() ?? []).Where(p => p.Value is JObject)
                 .Select(p => (p, (part["required"] as JArray)?.Any(r => r.AsString() == p.Name) == true)));
 
-    /// <summary>A schema property's C# name: capitalised, as NSwag writes it for the names this API uses (identifiers); Class.liquid stops the build where NSwag writes another.</summary>
+    /// <summary>A schema property's C# name: the wire name, capitalised.</summary>
     public static string PropertyName(string wire) => Names.UpperFirst(wire);
 
     private static bool IsTrue(JToken node, string key) => node[key]?.Type == JTokenType.Boolean && node.Value<bool>(key);
