@@ -9,7 +9,8 @@ namespace Upstash.Workflow.Generator.Overlay;
 /// evaluator (Newtonsoft's <c>SelectTokens</c>) reads the older dialect, where a filter is wrapped in
 /// parentheses and strings are single-quoted. This rewrites the first into the second and leaves the
 /// older form as it is, so both work. The evaluator's wildcard is <c>[*]</c> on arrays and <c>.*</c>
-/// on objects, where RFC 9535's <c>[*]</c> means both: <see cref="Select"/> tries both readings.
+/// on objects, where RFC 9535's <c>[*]</c> means both: <see cref="Select"/> tries both readings. Likewise a filter,
+/// which the evaluator applies to array items only, is also applied to an object's member values.
 /// </summary>
 public static class JsonPathDialect
 {
@@ -19,15 +20,69 @@ public static class JsonPathDialect
         var found = new List<JToken>();
         foreach (var variant in WildcardReadings(ToNewtonsoft(path)))
         {
-            foreach (var token in document.SelectTokens(variant, errorWhenNoMatch: false))
+            Add(found, document.SelectTokens(variant, errorWhenNoMatch: false));
+            Add(found, MemberFilter(document, variant));
+        }
+        return found;
+    }
+
+    private static void Add(List<JToken> found, IEnumerable<JToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (!found.Exists(t => ReferenceEquals(t, token)))
             {
-                if (!found.Exists(t => ReferenceEquals(t, token)))
+                found.Add(token);
+            }
+        }
+    }
+
+    /// <summary>
+    /// RFC 9535 applies a filter to an object's member values as to an array's items
+    /// (<c>$.paths[*][?@['x-bulk']==true]</c>: the marked operations), where the evaluator filters array items only.
+    /// Each member value the filter accepts (tried on a copy in an array, the one place the evaluator filters) is
+    /// followed by the rest of the path, itself read the same way.
+    /// </summary>
+    private static IEnumerable<JToken> MemberFilter(JToken document, string path)
+    {
+        var at = FirstFilter(path);
+        if (at < 0)
+        {
+            yield break;
+        }
+        var end = FilterEnd(path, at + 2);
+        var (prefix, filter, rest) = (path[..at], path[at..Math.Min(end + 1, path.Length)], "$" + path[Math.Min(end + 1, path.Length)..]);
+        foreach (var owner in document.SelectTokens(prefix, errorWhenNoMatch: false).OfType<JObject>())
+        {
+            foreach (var value in owner.Properties().Select(p => p.Value).ToList())
+            {
+                if (!new JArray(value.DeepClone()).SelectTokens("$" + filter, errorWhenNoMatch: false).Any())
                 {
-                    found.Add(token);
+                    continue;
+                }
+                foreach (var token in rest == "$" ? [value] : value.SelectTokens(rest, errorWhenNoMatch: false).Concat(MemberFilter(value, rest)))
+                {
+                    yield return token;
                 }
             }
         }
-        return found;
+    }
+
+    /// <summary>The index of the first filter ("[?") outside quotes in a path in the evaluator's form; -1 when none.</summary>
+    private static int FirstFilter(string path)
+    {
+        for (var i = 0; i + 1 < path.Length; i++)
+        {
+            if (path[i] is '\'' or '"')
+            {
+                i = SkipString(path, i) - 1;
+            }
+            else if (path[i] == '[' && path[i + 1] == '?')
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>Each "[*]" read as itself (arrays) and as ".*" (objects); a handful of wildcards at most in practice.</summary>

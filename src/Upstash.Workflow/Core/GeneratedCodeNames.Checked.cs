@@ -35,6 +35,7 @@ internal static partial class GeneratedCodeNames
         && PrefixedHeaders == nameof(Core.RequestGuard.PrefixedHeaders)
         && QueryList == nameof(Core.RequestGuard.QueryList)
         && AppendQuery == nameof(Core.RequestGuard.AppendQuery)
+        && QueryValue == nameof(Core.RequestGuard.QueryValue)
         && InRange == nameof(Core.RequestGuard.InRange)
         && UnixMilliseconds == nameof(Core.RequestGuard.UnixMilliseconds)
         && UnixSeconds == nameof(Core.RequestGuard.UnixSeconds)

@@ -37,6 +37,7 @@ internal static partial class GeneratedCodeNames
     public const string PrefixedHeaders = "PrefixedHeaders";
     public const string QueryList = "QueryList";
     public const string AppendQuery = "AppendQuery";
+    public const string QueryValue = "QueryValue";
     public const string InRange = "InRange";
     public const string UnixMilliseconds = "UnixMilliseconds";
     public const string UnixSeconds = "UnixSeconds";

@@ -127,6 +127,13 @@ internal static class RequestGuard
         return HeaderValue(list.Count == 1 ? list[0] : string.Join(',', list), parameterName);
     }
 
+    /// <summary>A query value of a composite member (a selection of runs): present only when set, so never empty.</summary>
+    public static string QueryValue(string? value, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(value, parameterName);
+        return value.Length > 0 ? value : throw new ArgumentException($"'{parameterName}' is empty; leave it unset for no filter.", parameterName);
+    }
+
     /// <summary>Appends "name=value" to a query being built, both percent-encoded.</summary>
     public static void AppendQuery(ref UrlBuilder query, string name, string value) =>
         query.AppendQuery(Uri.EscapeDataString(name), Uri.EscapeDataString(value));

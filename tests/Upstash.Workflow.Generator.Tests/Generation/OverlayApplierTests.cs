@@ -70,6 +70,20 @@ public sealed class OverlayApplierTests
         Assert.Null(root.SelectToken("$.paths['/b'].get.seen"));
     }
 
+    [Fact]
+    public void A_filter_on_the_operations_selects_those_an_earlier_action_marked()
+    {
+        var root = Apply(
+            """{ "paths": { "/a": { "get": { "parameters": [ { "name": "id" } ] }, "delete": { "parameters": [ { "name": "id" } ] } }, "/b": { "post": { "parameters": [ { "name": "id" } ] } } } }""",
+            """[ { "target": "$.paths['/a'].delete", "update": { "x-bulk": true } }, { "target": "$.paths['/b'].post", "update": { "x-bulk": true } },""" +
+            """ { "target": "$.paths[*][?@['x-bulk']==true].parameters[?@.name=='id']", "update": { "seen": true } } ]""",
+            out var diagnostics);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(true, (bool?)root.SelectToken("$.paths['/a'].delete.parameters[0].seen"));
+        Assert.Equal(true, (bool?)root.SelectToken("$.paths['/b'].post.parameters[0].seen"));
+        Assert.Null(root.SelectToken("$.paths['/a'].get.parameters[0].seen"));
+    }
+
     [Theory]
     [InlineData("$.p[?@.name=='a' || @.name=='b']", "$.p[?(@.name=='a' || @.name=='b')]")]
     [InlineData("$.p[?(@.a=='x') && (@.b=='y')]", "$.p[?((@.a=='x') && (@.b=='y'))]")]

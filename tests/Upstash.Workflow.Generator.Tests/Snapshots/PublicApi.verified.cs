@@ -397,7 +397,7 @@ namespace Upstash.Workflow
         public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
         public int? Retries { get; set; }
-        public string? RetryDelay { get; set; }
+        public Upstash.Workflow.WorkflowRetryDelay? RetryDelay { get; set; }
     }
     public class RestartWorkflowResult
     {
@@ -421,7 +421,7 @@ namespace Upstash.Workflow
         public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
         public int? Retries { get; set; }
-        public string? RetryDelay { get; set; }
+        public Upstash.Workflow.WorkflowRetryDelay? RetryDelay { get; set; }
     }
     public sealed class ResumeFlowControlKeyOptions
     {
@@ -435,7 +435,7 @@ namespace Upstash.Workflow
         public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
         public int? Retries { get; set; }
-        public string? RetryDelay { get; set; }
+        public Upstash.Workflow.WorkflowRetryDelay? RetryDelay { get; set; }
     }
     public class ResumeWorkflowResult
     {
@@ -459,7 +459,7 @@ namespace Upstash.Workflow
         public Upstash.Workflow.WorkflowFlowControl? FlowControl { get; set; }
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
         public int? Retries { get; set; }
-        public string? RetryDelay { get; set; }
+        public Upstash.Workflow.WorkflowRetryDelay? RetryDelay { get; set; }
     }
     public sealed class RetryFailureCallbackOptions
     {
@@ -494,7 +494,7 @@ namespace Upstash.Workflow
         public System.DateTimeOffset? ToDate { get; set; }
         public System.DateTimeOffset? WorkflowCreatedAt { get; set; }
         public string? WorkflowRunId { get; set; }
-        public string? WorkflowRuns { get; set; }
+        public Upstash.Workflow.WorkflowRunSelection? WorkflowRuns { get; set; }
         public string? WorkflowUrl { get; set; }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.RunLogState>))]
@@ -659,7 +659,7 @@ namespace Upstash.Workflow
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
         public System.DateTimeOffset? NotBefore { get; set; }
         public int? Retries { get; set; }
-        public string? RetryDelay { get; set; }
+        public Upstash.Workflow.WorkflowRetryDelay? RetryDelay { get; set; }
         public string? WorkflowRunId { get; set; }
     }
     public class TriggerWorkflowResult
@@ -977,6 +977,14 @@ namespace Upstash.Workflow
         public static Upstash.Workflow.WorkflowPayload RawJson(string json) { }
         public static Upstash.Workflow.WorkflowPayload Text(string text) { }
     }
+    public sealed class WorkflowRetryDelay : System.IEquatable<Upstash.Workflow.WorkflowRetryDelay>
+    {
+        public string Expression { get; }
+        public override string ToString() { }
+        public static Upstash.Workflow.WorkflowRetryDelay Exponential(System.TimeSpan first, System.TimeSpan? longest = default) { }
+        public static Upstash.Workflow.WorkflowRetryDelay Fixed(System.TimeSpan delay) { }
+        public static Upstash.Workflow.WorkflowRetryDelay FromExpression(string expression) { }
+    }
     public class WorkflowRun
     {
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -1042,6 +1050,15 @@ namespace Upstash.Workflow
         [System.Text.Json.Serialization.JsonPropertyName("runs")]
         [System.Text.Json.Serialization.JsonRequired]
         public required System.Collections.Generic.IList<Upstash.Workflow.WorkflowRun> Runs { get; set; }
+    }
+    public sealed class WorkflowRunSelection : System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, System.DateTimeOffset>>, System.Collections.IEnumerable
+    {
+        public WorkflowRunSelection() { }
+        public int Count { get; }
+        public string Value { get; }
+        public void Add(string workflowRunId, System.DateTimeOffset createdAt) { }
+        public System.Collections.Generic.IEnumerator<System.Collections.Generic.KeyValuePair<string, System.DateTimeOffset>> GetEnumerator() { }
+        public override string ToString() { }
     }
     [System.Text.Json.Serialization.JsonConverter(typeof(Upstash.Workflow.Serialization.ExtensibleEnumConverter<Upstash.Workflow.WorkflowRunState>))]
     public readonly struct WorkflowRunState : System.IEquatable<Upstash.Workflow.WorkflowRunState>

@@ -2119,15 +2119,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>Workflow restarted successfully</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken, null);
@@ -2145,15 +2137,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>Workflow restarted successfully</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             RestartWorkflowAsync(dlqId, null, cancellationToken);
 
@@ -2216,15 +2200,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>A page of failed runs.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, null);
@@ -2311,15 +2287,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The entries were deleted.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, null);
@@ -2408,15 +2376,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The entry.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, GetFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, options, cancellationToken) : GetFailedRunCoreAsync(dlqId, options, cancellationToken, null);
@@ -2431,15 +2391,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The entry.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             GetFailedRunAsync(dlqId, null, cancellationToken);
 
@@ -2500,15 +2452,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The entry was deleted.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, DeleteFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, options, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, options, cancellationToken, null);
@@ -2523,15 +2467,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The entry was deleted.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             DeleteFailedRunAsync(dlqId, null, cancellationToken);
 
@@ -2588,15 +2524,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The workflow was resumed.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, null);
@@ -2611,15 +2539,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The workflow was resumed.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             ResumeWorkflowAsync(dlqId, null, cancellationToken);
 
@@ -2688,15 +2608,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
@@ -2797,15 +2709,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
@@ -2899,15 +2803,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The failure callback was started again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, RetryFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, options, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, options, cancellationToken, null);
@@ -2922,15 +2818,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The failure callback was started again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             RetryFailureCallbackAsync(dlqId, null, cancellationToken);
 
@@ -2991,15 +2879,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The failure callback was cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, CancelFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, options, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, options, cancellationToken, null);
@@ -3014,15 +2894,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The failure callback was cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             CancelFailureCallbackAsync(dlqId, null, cancellationToken);
 
@@ -3102,15 +2974,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The run was started.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, null);
@@ -3126,15 +2990,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The run was started.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
             TriggerWorkflowAsync(workflowUrl, payload, null, cancellationToken);
 
@@ -3196,15 +3052,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The runs were started, in the order requested.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, options, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, options, cancellationToken, null);
@@ -3219,15 +3067,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The runs were started, in the order requested.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken) =>
             TriggerWorkflowBatchAsync(runs, null, cancellationToken);
 
@@ -3286,15 +3126,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The run was cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, CancelWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, options, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, options, cancellationToken, null);
@@ -3309,15 +3141,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The run was cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken) =>
             CancelWorkflowRunAsync(workflowRunId, null, cancellationToken);
 
@@ -3379,15 +3203,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The runs were cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, null);
@@ -3480,15 +3296,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>A page of runs.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, null);
@@ -3594,15 +3402,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The keys.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(ListFlowControlKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ListFlowControlKeysTracedAsync(options, cancellationToken) : ListFlowControlKeysCoreAsync(options, cancellationToken, null);
@@ -3615,15 +3415,7 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The keys.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken) =>
             ListFlowControlKeysAsync(null, cancellationToken);
 
@@ -3680,15 +3472,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The key.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, GetFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
@@ -3703,15 +3487,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The key.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             GetFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
@@ -3771,15 +3547,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The key is paused.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, PauseFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
@@ -3794,15 +3562,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The key is paused.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             PauseFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
@@ -3860,15 +3620,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The key is delivering again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, ResumeFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
@@ -3883,15 +3635,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The key is delivering again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             ResumeFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
@@ -3949,15 +3693,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The limits are pinned.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, null);
@@ -3972,15 +3708,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The limits are pinned.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             PinFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
@@ -4038,15 +3766,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The limits are unpinned.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, UnpinFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
@@ -4061,15 +3781,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The limits are unpinned.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             UnpinFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
@@ -4127,15 +3839,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The rate window was reset.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, ResetFlowControlRateOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, options, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, options, cancellationToken, null);
@@ -4150,15 +3854,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The rate window was reset.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             ResetFlowControlRateAsync(flowControlKey, null, cancellationToken);
 
@@ -4215,15 +3911,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The limit and the current count.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(GetGlobalParallelismOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? GetGlobalParallelismTracedAsync(options, cancellationToken) : GetGlobalParallelismCoreAsync(options, cancellationToken, null);
@@ -4236,15 +3924,7 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The limit and the current count.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken) =>
             GetGlobalParallelismAsync(null, cancellationToken);
 
@@ -4321,15 +4001,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The signing keys.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(GetSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? GetSigningKeysTracedAsync(options, cancellationToken) : GetSigningKeysCoreAsync(options, cancellationToken, null);
@@ -4342,15 +4014,7 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The signing keys.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken) =>
             GetSigningKeysAsync(null, cancellationToken);
 
@@ -4406,15 +4070,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The signing keys after rotation.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(RotateSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? RotateSigningKeysTracedAsync(options, cancellationToken) : RotateSigningKeysCoreAsync(options, cancellationToken, null);
@@ -4427,15 +4083,7 @@ namespace Upstash.Workflow
         /// </remarks>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The signing keys after rotation.</returns>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken) =>
             RotateSigningKeysAsync(null, cancellationToken);
 
@@ -4514,15 +4162,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>One answer per waiting run that was notified.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, NotifyEventOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, options, cancellationToken) : NotifyEventCoreAsync(eventId, payload, options, cancellationToken, null);
@@ -4538,15 +4178,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>One answer per waiting run that was notified.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
             NotifyEventAsync(eventId, payload, null, cancellationToken);
 
@@ -4610,15 +4242,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The run was notified.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, NotifyWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, options, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, options, cancellationToken, null);
@@ -4635,15 +4259,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The run was notified.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
             NotifyWorkflowRunAsync(workflowRunId, eventId, payload, null, cancellationToken);
 
@@ -4710,15 +4326,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The waiting runs.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, ListWaitersOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
             // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
             _core.Telemetry.Listening ? ListWaitersTracedAsync(eventId, options, cancellationToken) : ListWaitersCoreAsync(eventId, options, cancellationToken, null);
@@ -4733,15 +4341,7 @@ namespace Upstash.Workflow
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>The waiting runs.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
-        /// <exception cref="BadRequestException">The service refused the request (400).</exception>
-        /// <exception cref="UnauthorizedException">The token is missing, wrong or revoked (401).</exception>
-        /// <exception cref="NotFoundException">What the request names does not exist, or no longer does (404).</exception>
-        /// <exception cref="RateLimitedException">A rate limit was hit (429); it says which, and when to call again.</exception>
-        /// <exception cref="ServerErrorException">The service failed (5xx); the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashConnectionException">The connection failed; the request may or may not have been carried out.</exception>
-        /// <exception cref="UpstashTimeoutException">No whole answer within <see cref="UpstashWorkflowClientOptions.Timeout"/>.</exception>
-        /// <exception cref="UpstashConfigurationException">The client's configuration refuses the call before sending (no token, say).</exception>
-        /// <exception cref="UpstashWorkflowException">Any other answer that is not a success, or a success whose body cannot be read.</exception>
+        /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken) =>
             ListWaitersAsync(eventId, null, cancellationToken);
 
@@ -4851,7 +4451,7 @@ namespace Upstash.Workflow
 
         /// <summary>Override the retry delay expression for the workflow steps.</summary>
         /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
-        public string? RetryDelay { get; set; }
+        public WorkflowRetryDelay? RetryDelay { get; set; }
 
         /// <summary>Override the flow control key for the workflow.</summary>
         /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
@@ -4877,7 +4477,7 @@ namespace Upstash.Workflow
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
@@ -4929,7 +4529,7 @@ namespace Upstash.Workflow
 
         /// <summary>An expression for the wait between retries of a step.</summary>
         /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
-        public string? RetryDelay { get; set; }
+        public WorkflowRetryDelay? RetryDelay { get; set; }
 
         /// <summary>The flow-control key the run's steps are counted under.</summary>
         /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
@@ -4971,7 +4571,7 @@ namespace Upstash.Workflow
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
@@ -5106,7 +4706,7 @@ namespace Upstash.Workflow
 
         /// <summary>Only these runs, as `ID1@CREATED1,ID2@CREATED2` (creation times in Unix milliseconds).</summary>
         /// <remarks>Sent as the <c>workflowRuns</c> query parameter.</remarks>
-        public string? WorkflowRuns { get; set; }
+        public WorkflowRunSelection? WorkflowRuns { get; set; }
 
         /// <summary>Only runs in this state (RUN_STARTED, RUN_SUCCESS, RUN_FAILED, RUN_CANCELED, STEP_SUCCESS, STEP_RETRY, STEP_FAILED, STEP_PROGRESS, STEP_CANCELED).</summary>
         /// <remarks>Sent as the <c>state</c> query parameter.</remarks>
@@ -5148,7 +4748,7 @@ namespace Upstash.Workflow
             }
             if (WorkflowRuns is { } workflowRuns_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRuns", workflowRuns_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRuns", Upstash.Workflow.Core.RequestGuard.QueryValue(workflowRuns_.Value, "filter.WorkflowRuns"));
             }
             if (State is { } state_)
             {
@@ -5306,7 +4906,7 @@ namespace Upstash.Workflow
 
         /// <summary>An expression for the wait between retries of a step.</summary>
         /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
-        public string? RetryDelay { get; set; }
+        public WorkflowRetryDelay? RetryDelay { get; set; }
 
         /// <summary>The flow-control key the run's steps are counted under.</summary>
         /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
@@ -5332,7 +4932,7 @@ namespace Upstash.Workflow
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
@@ -5368,7 +4968,7 @@ namespace Upstash.Workflow
 
         /// <summary>An expression for the wait between retries of a step.</summary>
         /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
-        public string? RetryDelay { get; set; }
+        public WorkflowRetryDelay? RetryDelay { get; set; }
 
         /// <summary>The flow-control key the run's steps are counted under.</summary>
         /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
@@ -5394,7 +4994,7 @@ namespace Upstash.Workflow
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
@@ -5430,7 +5030,7 @@ namespace Upstash.Workflow
 
         /// <summary>An expression for the wait between retries of a step.</summary>
         /// <remarks>Sent as the <c>Upstash-Retry-Delay</c> header.</remarks>
-        public string? RetryDelay { get; set; }
+        public WorkflowRetryDelay? RetryDelay { get; set; }
 
         /// <summary>The flow-control key the run's steps are counted under.</summary>
         /// <remarks>Sent as the <c>Upstash-Flow-Control-Key</c> header and the <c>Upstash-Flow-Control-Value</c> header.</remarks>
@@ -5456,7 +5056,7 @@ namespace Upstash.Workflow
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_, "options.RetryDelay"));
+                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {

@@ -27,7 +27,7 @@ public sealed class PrismContractTests(PrismFixture prism)
             {
                 Retries = 3,
                 Delay = TimeSpan.FromSeconds(10),
-                RetryDelay = "1000 * pow(2, retried)",
+                RetryDelay = WorkflowRetryDelay.FromExpression("1000 * pow(2, retried)"),
                 FlowControl = flow,
                 Labels = ["nightly", "billing"],
                 FailureCallback = new Uri("https://example.com/failed"),

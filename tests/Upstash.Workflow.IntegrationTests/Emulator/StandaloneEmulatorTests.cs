@@ -134,7 +134,7 @@ public sealed class StandaloneEmulatorTests(Reporter reporter) : IClassFixture<R
         using var _client = client;
         // One delivery that is never answered (the delivery timeout is 15 minutes), and a retry loop at the floor of 100 ms.
         await client.Runs.TriggerWorkflowAsync(new Uri(silent.BaseAddress, "wf"), cancellationToken: TestContext.Token);
-        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 20, RetryDelay = "0" }, cancellationToken: TestContext.Token);
+        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 20, RetryDelay = WorkflowRetryDelay.Fixed(TimeSpan.Zero) }, cancellationToken: TestContext.Token);
         await WaitUntilAsync(() => Task.FromResult(silent.Requests.Count == 1 && failing.Requests.Count >= 3));
 
         var clock = Stopwatch.StartNew();

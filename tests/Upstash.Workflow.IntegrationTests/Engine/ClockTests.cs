@@ -91,7 +91,7 @@ public sealed class ClockTests
         await using var clocked = await Clocked.StartAsync();
         var (clock, upstash, app, client) = clocked;
 
-        await client.Runs.TriggerWorkflowAsync(app.Workflow("flaky"), WorkflowPayload.RawJson("{}"), new TriggerWorkflowOptions { Retries = 1, RetryDelay = "1000 * (retried + 5)" }, TestContext.Token);
+        await client.Runs.TriggerWorkflowAsync(app.Workflow("flaky"), WorkflowPayload.RawJson("{}"), new TriggerWorkflowOptions { Retries = 1, RetryDelay = WorkflowRetryDelay.FromExpression("1000 * (retried + 5)") }, TestContext.Token);
         await Runs.UntilAsync(async () => await app.CountAsync("flaky:fragile") == 1, "the first attempt", app);
         await upstash.DeliveriesCompletedAsync();
         clock.Advance(TimeSpan.FromMilliseconds(4999));

@@ -220,11 +220,11 @@ public sealed class UpstreamTraitTests
     [Fact]
     public void Property_named_like_its_schema_stops_the_build_with_the_fix()
     {
-        // NSwag would compile it as "Error1", a name nobody would write: the build says which title to add instead.
-        // Error.error does not matter to C#: error bodies become exceptions, not classes.
+        // C# has no member named like its class: the build says which title to add. Error.error does not matter to
+        // C#: error bodies become exceptions, not classes.
         using var run = Run("property-named-like-schema");
         var finding = Assert.Single(run.Of(Codes.GeneratedNameRejected));
-        Assert.Contains("property 'FlowControlKey1'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("has a property 'flowControlKey' named like the schema itself", finding.Message, StringComparison.Ordinal);
         Assert.Contains("{ target: \"$.components.schemas.FlowControlKey\", update: { title: <name> } }", finding.Message, StringComparison.Ordinal);
     }
 

@@ -49,10 +49,10 @@ public sealed class BadInputProperties(PrismFixture prism, BadInputProperties.Be
     {
         bench.Expect(prism,
             c => asRetryDelay
-                ? c.Dlq.ResumeWorkflowAsync("dlq-1", new ResumeWorkflowOptions { RetryDelay = value.Value })
+                ? c.Dlq.ResumeWorkflowAsync("dlq-1", new ResumeWorkflowOptions { RetryDelay = WorkflowRetryDelay.FromExpression(value.Value) })
                 : c.Dlq.RestartWorkflowAsync("dlq-1", new RestartWorkflowOptions { Labels = [value.Value] }),
-            asRetryDelay ? "options.RetryDelay" : "options.Labels",
-            asRetryDelay ? Refuses.HeaderValue(value.Value) : Refuses.Label(value.Value),
+            asRetryDelay ? "expression" : "options.Labels",
+            asRetryDelay ? Refuses.RetryDelayExpression(value.Value) : Refuses.Label(value.Value),
             request => Assert.Equal(value.Value, request.Header(asRetryDelay ? "Upstash-Retry-Delay" : "Upstash-Label")));
     }
 

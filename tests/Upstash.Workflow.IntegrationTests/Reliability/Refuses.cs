@@ -25,6 +25,10 @@ public static class Refuses
     public static bool HeaderValue(string value) =>
         value.Any(c => c != '\t' && c is < ' ' or > '~') || (value.Length > 0 && (IsSpaceOrTab(value[0]) || IsSpaceOrTab(value[^1])));
 
+    /// <summary>A retry delay expression: not blank, at most 256 characters, a valid header value.</summary>
+    public static bool RetryDelayExpression(string value) =>
+        string.IsNullOrWhiteSpace(value) || value.Length > 256 || HeaderValue(value);
+
     /// <summary>A label sent in the comma-joined Upstash-Label header: not blank, no comma, a valid header value.</summary>
     public static bool Label(string value) =>
         string.IsNullOrWhiteSpace(value) || value.Contains(',', StringComparison.Ordinal) || HeaderValue(value);

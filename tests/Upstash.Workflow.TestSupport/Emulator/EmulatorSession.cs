@@ -104,7 +104,7 @@ public static class EmulatorSession
             WorkflowRunId = "wfr_session-order-7",
             Retries = 5,
             Delay = TimeSpan.FromSeconds(30),
-            RetryDelay = "1000 * pow(2, retried)",
+            RetryDelay = WorkflowRetryDelay.FromExpression("1000 * pow(2, retried)"),
             NotBefore = notBefore,
             FailureCallback = new Uri("https://example.com/api/order-failed"),
             FlowControl = new WorkflowFlowControl("orders", parallelism: 3),

@@ -45,7 +45,7 @@ public static class OperationCases
                     FailureCallbackForwardHeaders = new Dictionary<string, string> { ["X-Alert"] = "ops" },
                     Retries = 5,
                     Delay = TimeSpan.FromSeconds(10),
-                    RetryDelay = "1000",
+                    RetryDelay = WorkflowRetryDelay.Fixed(TimeSpan.FromSeconds(1)),
                     FlowControl = new WorkflowFlowControl("billing", parallelism: 3),
                     Labels = ["nightly"],
                     FailureCallback = new Uri("https://example.com/failed"),
@@ -208,7 +208,7 @@ public static class OperationCases
             {
                 Retries = 2,
                 Delay = TimeSpan.FromMinutes(5),
-                RetryDelay = "pow(2, retried) * 1000",
+                RetryDelay = WorkflowRetryDelay.Exponential(TimeSpan.FromSeconds(1)),
                 FlowControl = new WorkflowFlowControl("billing", parallelism: 3, rate: 10, period: TimeSpan.FromMinutes(1)),
                 Labels = ["nightly", "billing"],
                 FailureCallback = new Uri("https://shop.example/failed?tag=a b"),

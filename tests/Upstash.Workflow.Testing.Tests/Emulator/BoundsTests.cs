@@ -134,7 +134,7 @@ public sealed class BoundsTests
         await using var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { TimeProvider = clock });
         using var client = upstash.CreateClient();
 
-        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 20, RetryDelay = "0" }, cancellationToken: TestContext.Token);
+        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 20, RetryDelay = WorkflowRetryDelay.Fixed(TimeSpan.Zero) }, cancellationToken: TestContext.Token);
         await upstash.DeliveriesCompletedAsync();
         var before = upstash.Deliveries.Count;
         clock.Advance(TimeSpan.FromMilliseconds(99));

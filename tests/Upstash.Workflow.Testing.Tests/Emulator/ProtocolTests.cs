@@ -86,7 +86,7 @@ public sealed class ProtocolTests
         await using var upstash = await UpstashWorkflowEmulator.StartAsync(new UpstashWorkflowEmulatorOptions { DeliveryTimeout = TimeSpan.FromMilliseconds(300) });
         using var client = upstash.CreateClient();
 
-        var run = await client.Runs.TriggerWorkflowAsync(new Uri(workflow.BaseAddress, "wf"), options: new TriggerWorkflowOptions { RetryDelay = "100" }, cancellationToken: TestContext.Token);
+        var run = await client.Runs.TriggerWorkflowAsync(new Uri(workflow.BaseAddress, "wf"), options: new TriggerWorkflowOptions { RetryDelay = WorkflowRetryDelay.Fixed(TimeSpan.FromMilliseconds(100)) }, cancellationToken: TestContext.Token);
         for (var i = 0; i < 100 && upstash.Deliveries.Count < 2; i++)
         {
             await Task.Delay(50, TestContext.Token);

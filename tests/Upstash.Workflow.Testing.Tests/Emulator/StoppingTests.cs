@@ -45,7 +45,7 @@ public sealed class StoppingTests(Reporter reporter) : IClassFixture<Reporter>
         });
         var upstash = await UpstashWorkflowEmulator.StartAsync();
         using var client = upstash.CreateClient();
-        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 20, RetryDelay = "0" }, cancellationToken: TestContext.Token);
+        await client.Runs.TriggerWorkflowAsync(new Uri(failing.BaseAddress, "wf"), options: new TriggerWorkflowOptions { Retries = 20, RetryDelay = WorkflowRetryDelay.Fixed(TimeSpan.Zero) }, cancellationToken: TestContext.Token);
         while (failing.Requests.Count < 3)
         {
             await Task.Delay(20, TestContext.Token);

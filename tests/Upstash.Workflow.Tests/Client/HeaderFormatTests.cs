@@ -45,6 +45,44 @@ public sealed class HeaderFormatTests
     }
 
     [Fact]
+    public void Retry_delays_are_expressions_of_whole_milliseconds()
+    {
+        Assert.Equal("1500", WorkflowRetryDelay.Fixed(TimeSpan.FromMilliseconds(1500)).Expression);
+        Assert.Equal("pow(2, retried) * 1000", WorkflowRetryDelay.Exponential(TimeSpan.FromSeconds(1)).Expression);
+        Assert.Equal("min(300000, pow(2, retried) * 1000)", WorkflowRetryDelay.Exponential(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)).Expression);
+        Assert.Equal("1000 * (1 + retried)", WorkflowRetryDelay.FromExpression("1000 * (1 + retried)").ToString());
+    }
+
+    [Fact]
+    public void Retry_delays_refuse_what_would_not_arrive_as_meant()
+    {
+        Assert.Equal("delay", Assert.Throws<ArgumentOutOfRangeException>(() => WorkflowRetryDelay.Fixed(TimeSpan.FromMilliseconds(-1))).ParamName);
+        Assert.Equal("delay", Assert.Throws<ArgumentOutOfRangeException>(() => WorkflowRetryDelay.Fixed(TimeSpan.FromTicks(15_000))).ParamName);
+        Assert.Equal("first", Assert.Throws<ArgumentOutOfRangeException>(() => WorkflowRetryDelay.Exponential(TimeSpan.Zero)).ParamName);
+        Assert.Equal("longest", Assert.Throws<ArgumentOutOfRangeException>(() => WorkflowRetryDelay.Exponential(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1))).ParamName);
+        Assert.Equal("expression", Assert.Throws<ArgumentException>(() => WorkflowRetryDelay.FromExpression(" ")).ParamName);
+        Assert.Equal("expression", Assert.Throws<ArgumentException>(() => WorkflowRetryDelay.FromExpression("1000\n")).ParamName);
+        Assert.Equal("expression", Assert.Throws<ArgumentException>(() => WorkflowRetryDelay.FromExpression(new string('1', 257))).ParamName);
+    }
+
+    [Fact]
+    public async Task A_selection_of_runs_is_sent_as_ids_at_their_creation_times_and_refused_when_empty()
+    {
+        await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, """{ "runs": [] }"""));
+        using var client = Clients.For(server);
+        var created = DateTimeOffset.FromUnixTimeMilliseconds(1725323658779);
+
+        await client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRuns = new() { { "wfr_a", created }, { "wfr_b", created.AddSeconds(1) } } }, cancellationToken: TestContext.Token);
+
+        Assert.Equal("/v2/workflows/logs?workflowRuns=wfr_a%401725323658779%2Cwfr_b%401725323659779", Assert.Single(server.Requests).RawTarget);
+        var empty = await Assert.ThrowsAsync<ArgumentException>(() => client.Logs.ListLogsAsync(filter: new RunLogFilter { WorkflowRuns = new() }, cancellationToken: TestContext.Token));
+        Assert.Equal("filter.WorkflowRuns", empty.ParamName);
+        Assert.Single(server.Requests);
+        Assert.Equal("workflowRunId", Assert.Throws<ArgumentException>(() => new WorkflowRunSelection { { "a,b", created } }).ParamName);
+        Assert.Equal("createdAt", Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowRunSelection { { "a", DateTimeOffset.UnixEpoch.AddTicks(-1) } }).ParamName);
+    }
+
+    [Fact]
     public async Task Trigger_options_send_times_in_seconds_and_forwarded_headers_by_prefix()
     {
         await using var server = await RecordingServer.StartAsync(RecordingServer.Json(200, Restarted));

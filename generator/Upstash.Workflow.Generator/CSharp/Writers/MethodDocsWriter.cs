@@ -5,26 +5,19 @@ namespace Upstash.Workflow.Generator.CSharp.Writers;
 
 /// <summary>
 /// Documents each public method of a group class from the spec (summary, description, parameters, answer) with the
-/// exceptions a call really throws (the list <c>UpstashWorkflowException</c>'s documentation gives), and the walking
+/// exceptions a call throws (pointing to the one list, <c>UpstashWorkflowException</c>'s documentation), and the walking
 /// method of a cursor-paged operation.
 /// </summary>
 internal static class MethodDocsWriter
 {
     private const string Indent = "        ";
 
-    /// <summary>What every call may throw besides <see cref="ArgumentException"/>, for every operation's documentation.</summary>
-    private static readonly string[] Exceptions =
-    [
-        "<exception cref=\"BadRequestException\">The service refused the request (400).</exception>",
-        "<exception cref=\"UnauthorizedException\">The token is missing, wrong or revoked (401).</exception>",
-        "<exception cref=\"NotFoundException\">What the request names does not exist, or no longer does (404).</exception>",
-        "<exception cref=\"RateLimitedException\">A rate limit was hit (429); it says which, and when to call again.</exception>",
-        "<exception cref=\"ServerErrorException\">The service failed (5xx); the request may or may not have been carried out.</exception>",
-        "<exception cref=\"UpstashConnectionException\">The connection failed; the request may or may not have been carried out.</exception>",
-        "<exception cref=\"UpstashTimeoutException\">No whole answer within <see cref=\"UpstashWorkflowClientOptions.Timeout\"/>.</exception>",
-        "<exception cref=\"UpstashConfigurationException\">The client's configuration refuses the call before sending (no token, say).</exception>",
-        "<exception cref=\"UpstashWorkflowException\">Any other answer that is not a success, or a success whose body cannot be read.</exception>",
-    ];
+    /// <summary>
+    /// What every call may throw besides <see cref="ArgumentException"/>: the root of the client's exceptions, whose own
+    /// documentation lists each kind (one list, in src/Upstash.Workflow/UpstashWorkflowException.cs).
+    /// </summary>
+    private const string Failed =
+        "<exception cref=\"UpstashWorkflowException\">The call did not succeed; the exception's type says why (<see cref=\"UpstashWorkflowException\"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>";
 
     /// <summary>The documentation of an operation's method that takes <paramref name="arguments"/> (all of them, or the required ones).</summary>
     public static void Method(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments)
@@ -47,10 +40,7 @@ internal static class MethodDocsWriter
         {
             code.Append($"{Indent}/// <exception cref=\"System.ArgumentException\">A value the spec does not allow; nothing was sent.</exception>\n");
         }
-        foreach (var exception in Exceptions)
-        {
-            code.Append($"{Indent}/// {exception}\n");
-        }
+        code.Append($"{Indent}/// {Failed}\n");
     }
 
     /// <summary>The documentation of a cursor-paged operation's walking method, which takes the operation's arguments but the cursor.</summary>

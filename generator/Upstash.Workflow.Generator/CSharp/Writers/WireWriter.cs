@@ -23,7 +23,9 @@ internal static class WireWriter
     {
         if (member.Encoding == WireEncoding.Parts)
         {
-            return Header(request, wire.WireName, $"{Guard}.{N.HeaderValue}({value}.{wire.Part}, \"{label}\")");
+            return wire.In == "query"
+                ? $"{Guard}.{N.AppendQuery}(ref {url}, \"{wire.WireName}\", {Guard}.{N.QueryValue}({value}.{wire.Part}, \"{label}\"));"
+                : Header(request, wire.WireName, $"{Guard}.{N.HeaderValue}({value}.{wire.Part}, \"{label}\")");
         }
         if (member.Encoding == WireEncoding.HeaderFamily)
         {
