@@ -218,4 +218,14 @@ public sealed class GeneratorFindingsTests
         var finding = Assert.Single(run.Of(Codes.GeneratedNameRejected));
         Assert.Contains($"would be named {named} in C#", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_parameter_name_ending_in_an_underscore_is_kept_for_the_generated_locals()
+    {
+        var actions = "  - target: $.paths['/v2/workflows/dlq/restart/{dlqId}'].post.parameters[?@.name=='dlqId']\n" +
+            "    update:\n      x-originalName: request_\n";
+        using var run = new GeneratorRun(SpecEdits.Spec(), overlayActions: actions);
+        var finding = Assert.Single(run.Of(Codes.GeneratedNameRejected));
+        Assert.Contains("'request_', which ends in '_', as only the generated code's own locals do", finding.Message, StringComparison.Ordinal);
+    }
 }

@@ -4465,32 +4465,32 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (Retries is { } retries_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
             if (Delay is { } delay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
             }
             if (Labels is { } labels_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
             }
             if (FailureCallback is { } failureCallback_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4543,48 +4543,48 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (WorkflowRunId is { } workflowRunId_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(workflowRunId_, "options.WorkflowRunId"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(workflowRunId_, "options.WorkflowRunId"));
             }
             if (NotBefore is { } notBefore_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.UnixSeconds(notBefore_, "options.NotBefore"), "options.NotBefore"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.UnixSeconds(notBefore_, "options.NotBefore"), "options.NotBefore"));
             }
             if (ForwardHeaders is { } forwardHeaders_)
             {
-                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders_, "Upstash-Forward-", "options.ForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
+                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders_, "Upstash-Forward-", "options.ForwardHeaders")) request_.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
             if (FailureCallbackForwardHeaders is { } failureCallbackForwardHeaders_)
             {
-                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders_, "Upstash-Failure-Callback-Forward-", "options.FailureCallbackForwardHeaders")) request.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
+                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders_, "Upstash-Failure-Callback-Forward-", "options.FailureCallbackForwardHeaders")) request_.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
             if (Retries is { } retries_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
             if (Delay is { } delay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
             }
             if (Labels is { } labels_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
             }
             if (FailureCallback is { } failureCallback_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4597,7 +4597,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -4610,7 +4610,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -4651,35 +4651,35 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>label</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (WorkflowUrls is { } workflowUrls_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrl", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", item_);
             }
             if (WorkflowUrlExactMatch is { } workflowUrlExactMatch_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
             }
             if (FromDate is { } fromDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
             if (ToDate is { } toDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
             if (CallerIps is { } callerIps_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "callerIp", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", item_);
             }
             if (FlowControlKeys is { } flowControlKeys_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "flowControlKey", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", item_);
             }
             if (Labels is { } labels_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
             }
         }
     }
@@ -4732,47 +4732,47 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>callerIp</c> query parameter.</remarks>
         public string? CallerIp { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (WorkflowUrl is { } workflowUrl_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrl", workflowUrl_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", workflowUrl_);
             }
             if (WorkflowRunId is { } workflowRunId_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRunId", workflowRunId_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunId", workflowRunId_);
             }
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
             if (WorkflowRuns is { } workflowRuns_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRuns", Upstash.Workflow.Core.RequestGuard.QueryValue(workflowRuns_.Value, "filter.WorkflowRuns"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRuns", Upstash.Workflow.Core.RequestGuard.QueryValue(workflowRuns_.Value, "filter.WorkflowRuns"));
             }
             if (State is { } state_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "state", state_.ToString());
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "state", state_.ToString());
             }
             if (FromDate is { } fromDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
             if (ToDate is { } toDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
             if (Labels is { } labels_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
             }
             if (FlowControlKey is { } flowControlKey_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "flowControlKey", flowControlKey_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", flowControlKey_);
             }
             if (CallerIp is { } callerIp_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "callerIp", callerIp_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", callerIp_);
             }
         }
     }
@@ -4821,43 +4821,43 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>flowControlKey</c> query parameter, once per value.</remarks>
         public System.Collections.Generic.IReadOnlyList<string>? FlowControlKeys { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (FromDate is { } fromDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
             }
             if (ToDate is { } toDate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
             }
             if (WorkflowUrls is { } workflowUrls_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowUrl", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", item_);
             }
             if (WorkflowRunId is { } workflowRunId_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowRunId", workflowRunId_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunId", workflowRunId_);
             }
             if (WorkflowCreatedAt is { } workflowCreatedAt_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
             }
             if (Labels is { } labels_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
             }
             if (FailureFunctionStates is { } failureFunctionStates_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "failureFunctionState", item_.ToString());
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "failureFunctionState", item_.ToString());
             }
             if (CallerIps is { } callerIps_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "callerIp", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", item_);
             }
             if (FlowControlKeys is { } flowControlKeys_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "flowControlKey", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", item_);
             }
         }
     }
@@ -4870,7 +4870,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -4883,7 +4883,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -4920,32 +4920,32 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (Retries is { } retries_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
             if (Delay is { } delay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
             }
             if (Labels is { } labels_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
             }
             if (FailureCallback is { } failureCallback_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4982,32 +4982,32 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (Retries is { } retries_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
             if (Delay is { } delay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
             }
             if (Labels is { } labels_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
             }
             if (FailureCallback is { } failureCallback_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -5044,32 +5044,32 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>Upstash-Failure-Callback</c> header, an absolute http or https URL.</remarks>
         public System.Uri? FailureCallback { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (Retries is { } retries_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
             if (Delay is { } delay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
             }
             if (RetryDelay is { } retryDelay_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
             }
             if (FlowControl is { } flowControl_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
             }
             if (Labels is { } labels_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
             }
             if (FailureCallback is { } failureCallback_)
             {
-                request.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -5082,7 +5082,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5095,7 +5095,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5108,7 +5108,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5121,7 +5121,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5134,7 +5134,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5147,7 +5147,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5172,19 +5172,19 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>period</c> query parameter, in whole seconds.</remarks>
         public System.TimeSpan? Period { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (Parallelism is { } parallelism_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             if (Rate is { } rate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             if (Period is { } period_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
             }
         }
     }
@@ -5205,15 +5205,15 @@ namespace Upstash.Workflow
         /// <remarks>Sent as the <c>rate</c> query parameter.</remarks>
         public bool? Rate { get; set; }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
             if (Parallelism is { } parallelism_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "parallelism", (parallelism_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", (parallelism_ ? "true" : "false"));
             }
             if (Rate is { } rate_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref query, "rate", (rate_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", (rate_ ? "true" : "false"));
             }
         }
     }
@@ -5226,7 +5226,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5239,7 +5239,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5252,7 +5252,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5265,7 +5265,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5278,7 +5278,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5291,7 +5291,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }
@@ -5304,7 +5304,7 @@ namespace Upstash.Workflow
         {
         }
 
-        internal void WriteTo(System.Net.Http.HttpRequestMessage request, ref Upstash.Workflow.Core.UrlBuilder query)
+        internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
         }
     }

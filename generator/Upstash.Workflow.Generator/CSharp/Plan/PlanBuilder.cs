@@ -199,14 +199,15 @@ public static class PlanBuilder
             items is null ? null : PropertyName(items), items is null ? null : types.Answer(itemsSchema!["items"]));
     }
 
-    /// <summary>True for a name C# can declare (letters, digits and underscores, not first a digit); otherwise a finding with the fix.</summary>
+    /// <summary>True for a name C# can declare (letters, digits and underscores, not first a digit) that does not end in '_'; otherwise a finding with the fix.</summary>
     private static bool CSharpName(string name, string what, string fix, JToken? at, DiagnosticBag diagnostics)
     {
-        if (Names.IsIdentifier(name))
+        if (Names.IsIdentifier(name) && !name.EndsWith('_'))
         {
             return true;
         }
-        diagnostics.Error(Codes.GeneratedNameRejected, $"{what} '{name}', which is no C# name. Name it otherwise: {fix}", at);
+        var why = Names.IsIdentifier(name) ? "which ends in '_', as only the generated code's own locals do (Writers/Locals)" : "which is no C# name";
+        diagnostics.Error(Codes.GeneratedNameRejected, $"{what} '{name}', {why}. Name it otherwise: {fix}", at);
         return false;
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Upstash.Workflow.Generator.CSharp.Plan;
 using N = Upstash.Workflow.Core.GeneratedCodeNames;
 
@@ -17,45 +16,42 @@ namespace Upstash.Workflow.Generator.CSharp.Writers;
 /// </summary>
 internal static class ClientClassWriter
 {
-    private const string Member = "        ";
-    private const string Body = "            ";
-
     /// <summary>The group's fields: the part that runs every call, and the <see cref="HttpClient"/> it sends through.</summary>
     private const string Core = "_core";
     private const string Http = "_httpClient";
 
-    public static void Write(StringBuilder code, GroupPlan group, ClientPlan plan)
+    /// <summary>The group's class, at the writer's level (a type in a namespace).</summary>
+    public static void Write(SourceWriter code, GroupPlan group, ClientPlan plan)
     {
-        code.Append($$"""
-                /// <summary>{{GroupsWriter.Summary(group)}}</summary>
-                public partial class {{group.Class}}
-                {
-                    private readonly {{N.ClientCore}} {{Core}};
-                    private readonly System.Net.Http.HttpClient {{Http}};
+        code.WriteLine($"/// <summary>{GroupsWriter.Summary(group)}</summary>");
+        code.WriteLine($"public partial class {group.Class}");
+        code.OpenBlock();
+        code.WriteLine($$"""
+            private readonly {{N.ClientCore}} {{Core}};
+            private readonly System.Net.Http.HttpClient {{Http}};
 
-                    /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
-                    protected {{group.Class}}()
-                    {
-                        {{Core}} = null!;
-                        {{Http}} = null!;
-                    }
+            /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
+            protected {{group.Class}}()
+            {
+                {{Core}} = null!;
+                {{Http}} = null!;
+            }
 
-                    /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-                    internal {{group.Class}}(System.Net.Http.HttpClient httpClient, {{N.Telemetry}}? telemetry = null, System.TimeSpan? timeout = null)
-                    {
-                        {{Http}} = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-                        {{Core}} = new {{N.ClientCore}}({{plan.JsonContext}}.Default, telemetry, timeout);
-                    }
-
+            /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
+            internal {{group.Class}}(System.Net.Http.HttpClient httpClient, {{N.Telemetry}}? telemetry = null, System.TimeSpan? timeout = null)
+            {
+                {{Http}} = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
+                {{Core}} = new {{N.ClientCore}}({{plan.JsonContext}}.Default, telemetry, timeout);
+            }
             """);
         foreach (var operation in group.Operations)
         {
             WriteOperation(code, operation);
         }
-        code.Append("    }\n\n");
+        code.CloseBlock();
     }
 
-    private static void WriteOperation(StringBuilder code, OperationPlan operation)
+    private static void WriteOperation(SourceWriter code, OperationPlan operation)
     {
         var arguments = operation.Arguments;
         var task = Signatures.Task(operation);
@@ -63,15 +59,18 @@ internal static class ClientClassWriter
         var method = operation.Method;
         if (operation.BulkFilters is { } filters)
         {
-            code.Append($"\n{Member}/// <summary>The parameters of {method} that select entries (the overlay's x-bulk-filter).</summary>\n");
-            code.Append($"{Member}private static readonly string[] {method}Filters_ = [{string.Join(", ", filters.Select(f => $"\"{f}\""))}];\n");
+            code.WriteLine();
+            code.WriteLine($"/// <summary>The parameters of {method} that select entries (the overlay's x-bulk-filter).</summary>");
+            code.WriteLine($"private static readonly string[] {method}Filters_ = [{string.Join(", ", filters.Select(f => $"\"{f}\""))}];");
         }
 
-        code.Append('\n');
+        code.WriteLine();
         MethodDocsWriter.Method(code, operation, arguments);
-        code.Append($"{Member}public virtual {task} {method}Async({Signatures.Declare(arguments, defaults: true)}) =>\n");
-        code.Append($"{Member}    // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.\n");
-        code.Append($"{Member}    {Core}.{N.TelemetryProperty}.{N.Listening} ? {method}TracedAsync({passed}) : {method}CoreAsync({passed}, null);\n");
+        code.WriteLine($"""
+            public virtual {task} {method}Async({Signatures.Declare(arguments, defaults: true)}) =>
+                // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
+                {Core}.{N.TelemetryProperty}.{N.Listening} ? {method}TracedAsync({passed}) : {method}CoreAsync({passed}, null);
+            """);
         WriteShortForm(code, operation, arguments, task);
         if (operation.Paging is { } paging)
         {
@@ -88,101 +87,111 @@ internal static class ClientClassWriter
     /// as .NET callers pass a token: it stays as it is when upstream adds an optional input (a member of the options).
     /// Not virtual: it calls the full form, which a mock answers.
     /// </summary>
-    private static void WriteShortForm(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task)
+    private static void WriteShortForm(SourceWriter code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task)
     {
         if (!arguments.Any(IsOptions) || arguments.Any(a => a.Optional && a.Parameter is { Role: not ParameterRole.Options }))
         {
             return;
         }
         var kept = arguments.Where(a => !IsOptions(a)).ToList();
-        code.Append('\n');
+        code.WriteLine();
         MethodDocsWriter.Method(code, operation, kept);
         var passed = string.Join(", ", arguments.Select(a => IsOptions(a) ? "null" : a.Name).Append("cancellationToken"));
-        code.Append($"{Member}public {task} {operation.Method}Async({Signatures.Declare(kept, defaults: false)}) =>\n");
-        code.Append($"{Member}    {operation.Method}Async({passed});\n");
+        code.WriteLine($"""
+            public {task} {operation.Method}Async({Signatures.Declare(kept, defaults: false)}) =>
+                {operation.Method}Async({passed});
+            """);
 
         static bool IsOptions(Argument argument) => argument.Parameter?.Role == ParameterRole.Options;
     }
 
     /// <summary>The walking method: the operation's own method, called with each answer's cursor in turn.</summary>
-    private static void WriteWalker(StringBuilder code, OperationPlan operation, PagingPlan paging)
+    private static void WriteWalker(SourceWriter code, OperationPlan operation, PagingPlan paging)
     {
-        code.Append('\n');
+        code.WriteLine();
         MethodDocsWriter.Walker(code, operation, paging);
         var arguments = operation.Arguments.Where(a => a.Name != paging.CursorParameter).ToList();
-        var walk = paging.ItemsProperty is not null
-            ? $"{N.Pageable}<{paging.ItemType}>"
-            : $"System.Collections.Generic.IAsyncEnumerable<{operation.ResultType}>";
-        var passed = string.Join(", ", operation.Arguments.Select(a => a.Name == paging.CursorParameter ? "cursor_" : a.Name));
-        code.Append($"{Member}public virtual {walk} {paging.Method}Async({Signatures.Declare(arguments, defaults: true)})\n");
-        code.Append($"{Member}    => {N.CursorPaging}.{(paging.ItemsProperty is not null ? N.Items : N.Pages)}(\n");
-        code.Append($"{Member}        (cursor_, cancellationToken_) => {operation.Method}Async({passed}, cancellationToken_),\n");
-        if (paging.ItemsProperty is not null)
+        var items = paging.ItemsProperty is not null;
+        var walk = items ? $"{N.Pageable}<{paging.ItemType}>" : $"System.Collections.Generic.IAsyncEnumerable<{operation.ResultType}>";
+        var passed = string.Join(", ", operation.Arguments.Select(a => a.Name == paging.CursorParameter ? Locals.Cursor : a.Name));
+        code.WriteLine($"public virtual {walk} {paging.Method}Async({Signatures.Declare(arguments, defaults: true)})");
+        code.Indentation++;
+        code.WriteLine($"=> {N.CursorPaging}.{(items ? N.Items : N.Pages)}(");
+        code.Indentation++;
+        code.WriteLine($"({Locals.Cursor}, {Locals.PageCancellation}) => {operation.Method}Async({passed}, {Locals.PageCancellation}),");
+        if (items)
         {
-            code.Append($"{Member}        page_ => page_.{paging.ItemsProperty},\n");
+            code.WriteLine($"{Locals.Page} => {Locals.Page}.{paging.ItemsProperty},");
         }
-        code.Append($"{Member}        page_ => page_.{paging.CursorProperty},\n");
-        code.Append($"{Member}        cancellationToken);\n");
+        code.WriteLine($"{Locals.Page} => {Locals.Page}.{paging.CursorProperty},");
+        code.WriteLine("cancellationToken);");
+        code.Indentation -= 2;
     }
 
-    private static void WriteTraced(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, string passed)
+    private static void WriteTraced(SourceWriter code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, string passed)
     {
         var method = operation.Method;
-        code.Append($"\n{Member}/// <summary>The call inside its span (\"{operation.SpanName}\") and duration: ids and counts only, never a payload, header value or query.</summary>\n");
-        code.Append($"{Member}private async {task} {method}TracedAsync({Signatures.Declare(arguments, defaults: false)})\n{Member}{{\n");
-        code.Append($"{Body}using var scope_ = {Core}.{N.TelemetryProperty}.{N.Start}(\"{operation.SpanName}\", \"{operation.OperationId}\", {Http});\n");
+        const string scope = Locals.Scope, result = Locals.Result;
+        code.WriteLine();
+        code.WriteLine($"/// <summary>The call inside its span (\"{operation.SpanName}\") and duration: ids and counts only, never a payload, header value or query.</summary>");
+        code.WriteLine($"private async {task} {method}TracedAsync({Signatures.Declare(arguments, defaults: false)})");
+        code.OpenBlock();
+        code.WriteLine($"using var {scope} = {Core}.{N.TelemetryProperty}.{N.Start}(\"{operation.SpanName}\", \"{operation.OperationId}\", {Http});");
         foreach (var parameter in operation.Parameters)
         {
             if (parameter.TraceTag is { } tag)
             {
-                code.Append($"{Body}scope_?.{N.Tag}(\"{tag}\", {parameter.Name});\n");
+                code.WriteLine($"{scope}?.{N.Tag}(\"{tag}\", {parameter.Name});");
             }
             else if (parameter.TraceCountTag is { } count)
             {
-                code.Append($"{Body}scope_?.{N.Count}(\"{count}\", {parameter.Name});\n");
+                code.WriteLine($"{scope}?.{N.Count}(\"{count}\", {parameter.Name});");
             }
         }
-        code.Append($"{Body}try\n{Body}{{\n");
+        code.WriteLine("try");
+        code.OpenBlock();
         if (operation.ResultType is not null)
         {
-            code.Append($"{Body}    var result_ = await {method}CoreAsync({passed}, scope_).ConfigureAwait(false);\n");
+            code.WriteLine($"var {result} = await {method}CoreAsync({passed}, {scope}).ConfigureAwait(false);");
             foreach (var trace in operation.TraceAnswer ?? [])
             {
                 var value = trace.Read switch
                 {
-                    TraceRead.Count => $"result_.{trace.Property}.Count",
-                    TraceRead.Present => $"!string.IsNullOrEmpty(result_.{trace.Property})",
-                    _ => $"result_.{trace.Property}",
+                    TraceRead.Count => $"{result}.{trace.Property}.Count",
+                    TraceRead.Present => $"!string.IsNullOrEmpty({result}.{trace.Property})",
+                    _ => $"{result}.{trace.Property}",
                 };
-                code.Append($"{Body}    scope_?.{N.Tag}(\"{trace.Tag}\", {value});\n");
+                code.WriteLine($"{scope}?.{N.Tag}(\"{trace.Tag}\", {value});");
             }
-            code.Append($"{Body}    return result_;\n");
+            code.WriteLine($"return {result};");
         }
         else
         {
-            code.Append($"{Body}    await {method}CoreAsync({passed}, scope_).ConfigureAwait(false);\n");
+            code.WriteLine($"await {method}CoreAsync({passed}, {scope}).ConfigureAwait(false);");
         }
-        code.Append($$"""
-                        }
-                        catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-                        {
-                            // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                            throw;
-                        }
-                    }
-
+        code.CloseBlock();
+        code.WriteLine($$"""
+            catch (System.Exception {{Locals.Exception}}) when ({{scope}} is not null && {{scope}}.Failed({{Locals.Exception}}))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
             """);
+        code.CloseBlock();
     }
 
-    private static void WriteCore(StringBuilder code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task)
+    private static void WriteCore(SourceWriter code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task)
     {
-        code.Append($"\n{Member}/// <summary>The call itself; <paramref name=\"scope_\"/>, when someone listens, gets the answer's status from the response this method holds.</summary>\n");
-        code.Append($"{Member}private async {task} {operation.Method}CoreAsync({Signatures.Declare(arguments, defaults: false)}, {N.Scope}? scope_)\n{Member}{{\n");
+        const string request = Locals.Request, url = Locals.Url, deadline = Locals.Deadline, response = Locals.Response;
+        code.WriteLine();
+        code.WriteLine($"/// <summary>The call itself; <paramref name=\"{Locals.Scope}\"/>, when someone listens, gets the answer's status from the response this method holds.</summary>");
+        code.WriteLine($"private async {task} {operation.Method}CoreAsync({Signatures.Declare(arguments, defaults: false)}, {N.Scope}? {Locals.Scope})");
+        code.OpenBlock();
         foreach (var argument in arguments.Where(a => a.Parameter is { NullChecked: true } || a.Parameter is null && operation.Body!.Required))
         {
-            code.Append($"{Body}System.ArgumentNullException.ThrowIfNull({argument.Name});\n");
+            code.WriteLine($"System.ArgumentNullException.ThrowIfNull({argument.Name});");
         }
-        code.Append($"{Body}using var request_ = new System.Net.Http.HttpRequestMessage {{ Method = System.Net.Http.HttpMethod.{operation.HttpMethod} }};\n");
+        code.WriteLine($"using var {request} = new System.Net.Http.HttpRequestMessage {{ Method = System.Net.Http.HttpMethod.{operation.HttpMethod} }};");
         foreach (var parameter in operation.Parameters.Where(p => p.In == "header"))
         {
             Send(code, parameter);
@@ -192,14 +201,14 @@ internal static class ClientClassWriter
             var content = body.IsPayload ? $"{body.Name}?.{N.ToHttpContent}()"
                 : operation.ForwardTraceContextIn == TraceContextPlace.Body ? $"{Core}.{N.JsonBodyForwardingTraceContext}<{body.Type}>({body.Name})"
                 : $"{Core}.{N.JsonBody}<{body.Type}>({body.Name})";
-            code.Append($"{Body}request_.Content = {content};\n");
+            code.WriteLine($"{request}.Content = {content};");
         }
         if (operation.ResultType is not null)
         {
-            code.Append($"{Body}request_.Headers.TryAddWithoutValidation(\"Accept\", \"{operation.Accept}\");\n");
+            code.WriteLine($"{request}.Headers.TryAddWithoutValidation(\"Accept\", \"{operation.Accept}\");");
         }
         // The URL is built on this method's stack (a pooled array only past 256 characters), before anything awaits.
-        code.Append($"{Body}var url_ = {N.ClientCore}.{N.StartUrl}({Http}, stackalloc char[256]);\n");
+        code.WriteLine($"var {url} = {N.ClientCore}.{N.StartUrl}({Http}, stackalloc char[256]);");
         WritePath(code, operation);
         foreach (var parameter in operation.Parameters.Where(p => p.In == "query"))
         {
@@ -207,48 +216,48 @@ internal static class ClientClassWriter
         }
         foreach (var parameter in operation.Parameters.Where(p => p.Role == ParameterRole.Options))
         {
-            code.Append($"{Body}{parameter.Name}?.{parameter.Writer}(request_, ref url_);\n");
+            code.WriteLine($"{parameter.Name}?.{parameter.Writer}({request}, ref {url});");
         }
-        code.Append($"{Body}request_.RequestUri = {N.ClientCore}.{N.FinishUrl}(ref url_);\n");
+        code.WriteLine($"{request}.RequestUri = {N.ClientCore}.{N.FinishUrl}(ref {url});");
         if (operation.ForwardTraceContextIn == TraceContextPlace.Headers)
         {
-            code.Append($"{Body}{Core}.{N.ForwardTraceContext}(request_);\n");
+            code.WriteLine($"{Core}.{N.ForwardTraceContext}({request});");
         }
         if (operation.SuccessRedirect is { } redirect)
         {
-            code.Append($"{Body}request_.Options.Set({N.ClientCore}.{N.SuccessRedirect}, {redirect});\n");
+            code.WriteLine($"{request}.Options.Set({N.ClientCore}.{N.SuccessRedirect}, {redirect});");
         }
         if (operation.Parameters.FirstOrDefault(p => p.Role == ParameterRole.BulkSwitch) is { } all)
         {
-            code.Append($"{Body}{WireWriter.Guard}.{N.CheckBulk}(request_, {all.Name}, {operation.Method}Filters_);\n");
+            code.WriteLine($"{WireWriter.Guard}.{N.CheckBulk}({request}, {all.Name}, {operation.Method}Filters_);");
         }
         // The deadline this method holds spans sending, the answer and its body, and ends with it. The send's failures
         // are translated here, not in a helper of its own, so the call costs no second state machine.
-        code.Append($$"""
-                        using var deadline_ = {{Core}}.{{N.StartDeadline}}(cancellationToken);
-                        System.Net.Http.HttpResponseMessage response_;
-                        try
-                        {
-                            response_ = await {{Http}}.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (System.Exception exception_) when ({{Core}}.{{N.SendFailed}}(exception_, request_, deadline_, cancellationToken) is { } failure_)
-                        {
-                            throw failure_;
-                        }
-                        using (response_)
-                        {
-                            await {{Core}}.{{N.ProcessResponseAsync}}(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-
+        code.WriteLine($$"""
+            using var {{deadline}} = {{Core}}.{{N.StartDeadline}}(cancellationToken);
+            System.Net.Http.HttpResponseMessage {{response}};
+            try
+            {
+                {{response}} = await {{Http}}.SendAsync({{request}}, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, {{deadline}}?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception {{Locals.Exception}}) when ({{Core}}.{{N.SendFailed}}({{Locals.Exception}}, {{request}}, {{deadline}}, cancellationToken) is { } {{Locals.Failure}})
+            {
+                throw {{Locals.Failure}};
+            }
+            using ({{response}})
             """);
+        code.OpenBlock();
+        code.WriteLine($"await {Core}.{N.ProcessResponseAsync}({response}, {Locals.Scope}, {deadline}, cancellationToken).ConfigureAwait(false);");
         if (operation.ResultType is { } result)
         {
-            code.Append($"{Body}    return await {Core}.{N.ReadJsonAsync}<{result}>(response_, deadline_, cancellationToken).ConfigureAwait(false);\n");
+            code.WriteLine($"return await {Core}.{N.ReadJsonAsync}<{result}>({response}, {deadline}, cancellationToken).ConfigureAwait(false);");
         }
-        code.Append($"{Body}}}\n{Member}}}\n");
+        code.CloseBlock();
+        code.CloseBlock();
     }
 
     /// <summary>The path's fixed parts as they are, each parameter as one checked, percent-encoded segment.</summary>
-    private static void WritePath(StringBuilder code, OperationPlan operation)
+    private static void WritePath(SourceWriter code, OperationPlan operation)
     {
         var path = operation.Path;
         var at = 0;
@@ -258,7 +267,7 @@ internal static class ClientClassWriter
             var literal = open < 0 ? path[at..] : path[at..open];
             if (literal.Length > 0)
             {
-                code.Append($"{Body}url_.Append(\"{literal.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\");\n");
+                code.WriteLine($"{Locals.Url}.Append(\"{literal.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\");");
             }
             if (open < 0)
             {
@@ -272,17 +281,16 @@ internal static class ClientClassWriter
     }
 
     /// <summary>A plain value: sent as it is when required, else only when set.</summary>
-    private static void Send(StringBuilder code, ParameterPlan parameter)
+    private static void Send(SourceWriter code, ParameterPlan parameter)
     {
         var value = parameter.Value!;
         if (parameter.Required)
         {
-            code.Append(Body).Append(WireWriter.Statement(value, value.Wires[0], parameter.Name, parameter.Name, "request_", "url_")).Append('\n');
+            code.WriteLine(WireWriter.Statement(new SentValue(value, value.Wires[0], parameter.Name, parameter.Name)));
             return;
         }
-        var local = parameter.Name + "_";
-        code.Append($"{Body}if ({parameter.Name} is {{ }} {local})\n{Body}{{\n");
-        code.Append($"{Body}    ").Append(WireWriter.Statement(value, value.Wires[0], local, parameter.Name, "request_", "url_")).Append('\n');
-        code.Append($"{Body}}}\n");
+        var local = Locals.Set(parameter.Name);
+        code.WriteLine($"if ({parameter.Name} is {{ }} {local})");
+        code.Block(WireWriter.Statement(new SentValue(value, value.Wires[0], local, parameter.Name)));
     }
 }

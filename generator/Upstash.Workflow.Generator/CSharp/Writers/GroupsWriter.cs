@@ -1,4 +1,3 @@
-using System.Text;
 using Upstash.Workflow.Generator.CSharp.Plan;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
@@ -16,47 +15,39 @@ public static class GroupsWriter
 
     public static string Write(ClientPlan plan)
     {
-        var code = new StringBuilder();
-        code.Append($$"""
-
-            namespace {{plan.Namespace}}
-            {
-                /// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>
-                public partial class {{Class}}
-                {
-                    /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>, each call within <paramref name="timeout"/>.</summary>
-                    private {{Class}}(System.Net.Http.HttpClient httpClient, {{Upstash.Workflow.Core.GeneratedCodeNames.Telemetry}} telemetry, System.TimeSpan timeout)
-                    {
-
-            """);
+        var code = new SourceWriter();
+        code.WriteLine();
+        code.WriteLine($"namespace {plan.Namespace}");
+        code.OpenBlock();
+        code.WriteLine("/// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>");
+        code.WriteLine($"public partial class {Class}");
+        code.OpenBlock();
+        code.WriteLine("/// <summary>Every group, over <paramref name=\"httpClient\"/>, traced and measured by <paramref name=\"telemetry\"/>, each call within <paramref name=\"timeout\"/>.</summary>");
+        code.WriteLine($"private {Class}(System.Net.Http.HttpClient httpClient, {Upstash.Workflow.Core.GeneratedCodeNames.Telemetry} telemetry, System.TimeSpan timeout)");
+        code.Block(plan.Groups.Select(group => $"{group.Name} = new {group.Class}(httpClient, telemetry, timeout);"));
+        code.WriteLine();
+        code.WriteLine("/// <summary>For a mock or a fake of your own: every group property is virtual.</summary>");
+        code.WriteLine($"protected {Class}()");
+        code.Block(plan.Groups.Select(group => $"{group.Name} = null!;"));
+        code.WriteLine();
         foreach (var group in plan.Groups)
         {
-            code.Append($"            {group.Name} = new {group.Class}(httpClient, telemetry, timeout);\n");
+            code.WriteLine($"/// <summary>{Summary(group)}</summary>");
+            code.WriteLine($"public virtual {group.Class} {group.Name} {{ get; }}");
+            code.WriteLine();
         }
-        code.Append($$"""
-                    }
-
-                    /// <summary>For a mock or a fake of your own: every group property is virtual.</summary>
-                    protected {{Class}}()
-                    {
-
-            """);
+        code.WriteLine("/// <summary>Each group's class and how to reach it from the root client, for dependency injection.</summary>");
+        code.WriteLine($"internal static readonly (System.Type Service, System.Func<{Class}, object> Resolve)[] Groups =");
+        code.WriteLine("[");
+        code.Indentation++;
         foreach (var group in plan.Groups)
         {
-            code.Append($"            {group.Name} = null!;\n");
+            code.WriteLine($"(typeof({group.Class}), client => client.{group.Name}),");
         }
-        code.Append("        }\n\n");
-        foreach (var group in plan.Groups)
-        {
-            code.Append($"        /// <summary>{Summary(group)}</summary>\n        public virtual {group.Class} {group.Name} {{ get; }}\n\n");
-        }
-        code.Append("        /// <summary>Each group's class and how to reach it from the root client, for dependency injection.</summary>\n");
-        code.Append("        internal static readonly (System.Type Service, System.Func<" + Class + ", object> Resolve)[] Groups =\n        [\n");
-        foreach (var group in plan.Groups)
-        {
-            code.Append($"            (typeof({group.Class}), client => client.{group.Name}),\n");
-        }
-        code.Append("        ];\n    }\n}\n");
+        code.Indentation--;
+        code.WriteLine("];");
+        code.CloseBlock();
+        code.CloseBlock();
         return code.ToString();
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Upstash.Workflow.Generator.CSharp.Plan;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
@@ -8,14 +7,19 @@ public static class OperationsWriter
 {
     public static string Write(ClientPlan plan)
     {
-        var code = new StringBuilder();
-        code.Append($"\nnamespace {plan.Namespace}\n{{\n");
-        foreach (var group in plan.Groups)
+        var code = new SourceWriter();
+        code.WriteLine();
+        code.WriteLine($"namespace {plan.Namespace}");
+        code.OpenBlock();
+        foreach (var (group, i) in plan.Groups.Select((g, i) => (g, i)))
         {
+            if (i > 0)
+            {
+                code.WriteLine();
+            }
             ClientClassWriter.Write(code, group, plan);
         }
-        code.Length--;
-        code.Append("}\n");
+        code.CloseBlock();
         return code.ToString();
     }
 }

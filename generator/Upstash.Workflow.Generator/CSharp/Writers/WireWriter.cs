@@ -3,6 +3,9 @@ using N = Upstash.Workflow.Core.GeneratedCodeNames;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
+/// <summary>One value to send: its plan, where it goes, the C# expression of its value (known not to be null there), and the name bad input is reported under ("count", "options.Retries").</summary>
+internal sealed record SentValue(ValuePlan Member, WirePlan Wire, string Expression, string Label);
+
 /// <summary>
 /// The statements that send one value, for a method parameter and an options member alike: every value goes
 /// through a <c>RequestGuard</c> check on the way, so bad input is an <see cref="ArgumentException"/> naming
@@ -14,13 +17,11 @@ internal static class WireWriter
 {
     public const string Guard = N.RequestGuard;
 
-    /// <summary>Sends <paramref name="value"/> (an expression of the value's non-null type) to <paramref name="wire"/>.</summary>
-    /// <param name="value">The value, known not to be null here.</param>
-    /// <param name="label">The name bad input is reported under ("count", "options.Retries").</param>
-    /// <param name="request">The request message's variable.</param>
-    /// <param name="url">The URL builder's variable (path and query), passed on by reference.</param>
-    public static string Statement(ValuePlan member, WirePlan wire, string value, string label, string request, string url)
+    /// <summary>The statement that sends <paramref name="sent"/> on the request and URL being built (<see cref="Locals.Request"/>, <see cref="Locals.Url"/>).</summary>
+    public static string Statement(SentValue sent)
     {
+        var (member, wire, value, label) = sent;
+        const string request = Locals.Request, url = Locals.Url;
         if (member.Encoding == WireEncoding.Parts)
         {
             return wire.In == "query"
@@ -29,7 +30,8 @@ internal static class WireWriter
         }
         if (member.Encoding == WireEncoding.HeaderFamily)
         {
-            return $"foreach (var header_ in {Guard}.{N.PrefixedHeaders}({value}, \"{wire.WireName}\", \"{label}\")) {request}.Headers.TryAddWithoutValidation(header_.Key, header_.Value);";
+            return $"foreach (var {Locals.Header} in {Guard}.{N.PrefixedHeaders}({value}, \"{wire.WireName}\", \"{label}\")) " +
+                $"{request}.Headers.TryAddWithoutValidation({Locals.Header}.Key, {Locals.Header}.Value);";
         }
         return (wire.In, member.IsList) switch
         {
@@ -37,9 +39,10 @@ internal static class WireWriter
             ("path", _) => $"{url}.Append(System.Uri.EscapeDataString({Guard}.{N.PathSegment}({Text(member, value, label)}, \"{label}\")));",
             ("header", true) when member.Encoding == WireEncoding.Text => Header(request, wire.WireName, $"{Guard}.{N.HeaderList}({value}, \"{label}\")"),
             ("header", true) => Header(request, wire.WireName,
-                $"{Guard}.{N.HeaderList}(System.Linq.Enumerable.Select({Guard}.{N.QueryList}({value}, \"{label}\"), item_ => {Text(member, "item_", label)}), \"{label}\")"),
+                $"{Guard}.{N.HeaderList}(System.Linq.Enumerable.Select({Guard}.{N.QueryList}({value}, \"{label}\"), {Locals.Item} => {Text(member, Locals.Item, label)}), \"{label}\")"),
             ("header", false) => Header(request, wire.WireName, $"{Guard}.{N.HeaderValue}({Text(member, value, label)}, \"{label}\")"),
-            (_, true) => $"foreach (var item_ in {Guard}.{N.QueryList}({value}, \"{label}\")) {Guard}.{N.AppendQuery}(ref {url}, \"{wire.WireName}\", {Text(member, "item_", label)});",
+            (_, true) => $"foreach (var {Locals.Item} in {Guard}.{N.QueryList}({value}, \"{label}\")) " +
+                $"{Guard}.{N.AppendQuery}(ref {url}, \"{wire.WireName}\", {Text(member, Locals.Item, label)});",
             _ => $"{Guard}.{N.AppendQuery}(ref {url}, \"{wire.WireName}\", {Text(member, value, label)});",
         };
     }

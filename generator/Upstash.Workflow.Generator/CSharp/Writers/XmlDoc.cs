@@ -11,11 +11,11 @@ internal static partial class XmlDoc
 
     /// <summary>
     /// Text of several lines, XML's special characters escaped, each line after the first on a comment line of its
-    /// own that starts with <c>&lt;br/&gt;</c>, so the spec's paragraphs stay apart in IntelliSense.
+    /// own that starts with <c>&lt;br/&gt;</c>, so the spec's paragraphs stay apart in IntelliSense. The
+    /// <see cref="SourceWriter"/> indents the lines.
     /// </summary>
-    /// <param name="indent">The indentation of the comment lines.</param>
-    public static string Lines(string text, string indent) =>
-        Escape(text.Trim()).ReplaceLineEndings("\n").Replace("\n", $"\n{indent}/// <br/>", StringComparison.Ordinal);
+    public static string Lines(string text) =>
+        Escape(text.Trim()).ReplaceLineEndings("\n").Replace("\n", "\n/// <br/>", StringComparison.Ordinal);
 
     private static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
