@@ -126,12 +126,6 @@ internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.Upstash
         new JsonSerializerOptions(context.Options) { TypeInfoResolver = context.WithAddedModifier(OmitEmptyCollections) });
 
     /// <summary>
-    /// Set on a request whose operation documents a 3xx answer as its success (e.g. "Cancel In-Progress
-    /// Failure Callback" answers 302). Redirects are never followed, so that answer arrives here.
-    /// </summary>
-    public static readonly HttpRequestOptionsKey<int> SuccessRedirect = new("Upstash.Workflow.SuccessRedirect");
-
-    /// <summary>
     /// The start of a request's URL in <paramref name="buffer"/> (the generated method's stack): the client's base
     /// address, ending in one '/', so a base address without a trailing slash ("https://host/prefix") keeps its last
     /// segment. The generated code appends the operation's relative path and query, then hands it to <see cref="FinishUrl"/>.
@@ -163,7 +157,11 @@ internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.Upstash
     /// <param name="scope">The call's span and duration when someone listens: it records the status.</param>
     /// <param name="deadline">The call's deadline (<see cref="StartDeadline"/>), which an error's body is read under.</param>
     /// <param name="cancellationToken">The caller's token, to tell their cancellation from the deadline.</param>
-    internal async Task ProcessResponseAsync(HttpResponseMessage response, Diagnostics.OperationScope? scope, CancellationTokenSource? deadline, CancellationToken cancellationToken)
+    /// <param name="successRedirect">
+    /// The 3xx status the operation documents as its success, if any ("Cancel In-Progress Failure Callback" answers 302):
+    /// redirects are never followed, so that answer arrives here. The generated method passes it as a constant.
+    /// </param>
+    internal async Task ProcessResponseAsync(HttpResponseMessage response, Diagnostics.OperationScope? scope, CancellationTokenSource? deadline, CancellationToken cancellationToken, int successRedirect = 0)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
@@ -172,7 +170,7 @@ internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.Upstash
         {
             return;
         }
-        if (response.RequestMessage?.Options.TryGetValue(SuccessRedirect, out var redirect) == true && status == redirect)
+        if (status == successRedirect)
         {
             return;
         }

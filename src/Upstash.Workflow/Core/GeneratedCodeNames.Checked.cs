@@ -23,7 +23,6 @@ internal static partial class GeneratedCodeNames
         && JsonBody == nameof(Core.ClientCore.JsonBody)
         && JsonBodyForwardingTraceContext == nameof(Core.ClientCore.JsonBodyForwardingTraceContext)
         && ForwardTraceContext == nameof(Core.ClientCore.ForwardTraceContext)
-        && SuccessRedirect == nameof(Core.ClientCore.SuccessRedirect)
         && TelemetryProperty == nameof(Core.ClientCore.Telemetry)
         && UrlBuilder == CoreNamespace + "." + nameof(Core.UrlBuilder)
         && Payload == nameof(WorkflowPayload)

@@ -22,7 +22,6 @@ internal static partial class GeneratedCodeNames
     public const string JsonBody = "JsonBody";
     public const string JsonBodyForwardingTraceContext = "JsonBodyForwardingTraceContext";
     public const string ForwardTraceContext = "ForwardTraceContext";
-    public const string SuccessRedirect = "SuccessRedirect";
     public const string TelemetryProperty = "Telemetry";
 
     public const string UrlBuilder = CoreNamespace + ".UrlBuilder";

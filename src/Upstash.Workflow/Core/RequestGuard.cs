@@ -213,17 +213,17 @@ internal static class RequestGuard
     /// A bulk operation acts on everything when it has no ids and no filter. That must be asked for
     /// with <paramref name="all"/> = true; and "all" together with a filter is refused as ambiguous.
     /// </summary>
-    /// <param name="request">The request about to be sent.</param>
+    /// <param name="url">The request's URL as the method has built it, before it is finished.</param>
     /// <param name="all">The caller's explicit "everything".</param>
-    /// <param name="filters">The operation's parameters that select entries (the overlay's x-bulk-filter).</param>
-    public static void CheckBulk(HttpRequestMessage request, bool all, IReadOnlyCollection<string> filters)
+    /// <param name="filters">The operation's query parameters that select entries (the overlay's x-bulk-filter), as they are written in a URL.</param>
+    public static void CheckBulk(scoped ref UrlBuilder url, bool all, string[] filters)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(filters);
-        var query = request.RequestUri?.Query.TrimStart('?') ?? "";
-        var filtered = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]))
-            .Any(filters.Contains);
+        var filtered = false;
+        foreach (var filter in filters)
+        {
+            filtered |= url.HasQuery(filter);
+        }
         if (!filtered && !all)
         {
             throw new ArgumentException(

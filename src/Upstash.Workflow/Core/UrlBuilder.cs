@@ -11,15 +11,18 @@ internal ref struct UrlBuilder
     private Span<char> _chars;
     private char[]? _rented;
     private int _length;
-    private bool _query;
+    private int _queryStart = -1;
 
     public UrlBuilder(Span<char> buffer) => _chars = buffer;
 
     /// <summary>One query pair, already percent-encoded: after a '?' if it is the first, else after a '&amp;'. The path is written before it.</summary>
     public void AppendQuery(scoped ReadOnlySpan<char> name, scoped ReadOnlySpan<char> value)
     {
-        Append(_query ? '&' : '?');
-        _query = true;
+        if (_queryStart < 0)
+        {
+            _queryStart = _length;
+        }
+        Append(_queryStart == _length ? '?' : '&');
         Append(name);
         Append('=');
         Append(value);
@@ -42,6 +45,26 @@ internal ref struct UrlBuilder
         }
         value.CopyTo(_chars[_length..]);
         _length += value.Length;
+    }
+
+    /// <summary>Whether a query pair named <paramref name="name"/> (as written, percent-encoded) was appended.</summary>
+    public readonly bool HasQuery(scoped ReadOnlySpan<char> name)
+    {
+        if (_queryStart < 0)
+        {
+            return false;
+        }
+        var query = _chars[_queryStart.._length];
+        // Each pair starts after its '?' or '&'; neither can occur inside an encoded name or value.
+        for (var at = 0; at < query.Length; at++)
+        {
+            if (query[at] is '?' or '&' && query[(at + 1)..].StartsWith(name, StringComparison.Ordinal)
+                && at + 1 + name.Length < query.Length && query[at + 1 + name.Length] == '=')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The URL as written, absolute; a pooled array is given back.</summary>

@@ -2120,9 +2120,45 @@ namespace Upstash.Workflow
         /// <returns>Workflow restarted successfully</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? RestartWorkflowTracedAsync(dlqId, options, cancellationToken) : RestartWorkflowCoreAsync(dlqId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(dlqId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/restart/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                _core.ForwardTraceContext(request_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<RestartWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Restart Workflow from DLQ
@@ -2141,53 +2177,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             RestartWorkflowAsync(dlqId, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Dlq.RestartWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowTracedAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await RestartWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowCoreAsync(string dlqId, RestartWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/restart/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            _core.ForwardTraceContext(request_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<RestartWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// List Failed Workflow Runs
         /// </summary>
@@ -2201,9 +2190,49 @@ namespace Upstash.Workflow
         /// <returns>A page of failed runs.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ListFailedRunsTracedAsync(cursor, count, filter, cancellationToken) : ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient) : null;
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq");
+                if (cursor is { } cursor_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                }
+                if (count is { } count_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                filter?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<FailedRunsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Every item of <see cref="ListFailedRunsAsync(string?, int?, FailedRunFilter?, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
@@ -2218,57 +2247,6 @@ namespace Upstash.Workflow
                 page_ => page_.Messages,
                 page_ => page_.Cursor,
                 cancellationToken);
-
-        /// <summary>The call inside its span ("Dlq.ListFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsTracedAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient);
-            try
-            {
-                var result_ = await ListFailedRunsCoreAsync(cursor, count, filter, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsCoreAsync(string? cursor, int? count, FailedRunFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq");
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<FailedRunsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
 
         /// <summary>The parameters of DeleteFailedRuns that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] DeleteFailedRunsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
@@ -2288,9 +2266,57 @@ namespace Upstash.Workflow
         /// <returns>The entries were deleted.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? DeleteFailedRunsTracedAsync(dlqIds, cursor, count, filter, all, cancellationToken) : DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient) : null;
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq");
+                if (dlqIds is { } dlqIds_)
+                {
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+                }
+                if (cursor is { } cursor_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                }
+                if (count is { } count_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                filter?.WriteTo(request_, ref url_);
+                Upstash.Workflow.Core.RequestGuard.CheckBulk(ref url_, all, DeleteFailedRunsFilters_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<DeleteFailedRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.affected", result_.Deleted);
+                    scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// <see cref="DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, bool, System.Threading.CancellationToken)"/> again and again, with the cursor of each answer, until an answer gives none: each batch's answer in turn.
@@ -2306,65 +2332,6 @@ namespace Upstash.Workflow
                 page_ => page_.Cursor,
                 cancellationToken);
 
-        /// <summary>The call inside its span ("Dlq.DeleteFailedRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all);
-            try
-            {
-                var result_ = await DeleteFailedRunsCoreAsync(dlqIds, cursor, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.Deleted);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq");
-            if (dlqIds is { } dlqIds_)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
-            }
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, DeleteFailedRunsFilters_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<DeleteFailedRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Get Failed Workflow Run
         /// </summary>
@@ -2377,9 +2344,44 @@ namespace Upstash.Workflow
         /// <returns>The entry.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, GetFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? GetFailedRunTracedAsync(dlqId, options, cancellationToken) : GetFailedRunCoreAsync(dlqId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, GetFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(dlqId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<WorkflowDlqMessage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Get Failed Workflow Run
@@ -2395,52 +2397,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             GetFailedRunAsync(dlqId, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Dlq.GetFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunTracedAsync(string dlqId, GetFailedRunOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await GetFailedRunCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunCoreAsync(string dlqId, GetFailedRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<WorkflowDlqMessage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Delete Failed Workflow Run
         /// </summary>
@@ -2453,9 +2409,40 @@ namespace Upstash.Workflow
         /// <returns>The entry was deleted.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, DeleteFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? DeleteFailedRunTracedAsync(dlqId, options, cancellationToken) : DeleteFailedRunCoreAsync(dlqId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, DeleteFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(dlqId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Delete Failed Workflow Run
@@ -2471,48 +2458,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             DeleteFailedRunAsync(dlqId, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Dlq.DeleteFailedRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task DeleteFailedRunTracedAsync(string dlqId, DeleteFailedRunOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                await DeleteFailedRunCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task DeleteFailedRunCoreAsync(string dlqId, DeleteFailedRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Resume Workflow from DLQ
         /// </summary>
@@ -2525,9 +2470,45 @@ namespace Upstash.Workflow
         /// <returns>The workflow was resumed.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ResumeWorkflowTracedAsync(dlqId, options, cancellationToken) : ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(dlqId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/resume/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                _core.ForwardTraceContext(request_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<ResumeWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Resume Workflow from DLQ
@@ -2542,53 +2523,6 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             ResumeWorkflowAsync(dlqId, null, cancellationToken);
-
-        /// <summary>The call inside its span ("Dlq.ResumeWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowTracedAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await ResumeWorkflowCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowCoreAsync(string dlqId, ResumeWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/resume/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            _core.ForwardTraceContext(request_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<ResumeWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
 
         /// <summary>The parameters of ResumeWorkflows that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] ResumeWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
@@ -2609,9 +2543,59 @@ namespace Upstash.Workflow
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ResumeWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient) : null;
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/resume");
+                if (dlqIds is { } dlqIds_)
+                {
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+                }
+                if (cursor is { } cursor_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                }
+                if (count is { } count_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                filter?.WriteTo(request_, ref url_);
+                options?.WriteTo(request_, ref url_);
+                Upstash.Workflow.Core.RequestGuard.CheckBulk(ref url_, all, ResumeWorkflowsFilters_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                _core.ForwardTraceContext(request_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
+                    scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Every item of <see cref="ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, ResumeWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
@@ -2629,67 +2613,6 @@ namespace Upstash.Workflow
                 page_ => page_.WorkflowRuns,
                 page_ => page_.Cursor,
                 cancellationToken);
-
-        /// <summary>The call inside its span ("Dlq.ResumeWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all);
-            try
-            {
-                var result_ = await ResumeWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, ResumeWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/resume");
-            if (dlqIds is { } dlqIds_)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
-            }
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            _core.ForwardTraceContext(request_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, ResumeWorkflowsFilters_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
 
         /// <summary>The parameters of RestartWorkflows that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] RestartWorkflowsFilters_ = ["dlqIds", "fromDate", "toDate", "workflowUrl", "workflowRunId", "workflowCreatedAt", "label", "failureFunctionState", "callerIp", "flowControlKey"];
@@ -2710,9 +2633,59 @@ namespace Upstash.Workflow
         /// <returns>The workflows were started again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? RestartWorkflowsTracedAsync(dlqIds, cursor, count, filter, options, all, cancellationToken) : RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient) : null;
+            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
+            scope_?.Tag("upstash.workflow.all", all);
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/restart");
+                if (dlqIds is { } dlqIds_)
+                {
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+                }
+                if (cursor is { } cursor_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                }
+                if (count is { } count_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                filter?.WriteTo(request_, ref url_);
+                options?.WriteTo(request_, ref url_);
+                Upstash.Workflow.Core.RequestGuard.CheckBulk(ref url_, all, RestartWorkflowsFilters_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                _core.ForwardTraceContext(request_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
+                    scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Every item of <see cref="RestartWorkflowsAsync(System.Collections.Generic.IEnumerable{string}?, string?, int?, FailedRunFilter?, RestartWorkflowsOptions?, bool, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
@@ -2731,67 +2704,6 @@ namespace Upstash.Workflow
                 page_ => page_.Cursor,
                 cancellationToken);
 
-        /// <summary>The call inside its span ("Dlq.RestartWorkflows") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsTracedAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient);
-            scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
-            scope_?.Tag("upstash.workflow.all", all);
-            try
-            {
-                var result_ = await RestartWorkflowsCoreAsync(dlqIds, cursor, count, filter, options, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.WorkflowRuns.Count);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsCoreAsync(System.Collections.Generic.IEnumerable<string>? dlqIds, string? cursor, int? count, FailedRunFilter? filter, RestartWorkflowsOptions? options, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/restart");
-            if (dlqIds is { } dlqIds_)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
-            }
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            _core.ForwardTraceContext(request_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, RestartWorkflowsFilters_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<BulkRunAgainResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Retry Failure Callback
         /// </summary>
@@ -2804,9 +2716,44 @@ namespace Upstash.Workflow
         /// <returns>The failure callback was started again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, RetryFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? RetryFailureCallbackTracedAsync(dlqId, options, cancellationToken) : RetryFailureCallbackCoreAsync(dlqId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, RetryFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(dlqId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/callback/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<RetryFailureCallbackResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Retry Failure Callback
@@ -2822,52 +2769,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             RetryFailureCallbackAsync(dlqId, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Dlq.RetryFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackTracedAsync(string dlqId, RetryFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                var result_ = await RetryFailureCallbackCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackCoreAsync(string dlqId, RetryFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/callback/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<RetryFailureCallbackResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Cancel In-Progress Failure Callback
         /// </summary>
@@ -2880,9 +2781,40 @@ namespace Upstash.Workflow
         /// <returns>The failure callback was cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, CancelFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? CancelFailureCallbackTracedAsync(dlqId, options, cancellationToken) : CancelFailureCallbackCoreAsync(dlqId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, CancelFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(dlqId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/dlq/callback/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken, 302).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Cancel In-Progress Failure Callback
@@ -2897,49 +2829,6 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, System.Threading.CancellationToken cancellationToken) =>
             CancelFailureCallbackAsync(dlqId, null, cancellationToken);
-
-        /// <summary>The call inside its span ("Dlq.CancelFailureCallback") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task CancelFailureCallbackTracedAsync(string dlqId, CancelFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient);
-            scope_?.Tag("upstash.workflow.dlq_id", dlqId);
-            try
-            {
-                await CancelFailureCallbackCoreAsync(dlqId, options, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task CancelFailureCallbackCoreAsync(string dlqId, CancelFailureCallbackOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(dlqId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/dlq/callback/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            request_.Options.Set(Upstash.Workflow.Core.ClientCore.SuccessRedirect, 302);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     /// <summary>Starting and cancelling workflow runs.</summary>
@@ -2975,9 +2864,45 @@ namespace Upstash.Workflow
         /// <returns>The run was started.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? TriggerWorkflowTracedAsync(workflowUrl, payload, options, cancellationToken) : TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient) : null;
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(workflowUrl);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Content = payload?.ToHttpContent();
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/trigger/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                _core.ForwardTraceContext(request_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<TriggerWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Trigger Workflow Run
@@ -2994,53 +2919,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
             TriggerWorkflowAsync(workflowUrl, payload, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Runs.TriggerWorkflow") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowTracedAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient);
-            try
-            {
-                var result_ = await TriggerWorkflowCoreAsync(workflowUrl, payload, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowCoreAsync(System.Uri workflowUrl, WorkflowPayload? payload, TriggerWorkflowOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowUrl);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/trigger/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            _core.ForwardTraceContext(request_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<TriggerWorkflowResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Batch Trigger Workflow Runs
         /// </summary>
@@ -3053,9 +2931,42 @@ namespace Upstash.Workflow
         /// <returns>The runs were started, in the order requested.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? TriggerWorkflowBatchTracedAsync(runs, options, cancellationToken) : TriggerWorkflowBatchCoreAsync(runs, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient) : null;
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(runs);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Content = _core.JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/batch/trigger");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Batch Trigger Workflow Runs
@@ -3071,50 +2982,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, System.Threading.CancellationToken cancellationToken) =>
             TriggerWorkflowBatchAsync(runs, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Runs.TriggerWorkflowBatch") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchTracedAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient);
-            try
-            {
-                var result_ = await TriggerWorkflowBatchCoreAsync(runs, options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchCoreAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(runs);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = _core.JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/batch/trigger");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Cancel Workflow Run
         /// </summary>
@@ -3127,9 +2994,40 @@ namespace Upstash.Workflow
         /// <returns>The run was cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, CancelWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? CancelWorkflowRunTracedAsync(workflowRunId, options, cancellationToken) : CancelWorkflowRunCoreAsync(workflowRunId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, CancelWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(workflowRunId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/runs/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Cancel Workflow Run
@@ -3144,48 +3042,6 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, System.Threading.CancellationToken cancellationToken) =>
             CancelWorkflowRunAsync(workflowRunId, null, cancellationToken);
-
-        /// <summary>The call inside its span ("Runs.CancelWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task CancelWorkflowRunTracedAsync(string workflowRunId, CancelWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient);
-            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
-            try
-            {
-                await CancelWorkflowRunCoreAsync(workflowRunId, options, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task CancelWorkflowRunCoreAsync(string workflowRunId, CancelWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/runs/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
 
         /// <summary>The parameters of CancelWorkflowRuns that select entries (the overlay's x-bulk-filter).</summary>
         private static readonly string[] CancelWorkflowRunsFilters_ = ["workflowRunIds", "workflowUrl", "fromDate", "toDate", "callerIp", "flowControlKey", "label"];
@@ -3204,61 +3060,50 @@ namespace Upstash.Workflow
         /// <returns>The runs were cancelled.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? CancelWorkflowRunsTracedAsync(workflowRunIds, count, filter, all, cancellationToken) : CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, null);
-
-        /// <summary>The call inside its span ("Runs.CancelWorkflowRuns") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsTracedAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient);
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient) : null;
             scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
             scope_?.Tag("upstash.workflow.all", all);
             try
             {
-                var result_ = await CancelWorkflowRunsCoreAsync(workflowRunIds, count, filter, all, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.affected", result_.Cancelled);
-                return result_;
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/runs");
+                if (workflowRunIds is { } workflowRunIds_)
+                {
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunIds", item_);
+                }
+                if (count is { } count_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                filter?.WriteTo(request_, ref url_);
+                Upstash.Workflow.Core.RequestGuard.CheckBulk(ref url_, all, CancelWorkflowRunsFilters_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<CancelWorkflowRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.affected", result_.Cancelled);
+                    return result_;
+                }
             }
             catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
             {
                 // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
                 throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsCoreAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds, int? count, WorkflowRunFilter? filter, bool all, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/runs");
-            if (workflowRunIds is { } workflowRunIds_)
-            {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunIds", item_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            Upstash.Workflow.Core.RequestGuard.CheckBulk(request_, all, CancelWorkflowRunsFilters_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<CancelWorkflowRunsResult>(response_, deadline_, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -3297,9 +3142,53 @@ namespace Upstash.Workflow
         /// <returns>A page of runs.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ListLogsTracedAsync(cursor, count, trimBody, filter, cancellationToken) : ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient) : null;
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/workflows/logs");
+                if (cursor is { } cursor_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                }
+                if (count is { } count_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 1000, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                if (trimBody is { } trimBody_)
+                {
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                filter?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<WorkflowRunLogsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Every item of <see cref="ListLogsAsync(string?, int?, int?, RunLogFilter?, System.Threading.CancellationToken)"/>, page after page: each page is asked for when the one before is
@@ -3315,61 +3204,6 @@ namespace Upstash.Workflow
                 page_ => page_.Runs,
                 page_ => page_.Cursor,
                 cancellationToken);
-
-        /// <summary>The call inside its span ("Logs.ListLogs") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsTracedAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient);
-            try
-            {
-                var result_ = await ListLogsCoreAsync(cursor, count, trimBody, filter, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.cursor_returned", !string.IsNullOrEmpty(result_.Cursor));
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsCoreAsync(string? cursor, int? count, int? trimBody, RunLogFilter? filter, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/workflows/logs");
-            if (cursor is { } cursor_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
-            }
-            if (count is { } count_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 1000, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            if (trimBody is { } trimBody_)
-            {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            filter?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<WorkflowRunLogsPage>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     /// <summary>Flow-control keys and the account's global parallelism.</summary>
@@ -3403,9 +3237,40 @@ namespace Upstash.Workflow
         /// <returns>The keys.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(ListFlowControlKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ListFlowControlKeysTracedAsync(options, cancellationToken) : ListFlowControlKeysCoreAsync(options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(ListFlowControlKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient) : null;
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/flowControl");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// List Flow Control Keys
@@ -3419,48 +3284,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(System.Threading.CancellationToken cancellationToken) =>
             ListFlowControlKeysAsync(null, cancellationToken);
 
-        /// <summary>The call inside its span ("FlowControl.ListFlowControlKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysTracedAsync(ListFlowControlKeysOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient);
-            try
-            {
-                var result_ = await ListFlowControlKeysCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysCoreAsync(ListFlowControlKeysOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Get Flow Control Key
         /// </summary>
@@ -3473,9 +3296,43 @@ namespace Upstash.Workflow
         /// <returns>The key.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, GetFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? GetFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : GetFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, GetFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(flowControlKey);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/flowControl/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<FlowControlKeyStatus>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Get Flow Control Key
@@ -3491,51 +3348,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             GetFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
-        /// <summary>The call inside its span ("FlowControl.GetFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyTracedAsync(string flowControlKey, GetFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                var result_ = await GetFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyCoreAsync(string flowControlKey, GetFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<FlowControlKeyStatus>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Pause Flow Control Key
         /// </summary>
@@ -3548,9 +3360,41 @@ namespace Upstash.Workflow
         /// <returns>The key is paused.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, PauseFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? PauseFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : PauseFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, PauseFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(flowControlKey);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/flowControl/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+                url_.Append("/pause");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Pause Flow Control Key
@@ -3566,49 +3410,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             PauseFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
-        /// <summary>The call inside its span ("FlowControl.PauseFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task PauseFlowControlKeyTracedAsync(string flowControlKey, PauseFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await PauseFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task PauseFlowControlKeyCoreAsync(string flowControlKey, PauseFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/pause");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Resume Flow Control Key
         /// </summary>
@@ -3621,9 +3422,41 @@ namespace Upstash.Workflow
         /// <returns>The key is delivering again.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, ResumeFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ResumeFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : ResumeFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, ResumeFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(flowControlKey);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/flowControl/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+                url_.Append("/resume");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Resume Flow Control Key
@@ -3639,49 +3472,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             ResumeFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
-        /// <summary>The call inside its span ("FlowControl.ResumeFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task ResumeFlowControlKeyTracedAsync(string flowControlKey, ResumeFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await ResumeFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task ResumeFlowControlKeyCoreAsync(string flowControlKey, ResumeFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/resume");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Pin Configuration for Flow Control Key
         /// </summary>
@@ -3694,9 +3484,41 @@ namespace Upstash.Workflow
         /// <returns>The limits are pinned.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? PinFlowControlKeyTracedAsync(flowControlKey, limits, cancellationToken) : PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(flowControlKey);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/flowControl/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+                url_.Append("/pin");
+                limits?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Pin Configuration for Flow Control Key
@@ -3712,49 +3534,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             PinFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
-        /// <summary>The call inside its span ("FlowControl.PinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task PinFlowControlKeyTracedAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await PinFlowControlKeyCoreAsync(flowControlKey, limits, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task PinFlowControlKeyCoreAsync(string flowControlKey, FlowControlLimits? limits, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/pin");
-            limits?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Unpin Configuration for Flow Control Key
         /// </summary>
@@ -3767,9 +3546,41 @@ namespace Upstash.Workflow
         /// <returns>The limits are unpinned.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, UnpinFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? UnpinFlowControlKeyTracedAsync(flowControlKey, options, cancellationToken) : UnpinFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, UnpinFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(flowControlKey);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/flowControl/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+                url_.Append("/unpin");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Unpin Configuration for Flow Control Key
@@ -3785,49 +3596,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             UnpinFlowControlKeyAsync(flowControlKey, null, cancellationToken);
 
-        /// <summary>The call inside its span ("FlowControl.UnpinFlowControlKey") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task UnpinFlowControlKeyTracedAsync(string flowControlKey, UnpinFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await UnpinFlowControlKeyCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task UnpinFlowControlKeyCoreAsync(string flowControlKey, UnpinFlowControlKeyOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/unpin");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Reset Rate for Flow Control Key
         /// </summary>
@@ -3840,9 +3608,41 @@ namespace Upstash.Workflow
         /// <returns>The rate window was reset.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, ResetFlowControlRateOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ResetFlowControlRateTracedAsync(flowControlKey, options, cancellationToken) : ResetFlowControlRateCoreAsync(flowControlKey, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, ResetFlowControlRateOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(flowControlKey);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/flowControl/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
+                url_.Append("/resetRate");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Reset Rate for Flow Control Key
@@ -3858,49 +3658,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, System.Threading.CancellationToken cancellationToken) =>
             ResetFlowControlRateAsync(flowControlKey, null, cancellationToken);
 
-        /// <summary>The call inside its span ("FlowControl.ResetFlowControlRate") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task ResetFlowControlRateTracedAsync(string flowControlKey, ResetFlowControlRateOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient);
-            scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
-            try
-            {
-                await ResetFlowControlRateCoreAsync(flowControlKey, options, cancellationToken, scope_).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task ResetFlowControlRateCoreAsync(string flowControlKey, ResetFlowControlRateOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(flowControlKey);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/flowControl/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
-            url_.Append("/resetRate");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Get Global Parallelism
         /// </summary>
@@ -3912,9 +3669,40 @@ namespace Upstash.Workflow
         /// <returns>The limit and the current count.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(GetGlobalParallelismOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? GetGlobalParallelismTracedAsync(options, cancellationToken) : GetGlobalParallelismCoreAsync(options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(GetGlobalParallelismOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient) : null;
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/globalParallelism");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<GlobalParallelism>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Get Global Parallelism
@@ -3927,48 +3715,6 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(System.Threading.CancellationToken cancellationToken) =>
             GetGlobalParallelismAsync(null, cancellationToken);
-
-        /// <summary>The call inside its span ("FlowControl.GetGlobalParallelism") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismTracedAsync(GetGlobalParallelismOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient);
-            try
-            {
-                var result_ = await GetGlobalParallelismCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismCoreAsync(GetGlobalParallelismOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/globalParallelism");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<GlobalParallelism>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     /// <summary>The keys requests to workflow endpoints are signed with.</summary>
@@ -4002,9 +3748,40 @@ namespace Upstash.Workflow
         /// <returns>The signing keys.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(GetSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? GetSigningKeysTracedAsync(options, cancellationToken) : GetSigningKeysCoreAsync(options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(GetSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient) : null;
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/keys");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Get Signing Keys
@@ -4018,48 +3795,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(System.Threading.CancellationToken cancellationToken) =>
             GetSigningKeysAsync(null, cancellationToken);
 
-        /// <summary>The call inside its span ("SigningKeys.GetSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysTracedAsync(GetSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient);
-            try
-            {
-                var result_ = await GetSigningKeysCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysCoreAsync(GetSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/keys");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Rotate Signing Keys
         /// </summary>
@@ -4071,9 +3806,40 @@ namespace Upstash.Workflow
         /// <returns>The signing keys after rotation.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(RotateSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? RotateSigningKeysTracedAsync(options, cancellationToken) : RotateSigningKeysCoreAsync(options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(RotateSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient) : null;
+            try
+            {
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/keys/rotate");
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Rotate Signing Keys
@@ -4086,48 +3852,6 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(System.Threading.CancellationToken cancellationToken) =>
             RotateSigningKeysAsync(null, cancellationToken);
-
-        /// <summary>The call inside its span ("SigningKeys.RotateSigningKeys") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysTracedAsync(RotateSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient);
-            try
-            {
-                var result_ = await RotateSigningKeysCoreAsync(options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysCoreAsync(RotateSigningKeysOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/keys/rotate");
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<SigningKeys>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     /// <summary>Waking runs that wait for an event.</summary>
@@ -4163,9 +3887,45 @@ namespace Upstash.Workflow
         /// <returns>One answer per waiting run that was notified.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, NotifyEventOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? NotifyEventTracedAsync(eventId, payload, options, cancellationToken) : NotifyEventCoreAsync(eventId, payload, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, NotifyEventOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(eventId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Content = payload?.ToHttpContent();
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/notify/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                _core.ForwardTraceContext(request_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Notify Event
@@ -4182,53 +3942,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
             NotifyEventAsync(eventId, payload, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Notify.NotifyEvent") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventTracedAsync(string eventId, WorkflowPayload? payload, NotifyEventOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await NotifyEventCoreAsync(eventId, payload, options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventCoreAsync(string eventId, WorkflowPayload? payload, NotifyEventOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/notify/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            _core.ForwardTraceContext(request_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<NotifyResponse>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// Notify Workflow Run Event
         /// </summary>
@@ -4243,9 +3956,50 @@ namespace Upstash.Workflow
         /// <returns>The run was notified.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, NotifyWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? NotifyWorkflowRunTracedAsync(workflowRunId, eventId, payload, options, cancellationToken) : NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, NotifyWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(workflowRunId);
+                System.ArgumentNullException.ThrowIfNull(eventId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
+                request_.Content = payload?.ToHttpContent();
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/notify/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
+                url_.Append("/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                _core.ForwardTraceContext(request_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<NotifyResponse>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// Notify Workflow Run Event
@@ -4263,58 +4017,6 @@ namespace Upstash.Workflow
         public System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload, System.Threading.CancellationToken cancellationToken) =>
             NotifyWorkflowRunAsync(workflowRunId, eventId, payload, null, cancellationToken);
 
-        /// <summary>The call inside its span ("Notify.NotifyWorkflowRun") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunTracedAsync(string workflowRunId, string eventId, WorkflowPayload? payload, NotifyWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient);
-            scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await NotifyWorkflowRunCoreAsync(workflowRunId, eventId, payload, options, cancellationToken, scope_).ConfigureAwait(false);
-                scope_?.Tag("upstash.workflow.workflow_run_id", result_.WorkflowRunId);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunCoreAsync(string workflowRunId, string eventId, WorkflowPayload? payload, NotifyWorkflowRunOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(workflowRunId);
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-            request_.Content = payload?.ToHttpContent();
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/notify/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
-            url_.Append("/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            _core.ForwardTraceContext(request_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<NotifyResponse>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>
         /// List Waiters
         /// </summary>
@@ -4327,9 +4029,43 @@ namespace Upstash.Workflow
         /// <returns>The waiting runs.</returns>
         /// <exception cref="System.ArgumentException">A value the spec does not allow; nothing was sent.</exception>
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, ListWaitersOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
-            // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-            _core.Telemetry.Listening ? ListWaitersTracedAsync(eventId, options, cancellationToken) : ListWaitersCoreAsync(eventId, options, cancellationToken, null);
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, ListWaitersOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient) : null;
+            scope_?.Tag("upstash.workflow.event_id", eventId);
+            try
+            {
+                System.ArgumentNullException.ThrowIfNull(eventId);
+                using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
+                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
+                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                url_.Append("v2/waiters/");
+                url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
+                options?.WriteTo(request_, ref url_);
+                request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
+                using var deadline_ = _core.StartDeadline(cancellationToken);
+                System.Net.Http.HttpResponseMessage response_;
+                try
+                {
+                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
+                {
+                    throw failure_;
+                }
+                using (response_)
+                {
+                    await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
+                    var result_ = await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
+                    return result_;
+                }
+            }
+            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+        }
 
         /// <summary>
         /// List Waiters
@@ -4344,51 +4080,6 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, System.Threading.CancellationToken cancellationToken) =>
             ListWaitersAsync(eventId, null, cancellationToken);
-
-        /// <summary>The call inside its span ("Notify.ListWaiters") and duration: ids and counts only, never a payload, header value or query.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersTracedAsync(string eventId, ListWaitersOptions? options, System.Threading.CancellationToken cancellationToken)
-        {
-            using var scope_ = _core.Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient);
-            scope_?.Tag("upstash.workflow.event_id", eventId);
-            try
-            {
-                var result_ = await ListWaitersCoreAsync(eventId, options, cancellationToken, scope_).ConfigureAwait(false);
-                return result_;
-            }
-            catch (System.Exception exception_) when (scope_ is not null && scope_.Failed(exception_))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-        }
-
-        /// <summary>The call itself; <paramref name="scope_"/>, when someone listens, gets the answer's status from the response this method holds.</summary>
-        private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersCoreAsync(string eventId, ListWaitersOptions? options, System.Threading.CancellationToken cancellationToken, Upstash.Workflow.Diagnostics.OperationScope? scope_)
-        {
-            System.ArgumentNullException.ThrowIfNull(eventId);
-            using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
-            var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
-            url_.Append("v2/waiters/");
-            url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
-            options?.WriteTo(request_, ref url_);
-            request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
-            using var deadline_ = _core.StartDeadline(cancellationToken);
-            System.Net.Http.HttpResponseMessage response_;
-            try
-            {
-                response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
-            }
-            catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
-            {
-                throw failure_;
-            }
-            using (response_)
-            {
-                await _core.ProcessResponseAsync(response_, scope_, deadline_, cancellationToken).ConfigureAwait(false);
-                return await _core.ReadJsonAsync<System.Collections.Generic.IReadOnlyList<Waiter>>(response_, deadline_, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 }
 

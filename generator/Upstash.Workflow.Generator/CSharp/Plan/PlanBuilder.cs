@@ -239,7 +239,7 @@ public static class PlanBuilder
 
     /// <summary>
     /// The success answer: 200, else the first 2xx; when the operation documents no 2xx, its 3xx is its only success
-    /// (the client marks it so at run time, since redirects are never followed) and <c>Redirect</c> is its status.
+    /// (the generated method names it to the answer check, since redirects are never followed) and <c>Redirect</c> is its status.
     /// </summary>
     private static (JObject? Response, int? Redirect) Success(Operation operation)
     {

@@ -10,7 +10,8 @@ namespace Upstash.Workflow.Generator.CSharp.Writers;
 /// describes it (every path, query and header value through <see cref="WireWriter"/>'s checks, options objects through
 /// their types' writers), sends it, lets the group's <c>ClientCore</c> turn every answer that is not a success into its
 /// typed exception, and reads a success body through the generated JSON context: no reflection, so the client can be
-/// trimmed and compiled ahead of time. Each call has a plain path and, while someone listens, a traced one. A
+/// trimmed and compiled ahead of time. Each call is one method, whose span and duration start only while someone
+/// listens (the Azure SDK's scopes are used the same way, inline). A
 /// cursor-paged operation also gets a walking method over the operation's own method (the cursor loop is
 /// <c>Core.CursorPaging</c>), so a fake that answers pages pages too.
 /// </summary>
@@ -55,7 +56,6 @@ internal static class ClientClassWriter
     {
         var arguments = operation.Arguments;
         var task = Signatures.Task(operation);
-        var passed = Signatures.Pass(arguments);
         var method = operation.Method;
         if (operation.BulkFilters is { } filters)
         {
@@ -66,19 +66,12 @@ internal static class ClientClassWriter
 
         code.WriteLine();
         MethodDocsWriter.Method(code, operation, arguments);
-        code.WriteLine($"""
-            public virtual {task} {method}Async({Signatures.Declare(arguments, defaults: true)}) =>
-                // While nobody listens, the call is the plain one: no span, no measurement, nothing allocated for them.
-                {Core}.{N.TelemetryProperty}.{N.Listening} ? {method}TracedAsync({passed}) : {method}CoreAsync({passed}, null);
-            """);
+        WriteMethod(code, operation, arguments, task);
         WriteShortForm(code, operation, arguments, task);
         if (operation.Paging is { } paging)
         {
             WriteWalker(code, operation, paging);
         }
-
-        WriteTraced(code, operation, arguments, task, passed);
-        WriteCore(code, operation, arguments, task);
     }
 
     /// <summary>
@@ -128,15 +121,17 @@ internal static class ClientClassWriter
         code.Indentation -= 2;
     }
 
-    private static void WriteTraced(SourceWriter code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task, string passed)
+    /// <summary>
+    /// The call, as one method: its span and duration start only while someone listens (otherwise the scope is null and
+    /// every use of it a null check), with ids and counts only, never a payload, header value or query; then the request
+    /// is built, sent and answered under the call's deadline.
+    /// </summary>
+    private static void WriteMethod(SourceWriter code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task)
     {
-        var method = operation.Method;
-        const string scope = Locals.Scope, result = Locals.Result;
-        code.WriteLine();
-        code.WriteLine($"/// <summary>The call inside its span (\"{operation.SpanName}\") and duration: ids and counts only, never a payload, header value or query.</summary>");
-        code.WriteLine($"private async {task} {method}TracedAsync({Signatures.Declare(arguments, defaults: false)})");
+        const string scope = Locals.Scope, request = Locals.Request, url = Locals.Url, deadline = Locals.Deadline, response = Locals.Response, result = Locals.Result;
+        code.WriteLine($"public virtual async {task} {operation.Method}Async({Signatures.Declare(arguments, defaults: true)})");
         code.OpenBlock();
-        code.WriteLine($"using var {scope} = {Core}.{N.TelemetryProperty}.{N.Start}(\"{operation.SpanName}\", \"{operation.OperationId}\", {Http});");
+        code.WriteLine($"using var {scope} = {Core}.{N.TelemetryProperty}.{N.Listening} ? {Core}.{N.TelemetryProperty}.{N.Start}(\"{operation.SpanName}\", \"{operation.OperationId}\", {Http}) : null;");
         foreach (var parameter in operation.Parameters)
         {
             if (parameter.TraceTag is { } tag)
@@ -149,43 +144,6 @@ internal static class ClientClassWriter
             }
         }
         code.WriteLine("try");
-        code.OpenBlock();
-        if (operation.ResultType is not null)
-        {
-            code.WriteLine($"var {result} = await {method}CoreAsync({passed}, {scope}).ConfigureAwait(false);");
-            foreach (var trace in operation.TraceAnswer ?? [])
-            {
-                var value = trace.Read switch
-                {
-                    TraceRead.Count => $"{result}.{trace.Property}.Count",
-                    TraceRead.Present => $"!string.IsNullOrEmpty({result}.{trace.Property})",
-                    _ => $"{result}.{trace.Property}",
-                };
-                code.WriteLine($"{scope}?.{N.Tag}(\"{trace.Tag}\", {value});");
-            }
-            code.WriteLine($"return {result};");
-        }
-        else
-        {
-            code.WriteLine($"await {method}CoreAsync({passed}, {scope}).ConfigureAwait(false);");
-        }
-        code.CloseBlock();
-        code.WriteLine($$"""
-            catch (System.Exception {{Locals.Exception}}) when ({{scope}} is not null && {{scope}}.Failed({{Locals.Exception}}))
-            {
-                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
-                throw;
-            }
-            """);
-        code.CloseBlock();
-    }
-
-    private static void WriteCore(SourceWriter code, OperationPlan operation, IReadOnlyList<Argument> arguments, string task)
-    {
-        const string request = Locals.Request, url = Locals.Url, deadline = Locals.Deadline, response = Locals.Response;
-        code.WriteLine();
-        code.WriteLine($"/// <summary>The call itself; <paramref name=\"{Locals.Scope}\"/>, when someone listens, gets the answer's status from the response this method holds.</summary>");
-        code.WriteLine($"private async {task} {operation.Method}CoreAsync({Signatures.Declare(arguments, defaults: false)}, {N.Scope}? {Locals.Scope})");
         code.OpenBlock();
         foreach (var argument in arguments.Where(a => a.Parameter is { NullChecked: true } || a.Parameter is null && operation.Body!.Required))
         {
@@ -218,18 +176,14 @@ internal static class ClientClassWriter
         {
             code.WriteLine($"{parameter.Name}?.{parameter.Writer}({request}, ref {url});");
         }
+        if (operation.Parameters.FirstOrDefault(p => p.Role == ParameterRole.BulkSwitch) is { } all)
+        {
+            code.WriteLine($"{WireWriter.Guard}.{N.CheckBulk}(ref {url}, {all.Name}, {operation.Method}Filters_);");
+        }
         code.WriteLine($"{request}.RequestUri = {N.ClientCore}.{N.FinishUrl}(ref {url});");
         if (operation.ForwardTraceContextIn == TraceContextPlace.Headers)
         {
             code.WriteLine($"{Core}.{N.ForwardTraceContext}({request});");
-        }
-        if (operation.SuccessRedirect is { } redirect)
-        {
-            code.WriteLine($"{request}.Options.Set({N.ClientCore}.{N.SuccessRedirect}, {redirect});");
-        }
-        if (operation.Parameters.FirstOrDefault(p => p.Role == ParameterRole.BulkSwitch) is { } all)
-        {
-            code.WriteLine($"{WireWriter.Guard}.{N.CheckBulk}({request}, {all.Name}, {operation.Method}Filters_);");
         }
         // The deadline this method holds spans sending, the answer and its body, and ends with it. The send's failures
         // are translated here, not in a helper of its own, so the call costs no second state machine.
@@ -247,12 +201,33 @@ internal static class ClientClassWriter
             using ({{response}})
             """);
         code.OpenBlock();
-        code.WriteLine($"await {Core}.{N.ProcessResponseAsync}({response}, {Locals.Scope}, {deadline}, cancellationToken).ConfigureAwait(false);");
-        if (operation.ResultType is { } result)
+        // An operation whose only success is a 3xx (redirects are never followed) names it here.
+        var redirect = operation.SuccessRedirect is { } status ? $", {status}" : "";
+        code.WriteLine($"await {Core}.{N.ProcessResponseAsync}({response}, {scope}, {deadline}, cancellationToken{redirect}).ConfigureAwait(false);");
+        if (operation.ResultType is { } type)
         {
-            code.WriteLine($"return await {Core}.{N.ReadJsonAsync}<{result}>({response}, {deadline}, cancellationToken).ConfigureAwait(false);");
+            code.WriteLine($"var {result} = await {Core}.{N.ReadJsonAsync}<{type}>({response}, {deadline}, cancellationToken).ConfigureAwait(false);");
+            foreach (var trace in operation.TraceAnswer ?? [])
+            {
+                var value = trace.Read switch
+                {
+                    TraceRead.Count => $"{result}.{trace.Property}.Count",
+                    TraceRead.Present => $"!string.IsNullOrEmpty({result}.{trace.Property})",
+                    _ => $"{result}.{trace.Property}",
+                };
+                code.WriteLine($"{scope}?.{N.Tag}(\"{trace.Tag}\", {value});");
+            }
+            code.WriteLine($"return {result};");
         }
         code.CloseBlock();
+        code.CloseBlock();
+        code.WriteLine($$"""
+            catch (System.Exception {{Locals.Exception}}) when ({{scope}} is not null && {{scope}}.Failed({{Locals.Exception}}))
+            {
+                // Never reached: Failed records the failure and returns false, so the exception goes on unchanged.
+                throw;
+            }
+            """);
         code.CloseBlock();
     }
 

@@ -17,9 +17,6 @@ internal static class Signatures
         string.Join(", ", arguments.Select(a => $"{a.Type} {a.Name}" + (defaults && a.Optional ? a.Parameter?.Role == ParameterRole.BulkSwitch ? " = false" : " = null" : ""))
             .Append("System.Threading.CancellationToken cancellationToken" + (defaults ? " = default" : "")));
 
-    /// <summary>The arguments passed on, then the cancellation token.</summary>
-    public static string Pass(IEnumerable<Argument> arguments) => string.Join(", ", arguments.Select(a => a.Name).Append("cancellationToken"));
-
     /// <summary>
     /// A cref to the operation's full method ("RestartWorkflowAsync(string, RestartWorkflowOptions?, System.Threading.CancellationToken)"),
     /// which stays unambiguous beside its short form.
