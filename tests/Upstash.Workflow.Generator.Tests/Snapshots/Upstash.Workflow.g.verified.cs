@@ -2128,7 +2128,6 @@ namespace Upstash.Workflow
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/restart/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
@@ -2196,7 +2195,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq");
                 if (cursor is { } cursor_)
@@ -2274,7 +2272,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq");
                 if (dlqIds is { } dlqIds_)
@@ -2352,7 +2349,6 @@ namespace Upstash.Workflow
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
@@ -2478,7 +2474,6 @@ namespace Upstash.Workflow
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/resume/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
@@ -2551,7 +2546,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/resume");
                 if (dlqIds is { } dlqIds_)
@@ -2641,7 +2635,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/restart");
                 if (dlqIds is { } dlqIds_)
@@ -2724,7 +2717,6 @@ namespace Upstash.Workflow
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/callback/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
@@ -2872,7 +2864,6 @@ namespace Upstash.Workflow
                 System.ArgumentNullException.ThrowIfNull(workflowUrl);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = payload?.ToHttpContent();
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/trigger/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
@@ -2939,7 +2930,6 @@ namespace Upstash.Workflow
                 System.ArgumentNullException.ThrowIfNull(runs);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = _core.JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/batch/trigger");
                 options?.WriteTo(request_, ref url_);
@@ -3068,7 +3058,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/runs");
                 if (workflowRunIds is { } workflowRunIds_)
@@ -3148,7 +3137,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/logs");
                 if (cursor is { } cursor_)
@@ -3243,7 +3231,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/flowControl");
                 options?.WriteTo(request_, ref url_);
@@ -3304,7 +3291,6 @@ namespace Upstash.Workflow
             {
                 System.ArgumentNullException.ThrowIfNull(flowControlKey);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/flowControl/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
@@ -3675,7 +3661,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/globalParallelism");
                 options?.WriteTo(request_, ref url_);
@@ -3754,7 +3739,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/keys");
                 options?.WriteTo(request_, ref url_);
@@ -3812,7 +3796,6 @@ namespace Upstash.Workflow
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/keys/rotate");
                 options?.WriteTo(request_, ref url_);
@@ -3896,7 +3879,6 @@ namespace Upstash.Workflow
                 System.ArgumentNullException.ThrowIfNull(eventId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = payload?.ToHttpContent();
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/notify/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
@@ -3967,7 +3949,6 @@ namespace Upstash.Workflow
                 System.ArgumentNullException.ThrowIfNull(eventId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = payload?.ToHttpContent();
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/notify/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
@@ -4037,7 +4018,6 @@ namespace Upstash.Workflow
             {
                 System.ArgumentNullException.ThrowIfNull(eventId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                request_.Headers.TryAddWithoutValidation("Accept", "application/json");
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/waiters/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));

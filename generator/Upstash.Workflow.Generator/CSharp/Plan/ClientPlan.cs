@@ -79,7 +79,7 @@ public sealed record OperationDocs(string? Summary, string? Description, string?
 /// <param name="Path">The path relative to the base address, with its parameters in braces ("v2/workflows/dlq/restart/{dlqId}").</param>
 /// <param name="Parameters">Every parameter of the method but the body and the cancellation token, in order: required, optional, options objects, the bulk switch.</param>
 /// <param name="ResultType">The C# type the answer is read as; null when the success answer has no body.</param>
-/// <param name="Accept">The media type asked for when the answer has a body.</param>
+/// <param name="Accept">The media type asked for in an <c>Accept</c> header, when the success answer is offered in several; null otherwise.</param>
 /// <param name="Body">The request body, when the operation takes one.</param>
 /// <param name="SuccessRedirect">The 3xx status the operation documents as its only success, if any.</param>
 /// <param name="BulkFilters">For an operation that acts on everything when unfiltered: the wire names of the parameters that select entries.</param>

@@ -159,7 +159,7 @@ public static class PlanBuilder
         var (success, redirect) = Success(operation);
         var answer = Answer(success);
         var plan = new OperationPlan(operation.OperationId!, group, method, operation.Display, Names.UpperFirst(operation.Method), operation.Path.TrimStart('/'), plain,
-            answer?.Value["schema"] is { } schema ? types.Answer(schema) : null, answer?.Name, body, redirect,
+            answer?.Value["schema"] is { } schema ? types.Answer(schema) : null, Accept(success, answer), body, redirect,
             bulk ? selects.Select(p => p.StringAt("name") ?? "").ToList() : null, paging,
             new OperationDocs(Text(operation.Node, "summary"), Text(operation.Node, "description"), success is null ? null : Text(success, "description")),
             Telemetry.Answer(spec, answer?.Value["schema"], bulk, paging), IsTrue(operation.Node, "x-forward-trace-context"));
@@ -263,6 +263,13 @@ public static class PlanBuilder
         && media["schema"] is not null
             ? chosen
             : null;
+
+    /// <summary>
+    /// The media type to ask for: only when the success answer is offered in several, so the choice is the client's
+    /// to make. With one, an <c>Accept</c> header would say what the service sends anyway, and cost every call a header.
+    /// </summary>
+    private static string? Accept(JObject? success, JProperty? answer) =>
+        success?["content"] is JObject { Count: > 1 } ? answer?.Name : null;
 
     /// <summary>A documentation text of the spec, trimmed; null when absent or blank.</summary>
     private static string? Text(JToken node, string key) => node.StringAt(key) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;

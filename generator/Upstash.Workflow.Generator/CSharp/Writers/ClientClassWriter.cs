@@ -161,9 +161,9 @@ internal static class ClientClassWriter
                 : $"{Core}.{N.JsonBody}<{body.Type}>({body.Name})";
             code.WriteLine($"{request}.Content = {content};");
         }
-        if (operation.ResultType is not null)
+        if (operation.Accept is { } accept)
         {
-            code.WriteLine($"{request}.Headers.TryAddWithoutValidation(\"Accept\", \"{operation.Accept}\");");
+            code.WriteLine($"{request}.Headers.TryAddWithoutValidation(\"Accept\", \"{accept}\");");
         }
         // The URL is built on this method's stack (a pooled array only past 256 characters), before anything awaits.
         code.WriteLine($"var {url} = {N.ClientCore}.{N.StartUrl}({Http}, stackalloc char[256]);");

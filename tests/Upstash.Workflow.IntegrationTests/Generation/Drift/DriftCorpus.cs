@@ -39,7 +39,7 @@ public static class DriftCorpus
             """), RefusedWithFix, Codes.OperationIdDuplicate),
         new("302 as the only success", s => Responses(s, "/v2/flowControl/{flowControlKey}/unpin", "post").Replace(Json("""
             { "302": { "description": "Unpinned; see the key." }, "400": { "description": "Bad request." } }
-            """)), BuildsClean, Shows: "ClientCore.SuccessRedirect, 302"),
+            """)), BuildsClean, Shows: "cancellationToken, 302).ConfigureAwait(false)"),
 
         // ---- Parameters ----
         new("optional header parameter added", s => Parameters(s, Restart, "post").Add(Json("""
