@@ -41,7 +41,8 @@ public static class JsonPathDialect
     /// RFC 9535 applies a filter to an object's member values as to an array's items
     /// (<c>$.paths[*][?@['x-bulk']==true]</c>: the marked operations), where the evaluator filters array items only.
     /// Each member value the filter accepts (tried on a copy in an array, the one place the evaluator filters) is
-    /// followed by the rest of the path, itself read the same way.
+    /// followed by the rest of the path, itself read the same way. Inside such a filter, <c>$</c> is the copy's array,
+    /// not the document: the overlays compare members with literals only.
     /// </summary>
     private static IEnumerable<JToken> MemberFilter(JToken document, string path)
     {
