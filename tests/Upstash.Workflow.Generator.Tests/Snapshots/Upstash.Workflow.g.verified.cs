@@ -6,6 +6,9 @@
 //----------------------
 
 #nullable enable
+// Upstream may add a type or member without a description, or deprecate one the client reads: that builds, so an
+// update from upstream is never refused for it. MemberDocsTests counts what has no documentation; the overlay adds it.
+#pragma warning disable CS1591, CS0612, CS0618
 
 namespace Upstash.Workflow
 {
