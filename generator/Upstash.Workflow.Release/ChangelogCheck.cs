@@ -22,8 +22,8 @@ public static class ChangelogCheck
             return null;
         }
         var before = await Dotnet.RunProgramAsync("git", layout.Root, "show", $"{@base}:CHANGELOG.md");
-        var now = File.Exists(layout.Changelog) ? Scrubber.NormalizeNewlines(await File.ReadAllTextAsync(layout.Changelog)) : "";
-        var then = before.Succeeded ? Scrubber.NormalizeNewlines(before.Output) : "";
+        var now = File.Exists(layout.Changelog) ? LineEndings.Normalize(await File.ReadAllTextAsync(layout.Changelog)) : "";
+        var then = before.Succeeded ? LineEndings.Normalize(before.Output) : "";
         var said = Changelog.Section(now, Changelog.Unreleased) != Changelog.Section(then, Changelog.Unreleased)
             || Changelog.Released(now).Count > Changelog.Released(then).Count;
         return said ? null

@@ -13,7 +13,7 @@ public static partial class CommandLines
     public static async Task<string> UsageOf(string assembly)
     {
         var help = await Dotnet.RunAsync(Path.GetDirectoryName(assembly)!, assembly, "--help");
-        return help.Succeeded ? Scrubber.NormalizeNewlines(help.Output) : throw new InvalidOperationException($"{Path.GetFileName(assembly)} --help failed:\n{help.Output}");
+        return help.Succeeded ? LineEndings.Normalize(help.Output) : throw new InvalidOperationException($"{Path.GetFileName(assembly)} --help failed:\n{help.Output}");
     }
 
     public static IReadOnlyList<ApiChange> Compare(string command, string before, string after)

@@ -28,7 +28,7 @@ public static class ReleaseCommand
 {
     public static async Task<ReleaseResult> RunAsync(Layout layout, ReleaseOptions options, TextWriter log)
     {
-        var changelog = File.Exists(layout.Changelog) ? Scrubber.NormalizeNewlines(await File.ReadAllTextAsync(layout.Changelog)) : "";
+        var changelog = File.Exists(layout.Changelog) ? LineEndings.Normalize(await File.ReadAllTextAsync(layout.Changelog)) : "";
         var version = UpdateCommand.CurrentVersion(layout);
         var history = ReleaseHistory.Of(layout);
         var released = history.NewestAtOrBelow(version);

@@ -99,10 +99,10 @@ public static partial class UpdateCommand
             var next = VersionRule.Pending(released, version, kind);
 
             // What the new packages will say they came from, before any of it is committed.
-            var source = new SpecLock(spec, sha, SpecSource.Sha256(System.Text.Encoding.UTF8.GetBytes(Scrubber.NormalizeNewlines(effective))), recorded?.Upstream);
+            var source = new SpecLock(spec, sha, SpecSource.Sha256(System.Text.Encoding.UTF8.GetBytes(LineEndings.Normalize(effective))), recorded?.Upstream);
             var provenance = (Path.Combine(scratch, "openapi.lock.json"), Path.Combine(scratch, "openapi.effective.json"));
             await File.WriteAllTextAsync(provenance.Item1, source.ToJson());
-            await File.WriteAllTextAsync(provenance.Item2, Scrubber.NormalizeNewlines(effective));
+            await File.WriteAllTextAsync(provenance.Item2, LineEndings.Normalize(effective));
 
             var entry = kind == UpdateKind.None ? null : Changelog.Entry(source, api, wire);
             var changelog = entry is null ? null : Changelog.Merge(File.Exists(layout.Changelog) ? Read(layout.Changelog) : null, entry);
@@ -156,12 +156,12 @@ public static partial class UpdateCommand
 
             files.Write(layout.Spec, bytes);
             files.Write(layout.Lock, source.ToJson());
-            files.Write(layout.EffectiveSpec, Scrubber.NormalizeNewlines(effective));
+            files.Write(layout.EffectiveSpec, LineEndings.Normalize(effective));
             foreach (var package in Layout.Packages)
             {
-                files.Write(layout.ApiSnapshot(package), Scrubber.NormalizeNewlines(listings[package]));
+                files.Write(layout.ApiSnapshot(package), LineEndings.Normalize(listings[package]));
             }
-            files.Write(layout.ClientSnapshot, Scrubber.NormalizeNewlines(await File.ReadAllTextAsync(layout.BuiltClient)));
+            files.Write(layout.ClientSnapshot, LineEndings.Normalize(await File.ReadAllTextAsync(layout.BuiltClient)));
             if (next != version)
             {
                 files.Write(layout.VersionProps, VersionPrefix().Replace(Read(layout.VersionProps), $"<VersionPrefix>{next}</VersionPrefix>", 1));
@@ -232,7 +232,7 @@ public static partial class UpdateCommand
     public static IReadOnlyList<ApiChange> Compare(ShippedPackage package, string before, string after) =>
         package.IsCommand ? CommandLines.Compare(package.Id, before, after) : ApiChanges.Compare(before, after);
 
-    private static string Read(string path) => Scrubber.NormalizeNewlines(File.ReadAllText(path));
+    private static string Read(string path) => LineEndings.Normalize(File.ReadAllText(path));
 
     [GeneratedRegex(@"<VersionPrefix>(?<version>\d+\.\d+\.\d+)</VersionPrefix>")]
     private static partial Regex VersionPrefix();

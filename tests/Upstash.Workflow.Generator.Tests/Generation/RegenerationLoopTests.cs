@@ -39,7 +39,7 @@ public sealed class RegenerationLoopTests
         Assert.Contains("RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken", code, StringComparison.Ordinal);
         Assert.Contains("        /// <summary>A header no version of upstream's file has.</summary>\n", code, StringComparison.Ordinal);
         Assert.Contains("public string? GrowthProbe { get; set; }", code, StringComparison.Ordinal);
-        Assert.Contains("request_.Headers.TryAddWithoutValidation(\"Upstash-Growth-Probe\", Upstash.Workflow.Core.RequestGuard.HeaderValue(growthProbe_, \"options.GrowthProbe\"));", code, StringComparison.Ordinal);
+        Assert.Contains("request_.Headers.TryAddWithoutValidation(\"Upstash-Growth-Probe\", Upstash.Workflow.Core.RequestGuard.HeaderValue(growthProbeValue_, \"options.GrowthProbe\"));", code, StringComparison.Ordinal);
         // Restart alone takes it, so only restart's type has it: no other call's options can carry it.
         Assert.Single(code.Split('\n'), l => l.Contains("public string? GrowthProbe { get; set; }", StringComparison.Ordinal));
 

@@ -61,7 +61,7 @@ public sealed class SnapshotHelperTests
     [Fact]
     public void Line_endings_are_normalized()
     {
-        Assert.Equal("namespace A\n{\n}\n", Scrubber.NormalizeNewlines("namespace A\r\n{\r\n}\n"));
+        Assert.Equal("namespace A\n{\n}\n", LineEndings.Normalize("namespace A\r\n{\r\n}\n"));
     }
 
     [Fact]

@@ -2200,13 +2200,13 @@ namespace Upstash.Workflow
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq");
-                if (cursor is { } cursor_)
+                if (cursor is { } cursorValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursorValue_);
                 }
-                if (count is { } count_)
+                if (count is { } countValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(countValue_, null, 100, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 filter?.WriteTo(request_, ref url_);
                 request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
@@ -2277,17 +2277,17 @@ namespace Upstash.Workflow
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq");
-                if (dlqIds is { } dlqIds_)
+                if (dlqIds is { } dlqIdsValue_)
                 {
-                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIdsValue_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
                 }
-                if (cursor is { } cursor_)
+                if (cursor is { } cursorValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursorValue_);
                 }
-                if (count is { } count_)
+                if (count is { } countValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", countValue_.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 filter?.WriteTo(request_, ref url_);
                 Upstash.Workflow.Core.RequestGuard.CheckBulk(ref url_, all, DeleteFailedRunsFilters_);
@@ -2551,17 +2551,17 @@ namespace Upstash.Workflow
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/resume");
-                if (dlqIds is { } dlqIds_)
+                if (dlqIds is { } dlqIdsValue_)
                 {
-                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIdsValue_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
                 }
-                if (cursor is { } cursor_)
+                if (cursor is { } cursorValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursorValue_);
                 }
-                if (count is { } count_)
+                if (count is { } countValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", countValue_.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 filter?.WriteTo(request_, ref url_);
                 options?.WriteTo(request_, ref url_);
@@ -2640,17 +2640,17 @@ namespace Upstash.Workflow
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/restart");
-                if (dlqIds is { } dlqIds_)
+                if (dlqIds is { } dlqIdsValue_)
                 {
-                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIds_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(dlqIdsValue_, "dlqIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "dlqIds", item_);
                 }
-                if (cursor is { } cursor_)
+                if (cursor is { } cursorValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursorValue_);
                 }
-                if (count is { } count_)
+                if (count is { } countValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", countValue_.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 filter?.WriteTo(request_, ref url_);
                 options?.WriteTo(request_, ref url_);
@@ -3063,13 +3063,13 @@ namespace Upstash.Workflow
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/runs");
-                if (workflowRunIds is { } workflowRunIds_)
+                if (workflowRunIds is { } workflowRunIdsValue_)
                 {
-                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIds_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunIds", item_);
+                    foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowRunIdsValue_, "workflowRunIds")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunIds", item_);
                 }
-                if (count is { } count_)
+                if (count is { } countValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", count_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", countValue_.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 filter?.WriteTo(request_, ref url_);
                 Upstash.Workflow.Core.RequestGuard.CheckBulk(ref url_, all, CancelWorkflowRunsFilters_);
@@ -3142,17 +3142,17 @@ namespace Upstash.Workflow
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
                 var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
                 url_.Append("v2/workflows/logs");
-                if (cursor is { } cursor_)
+                if (cursor is { } cursorValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursor_);
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "cursor", cursorValue_);
                 }
-                if (count is { } count_)
+                if (count is { } countValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(count_, null, 1000, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "count", Upstash.Workflow.Core.RequestGuard.InRange(countValue_, null, 1000, "count").ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
-                if (trimBody is { } trimBody_)
+                if (trimBody is { } trimBodyValue_)
                 {
-                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "trimBody", trimBody_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "trimBody", trimBodyValue_.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 filter?.WriteTo(request_, ref url_);
                 request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
@@ -4141,30 +4141,30 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (Retries is { } retries_)
+            if (Retries is { } retriesValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retriesValue_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
-            if (Delay is { } delay_)
+            if (Delay is { } delayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delayValue_, "options.Delay"), "options.Delay"));
             }
-            if (RetryDelay is { } retryDelay_)
+            if (RetryDelay is { } retryDelayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelayValue_.Expression, "options.RetryDelay"));
             }
-            if (FlowControl is { } flowControl_)
+            if (FlowControl is { } flowControlValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Value, "options.FlowControl"));
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labelsValue_, "options.Labels"));
             }
-            if (FailureCallback is { } failureCallback_)
+            if (FailureCallback is { } failureCallbackValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallbackValue_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4219,46 +4219,46 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (WorkflowRunId is { } workflowRunId_)
+            if (WorkflowRunId is { } workflowRunIdValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(workflowRunId_, "options.WorkflowRunId"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Workflow-RunId", Upstash.Workflow.Core.RequestGuard.HeaderValue(workflowRunIdValue_, "options.WorkflowRunId"));
             }
-            if (NotBefore is { } notBefore_)
+            if (NotBefore is { } notBeforeValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.UnixSeconds(notBefore_, "options.NotBefore"), "options.NotBefore"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Not-Before", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.UnixSeconds(notBeforeValue_, "options.NotBefore"), "options.NotBefore"));
             }
-            if (ForwardHeaders is { } forwardHeaders_)
+            if (ForwardHeaders is { } forwardHeadersValue_)
             {
-                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeaders_, "Upstash-Forward-", "options.ForwardHeaders")) request_.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
+                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(forwardHeadersValue_, "Upstash-Forward-", "options.ForwardHeaders")) request_.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
-            if (FailureCallbackForwardHeaders is { } failureCallbackForwardHeaders_)
+            if (FailureCallbackForwardHeaders is { } failureCallbackForwardHeadersValue_)
             {
-                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeaders_, "Upstash-Failure-Callback-Forward-", "options.FailureCallbackForwardHeaders")) request_.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
+                foreach (var header_ in Upstash.Workflow.Core.RequestGuard.PrefixedHeaders(failureCallbackForwardHeadersValue_, "Upstash-Failure-Callback-Forward-", "options.FailureCallbackForwardHeaders")) request_.Headers.TryAddWithoutValidation(header_.Key, header_.Value);
             }
-            if (Retries is { } retries_)
+            if (Retries is { } retriesValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retriesValue_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
-            if (Delay is { } delay_)
+            if (Delay is { } delayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delayValue_, "options.Delay"), "options.Delay"));
             }
-            if (RetryDelay is { } retryDelay_)
+            if (RetryDelay is { } retryDelayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelayValue_.Expression, "options.RetryDelay"));
             }
-            if (FlowControl is { } flowControl_)
+            if (FlowControl is { } flowControlValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Value, "options.FlowControl"));
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labelsValue_, "options.Labels"));
             }
-            if (FailureCallback is { } failureCallback_)
+            if (FailureCallback is { } failureCallbackValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallbackValue_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4327,33 +4327,33 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (WorkflowUrls is { } workflowUrls_)
+            if (WorkflowUrls is { } workflowUrlsValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrlsValue_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", item_);
             }
-            if (WorkflowUrlExactMatch is { } workflowUrlExactMatch_)
+            if (WorkflowUrlExactMatch is { } workflowUrlExactMatchValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrlExactMatch", (workflowUrlExactMatch_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrlExactMatch", (workflowUrlExactMatchValue_ ? "true" : "false"));
             }
-            if (FromDate is { } fromDate_)
+            if (FromDate is { } fromDateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDateValue_, "filter.FromDate"));
             }
-            if (ToDate is { } toDate_)
+            if (ToDate is { } toDateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDateValue_, "filter.ToDate"));
             }
-            if (CallerIps is { } callerIps_)
+            if (CallerIps is { } callerIpsValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIpsValue_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", item_);
             }
-            if (FlowControlKeys is { } flowControlKeys_)
+            if (FlowControlKeys is { } flowControlKeysValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeysValue_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", item_);
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labelsValue_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
             }
         }
     }
@@ -4408,45 +4408,45 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (WorkflowUrl is { } workflowUrl_)
+            if (WorkflowUrl is { } workflowUrlValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", workflowUrl_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", workflowUrlValue_);
             }
-            if (WorkflowRunId is { } workflowRunId_)
+            if (WorkflowRunId is { } workflowRunIdValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunId", workflowRunId_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunId", workflowRunIdValue_);
             }
-            if (WorkflowCreatedAt is { } workflowCreatedAt_)
+            if (WorkflowCreatedAt is { } workflowCreatedAtValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAtValue_, "filter.WorkflowCreatedAt"));
             }
-            if (WorkflowRuns is { } workflowRuns_)
+            if (WorkflowRuns is { } workflowRunsValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRuns", Upstash.Workflow.Core.RequestGuard.QueryValue(workflowRuns_.Value, "filter.WorkflowRuns"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRuns", Upstash.Workflow.Core.RequestGuard.QueryValue(workflowRunsValue_.Value, "filter.WorkflowRuns"));
             }
-            if (State is { } state_)
+            if (State is { } stateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "state", state_.ToString());
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "state", stateValue_.ToString());
             }
-            if (FromDate is { } fromDate_)
+            if (FromDate is { } fromDateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDateValue_, "filter.FromDate"));
             }
-            if (ToDate is { } toDate_)
+            if (ToDate is { } toDateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDateValue_, "filter.ToDate"));
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labelsValue_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
             }
-            if (FlowControlKey is { } flowControlKey_)
+            if (FlowControlKey is { } flowControlKeyValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", flowControlKey_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", flowControlKeyValue_);
             }
-            if (CallerIp is { } callerIp_)
+            if (CallerIp is { } callerIpValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", callerIp_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", callerIpValue_);
             }
         }
     }
@@ -4497,41 +4497,41 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (FromDate is { } fromDate_)
+            if (FromDate is { } fromDateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, "filter.FromDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "fromDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDateValue_, "filter.FromDate"));
             }
-            if (ToDate is { } toDate_)
+            if (ToDate is { } toDateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDate_, "filter.ToDate"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "toDate", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(toDateValue_, "filter.ToDate"));
             }
-            if (WorkflowUrls is { } workflowUrls_)
+            if (WorkflowUrls is { } workflowUrlsValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrls_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(workflowUrlsValue_, "filter.WorkflowUrls")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowUrl", item_);
             }
-            if (WorkflowRunId is { } workflowRunId_)
+            if (WorkflowRunId is { } workflowRunIdValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunId", workflowRunId_);
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowRunId", workflowRunIdValue_);
             }
-            if (WorkflowCreatedAt is { } workflowCreatedAt_)
+            if (WorkflowCreatedAt is { } workflowCreatedAtValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAt_, "filter.WorkflowCreatedAt"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "workflowCreatedAt", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(workflowCreatedAtValue_, "filter.WorkflowCreatedAt"));
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labels_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(labelsValue_, "filter.Labels")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "label", item_);
             }
-            if (FailureFunctionStates is { } failureFunctionStates_)
+            if (FailureFunctionStates is { } failureFunctionStatesValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStates_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "failureFunctionState", item_.ToString());
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(failureFunctionStatesValue_, "filter.FailureFunctionStates")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "failureFunctionState", item_.ToString());
             }
-            if (CallerIps is { } callerIps_)
+            if (CallerIps is { } callerIpsValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIps_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(callerIpsValue_, "filter.CallerIps")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "callerIp", item_);
             }
-            if (FlowControlKeys is { } flowControlKeys_)
+            if (FlowControlKeys is { } flowControlKeysValue_)
             {
-                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeys_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", item_);
+                foreach (var item_ in Upstash.Workflow.Core.RequestGuard.QueryList(flowControlKeysValue_, "filter.FlowControlKeys")) Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "flowControlKey", item_);
             }
         }
     }
@@ -4596,30 +4596,30 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (Retries is { } retries_)
+            if (Retries is { } retriesValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retriesValue_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
-            if (Delay is { } delay_)
+            if (Delay is { } delayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delayValue_, "options.Delay"), "options.Delay"));
             }
-            if (RetryDelay is { } retryDelay_)
+            if (RetryDelay is { } retryDelayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelayValue_.Expression, "options.RetryDelay"));
             }
-            if (FlowControl is { } flowControl_)
+            if (FlowControl is { } flowControlValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Value, "options.FlowControl"));
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labelsValue_, "options.Labels"));
             }
-            if (FailureCallback is { } failureCallback_)
+            if (FailureCallback is { } failureCallbackValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallbackValue_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4658,30 +4658,30 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (Retries is { } retries_)
+            if (Retries is { } retriesValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retriesValue_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
-            if (Delay is { } delay_)
+            if (Delay is { } delayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delayValue_, "options.Delay"), "options.Delay"));
             }
-            if (RetryDelay is { } retryDelay_)
+            if (RetryDelay is { } retryDelayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelayValue_.Expression, "options.RetryDelay"));
             }
-            if (FlowControl is { } flowControl_)
+            if (FlowControl is { } flowControlValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Value, "options.FlowControl"));
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labelsValue_, "options.Labels"));
             }
-            if (FailureCallback is { } failureCallback_)
+            if (FailureCallback is { } failureCallbackValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallbackValue_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4720,30 +4720,30 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (Retries is { } retries_)
+            if (Retries is { } retriesValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retries_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retries", Upstash.Workflow.Core.RequestGuard.HeaderValue(retriesValue_.ToString(System.Globalization.CultureInfo.InvariantCulture), "options.Retries"));
             }
-            if (Delay is { } delay_)
+            if (Delay is { } delayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delay_, "options.Delay"), "options.Delay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.DurationText(delayValue_, "options.Delay"), "options.Delay"));
             }
-            if (RetryDelay is { } retryDelay_)
+            if (RetryDelay is { } retryDelayValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelay_.Expression, "options.RetryDelay"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Retry-Delay", Upstash.Workflow.Core.RequestGuard.HeaderValue(retryDelayValue_.Expression, "options.RetryDelay"));
             }
-            if (FlowControl is { } flowControl_)
+            if (FlowControl is { } flowControlValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Key, "options.FlowControl"));
-                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControl_.Value, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Key", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Key, "options.FlowControl"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Flow-Control-Value", Upstash.Workflow.Core.RequestGuard.HeaderValue(flowControlValue_.Value, "options.FlowControl"));
             }
-            if (Labels is { } labels_)
+            if (Labels is { } labelsValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labels_, "options.Labels"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Label", Upstash.Workflow.Core.RequestGuard.HeaderList(labelsValue_, "options.Labels"));
             }
-            if (FailureCallback is { } failureCallback_)
+            if (FailureCallback is { } failureCallbackValue_)
             {
-                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallback_, "options.FailureCallback"), "options.FailureCallback"));
+                request_.Headers.TryAddWithoutValidation("Upstash-Failure-Callback", Upstash.Workflow.Core.RequestGuard.HeaderValue(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(failureCallbackValue_, "options.FailureCallback"), "options.FailureCallback"));
             }
         }
     }
@@ -4848,17 +4848,17 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (Parallelism is { } parallelism_)
+            if (Parallelism is { } parallelismValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", parallelism_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", parallelismValue_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            if (Rate is { } rate_)
+            if (Rate is { } rateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", rate_.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", rateValue_.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            if (Period is { } period_)
+            if (Period is { } periodValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(period_, "limits.Period"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "period", Upstash.Workflow.Core.RequestGuard.WholeSeconds(periodValue_, "limits.Period"));
             }
         }
     }
@@ -4881,13 +4881,13 @@ namespace Upstash.Workflow
 
         internal void WriteTo(System.Net.Http.HttpRequestMessage request_, ref Upstash.Workflow.Core.UrlBuilder url_)
         {
-            if (Parallelism is { } parallelism_)
+            if (Parallelism is { } parallelismValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", (parallelism_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "parallelism", (parallelismValue_ ? "true" : "false"));
             }
-            if (Rate is { } rate_)
+            if (Rate is { } rateValue_)
             {
-                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", (rate_ ? "true" : "false"));
+                Upstash.Workflow.Core.RequestGuard.AppendQuery(ref url_, "rate", (rateValue_ ? "true" : "false"));
             }
         }
     }

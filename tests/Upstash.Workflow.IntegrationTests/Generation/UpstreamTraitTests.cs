@@ -125,7 +125,7 @@ public sealed class UpstreamTraitTests
         var code = Compiles(run);
         Assert.Empty(run.Of(Codes.TimestampTypedAsDateTime));
         Assert.Contains("public System.DateTimeOffset? FromDate { get; set; }", code, StringComparison.Ordinal);
-        Assert.Contains("RequestGuard.AppendQuery(ref url_, \"fromDate\", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDate_, \"options.FromDate\"));", code, StringComparison.Ordinal);
+        Assert.Contains("RequestGuard.AppendQuery(ref url_, \"fromDate\", Upstash.Workflow.Core.RequestGuard.UnixMilliseconds(fromDateValue_, \"options.FromDate\"));", code, StringComparison.Ordinal);
     }
 
     [Fact]

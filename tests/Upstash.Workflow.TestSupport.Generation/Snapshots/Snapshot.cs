@@ -50,8 +50,8 @@ public static class Snapshot
 
     private static SnapshotOutcome CompareFiles(string verifiedPath, string receivedPath, string name, string actual, SnapshotPolicy policy)
     {
-        var received = Scrubber.NormalizeNewlines(actual);
-        var verified = File.Exists(verifiedPath) ? Scrubber.NormalizeNewlines(File.ReadAllText(verifiedPath)) : null;
+        var received = LineEndings.Normalize(actual);
+        var verified = File.Exists(verifiedPath) ? LineEndings.Normalize(File.ReadAllText(verifiedPath)) : null;
 
         if (verified == received)
         {

@@ -42,6 +42,9 @@ internal static class Locals
 
     public const string Header = "header_";
 
-    /// <summary>The local a set optional value is read into: its name and '_' ("labels_").</summary>
-    public static string Set(string name) => char.ToLowerInvariant(name[0]) + name[1..] + "_";
+    /// <summary>
+    /// The local a set optional value is read into ("labelsValue_"): its name, "Value" and '_', a form none of the names
+    /// above has, so a value named like one of them (a query parameter "url") cannot clash with it.
+    /// </summary>
+    public static string Set(string name) => char.ToLowerInvariant(name[0]) + name[1..] + "Value_";
 }

@@ -51,6 +51,12 @@ public static class DriftCorpus
         new("optional query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "source", "required": false, "schema": { "type": "string" } }
             """)), BuildsClean, Shows: "public string? Source { get; set; }"),
+        // Named like the URL and request the generated code builds: the local a set value is read into must not clash with them.
+        new("optional query parameters named url and request added", s =>
+        {
+            Parameters(s, Dlq, "get").Add(Json("""{ "in": "query", "name": "url", "required": false, "schema": { "type": "string" } }"""));
+            Parameters(s, Dlq, "get").Add(Json("""{ "in": "query", "name": "request", "required": false, "schema": { "type": "string" } }"""));
+        }, BuildsClean, Shows: "public string? Url { get; set; }"),
         new("required query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "queueName", "required": true, "schema": { "type": "string" } }
             """)), BuildsClean, Shows: "ListFailedRunsAsync(string queueName,"),
