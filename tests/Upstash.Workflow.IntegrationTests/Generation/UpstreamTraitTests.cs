@@ -61,7 +61,7 @@ public sealed class UpstreamTraitTests
         // Optional headers are members of the call's options type, a family one map each.
         Assert.Contains("public System.Collections.Generic.IDictionary<string, string>? ForwardHeaders { get; set; }", code, StringComparison.Ordinal);
         Assert.Contains("public System.Collections.Generic.IDictionary<string, string>? FailureCallbackForwardHeaders { get; set; }", code, StringComparison.Ordinal);
-        Assert.Contains("RequestGuard.PrefixedHeaders(forwardHeaders_, \"Upstash-Forward-\", \"options.ForwardHeaders\")", code, StringComparison.Ordinal);
+        Assert.Contains("RequestGuard.PrefixedHeaders(forwardHeadersValue_, \"Upstash-Forward-\", \"options.ForwardHeaders\")", code, StringComparison.Ordinal);
     }
 
     [Fact]

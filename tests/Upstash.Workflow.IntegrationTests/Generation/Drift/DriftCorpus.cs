@@ -100,7 +100,7 @@ public static class DriftCorpus
             """)), BuildsClean, Shows: "public System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }"),
         new("string date-time query parameter added", s => Parameters(s, Dlq, "get").Add(Json("""
             { "in": "query", "name": "since", "required": false, "schema": { "type": "string", "format": "date-time" } }
-            """)), BuildsClean, Shows: "RequestGuard.DateTimeText(since_)"),
+            """)), BuildsClean, Shows: "RequestGuard.DateTimeText(sinceValue_)"),
         new("header named like another header's parameter", s => Parameters(s, Restart, "post").Add(Json("""
             { "in": "header", "name": "Retries", "required": false, "schema": { "type": "integer" } }
             """)), RefusedWithFix, Codes.ParameterNameClash),
