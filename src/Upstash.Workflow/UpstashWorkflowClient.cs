@@ -5,32 +5,37 @@ using Upstash.Workflow.Core;
 namespace Upstash.Workflow;
 
 /// <summary>
-/// The entry point: every operation group over one <see cref="HttpClient"/>. Construct it from
-/// options (it then owns its connection pool), or let <c>AddUpstashWorkflowClient</c> inject an
-/// <see cref="HttpClient"/> from <c>IHttpClientFactory</c>. Its groups (one property per tag of the
-/// spec) are generated beside this file.
+/// The entry point: every operation group over one handler chain. Construct it from options (it then owns its
+/// connection pool), or let <c>AddUpstashWorkflowClient</c> hand it the chain <c>IHttpClientFactory</c> builds. Its
+/// groups (one property per tag of the spec) are generated beside this file.
 /// </summary>
 public partial class UpstashWorkflowClient : IDisposable
 {
-    private readonly HttpClient? _owned;
+    private readonly HttpMessageHandler? _owned;
 
     /// <summary>A client with its own connection pool, configured by <paramref name="options"/>.</summary>
     /// <param name="options">Where and how to call: token, address or region, timeout, transport.</param>
     /// <param name="loggerFactory">Where the client logs (failed calls, at Warning; never a token); none when null.</param>
     public UpstashWorkflowClient(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(CreateHttpClient(options, loggerFactory), owned: true, new Diagnostics.UpstashTelemetry(Diagnostics.UpstashInstruments.Process, options.PropagateTraceContext), options.Timeout)
+        : this(CreateHandler(options, loggerFactory), owned: true, options, new Diagnostics.UpstashTelemetry(Diagnostics.UpstashInstruments.Process, options.PropagateTraceContext))
     {
     }
 
     /// <summary>
-    /// A client over <paramref name="httpClient"/>, disposing it with itself when <paramref name="owned"/>, each call
-    /// within <paramref name="timeout"/> (body included). Dependency injection passes the <see cref="HttpClient"/> that
-    /// <c>AddUpstashWorkflowClient</c> sets up (base address, authentication, host policy); one made otherwise would send no token.
+    /// A client sending through <paramref name="handler"/> (disposed with it when <paramref name="owned"/>) to the base
+    /// address <paramref name="options"/> resolve, each call within their timeout (body included). Dependency injection
+    /// passes the chain of <c>IHttpClientFactory</c>, whose primary handler authenticates; a chain without
+    /// <see cref="UpstashAuthenticationHandler"/> would send no token.
     /// </summary>
-    internal UpstashWorkflowClient(HttpClient httpClient, bool owned, Diagnostics.UpstashTelemetry? telemetry, TimeSpan timeout)
-        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), telemetry ?? Diagnostics.UpstashTelemetry.Default, timeout)
+    internal UpstashWorkflowClient(HttpMessageHandler handler, bool owned, UpstashWorkflowClientOptions options, Diagnostics.UpstashTelemetry? telemetry)
+        : this(
+            handler ?? throw new ArgumentNullException(nameof(handler)),
+            (options ?? throw new ArgumentNullException(nameof(options))).ResolveBaseAddress(),
+            CheckedUserAgent(options.UserAgent),
+            telemetry ?? Diagnostics.UpstashTelemetry.Default,
+            options.Timeout)
     {
-        _owned = owned ? httpClient : null;
+        _owned = owned ? handler : null;
     }
 
     /// <summary>A client configured from QSTASH_TOKEN, QSTASH_URL and QSTASH_REGION.</summary>
@@ -77,23 +82,16 @@ public partial class UpstashWorkflowClient : IDisposable
     }
 
     /// <summary>
-    /// Applies base address and user agent to <paramref name="httpClient"/>. Its own timeout is turned
-    /// off: each generated method keeps <see cref="UpstashWorkflowClientOptions.Timeout"/> itself, body included.
+    /// <paramref name="agent"/>, parsed here so that a malformed value fails now; kept as text, so no request copies
+    /// parsed product tokens.
     /// </summary>
-    internal static void Configure(HttpClient httpClient, UpstashWorkflowClientOptions options)
+    private static string CheckedUserAgent(string agent)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        httpClient.BaseAddress = options.ResolveBaseAddress();
-        httpClient.Timeout = Timeout.InfiniteTimeSpan;
-        // Parsed here, so a malformed value fails now; kept as text, so no request copies parsed product tokens.
-        var agent = options.UserAgent;
         using (var probe = new HttpRequestMessage())
         {
             probe.Headers.UserAgent.ParseAdd(agent);
         }
-        httpClient.DefaultRequestHeaders.Remove("User-Agent");
-        httpClient.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", agent);
+        return agent;
     }
 
     /// <summary>Disposes the connection pool if this client created it.</summary>
@@ -103,7 +101,7 @@ public partial class UpstashWorkflowClient : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Disposes the owned <see cref="HttpClient"/>.</summary>
+    /// <summary>Disposes the handler chain this client created.</summary>
     /// <param name="disposing">True from <see cref="Dispose()"/>; false from a finalizer, when only unmanaged resources may be released.</param>
     protected virtual void Dispose(bool disposing)
     {
@@ -111,12 +109,5 @@ public partial class UpstashWorkflowClient : IDisposable
         {
             _owned?.Dispose();
         }
-    }
-
-    private static HttpClient CreateHttpClient(UpstashWorkflowClientOptions options, ILoggerFactory? loggerFactory)
-    {
-        var client = new HttpClient(CreateHandler(options, loggerFactory), disposeHandler: true);
-        Configure(client, options);
-        return client;
     }
 }

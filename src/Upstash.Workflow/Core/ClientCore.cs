@@ -13,11 +13,34 @@ namespace Upstash.Workflow.Core;
 
 /// <summary>
 /// What each request of a generated group class needs around the code the spec determines (see
-/// generator/Upstash.Workflow.Generator/CSharp/Writers/ClientClassWriter.cs), written once for all operations. Each
-/// group class holds one: a part, not a base, so the group classes are public and mockable while this stays internal.
+/// generator/Upstash.Workflow.Generator/CSharp/Writers/ClientClassWriter.cs), written once for all operations. The
+/// root client makes one and every group class holds it: a part, not a base, so the group classes are public and
+/// mockable while this stays internal.
 /// </summary>
-internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.UpstashTelemetry? telemetry = null, TimeSpan? timeout = null)
+/// <remarks>
+/// It sends straight into <paramref name="handler"/>, the chain the root client or <c>IHttpClientFactory</c> built,
+/// not through an <see cref="HttpClient"/>: the call already holds its deadline, and <see cref="HttpClient"/> would link
+/// a second token source to it on every call, only to watch for a timeout and a cancel-all this client never uses.
+/// </remarks>
+internal sealed class ClientCore(
+    JsonSerializerContext json,
+    HttpMessageHandler handler,
+    Uri baseAddress,
+    string? userAgent = null,
+    Diagnostics.UpstashTelemetry? telemetry = null,
+    TimeSpan? timeout = null)
 {
+    /// <summary>Sends into the handler; it never disposes it (the root client or the factory owns the chain).</summary>
+    private readonly HttpMessageInvoker _sender = new(handler ?? throw new ArgumentNullException(nameof(handler)), disposeHandler: false);
+
+    /// <summary>The base address, where every operation's relative path starts.</summary>
+    internal Uri BaseAddress { get; } = baseAddress is { IsAbsoluteUri: true }
+        ? baseAddress
+        : throw new ArgumentException("The base address must be an absolute URI.", nameof(baseAddress));
+
+    /// <summary>The base address's text, ending in one '/', so a base address without a trailing slash ("https://host/prefix") keeps its last segment.</summary>
+    private readonly string _root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress.AbsoluteUri : baseAddress.AbsoluteUri + "/";
+
     /// <summary>The whole call's time (<see cref="UpstashWorkflowClientOptions.Timeout"/>): sending, the answer and its body; none when not given.</summary>
     private readonly TimeSpan _timeout = timeout is { } given && given <= TimeSpan.Zero && given != System.Threading.Timeout.InfiniteTimeSpan
         ? throw new ArgumentOutOfRangeException(nameof(timeout), given, "The timeout must be positive, or Timeout.InfiniteTimeSpan.")
@@ -26,8 +49,9 @@ internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.Upstash
     /// <summary>
     /// The call's deadline, which the generated method holds from sending to the last byte of the body: joined with
     /// the caller's token, cancelled when the timeout runs out; null when there is no timeout (the caller's token alone).
-    /// The body is read after the headers (<see cref="HttpCompletionOption.ResponseHeadersRead"/>), where
-    /// <see cref="HttpClient.Timeout"/> no longer applies, so a body that stalls would otherwise hang.
+    /// The answer comes back once its headers are read and its body is read after, so a timeout that ended with the
+    /// headers (as <see cref="HttpClient.Timeout"/> does with <see cref="HttpCompletionOption.ResponseHeadersRead"/>)
+    /// would let a body that stalls hang.
     /// </summary>
     internal CancellationTokenSource? StartDeadline(CancellationToken cancellationToken)
     {
@@ -50,11 +74,26 @@ internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.Upstash
     /// </summary>
     internal Exception? SendFailed(Exception exception, HttpRequestMessage request, CancellationTokenSource? deadline, CancellationToken cancellationToken) => exception switch
     {
-        // HttpClient names the token it was given, the deadline's.
-        OperationCanceledException canceled when deadline is not null && canceled.CancellationToken != cancellationToken => Stopped(request, canceled, deadline, cancellationToken),
+        // Told by which token was cancelled, not by the one the exception names: a handler may name its own, or none.
+        // The caller's own exception, with their token, goes on as it is.
+        OperationCanceledException canceled when canceled.CancellationToken != cancellationToken || !cancellationToken.IsCancellationRequested => Stopped(request, canceled, deadline, cancellationToken),
         HttpRequestException failed => new UpstashConnectionException(request, $"{Describe(request)} got no answer: the connection failed ({failed.Message.TrimEnd('.')}).", failed),
         _ => null,
     };
+
+    /// <summary>
+    /// Sends <paramref name="request"/> through the handler chain, the answer returned once its headers are read (the body
+    /// is read from the stream). The user agent is added here, once per request, as <see cref="HttpClient"/> adds its
+    /// default headers.
+    /// </summary>
+    internal Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (userAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+        return _sender.SendAsync(request, cancellationToken);
+    }
 
     /// <summary>"POST https://host/path", for the message of a timeout or a failed connection (where the host matters); only made when one happens.</summary>
     internal static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}";
@@ -126,22 +165,13 @@ internal sealed class ClientCore(JsonSerializerContext json, Diagnostics.Upstash
         new JsonSerializerOptions(context.Options) { TypeInfoResolver = context.WithAddedModifier(OmitEmptyCollections) });
 
     /// <summary>
-    /// The start of a request's URL in <paramref name="buffer"/> (the generated method's stack): the client's base
-    /// address, ending in one '/', so a base address without a trailing slash ("https://host/prefix") keeps its last
-    /// segment. The generated code appends the operation's relative path and query, then hands it to <see cref="FinishUrl"/>.
+    /// The start of a request's URL in <paramref name="buffer"/> (the generated method's stack): the base address. The
+    /// generated code appends the operation's relative path and query, then hands it to <see cref="FinishUrl"/>.
     /// </summary>
-    internal static UrlBuilder StartUrl(HttpClient client, Span<char> buffer)
+    internal UrlBuilder StartUrl(Span<char> buffer)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var baseAddress = client.BaseAddress ?? throw new InvalidOperationException(
-            "The HttpClient has no BaseAddress. Create the client through UpstashWorkflowClient or AddUpstashWorkflowClient.");
-        var root = baseAddress.AbsoluteUri;
         var url = new UrlBuilder(buffer);
-        url.Append(root);
-        if (!root.EndsWith('/'))
-        {
-            url.Append('/');
-        }
+        url.Append(_root);
         return url;
     }
 

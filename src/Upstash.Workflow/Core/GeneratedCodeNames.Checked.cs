@@ -15,6 +15,8 @@ internal static partial class GeneratedCodeNames
         && SerializationNamespace == "Upstash.Workflow." + nameof(Serialization)
         && ClientCore == CoreNamespace + "." + nameof(Core.ClientCore)
         && StartUrl == nameof(Core.ClientCore.StartUrl)
+        && SendAsync == nameof(Core.ClientCore.SendAsync)
+        && BaseAddress == nameof(Core.ClientCore.BaseAddress)
         && FinishUrl == nameof(Core.ClientCore.FinishUrl)
         && StartDeadline == nameof(Core.ClientCore.StartDeadline)
         && SendFailed == nameof(Core.ClientCore.SendFailed)

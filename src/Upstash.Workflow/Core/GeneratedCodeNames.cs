@@ -14,6 +14,8 @@ internal static partial class GeneratedCodeNames
     // The part every group's class holds (its field CoreField), and what its methods use of it.
     public const string ClientCore = CoreNamespace + ".ClientCore";
     public const string StartUrl = "StartUrl";
+    public const string SendAsync = "SendAsync";
+    public const string BaseAddress = "BaseAddress";
     public const string FinishUrl = "FinishUrl";
     public const string StartDeadline = "StartDeadline";
     public const string SendFailed = "SendFailed";

@@ -10,14 +10,20 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Upstash Workflow client on <c>IHttpClientFactory</c>.</summary>
 public static class UpstashWorkflowServiceCollectionExtensions
 {
-    /// <summary>The name of the client's <see cref="HttpClient"/> in <c>IHttpClientFactory</c>.</summary>
+    /// <summary>
+    /// The name under which <c>IHttpClientFactory</c> builds the client's handler chain: handlers configured for this
+    /// name are the ones its calls go through.
+    /// </summary>
     public const string HttpClientName = "Upstash.Workflow";
 
     /// <summary>
-    /// Registers <see cref="UpstashWorkflowClient"/> and its groups (<see cref="DlqClient"/>, <see cref="RunsClient"/>, …) as a typed
-    /// client, configured by <paramref name="configure"/>; what it leaves unset comes from the environment variables
-    /// the official SDKs read (QSTASH_TOKEN, QSTASH_URL, QSTASH_REGION), and the options are checked when the host
-    /// starts. Returns the builder, so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>; nothing here retries.
+    /// Registers <see cref="UpstashWorkflowClient"/> and its groups (<see cref="DlqClient"/>, <see cref="RunsClient"/>, …)
+    /// over the handler chain <c>IHttpClientFactory</c> builds for <see cref="HttpClientName"/>, configured by
+    /// <paramref name="configure"/>; what it leaves unset comes from the environment variables the official SDKs read
+    /// (QSTASH_TOKEN, QSTASH_URL, QSTASH_REGION), and the options are checked when the host starts. Returns the builder,
+    /// so handlers can be added, e.g. <c>.AddStandardResilienceHandler()</c>; nothing here retries. The client sends
+    /// through the handlers, not an <see cref="HttpClient"/>, so <c>ConfigureHttpClient</c> does not reach it: its
+    /// address, timeout and user agent are options.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets options in code, after configuration and the environment have.</param>
@@ -53,20 +59,23 @@ public static class UpstashWorkflowServiceCollectionExtensions
         // What the registration leaves unset comes from the environment, as the official SDKs read it; then it is all checked at start.
         options.PostConfigure(o => o.FillFromEnvironment(Environment.GetEnvironmentVariable)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UpstashWorkflowClientOptions>>(new UpstashWorkflowClientOptionsValidator(source));
+        // The client sends through the named chain the factory builds (the handlers added to the builder this returns,
+        // over the authenticating primary handler); the factory owns the chain, rotates it and disposes it.
         var builder = services
-            .AddHttpClient<UpstashWorkflowClient, UpstashWorkflowClient>(HttpClientName, (http, provider) =>
-            {
-                var settings = provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value;
-                // The deadline each call holds spans every handler of the factory's chain (retries included).
-                return new UpstashWorkflowClient(http, owned: false,
-                    new Upstash.Workflow.Diagnostics.UpstashTelemetry(provider.GetRequiredService<Upstash.Workflow.Diagnostics.UpstashInstruments>(), settings.PropagateTraceContext),
-                    settings.Timeout);
-            })
-            .ConfigureHttpClient((provider, http) =>
-                UpstashWorkflowClient.Configure(http, provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value))
+            .AddHttpClient(HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider => UpstashWorkflowClient.CreateAuthenticatedHandler(
                 provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value,
                 provider.GetService<ILoggerFactory>()));
+        services.TryAddTransient(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<UpstashWorkflowClientOptions>>().Value;
+            // The deadline each call holds spans every handler of the chain (retries included).
+            return new UpstashWorkflowClient(
+                provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName),
+                owned: false,
+                settings,
+                new Upstash.Workflow.Diagnostics.UpstashTelemetry(provider.GetRequiredService<Upstash.Workflow.Diagnostics.UpstashInstruments>(), settings.PropagateTraceContext));
+        });
         // The container's meter (IMeterFactory, which the host registers), its instruments made once; the process's without one.
         services.TryAddSingleton(provider => provider.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
             ? new Upstash.Workflow.Diagnostics.UpstashInstruments(meters)

@@ -33,14 +33,15 @@ internal sealed class UpstashTelemetry(UpstashInstruments instruments, bool forw
 
     /// <summary>
     /// The span and measurements of one operation call, or null while nobody listens (then the call allocates
-    /// nothing for them). <paramref name="name"/> is "{Group}.{Method}", <paramref name="operationId"/> the spec's.
+    /// nothing for them). <paramref name="name"/> is "{Group}.{Method}", <paramref name="operationId"/> the spec's,
+    /// <paramref name="baseAddress"/> the client's (the span's server address and port).
     /// </summary>
-    public OperationScope? Start(string name, string operationId, HttpClient client)
+    public OperationScope? Start(string name, string operationId, Uri baseAddress)
     {
         var activity = Source.HasListeners() ? Source.StartActivity(name, ActivityKind.Client) : null;
         return activity is null && !Instruments.Duration.Enabled && !Instruments.RateLimited.Enabled
             ? null
-            : new OperationScope(activity, Instruments, operationId, client.BaseAddress);
+            : new OperationScope(activity, Instruments, operationId, baseAddress);
     }
 }
 

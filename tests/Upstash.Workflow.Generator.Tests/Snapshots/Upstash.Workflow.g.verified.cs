@@ -2092,20 +2092,17 @@ namespace Upstash.Workflow
     public partial class DlqClient
     {
         private readonly Upstash.Workflow.Core.ClientCore _core;
-        private readonly System.Net.Http.HttpClient _httpClient;
 
         /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
         protected DlqClient()
         {
             _core = null!;
-            _httpClient = null!;
         }
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        internal DlqClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        /// <summary>Sends through <paramref name="core"/>: its handler chain, base address, telemetry and deadline.</summary>
+        internal DlqClient(Upstash.Workflow.Core.ClientCore core)
         {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+            _core = core ?? throw new System.ArgumentNullException(nameof(core));
         }
 
         /// <summary>
@@ -2125,13 +2122,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<RestartWorkflowResult> RestartWorkflowAsync(string dlqId, RestartWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RestartWorkflow", "restartWorkflow", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/restart/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
                 options?.WriteTo(request_, ref url_);
@@ -2141,7 +2138,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2194,11 +2191,11 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<FailedRunsPage> ListFailedRunsAsync(string? cursor = null, int? count = null, FailedRunFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ListFailedRuns", "listFailedRuns", _core.BaseAddress) : null;
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq");
                 if (cursor is { } cursorValue_)
                 {
@@ -2214,7 +2211,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2269,13 +2266,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<DeleteFailedRunsResult> DeleteFailedRunsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.DeleteFailedRuns", "deleteFailedRuns", _core.BaseAddress) : null;
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
             scope_?.Tag("upstash.workflow.all", all);
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq");
                 if (dlqIds is { } dlqIdsValue_)
                 {
@@ -2296,7 +2293,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2346,13 +2343,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<WorkflowDlqMessage> GetFailedRunAsync(string dlqId, GetFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.GetFailedRun", "getFailedRun", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
                 options?.WriteTo(request_, ref url_);
@@ -2361,7 +2358,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2410,13 +2407,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task DeleteFailedRunAsync(string dlqId, DeleteFailedRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.DeleteFailedRun", "deleteFailedRun", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
                 options?.WriteTo(request_, ref url_);
@@ -2425,7 +2422,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2471,13 +2468,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<ResumeWorkflowResult> ResumeWorkflowAsync(string dlqId, ResumeWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ResumeWorkflow", "resumeWorkflow", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/resume/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
                 options?.WriteTo(request_, ref url_);
@@ -2487,7 +2484,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2543,13 +2540,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> ResumeWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, ResumeWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.ResumeWorkflows", "resumeWorkflows", _core.BaseAddress) : null;
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
             scope_?.Tag("upstash.workflow.all", all);
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/resume");
                 if (dlqIds is { } dlqIdsValue_)
                 {
@@ -2572,7 +2569,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2632,13 +2629,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<BulkRunAgainResult> RestartWorkflowsAsync(System.Collections.Generic.IEnumerable<string>? dlqIds = null, string? cursor = null, int? count = null, FailedRunFilter? filter = null, RestartWorkflowsOptions? options = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RestartWorkflows", "restartWorkflows", _core.BaseAddress) : null;
             scope_?.Count("upstash.workflow.dlq_ids.count", dlqIds);
             scope_?.Tag("upstash.workflow.all", all);
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/restart");
                 if (dlqIds is { } dlqIdsValue_)
                 {
@@ -2661,7 +2658,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2714,13 +2711,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<RetryFailureCallbackResult> RetryFailureCallbackAsync(string dlqId, RetryFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.RetryFailureCallback", "retryFailureCallback", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/callback/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
                 options?.WriteTo(request_, ref url_);
@@ -2729,7 +2726,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2778,13 +2775,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task CancelFailureCallbackAsync(string dlqId, CancelFailureCallbackOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Dlq.CancelFailureCallback", "cancelFailureCallback", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.dlq_id", dlqId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(dlqId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/dlq/callback/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(dlqId, "dlqId")));
                 options?.WriteTo(request_, ref url_);
@@ -2793,7 +2790,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2830,20 +2827,17 @@ namespace Upstash.Workflow
     public partial class RunsClient
     {
         private readonly Upstash.Workflow.Core.ClientCore _core;
-        private readonly System.Net.Http.HttpClient _httpClient;
 
         /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
         protected RunsClient()
         {
             _core = null!;
-            _httpClient = null!;
         }
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        internal RunsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        /// <summary>Sends through <paramref name="core"/>: its handler chain, base address, telemetry and deadline.</summary>
+        internal RunsClient(Upstash.Workflow.Core.ClientCore core)
         {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+            _core = core ?? throw new System.ArgumentNullException(nameof(core));
         }
 
         /// <summary>
@@ -2861,13 +2855,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<TriggerWorkflowResult> TriggerWorkflowAsync(System.Uri workflowUrl, WorkflowPayload? payload = null, TriggerWorkflowOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.TriggerWorkflow", "triggerWorkflow", _core.BaseAddress) : null;
             try
             {
                 System.ArgumentNullException.ThrowIfNull(workflowUrl);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = payload?.ToHttpContent();
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/trigger/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.AbsoluteUrl(workflowUrl, "workflowUrl")));
                 options?.WriteTo(request_, ref url_);
@@ -2877,7 +2871,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2927,13 +2921,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<BatchTriggerResult>> TriggerWorkflowBatchAsync(System.Collections.Generic.IEnumerable<BatchTriggerItem> runs, TriggerWorkflowBatchOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.TriggerWorkflowBatch", "triggerWorkflowBatch", _core.BaseAddress) : null;
             try
             {
                 System.ArgumentNullException.ThrowIfNull(runs);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = _core.JsonBodyForwardingTraceContext<System.Collections.Generic.IEnumerable<BatchTriggerItem>>(runs);
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/batch/trigger");
                 options?.WriteTo(request_, ref url_);
                 request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
@@ -2941,7 +2935,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -2989,13 +2983,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task CancelWorkflowRunAsync(string workflowRunId, CancelWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.CancelWorkflowRun", "cancelWorkflowRun", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(workflowRunId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/runs/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
                 options?.WriteTo(request_, ref url_);
@@ -3004,7 +2998,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3055,13 +3049,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<CancelWorkflowRunsResult> CancelWorkflowRunsAsync(System.Collections.Generic.IEnumerable<string>? workflowRunIds = null, int? count = null, WorkflowRunFilter? filter = null, bool all = false, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Runs.CancelWorkflowRuns", "cancelWorkflowRuns", _core.BaseAddress) : null;
             scope_?.Count("upstash.workflow.workflow_run_ids.count", workflowRunIds);
             scope_?.Tag("upstash.workflow.all", all);
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Delete };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/runs");
                 if (workflowRunIds is { } workflowRunIdsValue_)
                 {
@@ -3078,7 +3072,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3104,20 +3098,17 @@ namespace Upstash.Workflow
     public partial class LogsClient
     {
         private readonly Upstash.Workflow.Core.ClientCore _core;
-        private readonly System.Net.Http.HttpClient _httpClient;
 
         /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
         protected LogsClient()
         {
             _core = null!;
-            _httpClient = null!;
         }
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        internal LogsClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        /// <summary>Sends through <paramref name="core"/>: its handler chain, base address, telemetry and deadline.</summary>
+        internal LogsClient(Upstash.Workflow.Core.ClientCore core)
         {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+            _core = core ?? throw new System.ArgumentNullException(nameof(core));
         }
 
         /// <summary>
@@ -3136,11 +3127,11 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<WorkflowRunLogsPage> ListLogsAsync(string? cursor = null, int? count = null, int? trimBody = null, RunLogFilter? filter = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Logs.ListLogs", "listLogs", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Logs.ListLogs", "listLogs", _core.BaseAddress) : null;
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/workflows/logs");
                 if (cursor is { } cursorValue_)
                 {
@@ -3160,7 +3151,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3201,20 +3192,17 @@ namespace Upstash.Workflow
     public partial class FlowControlClient
     {
         private readonly Upstash.Workflow.Core.ClientCore _core;
-        private readonly System.Net.Http.HttpClient _httpClient;
 
         /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
         protected FlowControlClient()
         {
             _core = null!;
-            _httpClient = null!;
         }
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        internal FlowControlClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        /// <summary>Sends through <paramref name="core"/>: its handler chain, base address, telemetry and deadline.</summary>
+        internal FlowControlClient(Upstash.Workflow.Core.ClientCore core)
         {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+            _core = core ?? throw new System.ArgumentNullException(nameof(core));
         }
 
         /// <summary>
@@ -3230,11 +3218,11 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FlowControlKeyStatus>> ListFlowControlKeysAsync(ListFlowControlKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ListFlowControlKeys", "listFlowControlKeys", _core.BaseAddress) : null;
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/flowControl");
                 options?.WriteTo(request_, ref url_);
                 request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
@@ -3242,7 +3230,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3288,13 +3276,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<FlowControlKeyStatus> GetFlowControlKeyAsync(string flowControlKey, GetFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.GetFlowControlKey", "getFlowControlKey", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(flowControlKey);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/flowControl/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
                 options?.WriteTo(request_, ref url_);
@@ -3303,7 +3291,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3351,13 +3339,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task PauseFlowControlKeyAsync(string flowControlKey, PauseFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.PauseFlowControlKey", "pauseFlowControlKey", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(flowControlKey);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/flowControl/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
                 url_.Append("/pause");
@@ -3367,7 +3355,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3413,13 +3401,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task ResumeFlowControlKeyAsync(string flowControlKey, ResumeFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ResumeFlowControlKey", "resumeFlowControlKey", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(flowControlKey);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/flowControl/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
                 url_.Append("/resume");
@@ -3429,7 +3417,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3475,13 +3463,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task PinFlowControlKeyAsync(string flowControlKey, FlowControlLimits? limits = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.PinFlowControlKey", "pinFlowControlKey", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(flowControlKey);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/flowControl/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
                 url_.Append("/pin");
@@ -3491,7 +3479,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3537,13 +3525,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task UnpinFlowControlKeyAsync(string flowControlKey, UnpinFlowControlKeyOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.UnpinFlowControlKey", "unpinFlowControlKey", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(flowControlKey);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/flowControl/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
                 url_.Append("/unpin");
@@ -3553,7 +3541,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3599,13 +3587,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task ResetFlowControlRateAsync(string flowControlKey, ResetFlowControlRateOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.ResetFlowControlRate", "resetFlowControlRate", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.flow_control_key", flowControlKey);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(flowControlKey);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/flowControl/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(flowControlKey, "flowControlKey")));
                 url_.Append("/resetRate");
@@ -3615,7 +3603,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3660,11 +3648,11 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<GlobalParallelism> GetGlobalParallelismAsync(GetGlobalParallelismOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("FlowControl.GetGlobalParallelism", "getGlobalParallelism", _core.BaseAddress) : null;
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/globalParallelism");
                 options?.WriteTo(request_, ref url_);
                 request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
@@ -3672,7 +3660,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3709,20 +3697,17 @@ namespace Upstash.Workflow
     public partial class SigningKeysClient
     {
         private readonly Upstash.Workflow.Core.ClientCore _core;
-        private readonly System.Net.Http.HttpClient _httpClient;
 
         /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
         protected SigningKeysClient()
         {
             _core = null!;
-            _httpClient = null!;
         }
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        internal SigningKeysClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        /// <summary>Sends through <paramref name="core"/>: its handler chain, base address, telemetry and deadline.</summary>
+        internal SigningKeysClient(Upstash.Workflow.Core.ClientCore core)
         {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+            _core = core ?? throw new System.ArgumentNullException(nameof(core));
         }
 
         /// <summary>
@@ -3738,11 +3723,11 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<SigningKeys> GetSigningKeysAsync(GetSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("SigningKeys.GetSigningKeys", "getSigningKeys", _core.BaseAddress) : null;
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/keys");
                 options?.WriteTo(request_, ref url_);
                 request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
@@ -3750,7 +3735,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3795,11 +3780,11 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<SigningKeys> RotateSigningKeysAsync(RotateSigningKeysOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("SigningKeys.RotateSigningKeys", "rotateSigningKeys", _core.BaseAddress) : null;
             try
             {
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/keys/rotate");
                 options?.WriteTo(request_, ref url_);
                 request_.RequestUri = Upstash.Workflow.Core.ClientCore.FinishUrl(ref url_);
@@ -3807,7 +3792,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3844,20 +3829,17 @@ namespace Upstash.Workflow
     public partial class NotifyClient
     {
         private readonly Upstash.Workflow.Core.ClientCore _core;
-        private readonly System.Net.Http.HttpClient _httpClient;
 
         /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
         protected NotifyClient()
         {
             _core = null!;
-            _httpClient = null!;
         }
 
-        /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-        internal NotifyClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry? telemetry = null, System.TimeSpan? timeout = null)
+        /// <summary>Sends through <paramref name="core"/>: its handler chain, base address, telemetry and deadline.</summary>
+        internal NotifyClient(Upstash.Workflow.Core.ClientCore core)
         {
-            _httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-            _core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, telemetry, timeout);
+            _core = core ?? throw new System.ArgumentNullException(nameof(core));
         }
 
         /// <summary>
@@ -3875,14 +3857,14 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<NotifyResponse>> NotifyEventAsync(string eventId, WorkflowPayload? payload = null, NotifyEventOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.NotifyEvent", "notifyEvent", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(eventId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = payload?.ToHttpContent();
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/notify/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
                 options?.WriteTo(request_, ref url_);
@@ -3892,7 +3874,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -3943,7 +3925,7 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<NotifyResponse> NotifyWorkflowRunAsync(string workflowRunId, string eventId, WorkflowPayload? payload = null, NotifyWorkflowRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.NotifyWorkflowRun", "notifyWorkflowRun", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.workflow_run_id", workflowRunId);
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
@@ -3952,7 +3934,7 @@ namespace Upstash.Workflow
                 System.ArgumentNullException.ThrowIfNull(eventId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post };
                 request_.Content = payload?.ToHttpContent();
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/notify/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(workflowRunId, "workflowRunId")));
                 url_.Append("/");
@@ -3964,7 +3946,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -4015,13 +3997,13 @@ namespace Upstash.Workflow
         /// <exception cref="UpstashWorkflowException">The call did not succeed; the exception's type says why (<see cref="UpstashWorkflowException"/> lists each kind: a status the service answered, a failed connection, a timeout, a configuration that refuses the call).</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Waiter>> ListWaitersAsync(string eventId, ListWaitersOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.ListWaiters", "listWaiters", _httpClient) : null;
+            using var scope_ = _core.Telemetry.Listening ? _core.Telemetry.Start("Notify.ListWaiters", "listWaiters", _core.BaseAddress) : null;
             scope_?.Tag("upstash.workflow.event_id", eventId);
             try
             {
                 System.ArgumentNullException.ThrowIfNull(eventId);
                 using var request_ = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Get };
-                var url_ = Upstash.Workflow.Core.ClientCore.StartUrl(_httpClient, stackalloc char[256]);
+                var url_ = _core.StartUrl(stackalloc char[256]);
                 url_.Append("v2/waiters/");
                 url_.Append(System.Uri.EscapeDataString(Upstash.Workflow.Core.RequestGuard.PathSegment(eventId, "eventId")));
                 options?.WriteTo(request_, ref url_);
@@ -4030,7 +4012,7 @@ namespace Upstash.Workflow
                 System.Net.Http.HttpResponseMessage response_;
                 try
                 {
-                    response_ = await _httpClient.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
+                    response_ = await _core.SendAsync(request_, deadline_?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (System.Exception exception_) when (_core.SendFailed(exception_, request_, deadline_, cancellationToken) is { } failure_)
                 {
@@ -4990,15 +4972,16 @@ namespace Upstash.Workflow
     /// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>
     public partial class UpstashWorkflowClient
     {
-        /// <summary>Every group, over <paramref name="httpClient"/>, traced and measured by <paramref name="telemetry"/>, each call within <paramref name="timeout"/>.</summary>
-        private UpstashWorkflowClient(System.Net.Http.HttpClient httpClient, Upstash.Workflow.Diagnostics.UpstashTelemetry telemetry, System.TimeSpan timeout)
+        /// <summary>Every group, sending through <paramref name="handler"/> to <paramref name="baseAddress"/> as <paramref name="userAgent"/>, traced and measured by <paramref name="telemetry"/>, each call within <paramref name="timeout"/>.</summary>
+        private UpstashWorkflowClient(System.Net.Http.HttpMessageHandler handler, System.Uri baseAddress, string? userAgent, Upstash.Workflow.Diagnostics.UpstashTelemetry telemetry, System.TimeSpan timeout)
         {
-            Dlq = new DlqClient(httpClient, telemetry, timeout);
-            Runs = new RunsClient(httpClient, telemetry, timeout);
-            Logs = new LogsClient(httpClient, telemetry, timeout);
-            FlowControl = new FlowControlClient(httpClient, telemetry, timeout);
-            SigningKeys = new SigningKeysClient(httpClient, telemetry, timeout);
-            Notify = new NotifyClient(httpClient, telemetry, timeout);
+            var core = new Upstash.Workflow.Core.ClientCore(UpstashWorkflowJsonContext.Default, handler, baseAddress, userAgent, telemetry, timeout);
+            Dlq = new DlqClient(core);
+            Runs = new RunsClient(core);
+            Logs = new LogsClient(core);
+            FlowControl = new FlowControlClient(core);
+            SigningKeys = new SigningKeysClient(core);
+            Notify = new NotifyClient(core);
         }
 
         /// <summary>For a mock or a fake of your own: every group property is virtual.</summary>

@@ -66,9 +66,10 @@ public sealed class PrismContractTests(PrismFixture prism)
     public async Task Call_without_credentials_gets_prisms_401_as_unauthorized()
     {
         Skip.If(prism.Unavailable is not null, prism.Unavailable);
-        using var http = new HttpClient(prism.Recorder(new SocketsHttpHandler(), authenticated: false)) { BaseAddress = prism.BaseAddress };
+        using var handler = prism.Recorder(new SocketsHttpHandler(), authenticated: false);
+        var dlq = new DlqClient(new Core.ClientCore(UpstashWorkflowJsonContext.Default, handler, prism.BaseAddress));
 
-        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => new DlqClient(http).RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => dlq.RestartWorkflowAsync("dlq-1", cancellationToken: TestContext.Token));
 
         Assert.Equal(401, error.StatusCode);
         var exchange = Assert.Single(prism.Exchanges, e => e.Request == "POST /v2/workflows/dlq/restart/dlq-1" && e.Status == 401);

@@ -64,4 +64,47 @@ public sealed class CancellationTests
         await Task.Delay(100, TestContext.Token);
         Assert.Equal(0, server.Received);
     }
+
+    /// <summary>
+    /// A handler in the chain may stop on cancellation with an exception that names no token (or its own): which token
+    /// was cancelled decides, so the deadline is still a timeout and the caller's cancel still theirs.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_handler_that_names_no_token_when_stopped_still_tells_a_timeout_from_a_cancel(bool callerCancels)
+    {
+        using var client = new UpstashWorkflowClient(new UpstashWorkflowClientOptions
+        {
+            BaseAddress = new Uri("http://127.0.0.1:9/"),
+            Token = Clients.Token,
+            Timeout = TimeSpan.FromMilliseconds(callerCancels ? 30_000 : 300),
+            Transport = new StopsWithoutToken(),
+        });
+        using var cancel = new CancellationTokenSource();
+        if (callerCancels)
+        {
+            cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        }
+
+        var error = await Record.ExceptionAsync(() => client.Dlq.RestartWorkflowAsync("dlq-1", cancellationToken: callerCancels ? cancel.Token : default));
+
+        if (callerCancels)
+        {
+            Assert.Equal(cancel.Token, Assert.IsAssignableFrom<OperationCanceledException>(error).CancellationToken);
+        }
+        else
+        {
+            Assert.IsType<UpstashTimeoutException>(error);
+        }
+    }
+
+    private sealed class StopsWithoutToken : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw new OperationCanceledException("Stopped.");
+        }
+    }
 }

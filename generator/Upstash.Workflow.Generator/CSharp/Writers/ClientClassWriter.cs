@@ -17,32 +17,28 @@ namespace Upstash.Workflow.Generator.CSharp.Writers;
 /// </summary>
 internal static class ClientClassWriter
 {
-    /// <summary>The group's fields: the part that runs every call, and the <see cref="HttpClient"/> it sends through.</summary>
+    /// <summary>The group's one field: the part that runs every call, shared by every group of the root client.</summary>
     private const string Core = "_core";
-    private const string Http = "_httpClient";
 
     /// <summary>The group's class, at the writer's level (a type in a namespace).</summary>
-    public static void Write(SourceWriter code, GroupPlan group, ClientPlan plan)
+    public static void Write(SourceWriter code, GroupPlan group)
     {
         code.WriteLine($"/// <summary>{GroupsWriter.Summary(group)}</summary>");
         code.WriteLine($"public partial class {group.Class}");
         code.OpenBlock();
         code.WriteLine($$"""
             private readonly {{N.ClientCore}} {{Core}};
-            private readonly System.Net.Http.HttpClient {{Http}};
 
             /// <summary>For a mock or a fake of your own: every method is virtual, and one that is not overridden has nothing to send through.</summary>
             protected {{group.Class}}()
             {
                 {{Core}} = null!;
-                {{Http}} = null!;
             }
 
-            /// <summary>Sends through <paramref name="httpClient"/>, which carries the base address and the handlers; traced and measured by <paramref name="telemetry"/>; each call within <paramref name="timeout"/>, body included.</summary>
-            internal {{group.Class}}(System.Net.Http.HttpClient httpClient, {{N.Telemetry}}? telemetry = null, System.TimeSpan? timeout = null)
+            /// <summary>Sends through <paramref name="core"/>: its handler chain, base address, telemetry and deadline.</summary>
+            internal {{group.Class}}({{N.ClientCore}} core)
             {
-                {{Http}} = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));
-                {{Core}} = new {{N.ClientCore}}({{plan.JsonContext}}.Default, telemetry, timeout);
+                {{Core}} = core ?? throw new System.ArgumentNullException(nameof(core));
             }
             """);
         foreach (var operation in group.Operations)
@@ -131,7 +127,7 @@ internal static class ClientClassWriter
         const string scope = Locals.Scope, request = Locals.Request, url = Locals.Url, deadline = Locals.Deadline, response = Locals.Response, result = Locals.Result;
         code.WriteLine($"public virtual async {task} {operation.Method}Async({Signatures.Declare(arguments, defaults: true)})");
         code.OpenBlock();
-        code.WriteLine($"using var {scope} = {Core}.{N.TelemetryProperty}.{N.Listening} ? {Core}.{N.TelemetryProperty}.{N.Start}(\"{operation.SpanName}\", \"{operation.OperationId}\", {Http}) : null;");
+        code.WriteLine($"using var {scope} = {Core}.{N.TelemetryProperty}.{N.Listening} ? {Core}.{N.TelemetryProperty}.{N.Start}(\"{operation.SpanName}\", \"{operation.OperationId}\", {Core}.{N.BaseAddress}) : null;");
         foreach (var parameter in operation.Parameters)
         {
             if (parameter.TraceTag is { } tag)
@@ -166,7 +162,7 @@ internal static class ClientClassWriter
             code.WriteLine($"{request}.Headers.TryAddWithoutValidation(\"Accept\", \"{accept}\");");
         }
         // The URL is built on this method's stack (a pooled array only past 256 characters), before anything awaits.
-        code.WriteLine($"var {url} = {N.ClientCore}.{N.StartUrl}({Http}, stackalloc char[256]);");
+        code.WriteLine($"var {url} = {Core}.{N.StartUrl}(stackalloc char[256]);");
         WritePath(code, operation);
         foreach (var parameter in operation.Parameters.Where(p => p.In == "query"))
         {
@@ -192,7 +188,7 @@ internal static class ClientClassWriter
             System.Net.Http.HttpResponseMessage {{response}};
             try
             {
-                {{response}} = await {{Http}}.SendAsync({{request}}, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, {{deadline}}?.Token ?? cancellationToken).ConfigureAwait(false);
+                {{response}} = await {{Core}}.{{N.SendAsync}}({{request}}, {{deadline}}?.Token ?? cancellationToken).ConfigureAwait(false);
             }
             catch (System.Exception {{Locals.Exception}}) when ({{Core}}.{{N.SendFailed}}({{Locals.Exception}}, {{request}}, {{deadline}}, cancellationToken) is { } {{Locals.Failure}})
             {

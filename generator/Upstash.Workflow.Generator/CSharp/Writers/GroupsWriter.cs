@@ -1,10 +1,11 @@
 using Upstash.Workflow.Generator.CSharp.Plan;
+using N = Upstash.Workflow.Core.GeneratedCodeNames;
 
 namespace Upstash.Workflow.Generator.CSharp.Writers;
 
 /// <summary>
 /// Writes the groups of the plan (one per tag of the spec) into the root client: a virtual property of
-/// <c>UpstashWorkflowClient</c> each, the constructor that makes them over one <see cref="HttpClient"/>, the constructor
+/// <c>UpstashWorkflowClient</c> each, the constructor that makes them over one handler chain (one <c>ClientCore</c>), the constructor
 /// mocks use, and the list of group services dependency injection registers. An operation upstream puts under a new tag
 /// is then reachable from the root client like every other, and the new property breaks no one.
 /// </summary>
@@ -22,9 +23,12 @@ public static class GroupsWriter
         code.WriteLine("/// <summary>The Upstash Workflow API, one property per group of operations (a tag of the spec).</summary>");
         code.WriteLine($"public partial class {Class}");
         code.OpenBlock();
-        code.WriteLine("/// <summary>Every group, over <paramref name=\"httpClient\"/>, traced and measured by <paramref name=\"telemetry\"/>, each call within <paramref name=\"timeout\"/>.</summary>");
-        code.WriteLine($"private {Class}(System.Net.Http.HttpClient httpClient, {Upstash.Workflow.Core.GeneratedCodeNames.Telemetry} telemetry, System.TimeSpan timeout)");
-        code.Block(plan.Groups.Select(group => $"{group.Name} = new {group.Class}(httpClient, telemetry, timeout);"));
+        code.WriteLine("/// <summary>Every group, sending through <paramref name=\"handler\"/> to <paramref name=\"baseAddress\"/> as <paramref name=\"userAgent\"/>, traced and measured by <paramref name=\"telemetry\"/>, each call within <paramref name=\"timeout\"/>.</summary>");
+        code.WriteLine($"private {Class}(System.Net.Http.HttpMessageHandler handler, System.Uri baseAddress, string? userAgent, {N.Telemetry} telemetry, System.TimeSpan timeout)");
+        code.Block([
+            $"var core = new {N.ClientCore}({plan.JsonContext}.Default, handler, baseAddress, userAgent, telemetry, timeout);",
+            .. plan.Groups.Select(group => $"{group.Name} = new {group.Class}(core);"),
+        ]);
         code.WriteLine();
         code.WriteLine("/// <summary>For a mock or a fake of your own: every group property is virtual.</summary>");
         code.WriteLine($"protected {Class}()");

@@ -17,7 +17,7 @@ public static class OperationsWriter
             {
                 code.WriteLine();
             }
-            ClientClassWriter.Write(code, group, plan);
+            ClientClassWriter.Write(code, group);
         }
         code.CloseBlock();
         return code.ToString();
