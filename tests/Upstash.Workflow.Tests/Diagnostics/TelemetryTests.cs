@@ -170,7 +170,7 @@ public sealed class TelemetryTests
         var http = spans.Of("System.Net.Http");
         Assert.True(ours.Count >= 28, $"{ours.Count} spans");
         Assert.NotEmpty(http);
-        // HttpClient's spans are children of the operation's.
+        // The socket handler's spans (System.Net.Http) are children of the operation's.
         Assert.All(http, h => Assert.Contains(ours, o => o.SpanId == h.ParentSpanId));
         var seen = spans.Ended.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(a.DisplayName))
             .Concat(durations.GetMeasurementSnapshot().SelectMany(m => m.Tags.Select(t => $"{t.Key}={t.Value}")))
