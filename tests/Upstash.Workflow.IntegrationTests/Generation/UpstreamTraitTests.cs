@@ -192,7 +192,7 @@ public sealed class UpstreamTraitTests
             context.Response.Headers.Location = "https://example.com/elsewhere";
             return Task.CompletedTask;
         });
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
 
         // The generated client, compiled and loaded, called as a user calls it: the 302 returns normally
         // and is not followed; an answer the spec does not call success still throws.
@@ -202,8 +202,11 @@ public sealed class UpstreamTraitTests
             var assembly = context.LoadFromStream(new MemoryStream(GeneratedCodeCompiler.Emit(code)));
             // The full form (the short one, without options, calls it).
             var method = assembly.GetTypes().SelectMany(t => t.GetMethods()).Single(m => m.Name == "CancelInProgressFailureCallbackAsync" && m.IsVirtual);
-            // The group class as the root client makes it: over an HttpClient, with the default telemetry and a timeout.
-            var group = Activator.CreateInstance(method.DeclaringType!, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null, [http, null, TimeSpan.FromSeconds(30)], null)!;
+            // The group as the generated root client makes it: over a handler chain, with the default telemetry and a timeout.
+            var rootType = assembly.GetTypes().Single(t => t.Name == "UpstashWorkflowClient");
+            var root = Activator.CreateInstance(rootType, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null,
+                [handler, server.BaseAddress, null, Diagnostics.UpstashTelemetry.Default, TimeSpan.FromSeconds(30)], null)!;
+            var group = rootType.GetProperties().Single(p => p.PropertyType == method.DeclaringType).GetValue(root)!;
             Task Cancel() => (Task)method.Invoke(group, ["dlq-1", null, TestContext.Token])!;
 
             await Cancel();
